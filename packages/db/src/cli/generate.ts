@@ -1,0 +1,21 @@
+// Runs `prisma generate` offline. The Prisma CLI insists on locating a native schema
+// engine before it generates, and would download one from a CDN that is unreachable
+// here; generation never runs that engine, so any existing file satisfies the check.
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { repoRoot } from "../paths.ts";
+
+const require = createRequire(import.meta.url);
+const prismaCli = require.resolve("prisma/build/index.js");
+
+const result = spawnSync(process.execPath, [prismaCli, "generate"], {
+  cwd: repoRoot,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    CHECKPOINT_DISABLE: "1",
+  },
+});
+process.exit(result.status ?? 1);

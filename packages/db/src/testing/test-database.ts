@@ -1,0 +1,112 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import pg from "pg";
+import { createDatabase, type Database } from "../create-database.ts";
+import { startEmbeddedPostgres } from "../embedded/start-embedded-postgres.ts";
+import { applyMigrations } from "../migrations/apply-migrations.ts";
+import { readMigrations } from "../migrations/read-migrations.ts";
+import { repoRoot } from "../paths.ts";
+
+export type TestDatabase = Database & {
+  /** "embedded" (PGlite from a migrated snapshot) or "postgres" (a database of its own on TEST_DATABASE_URL's server). */
+  kind: "embedded" | "postgres";
+  /** Closes the client and throws the database away. */
+  close(): Promise<void>;
+};
+
+/**
+ * A freshly migrated database for one test file. With TEST_DATABASE_URL set it is a
+ * new database on that PostgreSQL server, copied from a migrated template and
+ * dropped on close; otherwise an in-memory PGlite started from a migrated snapshot.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  return serverUrl ? createServerTestDatabase(serverUrl) : createEmbeddedTestDatabase();
+}
+
+async function migrationsFingerprint(): Promise<string> {
+  const list = await readMigrations();
+  const hash = createHash("sha256");
+  // A snapshot is only valid for the PGlite version that wrote it.
+  hash.update(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+  for (const directory of list.migrationDirectories) {
+    hash.update(directory.path);
+    hash.update(directory.migrationFile.content.value);
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
+  const snapshot = await migratedSnapshot();
+  const db = await createDatabase({ dataDir: "memory://", loadDataDir: snapshot });
+  return { ...db, kind: "embedded" };
+}
+
+/** initdb plus migrations take seconds; a snapshot cached on disk brings each test file down to ~0.5 s. */
+async function migratedSnapshot(): Promise<Blob> {
+  const cacheDir = join(repoRoot, "node_modules", ".cache", "agendacraft");
+  const file = join(cacheDir, `pglite-migrated-${await migrationsFingerprint()}.tar.gz`);
+  const cached = await readFile(file).catch(() => null);
+  if (cached) return new Blob([cached]);
+
+  const embedded = await startEmbeddedPostgres();
+  try {
+    await applyMigrations(embedded.url);
+    const dump = await embedded.pglite.dumpDataDir("gzip");
+    const bytes = Buffer.from(await dump.arrayBuffer());
+    await mkdir(cacheDir, { recursive: true });
+    // Written under a unique name and renamed: parallel test files may race to build it.
+    const temporary = `${file}.${randomUUID()}`;
+    await writeFile(temporary, bytes);
+    await rename(temporary, file);
+    return new Blob([bytes]);
+  } finally {
+    await embedded.close();
+  }
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function createServerTestDatabase(serverUrl: string): Promise<TestDatabase> {
+  const template = `agendacraft_test_template_${await migrationsFingerprint()}`;
+  const name = `agendacraft_test_${randomUUID().replaceAll("-", "")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    // Test files run in parallel: one builds the template, the others wait for it.
+    await admin.query("SELECT pg_advisory_lock(hashtext('agendacraft_test_template'))");
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+    if (!rowCount) {
+      const building = `${template}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${building}"`);
+      await applyMigrations(databaseUrl(serverUrl, building));
+      await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
+    }
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.query("SELECT pg_advisory_unlock(hashtext('agendacraft_test_template'))").catch(() => undefined);
+    await admin.end();
+  }
+
+  const db = await createDatabase({ url: databaseUrl(serverUrl, name), poolMax: 4 });
+  return {
+    ...db,
+    kind: "postgres",
+    async close() {
+      await db.close();
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
