@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { appRouter } from "@agendacraft/api";
+import { createContextFactory, type ServerDeps } from "@agendacraft/api/context";
+import fastifyCors from "@fastify/cors";
+import fastifyHelmet from "@fastify/helmet";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import { type Env, trustProxySetting } from "./env.ts";
+import { registerProbeRoutes } from "./routes/probes.ts";
+import { registerWebApp } from "./routes/web-app.ts";
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export type BuildServerOptions = {
+  env: Env;
+  deps: ServerDeps;
+  logger: FastifyBaseLogger;
+};
+
+/** The HTTP server, fully wired but not listening; tests use `inject` or `listen({ port: 0 })`. */
+export async function buildServer({ env, deps, logger }: BuildServerOptions) {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger,
+    // One line per request, written below with the fields we choose (no query strings, no headers).
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "requestId" }),
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    // tRPC batches put every procedure path in the URL.
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        path: request.url.split("?")[0],
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime),
+      },
+      "request completed",
+    );
+  });
+
+  await app.register(fastifyHelmet);
+  await app.register(fastifyCors, {
+    origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
+    credentials: true,
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(deps),
+    } satisfies FastifyTRPCPluginOptions<typeof appRouter>["trpcOptions"],
+  });
+
+  registerProbeRoutes(app, deps);
+  await registerWebApp(app, env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
+  return app;
+}

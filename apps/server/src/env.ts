@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the server reads, validated once at start. The README's
+ * configuration table documents each of them; keep the two in step.
+ */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().min(1).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Pretty, human-readable logs; defaults to on in development. */
+  LOG_PRETTY: z.stringbool().optional(),
+  /** Comma-separated origins allowed to call the API from a browser, e.g. `https://app.example.com`. */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ error: "must be a comma-separated list of origins like https://app.example.com" }))),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Trust X-Forwarded-For from a proxy in front: `true`, or a comma-separated list of proxy addresses/CIDRs. */
+  TRUST_PROXY: z.string().default("false"),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** The built web app to serve at `/`; defaults to apps/web/dist. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  override readonly name = "EnvError";
+}
+
+/** Parses the environment; throws EnvError naming the first bad variable in one line. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = ZEnv.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = issue?.path.join(".") ?? "environment";
+  const value = source[name];
+  const shown = value === undefined || name === "DATABASE_URL" ? "" : ` (got "${value}")`;
+  throw new EnvError(`Invalid environment variable ${name}${shown}: ${issue?.message ?? "invalid"}`);
+}
+
+/** TRUST_PROXY as Fastify wants it. */
+export function trustProxySetting(value: string): boolean | string[] {
+  if (value === "true") return true;
+  if (value === "false" || value === "") return false;
+  return value.split(",").map((address) => address.trim());
+}

@@ -1,0 +1,68 @@
+import { createDatabase } from "@agendacraft/db/client";
+import { systemClock } from "@agendacraft/domain/shared";
+import closeWithGrace from "close-with-grace";
+import { buildServer } from "./build-server.ts";
+import { EnvError, type Env, loadEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
+
+const VERSION = "0.1.0";
+
+function readEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const env = readEnvOrExit();
+const log = createLogger(env);
+const startedAt = new Date();
+
+log.info(
+  { mode: env.DATABASE_URL ? "postgres" : "embedded" },
+  env.DATABASE_URL ? "connecting to PostgreSQL" : "starting the embedded database (one machine only; use DATABASE_URL in production)",
+);
+const db = await createDatabase({
+  url: env.DATABASE_URL,
+  dataDir: env.DATA_DIR,
+  poolMax: env.DATABASE_POOL_MAX,
+  statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+  migrate: true,
+  onConnectionError: (error) => log.warn({ err: error }, "database connection lost; reconnecting on next use"),
+}).catch((error: Error) => {
+  log.fatal({ err: error }, "could not open the database");
+  console.error(`Could not open the database: ${error.message.split("\n")[0]}`);
+  process.exit(1);
+});
+log.info(
+  { appliedMigrations: db.appliedMigrations },
+  db.appliedMigrations.length > 0
+    ? `applied ${db.appliedMigrations.length} migration(s)`
+    : "database schema is up to date",
+);
+
+const app = await buildServer({
+  env,
+  logger: log,
+  deps: { db: db.prisma, log, clock: systemClock, app: { version: VERSION, startedAt } },
+});
+
+closeWithGrace({ delay: env.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
+  if (err) log.error({ err }, "shutting down after an unexpected error");
+  else log.info({ signal }, "shutting down: finishing in-flight requests");
+  await app.close();
+  await db.close();
+  log.info("stopped cleanly");
+});
+
+try {
+  await app.listen({ host: env.HOST, port: env.PORT });
+} catch (error) {
+  log.fatal({ err: error }, "could not listen");
+  console.error(`Could not listen on ${env.HOST}:${env.PORT}: ${(error as Error).message}`);
+  await db.close();
+  process.exit(1);
+}

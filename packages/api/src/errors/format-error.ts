@@ -1,0 +1,28 @@
+import { isDomainError } from "@agendacraft/domain/shared";
+import type { TRPCDefaultErrorShape, TRPCError } from "@trpc/server";
+import { ZodError, z } from "zod";
+
+export type DomainErrorData = { kind: string; code: string; details: Record<string, unknown> | null };
+/** Field errors as `z.flattenError` gives them: `fieldErrors.summary = ["Too long"]`. */
+export type ZodErrorData = { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
+
+export type ErrorShape = TRPCDefaultErrorShape & {
+  data: TRPCDefaultErrorShape["data"] & {
+    domainError: DomainErrorData | null;
+    zodError: ZodErrorData | null;
+  };
+};
+
+/** Adds what clients branch on to every error: the domain code and the fields that failed validation. */
+export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; error: TRPCError }): ErrorShape {
+  const cause = error.cause;
+  const { stack: _stack, ...data } = shape.data;
+  return {
+    ...shape,
+    data: {
+      ...data,
+      domainError: isDomainError(cause) ? { kind: cause.kind, code: cause.code, details: cause.details ?? null } : null,
+      zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+    },
+  };
+}

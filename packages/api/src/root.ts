@@ -1,0 +1,17 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { metaRouter } from "./routers/meta.ts";
+import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
+
+/** One router per domain; paths read `domain.entity.verb`. */
+export const appRouter = createTRPCRouter({
+  meta: metaRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** Calls procedures in-process: `createCaller(createContextInner({ deps }))`. */
+export const createCaller = createCallerFactory(appRouter);
+
+export type { ErrorShape } from "./errors/format-error.ts";

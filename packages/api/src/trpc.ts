@@ -1,0 +1,40 @@
+/**
+ * The tRPC bootstrap: one instance, the error formatter, and the procedures every
+ * router builds on. Errors are converted in exactly one place (the middleware below).
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import type { Context } from "./context.ts";
+import { formatError } from "./errors/format-error.ts";
+import { toTRPCError } from "./errors/to-trpc-error.ts";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter: formatError,
+  // Stacks never go to clients, in any environment; they are in the server log.
+  isDev: false,
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const errorConversion = t.middleware(async ({ ctx, next, path, type }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const { error, unexpected } = toTRPCError(result.error);
+  if (unexpected) {
+    ctx.log.error({ err: result.error.cause ?? result.error, requestId: ctx.requestId, path, type }, "procedure failed");
+  }
+  throw error;
+});
+
+/** Anyone may call it (health, readiness, and later sign-in helpers). */
+export const publicProcedure = t.procedure.use(errorConversion);
+
+/** Requires a session; inside, `ctx.session` is non-null. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  }
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});

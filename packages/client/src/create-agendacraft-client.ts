@@ -1,0 +1,42 @@
+import type { AppRouter } from "@agendacraft/api";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import superjson from "superjson";
+
+export type AgendaCraftClientOptions = {
+  /** The server's tRPC endpoint, e.g. `http://localhost:3000/trpc` (or `/trpc` in the browser). */
+  url: string;
+  /** A personal API token; sent as `Authorization: Bearer <token>`. Omit in the browser (the cookie is used). */
+  token?: string;
+  /** Replaces the global fetch (tests, proxies). */
+  fetch?: typeof fetch;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+};
+
+/** The typed client for the web app and for scripts: batching and superjson, like the server. */
+export function createAgendaCraftClient(options: AgendaCraftClientOptions) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: options.url,
+        transformer: superjson,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        headers: () => ({
+          ...options.headers,
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        }),
+      }),
+    ],
+  });
+}
+
+export type AgendaCraftClient = ReturnType<typeof createAgendaCraftClient>;
+
+/** The stable domain code of a failed call (`scheduler.start_in_past`), or null. Branch on this, never on messages. */
+export function domainErrorCode(error: unknown): string | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const data = error.data as { domainError?: { code?: string } | null } | undefined;
+  return data?.domainError?.code ?? null;
+}
+
+export { TRPCClientError };

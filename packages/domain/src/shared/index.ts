@@ -1,0 +1,10 @@
+export { type Clock, fixedClock, systemClock } from "./clock.ts";
+export {
+  DomainError,
+  type DomainErrorKind,
+  type DomainErrorOptions,
+  domainErrorFromPrisma,
+  isDomainError,
+} from "./errors.ts";
+export { newId } from "./ids.ts";
+export { type Db, withTransaction } from "./db.ts";

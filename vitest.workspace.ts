@@ -1,0 +1,39 @@
+import { fileURLToPath } from "node:url";
+import type { TestProjectInlineConfiguration } from "vitest/config";
+
+// Absolute, so packages can run `vitest --config ../../vitest.config.ts` from their own folder.
+const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The single list of test projects: one per package or app, with its environment.
+ * `*.test.ts` are pure and fast; `*.int.test.ts` use a real database (embedded PGlite,
+ * or PostgreSQL when TEST_DATABASE_URL is set) and real HTTP servers.
+ */
+const node = (name: string, root: string): TestProjectInlineConfiguration => ({
+  test: {
+    name,
+    root: at(root),
+    environment: "node",
+    include: ["src/**/*.test.ts"],
+    // Integration files start databases and servers; give slow CI machines room.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default [
+  node("db", "packages/db"),
+  node("domain", "packages/domain"),
+  node("api", "packages/api"),
+  node("client", "packages/client"),
+  node("server", "apps/server"),
+  node("scripts", "scripts"),
+  {
+    test: {
+      name: "web",
+      root: at("apps/web"),
+      environment: "jsdom",
+      include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    },
+  },
+] satisfies TestProjectInlineConfiguration[];
