@@ -22,7 +22,12 @@ const ZEnv = z.object({
   CORS_ORIGINS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ error: "must be a comma-separated list of origins like https://app.example.com" }))),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Trust X-Forwarded-For from a proxy in front: `true`, or a comma-separated list of proxy addresses/CIDRs. */

@@ -2,7 +2,7 @@ import { createDatabase } from "@agendacraft/db/client";
 import { systemClock } from "@agendacraft/domain/shared";
 import closeWithGrace from "close-with-grace";
 import { buildServer } from "./build-server.ts";
-import { EnvError, type Env, loadEnv } from "./env.ts";
+import { type Env, EnvError, loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 
 const VERSION = "0.1.0";
@@ -23,7 +23,9 @@ const startedAt = new Date();
 
 log.info(
   { mode: env.DATABASE_URL ? "postgres" : "embedded" },
-  env.DATABASE_URL ? "connecting to PostgreSQL" : "starting the embedded database (one machine only; use DATABASE_URL in production)",
+  env.DATABASE_URL
+    ? "connecting to PostgreSQL"
+    : "starting the embedded database (one machine only; use DATABASE_URL in production)",
 );
 const db = await createDatabase({
   url: env.DATABASE_URL,

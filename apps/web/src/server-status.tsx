@@ -60,8 +60,7 @@ function ReadinessSummary({ readiness }: { readiness: Readiness }) {
       <ul className="server-status__checks">
         {readiness.checks.map((check) => (
           <li key={check.name} data-ok={check.ok}>
-            <span className="server-status__check-name">{check.name}</span>{" "}
-            <span>{check.ok ? "ok" : "failed"}</span>
+            <span className="server-status__check-name">{check.name}</span> <span>{check.ok ? "ok" : "failed"}</span>
             {check.detail ? <span className="server-status__check-detail"> — {check.detail}</span> : null}
           </li>
         ))}

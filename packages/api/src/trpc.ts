@@ -23,7 +23,10 @@ const errorConversion = t.middleware(async ({ ctx, next, path, type }) => {
   if (result.ok) return result;
   const { error, unexpected } = toTRPCError(result.error);
   if (unexpected) {
-    ctx.log.error({ err: result.error.cause ?? result.error, requestId: ctx.requestId, path, type }, "procedure failed");
+    ctx.log.error(
+      { err: result.error.cause ?? result.error, requestId: ctx.requestId, path, type },
+      "procedure failed",
+    );
   }
   throw error;
 });

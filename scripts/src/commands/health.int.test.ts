@@ -22,7 +22,11 @@ describe("ac health", () => {
     const out: string[] = [];
     const err: string[] = [];
 
-    const code = await healthCommand({ baseUrl, print: (line) => out.push(line), printError: (line) => err.push(line) });
+    const code = await healthCommand({
+      baseUrl,
+      print: (line) => out.push(line),
+      printError: (line) => err.push(line),
+    });
 
     expect(code).toBe(ExitCode.failure);
     expect(out).toEqual([]);

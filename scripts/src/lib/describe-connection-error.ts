@@ -20,7 +20,12 @@ export function describeConnectionError(error: unknown): string | null {
     const current = queue.shift();
     if (typeof current !== "object" || current === null || seen.has(current)) continue;
     seen.add(current);
-    const { code, name, cause, errors } = current as { code?: unknown; name?: unknown; cause?: unknown; errors?: unknown };
+    const { code, name, cause, errors } = current as {
+      code?: unknown;
+      name?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
     if (typeof code === "string" && code in REASONS) return REASONS[code] ?? null;
     if (name === "TimeoutError") return "no answer in time";
     queue.push(cause);

@@ -25,6 +25,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
     return reply
       .code(503)
       .type("text/html")
-      .send("<!doctype html><title>AgendaCraft</title><p>The web app is not built yet. Run <code>pnpm build</code>.</p>");
+      .send(
+        "<!doctype html><title>AgendaCraft</title><p>The web app is not built yet. Run <code>pnpm build</code>.</p>",
+      );
   });
 }

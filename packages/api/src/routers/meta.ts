@@ -1,4 +1,11 @@
-import { checkReadiness, getHealth, getInstanceInfo, ZHealth, ZInstanceInfo, ZReadiness } from "@agendacraft/domain/meta";
+import {
+  checkReadiness,
+  getHealth,
+  getInstanceInfo,
+  ZHealth,
+  ZInstanceInfo,
+  ZReadiness,
+} from "@agendacraft/domain/meta";
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 

@@ -35,7 +35,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     ...(dataDir ? { dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 1 });
+  // Room for two sockets although only one is ever used: pg's pool discards a connection
+  // after any query error and opens the next one before the server has seen the old close.
+  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 2 });
   await server.start();
   const address = server.getServerConn();
 

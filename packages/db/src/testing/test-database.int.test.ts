@@ -30,6 +30,12 @@ describe("createTestDatabase", () => {
     await expect(first.prisma.appMeta.findUnique({ where: { key: "only-in-first" } })).resolves.not.toBeNull();
   });
 
+  it("keeps answering after a statement fails (the embedded server reconnects cleanly)", async () => {
+    await first.prisma.appMeta.create({ data: { key: "unique", value: "1" } });
+    await expect(first.prisma.appMeta.create({ data: { key: "unique", value: "2" } })).rejects.toThrow();
+    await expect(first.prisma.appMeta.findUnique({ where: { key: "unique" } })).resolves.toMatchObject({ value: "1" });
+  });
+
   it("throws the database away on close", async () => {
     const throwaway = await createTestDatabase();
     await throwaway.prisma.appMeta.create({ data: { key: "gone", value: "1" } });
@@ -39,7 +45,10 @@ describe("createTestDatabase", () => {
       await expect(fresh.prisma.appMeta.count()).resolves.toBe(0);
       if (throwaway.kind === "postgres") {
         const name = new URL(throwaway.url).pathname.slice(1);
-        const rows = await fresh.prisma.$queryRawUnsafe<unknown[]>("SELECT 1 FROM pg_database WHERE datname = $1", name);
+        const rows = await fresh.prisma.$queryRawUnsafe<unknown[]>(
+          "SELECT 1 FROM pg_database WHERE datname = $1",
+          name,
+        );
         expect(rows).toEqual([]);
       }
     } finally {

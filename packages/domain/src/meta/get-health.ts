@@ -2,7 +2,15 @@ import type { Clock } from "../shared/clock.ts";
 import type { HealthDto } from "./schemas.ts";
 
 /** Liveness: the process answers. Deliberately touches nothing else. */
-export function getHealth({ clock, startedAt, version }: { clock: Clock; startedAt: Date; version: string }): HealthDto {
+export function getHealth({
+  clock,
+  startedAt,
+  version,
+}: {
+  clock: Clock;
+  startedAt: Date;
+  version: string;
+}): HealthDto {
   const now = clock.now();
   return {
     status: "ok",

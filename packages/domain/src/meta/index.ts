@@ -1,4 +1,4 @@
-export { type ReadinessProbe, checkReadiness } from "./check-readiness.ts";
+export { checkReadiness, type ReadinessProbe } from "./check-readiness.ts";
 export { getHealth } from "./get-health.ts";
 export { getInstanceInfo } from "./get-instance-info.ts";
 export {

@@ -1,4 +1,5 @@
 export { type Clock, fixedClock, systemClock } from "./clock.ts";
+export { type Db, withTransaction } from "./db.ts";
 export {
   DomainError,
   type DomainErrorKind,
@@ -7,4 +8,3 @@ export {
   isDomainError,
 } from "./errors.ts";
 export { newId } from "./ids.ts";
-export { type Db, withTransaction } from "./db.ts";

@@ -1,0 +1,32 @@
+import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
+import { fixedClock } from "@agendacraft/domain/shared";
+import type { Log, ServerDeps } from "../context.ts";
+
+export type LogEntry = { level: "error" | "warn" | "info"; object: object; message?: string };
+
+/** A logger that keeps what it is told, so tests can assert on (and against) log content. */
+export function recordingLog(): Log & { entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  const record = (level: LogEntry["level"]) => (object: object, message?: string) => {
+    entries.push({ level, object, message });
+  };
+  return { entries, error: record("error"), warn: record("warn"), info: record("info") };
+}
+
+/** Server dependencies over a fresh test database, a fixed clock and a recording log. */
+export async function createTestDeps(): Promise<{
+  deps: ServerDeps;
+  database: TestDatabase;
+  log: ReturnType<typeof recordingLog>;
+  close(): Promise<void>;
+}> {
+  const database = await createTestDatabase();
+  const log = recordingLog();
+  const deps: ServerDeps = {
+    db: database.prisma,
+    log,
+    clock: fixedClock("2026-06-01T09:00:00Z"),
+    app: { version: "0.0.0-test", startedAt: new Date("2026-06-01T08:59:00Z") },
+  };
+  return { deps, database, log, close: () => database.close() };
+}
