@@ -4,10 +4,17 @@ import { z } from "zod";
  * Every environment variable the server reads, validated once at start. The README's
  * configuration table documents each of them; keep the two in step.
  */
+const PORT_RANGE = "must be a port number from 0 to 65535";
+
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: PORT_RANGE })
+    .int({ error: PORT_RANGE })
+    .min(0, { error: PORT_RANGE })
+    .max(65535, { error: PORT_RANGE })
+    .default(3000),
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" })
     .optional()

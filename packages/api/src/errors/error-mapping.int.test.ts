@@ -99,7 +99,8 @@ describe("error mapping and formatting over HTTP", () => {
 
     const logged = harness.log.entries.find((entry) => entry.level === "error");
     expect(logged?.object).toMatchObject({ requestId: "req-7", path: "crash" });
-    expect(String((logged?.object as { err: Error }).err)).toContain("users_of_someone_else");
+    const loggedError = (logged?.object as { err?: Error } | undefined)?.err;
+    expect(String(loggedError)).toContain("users_of_someone_else");
   });
 
   it("rejects a protected procedure without a session as UNAUTHORIZED", async () => {

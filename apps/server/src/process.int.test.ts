@@ -1,0 +1,132 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnServer } from "./testing/spawn-server.ts";
+
+// The server as `pnpm start` runs it: its own process, real configuration, real signals.
+
+describe("starting with bad configuration", () => {
+  it("stops with exit code 1 and one line naming a bad PORT", async () => {
+    const server = spawnServer({ PORT: "eighty" });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr().trim()).toBe(
+      'Invalid environment variable PORT (got "eighty"): must be a port number from 0 to 65535',
+    );
+  });
+
+  it("stops with exit code 1 and one line naming a bad DATABASE_URL", async () => {
+    const server = spawnServer({ DATABASE_URL: "mysql://root:hunter2@localhost/app" });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr().trim()).toBe("Invalid environment variable DATABASE_URL: must be a postgresql:// URL");
+  });
+
+  it("stops with exit code 1 when the database cannot be reached", async () => {
+    const server = spawnServer({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr()).toMatch(/^Could not open the database: /);
+    expect(server.stderr().trim().split("\n")).toHaveLength(1);
+  });
+});
+
+/**
+ * Where the spawned server keeps its data: an embedded data directory, or an empty
+ * database on the PostgreSQL server when the suite runs against one.
+ */
+async function freshStorage(): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const dir = await mkdtemp(join(tmpdir(), "agendacraft-start-"));
+    return { env: { DATA_DIR: join(dir, "db") }, dispose: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const name = `agendacraft_start_${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    async dispose() {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+async function json(url: string) {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function logMessages(stdout: string): string[] {
+  return stdout
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => String((JSON.parse(line) as { msg?: string }).msg));
+}
+
+describe("two starts in a row on the same database", () => {
+  let storage: Awaited<ReturnType<typeof freshStorage>>;
+  let webDir: string;
+
+  beforeAll(async () => {
+    storage = await freshStorage();
+    webDir = await mkdtemp(join(tmpdir(), "agendacraft-web-"));
+    await writeFile(join(webDir, "index.html"), "<!doctype html><title>AgendaCraft</title>");
+  });
+  afterAll(async () => {
+    await storage?.dispose();
+    if (webDir) await rm(webDir, { recursive: true, force: true });
+  });
+
+  it("migrates on the first start only, keeps its data, and stops cleanly on SIGTERM", async () => {
+    const env = { ...storage.env, WEB_DIST_DIR: webDir };
+
+    const first = spawnServer(env);
+    const firstUrl = await first.listening;
+    expect(logMessages(first.stdout())).toContain("applied 1 migration(s)");
+    expect((await json(`${firstUrl}/ready`)).status).toBe(200);
+    expect(await (await fetch(`${firstUrl}/`)).text()).toContain("<title>AgendaCraft</title>");
+    const installed = await json(`${firstUrl}/trpc/meta.version`);
+    const instanceId = (installed.body as { result: { data: { json: { instanceId: string } } } }).result.data.json
+      .instanceId;
+
+    // A request still being received when SIGTERM arrives is answered before the process exits.
+    const inFlight = new Promise<number | undefined>((resolve, reject) => {
+      const req = request(`${firstUrl}/trpc/meta.health`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": "2" },
+      });
+      req.on("response", (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      req.on("error", reject);
+      req.write("{");
+      setTimeout(() => req.end("}"), 300);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const exitCode = first.stop("SIGTERM");
+    expect(await inFlight).toBe(405);
+    expect(await exitCode).toBe(0);
+    expect(logMessages(first.stdout())).toContain("stopped cleanly");
+
+    const second = spawnServer(env);
+    const secondUrl = await second.listening;
+    try {
+      expect(logMessages(second.stdout())).toContain("database schema is up to date");
+      const again = await json(`${secondUrl}/trpc/meta.version`);
+      expect((again.body as { result: { data: { json: { instanceId: string } } } }).result.data.json.instanceId).toBe(
+        instanceId,
+      );
+    } finally {
+      expect(await second.stop("SIGINT")).toBe(0);
+    }
+  });
+});
