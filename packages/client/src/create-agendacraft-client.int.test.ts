@@ -1,0 +1,65 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { appRouter } from "@agendacraft/api";
+import { createContextInner } from "@agendacraft/api/context";
+import { createTestDeps } from "@agendacraft/api/testing";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAgendaCraftClient, domainErrorCode, TRPCClientError } from "./create-agendacraft-client.ts";
+
+describe("createAgendaCraftClient", () => {
+  let harness: Awaited<ReturnType<typeof createTestDeps>>;
+  let server: Server;
+  let url: string;
+  const seenHeaders: IncomingHttpHeaders[] = [];
+
+  beforeAll(async () => {
+    harness = await createTestDeps();
+    const handler = createHTTPHandler({
+      router: appRouter,
+      createContext: ({ req }) => {
+        seenHeaders.push(req.headers);
+        return createContextInner({ deps: harness.deps });
+      },
+    });
+    server = createServer((req, res) => {
+      req.url = req.url?.replace(/^\/trpc/, "");
+      handler(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await harness?.close();
+  });
+
+  it("calls procedures with superjson and batches concurrent calls into one request", async () => {
+    seenHeaders.length = 0;
+    const client = createAgendaCraftClient({ url });
+    const [health, version] = await Promise.all([client.meta.health.query(), client.meta.version.query()]);
+    expect(health.version).toBe("0.0.0-test");
+    expect(version.instanceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seenHeaders).toHaveLength(1);
+  });
+
+  it("sends a personal token as a bearer Authorization header, and nothing without one", async () => {
+    seenHeaders.length = 0;
+    await createAgendaCraftClient({ url, token: "act_example_token" }).meta.health.query();
+    await createAgendaCraftClient({ url }).meta.health.query();
+    expect(seenHeaders[0]?.authorization).toBe("Bearer act_example_token");
+    expect(seenHeaders[1]?.authorization).toBeUndefined();
+  });
+
+  it("surfaces server errors as TRPCClientError with the domain code (null when there is none)", async () => {
+    const client = createAgendaCraftClient({ url });
+    // A void-input query given input fails validation on the server.
+    const error = await (client.meta.health.query as (input: unknown) => Promise<unknown>)({ bogus: 1 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as TRPCClientError<never>).data).toMatchObject({ code: "BAD_REQUEST" });
+    expect(domainErrorCode(error)).toBeNull();
+    expect(domainErrorCode(new Error("plain"))).toBeNull();
+  });
+});
