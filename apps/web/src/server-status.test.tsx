@@ -53,7 +53,7 @@ describe("ServerStatus", () => {
 
     expect(screen.getByRole("status").textContent).toMatch(/checking the server/i);
     expect(await screen.findByText("1.4.2")).toBeDefined();
-    expect(screen.getByText("2 min 5 s")).toBeDefined();
+    expect(screen.getByText("2m 05s")).toBeDefined();
     expect(screen.getByRole("heading", { name: "Readiness: ready" })).toBeDefined();
     const checks = screen.getAllByRole("listitem").map((item) => item.textContent);
     expect(checks).toEqual(["database ok", "migrations ok"]);

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@agendacraft/api";
+import { formatDuration } from "@agendacraft/client/format-duration";
 import { useQuery } from "@tanstack/react-query";
-import { formatUptime } from "./format-uptime.ts";
 import { useTRPC } from "./trpc.ts";
 
 // Often enough to notice a restart or a lost database while the page is open, rare enough to cost nothing.
@@ -48,7 +48,7 @@ function HealthSummary({ health }: { health: Health }) {
       <dt>Version</dt>
       <dd>{health.version}</dd>
       <dt>Uptime</dt>
-      <dd>{formatUptime(health.uptimeSeconds)}</dd>
+      <dd>{formatDuration(health.uptimeSeconds)}</dd>
     </dl>
   );
 }

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@agendacraft/api";
+import { formatDuration } from "@agendacraft/client/format-duration";
 import { errorMessage } from "../lib/error-message.ts";
-import { formatDuration } from "../lib/format-duration.ts";
 
 type Health = RouterOutputs["meta"]["health"];
 type Readiness = RouterOutputs["meta"]["ready"];

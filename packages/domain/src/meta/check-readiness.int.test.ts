@@ -1,18 +1,12 @@
-import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@agendacraft/db/testing";
+import { describe, expect, it } from "vitest";
 import { checkReadiness } from "./check-readiness.ts";
 
 describe("checkReadiness", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const database = useTestDatabase();
 
   it("is ready when the database answers and every migration is applied", async () => {
-    const readiness = await checkReadiness({ db: db.prisma });
+    const readiness = await checkReadiness({ db: database().prisma });
     expect(readiness.ready).toBe(true);
     expect(readiness.checks.map((check) => [check.name, check.ok])).toEqual([
       ["database", true],
@@ -21,21 +15,21 @@ describe("checkReadiness", () => {
   });
 
   it("is not ready when a migration is missing, and names it", async () => {
-    const [latest] = await db.prisma.$queryRawUnsafe<[{ migration_name: string }]>(
+    const [latest] = await database().prisma.$queryRawUnsafe<[{ migration_name: string }]>(
       "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1",
     );
-    await db.prisma.$executeRawUnsafe(
+    await database().prisma.$executeRawUnsafe(
       "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1",
       latest.migration_name,
     );
     try {
-      const readiness = await checkReadiness({ db: db.prisma });
+      const readiness = await checkReadiness({ db: database().prisma });
       expect(readiness.ready).toBe(false);
       const migrations = readiness.checks.find((check) => check.name === "migrations");
       expect(migrations?.ok).toBe(false);
       expect(migrations?.detail).toContain(latest.migration_name);
     } finally {
-      await db.prisma.$executeRawUnsafe(
+      await database().prisma.$executeRawUnsafe(
         "UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = $1",
         latest.migration_name,
       );
@@ -44,7 +38,7 @@ describe("checkReadiness", () => {
 
   it("includes extra probes, reports why one failed without leaking connection strings", async () => {
     const readiness = await checkReadiness({
-      db: db.prisma,
+      db: database().prisma,
       probes: [
         {
           name: "queue",
@@ -59,7 +53,7 @@ describe("checkReadiness", () => {
 
   it("fails a probe that does not answer in time instead of hanging", async () => {
     const readiness = await checkReadiness({
-      db: db.prisma,
+      db: database().prisma,
       timeoutMs: 50,
       probes: [{ name: "stuck", run: () => new Promise(() => {}) }],
     });

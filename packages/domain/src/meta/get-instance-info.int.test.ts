@@ -1,22 +1,16 @@
-import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@agendacraft/db/testing";
+import { describe, expect, it } from "vitest";
 import { fixedClock } from "../shared/clock.ts";
 import { getInstanceInfo } from "./get-instance-info.ts";
 
 describe("getInstanceInfo", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const database = useTestDatabase();
 
   it("mints the instance id once and returns the same one afterwards", async () => {
     const clock = fixedClock("2026-05-01T08:00:00Z");
-    const first = await getInstanceInfo({ db: db.prisma, clock, version: "1.0.0" });
+    const first = await getInstanceInfo({ db: database().prisma, clock, version: "1.0.0" });
     clock.advance(60_000);
-    const second = await getInstanceInfo({ db: db.prisma, clock, version: "1.0.1" });
+    const second = await getInstanceInfo({ db: database().prisma, clock, version: "1.0.1" });
     expect(second.instanceId).toBe(first.instanceId);
     expect(second.installedAt).toBe("2026-05-01T08:00:00.000Z");
     expect(second.version).toBe("1.0.1");

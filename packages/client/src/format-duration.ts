@@ -1,4 +1,4 @@
-/** "3d 4h 05m", "2h 05m 09s", "42s": compact and fixed-width enough to scan in a terminal. */
+/** "3d 4h 05m", "2h 05m 09s", "42s": compact and fixed-width enough to scan; shared by the web app and scripts. */
 export function formatDuration(totalSeconds: number): string {
   const seconds = Math.max(0, Math.floor(totalSeconds));
   const days = Math.floor(seconds / 86_400);
