@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { appRouter } from "@agendacraft/api";
 import { createContextFactory, type ServerDeps } from "@agendacraft/api/context";
+import type { AuthRateLimiter } from "@agendacraft/domain/iam";
 import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { type Env, trustProxySetting } from "./env.ts";
+import { registerAuthRoutes } from "./routes/auth.ts";
 import { registerProbeRoutes } from "./routes/probes.ts";
 import { registerWebApp } from "./routes/web-app.ts";
 
@@ -16,11 +18,12 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 export type BuildServerOptions = {
   env: Env;
   deps: ServerDeps;
+  rateLimiter: AuthRateLimiter;
   logger: FastifyBaseLogger;
 };
 
 /** The HTTP server, fully wired but not listening; tests use `inject` or `listen({ port: 0 })`. */
-export async function buildServer({ env, deps, logger }: BuildServerOptions) {
+export async function buildServer({ env, deps, rateLimiter, logger }: BuildServerOptions) {
   const app: FastifyInstance = Fastify({
     loggerInstance: logger,
     // One line per request, written below with the fields we choose (no query strings, no headers).
@@ -65,6 +68,7 @@ export async function buildServer({ env, deps, logger }: BuildServerOptions) {
     } satisfies FastifyTRPCPluginOptions<typeof appRouter>["trpcOptions"],
   });
 
+  registerAuthRoutes(app, { auth: deps.auth, rateLimiter });
   registerProbeRoutes(app, deps);
   await registerWebApp(app, env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
   return app;

@@ -25,6 +25,13 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Pretty, human-readable logs; defaults to on in development. */
   LOG_PRETTY: z.stringbool().optional(),
+  /** Where people reach the app, e.g. `https://agendacraft.example.com`; cookies and origin checks use it. */
+  PUBLIC_URL: z.url({ error: "must be the URL people open, e.g. https://agendacraft.example.com" }).optional(),
+  /** Signs session cookies; at least 32 characters. Unset: one is generated and kept in the database. */
+  AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Comma-separated origins allowed to call the API from a browser, e.g. `https://app.example.com`. */
   CORS_ORIGINS: z
     .string()
@@ -57,8 +64,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const issue = result.error.issues[0];
   const name = issue?.path.join(".") ?? "environment";
   const value = source[name];
-  const shown = value === undefined || name === "DATABASE_URL" ? "" : ` (got "${value}")`;
+  const secret = name === "DATABASE_URL" || name === "AUTH_SECRET";
+  const shown = value === undefined || secret ? "" : ` (got "${value}")`;
   throw new EnvError(`Invalid environment variable ${name}${shown}: ${issue?.message ?? "invalid"}`);
+}
+
+/** The app's own origin: PUBLIC_URL, or where this server listens locally. */
+export function publicOrigin(env: Pick<Env, "PUBLIC_URL" | "PORT">): string {
+  return new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).origin;
 }
 
 /** TRUST_PROXY as Fastify wants it. */

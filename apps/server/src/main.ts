@@ -2,10 +2,9 @@ import { createDatabase } from "@agendacraft/db/client";
 import { systemClock } from "@agendacraft/domain/shared";
 import closeWithGrace from "close-with-grace";
 import { buildServer } from "./build-server.ts";
+import { createServerDeps, VERSION } from "./create-server-deps.ts";
 import { type Env, EnvError, loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
-
-const VERSION = "0.1.0";
 
 function readEnvOrExit(): Env {
   try {
@@ -46,11 +45,9 @@ log.info(
     : "database schema is up to date",
 );
 
-const app = await buildServer({
-  env,
-  logger: log,
-  deps: { db: db.prisma, log, clock: systemClock, app: { version: VERSION, startedAt } },
-});
+const { deps, rateLimiter } = await createServerDeps({ env, prisma: db.prisma, log, clock: systemClock, startedAt });
+const app = await buildServer({ env, logger: log, deps, rateLimiter });
+log.info({ version: VERSION, publicUrl: deps.trustedOrigins[0] }, "AgendaCraft ready to serve");
 
 closeWithGrace({ delay: env.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
   if (err) log.error({ err }, "shutting down after an unexpected error");

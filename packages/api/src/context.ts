@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@agendacraft/db/client";
+import { type Auth, type AuthSession, resolveSession } from "@agendacraft/domain/iam";
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { Clock } from "@agendacraft/domain/shared";
+import { isCrossSiteRequest } from "./cross-site.ts";
 
 /** The subset of pino the API uses, so tests can pass a recording logger. */
 export type Log = {
@@ -9,8 +11,8 @@ export type Log = {
   info(object: object, message?: string): void;
 };
 
-/** Who is calling; resolved from the cookie or bearer token once iam exists. */
-export type Session = { userId: string; sessionId: string };
+/** Who is calling: resolved from the session cookie or a bearer API token. */
+export type Session = AuthSession;
 
 /** What lives as long as the server: built once at start, shared by every request. */
 export type ServerDeps = {
@@ -18,6 +20,9 @@ export type ServerDeps = {
   log: Log;
   clock: Clock;
   app: { version: string; startedAt: Date };
+  auth: Auth;
+  /** Origins whose cookie-authenticated mutations are accepted (the app's own and CORS_ORIGINS). */
+  trustedOrigins: string[];
   /** Extra readiness checks beyond the database (e.g. the job queue). */
   readinessProbes?: ReadinessProbe[];
 };
@@ -40,14 +45,40 @@ export function createContextInner({
   return { ...deps, session, requestId };
 }
 
-/** The minimum of an HTTP request the context reads, so any adapter can supply it. */
-export type ContextRequest = { id: string; headers: Record<string, string | string[] | undefined>; log?: Log };
+/** The minimum of an HTTP request and reply the context uses, so any adapter can supply it. */
+export type ContextRequest = {
+  id: string;
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  log?: Log;
+};
+export type ContextReply = { header(name: string, value: string | string[]): unknown };
+
+export function toHeaders(raw: ContextRequest["headers"]): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  return headers;
+}
 
 /** Returns the per-request context factory the HTTP adapter calls. */
 export function createContextFactory(deps: ServerDeps) {
-  return async function createContext({ req }: { req: ContextRequest }): Promise<Context> {
-    // Sessions arrive with iam (cookie or bearer token); until then every caller is anonymous.
+  return async function createContext({ req, res }: { req: ContextRequest; res?: ContextReply }): Promise<Context> {
     const requestDeps = req.log ? { ...deps, log: req.log } : deps;
-    return createContextInner({ deps: requestDeps, session: null, requestId: req.id });
+    const headers = toHeaders(req.headers);
+    const { session, setCookies } = await resolveSession({ auth: deps.auth, db: deps.db, headers, clock: deps.clock });
+    if (setCookies.length > 0) res?.header("set-cookie", setCookies);
+
+    // A cookie rides along on requests other sites trigger; such a request acts as nobody.
+    if (
+      session?.via === "cookie" &&
+      isCrossSiteRequest({ method: req.method, headers, trustedOrigins: deps.trustedOrigins })
+    ) {
+      requestDeps.log.warn({ requestId: req.id }, "cross-site request with a session cookie treated as anonymous");
+      return createContextInner({ deps: requestDeps, session: null, requestId: req.id });
+    }
+    return createContextInner({ deps: requestDeps, session, requestId: req.id });
   };
 }

@@ -1,8 +1,9 @@
 import { Writable } from "node:stream";
 import type { ServerDeps } from "@agendacraft/api/context";
-import { fixedClock } from "@agendacraft/domain/shared";
+import { type Clock, fixedClock } from "@agendacraft/domain/shared";
 import { pino } from "pino";
 import { buildServer } from "../build-server.ts";
+import { createServerDeps } from "../create-server-deps.ts";
 import { type Env, loadEnv } from "../env.ts";
 import { loggerOptions } from "../logger.ts";
 
@@ -15,15 +16,13 @@ export type TestServer = {
 };
 
 /** The real HTTP server on a free loopback port, over the given database, logging into memory. */
-export async function startTestServer({
-  db,
-  env: overrides = {},
-  readinessProbes,
-}: {
+export async function startTestServer(options: {
   db: ServerDeps["db"];
   env?: Record<string, string>;
   readinessProbes?: ServerDeps["readinessProbes"];
+  clock?: Clock;
 }): Promise<TestServer> {
+  const { db, env: overrides = {}, readinessProbes } = options;
   const env: Env = loadEnv({ NODE_ENV: "test", LOG_PRETTY: "false", LOG_LEVEL: "info", ...overrides });
   const chunks: string[] = [];
   const sink = new Writable({
@@ -33,16 +32,19 @@ export async function startTestServer({
     },
   });
   const logger = pino(loggerOptions(env), sink);
+  const { deps, rateLimiter } = await createServerDeps({
+    env,
+    prisma: db,
+    log: logger,
+    clock: options.clock ?? fixedClock("2026-06-01T09:00:00Z"),
+    startedAt: new Date("2026-06-01T08:58:00Z"),
+    readinessProbes,
+  });
   const app = await buildServer({
     env,
     logger,
-    deps: {
-      db,
-      log: logger,
-      clock: fixedClock("2026-06-01T09:00:00Z"),
-      app: { version: "0.0.0-test", startedAt: new Date("2026-06-01T08:58:00Z") },
-      readinessProbes,
-    },
+    deps: { ...deps, app: { ...deps.app, version: "0.0.0-test" } },
+    rateLimiter,
   });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const logText = () => chunks.join("");

@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
+import { createAuth } from "@agendacraft/domain/iam";
 import { fixedClock } from "@agendacraft/domain/shared";
 import type { Log, ServerDeps } from "../context.ts";
 
@@ -12,6 +13,8 @@ export function recordingLog(): Log & { entries: LogEntry[] } {
   };
   return { entries, error: record("error"), warn: record("warn"), info: record("info") };
 }
+
+export const TEST_APP_ORIGIN = "http://localhost:3000";
 
 /** Server dependencies over a fresh test database, a fixed clock and a recording log. */
 export async function createTestDeps(): Promise<{
@@ -27,6 +30,13 @@ export async function createTestDeps(): Promise<{
     log,
     clock: fixedClock("2026-06-01T09:00:00Z"),
     app: { version: "0.0.0-test", startedAt: new Date("2026-06-01T08:59:00Z") },
+    auth: createAuth({
+      prisma: database.prisma,
+      secret: "test-secret-that-is-long-enough-for-hmac",
+      baseURL: TEST_APP_ORIGIN,
+      trustedOrigins: [TEST_APP_ORIGIN],
+    }),
+    trustedOrigins: [TEST_APP_ORIGIN],
   };
   return { deps, database, log, close: () => database.close() };
 }

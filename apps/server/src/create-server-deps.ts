@@ -1,0 +1,52 @@
+import type { Log, ServerDeps } from "@agendacraft/api/context";
+import type { PrismaClient } from "@agendacraft/db/client";
+import { createAuth, createAuthRateLimiter, getAuthSecret } from "@agendacraft/domain/iam";
+import type { ReadinessProbe } from "@agendacraft/domain/meta";
+import type { Clock } from "@agendacraft/domain/shared";
+import { type Env, publicOrigin } from "./env.ts";
+
+export const VERSION = "0.1.0";
+
+/** Everything the routes need, built once per process from the configuration and the database. */
+export async function createServerDeps({
+  env,
+  prisma,
+  log,
+  clock,
+  startedAt,
+  readinessProbes,
+}: {
+  env: Env;
+  prisma: PrismaClient;
+  log: Log;
+  clock: Clock;
+  startedAt: Date;
+  readinessProbes?: ReadinessProbe[];
+}) {
+  const origin = publicOrigin(env);
+  const trustedOrigins = [origin, ...env.CORS_ORIGINS];
+  const auth = createAuth({
+    prisma,
+    secret: await getAuthSecret({ db: prisma, configured: env.AUTH_SECRET }),
+    baseURL: origin,
+    trustedOrigins,
+  });
+  const rateLimiter = createAuthRateLimiter({
+    prisma,
+    limits: {
+      perIp: env.AUTH_RATE_LIMIT_PER_IP,
+      perEmail: env.AUTH_RATE_LIMIT_PER_EMAIL,
+      windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    },
+  });
+  const deps: ServerDeps = {
+    db: prisma,
+    log,
+    clock,
+    app: { version: VERSION, startedAt },
+    auth,
+    trustedOrigins,
+    readinessProbes,
+  };
+  return { deps, rateLimiter };
+}

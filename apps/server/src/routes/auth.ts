@@ -1,0 +1,67 @@
+import { type Auth, type AuthRateLimiter, CLIENT_IP_HEADER } from "@agendacraft/domain/iam";
+import { isDomainError } from "@agendacraft/domain/shared";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+/** The attempts that guess passwords or mass-create accounts; every other auth route is unlimited. */
+const RATE_LIMITED_PATHS = new Set(["/api/auth/sign-in/email", "/api/auth/sign-up/email"]);
+
+/**
+ * Mounts better-auth's HTTP routes (sign-up, sign-in, sign-out, get-session, ...) under
+ * /api/auth by turning each Fastify request into the Fetch Request the library expects.
+ */
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  { auth, rateLimiter }: { auth: Auth; rateLimiter: AuthRateLimiter },
+) {
+  app.route({
+    method: ["GET", "POST"],
+    url: "/api/auth/*",
+    async handler(request, reply) {
+      const path = request.url.split("?")[0] ?? "";
+      if (request.method === "POST" && RATE_LIMITED_PATHS.has(path)) {
+        const limited = await applyRateLimit(rateLimiter, request, reply);
+        if (limited) return reply;
+      }
+
+      const response = await auth.handler(toFetchRequest(request));
+      reply.status(response.status);
+      response.headers.forEach((value, name) => {
+        if (name !== "set-cookie") reply.header(name, value);
+      });
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header("set-cookie", cookies);
+      return reply.send(response.body ? await response.text() : null);
+    },
+  });
+}
+
+async function applyRateLimit(rateLimiter: AuthRateLimiter, request: FastifyRequest, reply: FastifyReply) {
+  const body = request.body as { email?: unknown } | undefined;
+  const email = typeof body?.email === "string" ? body.email : undefined;
+  try {
+    await rateLimiter.consume({ ip: request.ip, email });
+    return false;
+  } catch (error) {
+    if (!isDomainError(error) || error.kind !== "RATE_LIMITED") throw error;
+    const retryAfter = String(error.details?.retryAfterSeconds ?? 60);
+    reply.code(429).header("retry-after", retryAfter).send({ code: error.code, message: error.message });
+    return true;
+  }
+}
+
+function toFetchRequest(request: FastifyRequest): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name === CLIENT_IP_HEADER) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  // The address Fastify trusts (TRUST_PROXY-aware), for session records.
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body !== undefined;
+  return new Request(url, {
+    method: request.method,
+    headers,
+    ...(hasBody ? { body: typeof request.body === "string" ? request.body : JSON.stringify(request.body) } : {}),
+  });
+}

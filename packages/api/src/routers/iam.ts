@@ -1,0 +1,67 @@
+import {
+  changePassword,
+  createApiToken,
+  deleteAccount,
+  getMe,
+  listApiTokens,
+  revokeApiToken,
+  signOutEverywhere,
+  updateProfile,
+  ZApiTokenPage,
+  ZChangePasswordInput,
+  ZCreateApiTokenInput,
+  ZCreatedApiToken,
+  ZDeleteAccountInput,
+  ZListApiTokensInput,
+  ZRevokeApiTokenInput,
+  ZUpdateProfileInput,
+  ZUser,
+} from "@agendacraft/domain/iam";
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+
+const tokensRouter = createTRPCRouter({
+  create: protectedProcedure
+    .input(ZCreateApiTokenInput)
+    .output(ZCreatedApiToken)
+    .mutation(({ ctx, input }) => createApiToken({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
+
+  list: protectedProcedure
+    .input(ZListApiTokensInput)
+    .output(ZApiTokenPage)
+    .query(({ ctx, input }) => listApiTokens({ db: ctx.db, actorId: ctx.session.userId, input })),
+
+  revoke: protectedProcedure
+    .input(ZRevokeApiTokenInput)
+    .output(z.object({ revoked: z.literal(true) }))
+    .mutation(({ ctx, input }) => revokeApiToken({ db: ctx.db, actorId: ctx.session.userId, input })),
+});
+
+export const iamRouter = createTRPCRouter({
+  me: protectedProcedure
+    .input(z.void())
+    .output(ZUser)
+    .query(({ ctx }) => getMe({ db: ctx.db, actorId: ctx.session.userId })),
+
+  updateProfile: protectedProcedure
+    .input(ZUpdateProfileInput)
+    .output(ZUser)
+    .mutation(({ ctx, input }) => updateProfile({ db: ctx.db, actorId: ctx.session.userId, input })),
+
+  changePassword: protectedProcedure
+    .input(ZChangePasswordInput)
+    .output(z.object({ revokedSessions: z.number().int() }))
+    .mutation(({ ctx, input }) => changePassword({ db: ctx.db, session: ctx.session, input })),
+
+  signOutEverywhere: protectedProcedure
+    .input(z.void())
+    .output(z.object({ revokedSessions: z.number().int() }))
+    .mutation(({ ctx }) => signOutEverywhere({ db: ctx.db, actorId: ctx.session.userId })),
+
+  deleteAccount: protectedProcedure
+    .input(ZDeleteAccountInput)
+    .output(z.object({ deleted: z.literal(true) }))
+    .mutation(({ ctx, input }) => deleteAccount({ db: ctx.db, actorId: ctx.session.userId, input })),
+
+  tokens: tokensRouter,
+});

@@ -1,0 +1,2 @@
+export { createTestDeps, type LogEntry, recordingLog, TEST_APP_ORIGIN } from "./create-test-deps.ts";
+export { callerFor, createTestUser, createTwoUsers, type TestUser } from "./test-users.ts";

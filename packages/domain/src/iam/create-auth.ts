@@ -1,0 +1,72 @@
+import type { PrismaClient } from "@agendacraft/db/client";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { z } from "zod";
+import { newId } from "../shared/ids.ts";
+import { ZSignUpInput } from "./schemas.ts";
+
+/** Fastify puts the client address it trusts here; any copy sent by the client is overwritten. */
+export const CLIENT_IP_HEADER = "x-agendacraft-client-ip";
+
+export type CreateAuthOptions = {
+  prisma: PrismaClient;
+  /** Signs cookies; the same on every server process. */
+  secret: string;
+  /** Where browsers reach this server, e.g. `https://agendacraft.example.com`. */
+  baseURL: string;
+  /** Origins allowed to send cookie-authenticated requests (the app's own plus CORS origins). */
+  trustedOrigins: string[];
+};
+
+const SEVEN_DAYS_SECONDS = 7 * 24 * 60 * 60;
+const ONE_DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * better-auth: email and password accounts, sessions stored in PostgreSQL, scrypt
+ * password hashes, and its HTTP routes under /api/auth. Rate limiting is done by
+ * checkAuthRateLimit instead (per IP and per email, in the database), so the
+ * library's own per-IP limiter is off.
+ */
+export function createAuth({ prisma, secret, baseURL, trustedOrigins }: CreateAuthOptions) {
+  return betterAuth({
+    appName: "AgendaCraft",
+    secret,
+    baseURL,
+    basePath: "/api/auth",
+    trustedOrigins,
+    database: prismaAdapter(prisma, { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
+    session: { expiresIn: SEVEN_DAYS_SECONDS, updateAge: ONE_DAY_SECONDS },
+    user: {
+      additionalFields: {
+        timeZone: { type: "string", required: false, defaultValue: "UTC", input: true },
+      },
+    },
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+    advanced: {
+      database: { generateId: () => newId() },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-up/email") return;
+        // Our rules and messages, with field errors, before the library creates anything.
+        const parsed = ZSignUpInput.safeParse(ctx.body);
+        if (!parsed.success) {
+          const { fieldErrors } = z.flattenError(parsed.error);
+          throw new APIError("BAD_REQUEST", {
+            code: "iam.invalid_sign_up",
+            message: parsed.error.issues[0]?.message ?? "Check the highlighted fields",
+            fieldErrors,
+          });
+        }
+        return { context: { ...ctx, body: { ...ctx.body, ...parsed.data } } };
+      }),
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

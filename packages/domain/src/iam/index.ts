@@ -1,0 +1,34 @@
+export type { AuthSession } from "./auth-session.ts";
+export { changePassword } from "./change-password.ts";
+export { type Auth, CLIENT_IP_HEADER, type CreateAuthOptions, createAuth } from "./create-auth.ts";
+export {
+  type AuthRateLimiter,
+  type AuthRateLimits,
+  createAuthRateLimiter,
+  DEFAULT_AUTH_RATE_LIMITS,
+} from "./create-auth-rate-limiter.ts";
+export { deleteAccount } from "./delete-account.ts";
+export { getAuthSecret } from "./get-auth-secret.ts";
+export { getMe } from "./get-me.ts";
+export { type ResolvedSession, resolveSession } from "./resolve-session.ts";
+export {
+  isValidTimeZone,
+  ZApiToken,
+  ZApiTokenPage,
+  ZChangePasswordInput,
+  ZCreateApiTokenInput,
+  ZCreatedApiToken,
+  ZDeleteAccountInput,
+  ZListApiTokensInput,
+  ZRevokeApiTokenInput,
+  ZSignUpInput,
+  ZTimeZone,
+  ZUpdateProfileInput,
+  ZUser,
+} from "./schemas.ts";
+export { signOutEverywhere } from "./sign-out-everywhere.ts";
+export { authenticateApiToken } from "./tokens/authenticate-api-token.ts";
+export { createApiToken } from "./tokens/create-api-token.ts";
+export { listApiTokens } from "./tokens/list-api-tokens.ts";
+export { revokeApiToken } from "./tokens/revoke-api-token.ts";
+export { updateProfile } from "./update-profile.ts";

@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+/** True for IANA zone names this runtime knows ("Europe/Berlin", "UTC"). */
+export function isValidTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ZTimeZone = z
+  .string()
+  .trim()
+  .min(1, "Choose a time zone")
+  .refine(isValidTimeZone, {
+    message: "Unknown time zone: use an IANA name such as Europe/Berlin",
+    params: { code: "iam.unknown_time_zone" },
+  });
+
+export const ZEmail = z.email("Enter a valid email address").trim().toLowerCase().max(254);
+export const ZPassword = z.string().min(10, "Use at least 10 characters").max(128, "Use at most 128 characters");
+export const ZName = z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
+
+/** What /api/auth/sign-up/email accepts (checked before the auth library sees it). */
+export const ZSignUpInput = z.object({
+  name: ZName,
+  email: ZEmail,
+  password: ZPassword,
+  timeZone: ZTimeZone.optional(),
+});
+
+export const ZUser = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  createdAt: z.date(),
+});
+export type UserDto = z.infer<typeof ZUser>;
+
+export const ZUpdateProfileInput = z
+  .object({ name: ZName.optional(), timeZone: ZTimeZone.optional() })
+  .refine((input) => input.name !== undefined || input.timeZone !== undefined, "Change the name or the time zone");
+export type UpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
+
+export const ZChangePasswordInput = z.object({
+  current: z.string().min(1, "Enter your current password"),
+  next: ZPassword,
+});
+export type ChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+export const ZDeleteAccountInput = z.object({ password: z.string().min(1, "Enter your password") });
+export type DeleteAccountInput = z.infer<typeof ZDeleteAccountInput>;
+
+export const ZCreateApiTokenInput = z.object({
+  name: z.string().trim().min(1, "Name the token, e.g. the script that uses it").max(100),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type CreateApiTokenInput = z.infer<typeof ZCreateApiTokenInput>;
+
+export const ZApiToken = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** The first characters of the secret, to tell tokens apart. */
+  prefix: z.string(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  expiresAt: z.date().nullable(),
+});
+export type ApiTokenDto = z.infer<typeof ZApiToken>;
+
+export const ZCreatedApiToken = z.object({
+  token: ZApiToken,
+  /** Shown once; only its hash is stored. */
+  secret: z.string(),
+});
+
+export const ZRevokeApiTokenInput = z.object({ id: z.uuid("Unknown token") });
+
+export const ZListApiTokensInput = z
+  .object({
+    cursor: z.uuid().optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .default({ limit: 50 });
+
+export const ZApiTokenPage = z.object({ items: z.array(ZApiToken), nextCursor: z.uuid().nullable() });

@@ -1,0 +1,19 @@
+import type { Db } from "../shared/db.ts";
+import type { UpdateProfileInput, UserDto } from "./schemas.ts";
+import { userSelect } from "./user.select.ts";
+
+export async function updateProfile({
+  db,
+  actorId,
+  input,
+}: {
+  db: Db;
+  actorId: string;
+  input: UpdateProfileInput;
+}): Promise<UserDto> {
+  return db.user.update({
+    where: { id: actorId },
+    data: { name: input.name, timeZone: input.timeZone },
+    select: userSelect,
+  });
+}
