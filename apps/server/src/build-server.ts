@@ -68,7 +68,7 @@ export async function buildServer({ env, deps, rateLimiter, logger }: BuildServe
     } satisfies FastifyTRPCPluginOptions<typeof appRouter>["trpcOptions"],
   });
 
-  registerAuthRoutes(app, { auth: deps.auth, rateLimiter });
+  registerAuthRoutes(app, { auth: deps.auth, rateLimiter, trustedOrigins: deps.trustedOrigins });
   registerProbeRoutes(app, deps);
   await registerWebApp(app, env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
   return app;

@@ -1,4 +1,5 @@
 import { createAgendaCraftClient } from "@agendacraft/client";
+import { cannotReachMessage } from "../lib/cannot-reach-message.ts";
 import { describeConnectionError } from "../lib/describe-connection-error.ts";
 import { errorMessage } from "../lib/error-message.ts";
 import { ExitCode } from "../lib/exit-codes.ts";
@@ -36,7 +37,7 @@ export async function healthCommand({
     const reason = describeConnectionError(health.reason);
     printError(
       reason
-        ? `Cannot reach AgendaCraft at ${baseUrl} (${reason}). Is the server running? Start it with \`pnpm start\`.`
+        ? cannotReachMessage(baseUrl, reason)
         : `AgendaCraft at ${baseUrl} answered, but meta.health failed: ${errorMessage(health.reason)}`,
     );
     return ExitCode.failure;

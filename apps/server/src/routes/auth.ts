@@ -1,3 +1,4 @@
+import { isCrossSiteRequest } from "@agendacraft/api/cross-site";
 import { type Auth, type AuthRateLimiter, CLIENT_IP_HEADER } from "@agendacraft/domain/iam";
 import { isDomainError } from "@agendacraft/domain/shared";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -11,19 +12,26 @@ const RATE_LIMITED_PATHS = new Set(["/api/auth/sign-in/email", "/api/auth/sign-u
  */
 export function registerAuthRoutes(
   app: FastifyInstance,
-  { auth, rateLimiter }: { auth: Auth; rateLimiter: AuthRateLimiter },
+  { auth, rateLimiter, trustedOrigins }: { auth: Auth; rateLimiter: AuthRateLimiter; trustedOrigins: string[] },
 ) {
   app.route({
     method: ["GET", "POST"],
     url: "/api/auth/*",
     async handler(request, reply) {
       const path = request.url.split("?")[0] ?? "";
+      const fetchRequest = toFetchRequest(request);
+      // Another site's page must not sign people in or out here (login and logout CSRF).
+      if (isCrossSiteRequest({ method: request.method, headers: fetchRequest.headers, trustedOrigins })) {
+        return reply
+          .code(403)
+          .send({ code: "iam.cross_site_request", message: "This request came from another site and was refused." });
+      }
       if (request.method === "POST" && RATE_LIMITED_PATHS.has(path)) {
         const limited = await applyRateLimit(rateLimiter, request, reply);
         if (limited) return reply;
       }
 
-      const response = await auth.handler(toFetchRequest(request));
+      const response = await auth.handler(fetchRequest);
       reply.status(response.status);
       response.headers.forEach((value, name) => {
         if (name !== "set-cookie") reply.header(name, value);
