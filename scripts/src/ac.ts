@@ -1,22 +1,60 @@
-import { parseArgs } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { healthCommand } from "./commands/health.ts";
+import { loginCommand } from "./commands/login.ts";
+import { logoutCommand } from "./commands/logout.ts";
+import { whoamiCommand } from "./commands/whoami.ts";
 import { readEnv } from "./lib/env.ts";
 import { errorMessage } from "./lib/error-message.ts";
 import { ExitCode } from "./lib/exit-codes.ts";
+import { terminalPrompts } from "./lib/terminal-prompts.ts";
 
 type Command = {
   summary: string;
-  run(): Promise<ExitCode>;
+  /** Options that take a value (`--email <address>`); `--help` lists them. */
+  options?: Record<string, { value: string; description: string }>;
+  run(options: Partial<Record<string, string>>): Promise<ExitCode>;
 };
+
+const print = (line: string) => console.log(line);
+const printError = (line: string) => console.error(line);
 
 const COMMANDS: Record<string, Command> = {
   health: {
     summary: "Show the server's version, uptime, instance id and readiness checks",
-    run: () => healthCommand({ baseUrl: readEnv().baseUrl, print: console.log, printError: console.error }),
+    run: () => healthCommand({ baseUrl: readEnv().baseUrl, print, printError }),
+  },
+  login: {
+    summary: "Sign in with email and password and save a personal API token for the other commands",
+    options: {
+      email: { value: "<address>", description: "the account's email address (asked when missing)" },
+      name: { value: "<token name>", description: 'names the token (default "ac on <this host\'s name>")' },
+      "expires-in-days": { value: "<days>", description: "lets the token expire (default: it never does)" },
+    },
+    run: (options) => {
+      const env = readEnv();
+      return loginCommand({
+        baseUrl: env.baseUrl,
+        configDir: env.configDir,
+        email: options.email,
+        tokenName: options.name,
+        expiresInDays: wholeDays("expires-in-days", options["expires-in-days"]),
+        prompts: terminalPrompts({ envPassword: env.password }),
+        print,
+        printError,
+      });
+    },
+  },
+  whoami: {
+    summary: "Show the account the saved token (or AGENDACRAFT_TOKEN) acts for",
+    run: () => whoamiCommand({ env: readEnv(), print, printError }),
+  },
+  logout: {
+    summary: "Revoke the saved token on the server and delete it from this machine",
+    run: () => logoutCommand({ env: readEnv(), print, printError }),
   },
 };
 
-const USAGE = `Usage: pnpm ac <command> [--help]
+const USAGE = `Usage: pnpm ac <command> [options] [--help]
 
 Commands:
 ${Object.entries(COMMANDS)
@@ -24,10 +62,42 @@ ${Object.entries(COMMANDS)
   .join("\n")}
 
 Environment:
-  AGENDACRAFT_URL  the server's base URL (default http://localhost:3000)
+  AGENDACRAFT_URL         the server's base URL (default http://localhost:3000); for whoami and
+                          logout it replaces the URL saved by login
+  AGENDACRAFT_TOKEN       an API token that whoami uses instead of the saved one (CI)
+  AGENDACRAFT_CONFIG_DIR  where login saves credentials.json (default ~/.config/agendacraft)
+  AGENDACRAFT_PASSWORD    the password for login when stdin is not a terminal
+                          (otherwise the first line of stdin is read)
 
 Exit codes:
   0 success, 1 failure or server unreachable, 2 server answers but is not ready`;
+
+function commandUsage(name: string, command: Command): string {
+  const options = Object.entries(command.options ?? {}).map(([option, { value }]) => `--${option} ${value}`);
+  const lines = [
+    `Usage: pnpm ac ${[name, ...options.map((option) => `[${option}]`)].join(" ")}`,
+    "",
+    `${command.summary}.`,
+  ];
+  if (options.length > 0) {
+    const width = Math.max(...options.map((option) => option.length));
+    lines.push("", "Options:");
+    Object.values(command.options ?? {}).forEach(({ description }, index) => {
+      lines.push(`  ${(options[index] ?? "").padEnd(width)}  ${description}`);
+    });
+  }
+  return lines.join("\n");
+}
+
+/** A positive whole number from an option, or undefined when the option was not given. */
+function wholeDays(option: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const days = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || days < 1) {
+    throw new Error(`--${option} must be a whole number of days (1 or more), got "${raw}"`);
+  }
+  return days;
+}
 
 async function main(argv: string[]): Promise<ExitCode> {
   // Options before the command belong to `ac`; everything after it belongs to the command.
@@ -52,13 +122,21 @@ async function main(argv: string[]): Promise<ExitCode> {
     return ExitCode.failure;
   }
 
-  // No command takes options yet; strict parsing still rejects typos instead of ignoring them.
-  const local = parseArgs({ args: commandArgs, options: { help: { type: "boolean", short: "h" } }, strict: true });
+  // Strict parsing rejects typos and unknown options instead of ignoring them.
+  const optionNames = Object.keys(command.options ?? {});
+  const options: ParseArgsConfig["options"] = { help: { type: "boolean", short: "h" } };
+  for (const option of optionNames) options[option] = { type: "string" };
+  const local = parseArgs({ args: commandArgs, options, strict: true });
   if (global.values.help || local.values.help) {
-    console.log(`Usage: pnpm ac ${commandName}\n\n${command.summary}.`);
+    console.log(commandUsage(commandName, command));
     return ExitCode.ok;
   }
-  return command.run();
+  const values: Partial<Record<string, string>> = {};
+  for (const option of optionNames) {
+    const value = local.values[option];
+    if (typeof value === "string") values[option] = value;
+  }
+  return command.run(values);
 }
 
 try {

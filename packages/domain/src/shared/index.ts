@@ -8,3 +8,13 @@ export {
   isDomainError,
 } from "./errors.ts";
 export { newId } from "./ids.ts";
+export { ZColor } from "./color.ts";
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type Page,
+  type PageInput,
+  toPage,
+  ZPage,
+  ZPageInput,
+} from "./pagination.ts";

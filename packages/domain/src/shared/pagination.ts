@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+/** `limit` (1-200, default 50) and an opaque `cursor` from the previous page's `nextCursor`. */
+export const ZPageInput = z.object({
+  cursor: z.string().min(1).max(500).optional(),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+export type PageInput = z.infer<typeof ZPageInput>;
+
+/** The `{ items, nextCursor }` shape every list procedure returns. */
+export function ZPage<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * Turns `limit + 1` fetched rows into a page: the extra row only says that another
+ * page exists, and the last row kept becomes the cursor.
+ */
+export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}
