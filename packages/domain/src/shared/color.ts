@@ -4,5 +4,8 @@ import { z } from "zod";
 export const ZColor = z
   .string()
   .trim()
-  .regex(/^#[0-9a-fA-F]{6}$/, { message: "Use a color like #2563EB", params: { code: "common.invalid_color" } })
+  .refine((value) => /^#[0-9a-fA-F]{6}$/.test(value), {
+    message: "Use a color like #2563EB",
+    params: { code: "common.invalid_color" },
+  })
   .transform((value) => value.toUpperCase());
