@@ -1,12 +1,14 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { iamRouter } from "./routers/iam.ts";
 import { metaRouter } from "./routers/meta.ts";
+import { schedulerRouter } from "./routers/scheduler/index.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 /** One router per domain; paths read `domain.entity.verb`. */
 export const appRouter = createTRPCRouter({
   iam: iamRouter,
   meta: metaRouter,
+  scheduler: schedulerRouter,
 });
 
 export type AppRouter = typeof appRouter;

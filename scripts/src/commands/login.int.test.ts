@@ -2,12 +2,13 @@ import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { useTestDatabase } from "@agendacraft/db/testing";
-import { startTestServer, type TestServer } from "@agendacraft/server/testing";
+import type { TestServer } from "@agendacraft/server/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { credentialsPath, findCredentials, saveCredentials } from "../lib/credentials-store.ts";
 import { readEnv } from "../lib/env.ts";
 import { ExitCode } from "../lib/exit-codes.ts";
 import { recordOutput } from "../testing/record-output.ts";
+import { startPublicTestServer } from "../testing/start-public-test-server.ts";
 import { unusedPort } from "../testing/unused-port.ts";
 import { type LoginPrompts, loginCommand } from "./login.ts";
 import { logoutCommand } from "./logout.ts";
@@ -28,7 +29,7 @@ function answering(password: string): LoginPrompts {
 }
 
 describe("ac login, whoami and logout against the real server", () => {
-  let server: TestServer;
+  let server: TestServer & { directUrl: string };
   let userId: string;
   const tempDirs: string[] = [];
 
@@ -54,7 +55,7 @@ describe("ac login, whoami and logout against the real server", () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ db: database().prisma });
+    server = await startPublicTestServer({ db: database().prisma });
     // No Origin header: better-auth only checks it on requests that carry a cookie.
     const response = await fetch(`${server.url}/api/auth/sign-up/email`, {
       method: "POST",
@@ -119,6 +120,30 @@ describe("ac login, whoami and logout against the real server", () => {
     expect(again.out).toEqual([`Signed out ${EMAIL}: the token was already revoked or expired; ${path} deleted.`]);
   });
 
+  it("still saves the token when the server refuses the sign-out, and says what to fix", async () => {
+    const configDir = await tempConfigDir();
+    const sessionsBefore = await database().prisma.session.count({ where: { userId } });
+    const output = recordOutput();
+
+    // The server's own address instead of its PUBLIC_URL: sign-out then comes from a foreign origin.
+    const code = await loginCommand({
+      baseUrl: server.directUrl,
+      configDir,
+      email: EMAIL,
+      prompts: answering(PASSWORD),
+      ...output,
+    });
+
+    expect(code).toBe(ExitCode.ok);
+    expect(output.out[0]).toMatch(/^Signed in as Ada Lovelace <ada@example.com>\. Token "ac on .+" saved to /);
+    expect(output.err).toEqual([
+      "Warning: could not end the sign-in session (HTTP 403: This request came from another site and was refused.). " +
+        "It stays valid until it expires or you sign out everywhere. Set AGENDACRAFT_URL to the server's PUBLIC_URL to avoid this.",
+    ]);
+    expect(await findCredentials(configDir)).toMatchObject({ url: server.directUrl });
+    expect(await database().prisma.session.count({ where: { userId } })).toBe(sessionsBefore + 1);
+  });
+
   it("names the token and lets it expire as asked", async () => {
     const configDir = await tempConfigDir();
     const { code, out } = await login(configDir, { tokenName: "nightly backup", expiresInDays: 30 });
@@ -163,7 +188,7 @@ describe("ac login, whoami and logout against the real server", () => {
 
   it("gives the wait from Retry-After when sign-in is rate limited", async () => {
     // Its own email address, so the attempts here do not use up the other tests' budget.
-    const strict = await startTestServer({ db: database().prisma, env: { AUTH_RATE_LIMIT_PER_EMAIL: "1" } });
+    const strict = await startPublicTestServer({ db: database().prisma, env: { AUTH_RATE_LIMIT_PER_EMAIL: "1" } });
     try {
       const attempt = async () => {
         const output = recordOutput();

@@ -133,14 +133,17 @@ function signInFailure(result: Exclude<SignInResult, { kind: "signed-in" }>): st
 /** A warning when the session outlives the command; the token is saved either way. */
 async function endSession(baseUrl: string, cookie: string, fetch: typeof globalThis.fetch): Promise<string | null> {
   let reason: string;
+  let hint = "";
   try {
     const result = await signOutSession({ baseUrl, cookie, fetch });
     if (result.ok) return null;
     reason = result.reason;
+    // The server accepts sign-out only from its own origin, which is its PUBLIC_URL.
+    if (result.status === 403) hint = ` Set AGENDACRAFT_URL to the server's PUBLIC_URL to avoid this.`;
   } catch (error) {
     reason = describeConnectionError(error) ?? errorMessage(error);
   }
-  return `Warning: could not end the sign-in session (${reason}). It stays valid until it expires or you sign out everywhere.`;
+  return `Warning: could not end the sign-in session (${reason}). It stays valid until it expires or you sign out everywhere.${hint}`;
 }
 
 function unexpected(baseUrl: string, step: string, error: unknown): string {

@@ -11,7 +11,7 @@ export async function signOutSession({
   baseUrl: string;
   cookie: string;
   fetch?: typeof fetch;
-}): Promise<{ ok: true } | { ok: false; reason: string }> {
+}): Promise<{ ok: true } | { ok: false; status: number; reason: string }> {
   const response = await fetchImpl(`${baseUrl}/api/auth/sign-out`, {
     method: "POST",
     headers: { cookie, origin: new URL(baseUrl).origin },
@@ -25,5 +25,5 @@ export async function signOutSession({
   } catch {
     // Not JSON (e.g. a proxy's error page): the status alone has to do.
   }
-  return { ok: false, reason: `HTTP ${response.status}${message ? `: ${message}` : ""}` };
+  return { ok: false, status: response.status, reason: `HTTP ${response.status}${message ? `: ${message}` : ""}` };
 }

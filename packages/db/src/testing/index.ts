@@ -1,2 +1,3 @@
+export { countQueries } from "./count-queries.ts";
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export { useTestDatabase } from "./use-test-database.ts";

@@ -1,4 +1,5 @@
 export { type Clock, fixedClock, systemClock } from "./clock.ts";
+export { ZColor } from "./color.ts";
 export { type Db, withTransaction } from "./db.ts";
 export {
   DomainError,
@@ -8,7 +9,6 @@ export {
   isDomainError,
 } from "./errors.ts";
 export { newId } from "./ids.ts";
-export { ZColor } from "./color.ts";
 export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,

@@ -1,0 +1,14 @@
+import { createTRPCRouter } from "../../trpc.ts";
+import { areasRouter } from "./areas.ts";
+import { plannersRouter } from "./planners.ts";
+import { projectsRouter } from "./projects.ts";
+import { recurrenceRouter } from "./recurrence.ts";
+import { tasksRouter } from "./tasks.ts";
+
+export const schedulerRouter = createTRPCRouter({
+  areas: areasRouter,
+  projects: projectsRouter,
+  planners: plannersRouter,
+  recurrence: recurrenceRouter,
+  tasks: tasksRouter,
+});

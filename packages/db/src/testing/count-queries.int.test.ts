@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { countQueries } from "./count-queries.ts";
+import { useTestDatabase } from "./use-test-database.ts";
+
+describe("countQueries", () => {
+  const database = useTestDatabase();
+
+  it("counts each statement Prisma sends, and only inside the callback", async () => {
+    const { prisma, pool } = database();
+    await prisma.appMeta.create({ data: { key: "a", value: "1" } });
+    const { result, queries } = await countQueries(pool, async () => {
+      await prisma.appMeta.findMany();
+      return prisma.appMeta.count();
+    });
+    expect(result).toBe(1);
+    expect(queries).toBe(2);
+    const outside = await countQueries(pool, async () => undefined);
+    expect(outside.queries).toBe(0);
+  });
+});
