@@ -120,12 +120,11 @@ describe("ac login, whoami and logout against the real server", () => {
     expect(again.out).toEqual([`Signed out ${EMAIL}: the token was already revoked or expired; ${path} deleted.`]);
   });
 
-  it("still saves the token when the server refuses the sign-out, and says what to fix", async () => {
+  it("says to use the server's PUBLIC_URL when reached at another address", async () => {
     const configDir = await tempConfigDir();
-    const sessionsBefore = await database().prisma.session.count({ where: { userId } });
     const output = recordOutput();
 
-    // The server's own address instead of its PUBLIC_URL: sign-out then comes from a foreign origin.
+    // The server's own listening address: sign-in then names an origin the server does not trust.
     const code = await loginCommand({
       baseUrl: server.directUrl,
       configDir,
@@ -134,14 +133,12 @@ describe("ac login, whoami and logout against the real server", () => {
       ...output,
     });
 
-    expect(code).toBe(ExitCode.ok);
-    expect(output.out[0]).toMatch(/^Signed in as Ada Lovelace <ada@example.com>\. Token "ac on .+" saved to /);
+    expect(code).toBe(ExitCode.failure);
     expect(output.err).toEqual([
-      "Warning: could not end the sign-in session (HTTP 403: This request came from another site and was refused.). " +
-        "It stays valid until it expires or you sign out everywhere. Set AGENDACRAFT_URL to the server's PUBLIC_URL to avoid this.",
+      "Sign-in failed: This request came from another site and was refused (HTTP 403). " +
+        "The server accepts sign-in only at its PUBLIC_URL; set AGENDACRAFT_URL to that address.",
     ]);
-    expect(await findCredentials(configDir)).toMatchObject({ url: server.directUrl });
-    expect(await database().prisma.session.count({ where: { userId } })).toBe(sessionsBefore + 1);
+    expect(await findCredentials(configDir)).toBeNull();
   });
 
   it("names the token and lets it expire as asked", async () => {

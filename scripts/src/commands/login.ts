@@ -11,6 +11,9 @@ import { signOutSession } from "../lib/sign-out-session.ts";
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** Refusals that mean the CLI reached the server at another address than its PUBLIC_URL. */
+const ORIGIN_REFUSED = new Set(["iam.cross_site_request", "INVALID_ORIGIN", "MISSING_OR_NULL_ORIGIN"]);
+
 /** How the command gets what the user types; tests pass answers, the CLI a terminal. */
 export type LoginPrompts = {
   /** Asked only when no email was passed. */
@@ -125,25 +128,26 @@ function signInFailure(result: Exclude<SignInResult, { kind: "signed-in" }>): st
       return result.retryAfterSeconds === null
         ? "Too many sign-in attempts. Try again later."
         : `Too many sign-in attempts. Try again in ${result.retryAfterSeconds} seconds.`;
-    case "rejected":
-      return `Sign-in failed: ${result.message} (HTTP ${result.status}).`;
+    case "rejected": {
+      const failed = `Sign-in failed: ${result.message.replace(/\.$/, "")} (HTTP ${result.status}).`;
+      return result.code !== null && ORIGIN_REFUSED.has(result.code)
+        ? `${failed} The server accepts sign-in only at its PUBLIC_URL; set AGENDACRAFT_URL to that address.`
+        : failed;
+    }
   }
 }
 
-/** A warning when the session outlives the command; the token is saved either way. */
+/** Null once the session has ended; otherwise a warning, since login succeeds or fails on the token alone. */
 async function endSession(baseUrl: string, cookie: string, fetch: typeof globalThis.fetch): Promise<string | null> {
   let reason: string;
-  let hint = "";
   try {
     const result = await signOutSession({ baseUrl, cookie, fetch });
     if (result.ok) return null;
     reason = result.reason;
-    // The server accepts sign-out only from its own origin, which is its PUBLIC_URL.
-    if (result.status === 403) hint = ` Set AGENDACRAFT_URL to the server's PUBLIC_URL to avoid this.`;
   } catch (error) {
     reason = describeConnectionError(error) ?? errorMessage(error);
   }
-  return `Warning: could not end the sign-in session (${reason}). It stays valid until it expires or you sign out everywhere.${hint}`;
+  return `Warning: could not end the sign-in session (${reason}). It stays valid until it expires or you sign out everywhere.`;
 }
 
 function unexpected(baseUrl: string, step: string, error: unknown): string {

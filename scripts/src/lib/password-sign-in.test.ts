@@ -21,7 +21,7 @@ describe("readSignInResponse", () => {
   });
 
   it("treats a success without a cookie as a rejection, since nothing could be done with it", async () => {
-    expect(await readSignInResponse(json(200, {}))).toMatchObject({ kind: "rejected", status: 200 });
+    expect(await readSignInResponse(json(200, {}))).toMatchObject({ kind: "rejected", status: 200, code: null });
   });
 
   it("recognizes wrong credentials by better-auth's code", async () => {
@@ -40,9 +40,15 @@ describe("readSignInResponse", () => {
     expect(await readSignInResponse(unverified)).toEqual({
       kind: "rejected",
       status: 403,
+      code: "EMAIL_NOT_VERIFIED",
       message: "Email not verified",
     });
     const proxy = new Response("<html>Bad Gateway</html>", { status: 502, statusText: "Bad Gateway" });
-    expect(await readSignInResponse(proxy)).toEqual({ kind: "rejected", status: 502, message: "Bad Gateway" });
+    expect(await readSignInResponse(proxy)).toEqual({
+      kind: "rejected",
+      status: 502,
+      code: null,
+      message: "Bad Gateway",
+    });
   });
 });

@@ -3,11 +3,16 @@ export type SignInResult =
   | { kind: "signed-in"; cookie: string }
   | { kind: "invalid-credentials" }
   | { kind: "rate-limited"; retryAfterSeconds: number | null }
-  | { kind: "rejected"; status: number; message: string };
+  /** `code` is the server's reason (`MISSING_OR_NULL_ORIGIN`, `EMAIL_NOT_VERIFIED`), when it gave one. */
+  | { kind: "rejected"; status: number; code: string | null; message: string };
 
 /**
  * Signs in at better-auth's email and password route. Connection failures are thrown
  * (for describeConnectionError); every answer from the server becomes a SignInResult.
+ *
+ * The request names the server itself as its Origin: Node's fetch sends
+ * `Sec-Fetch-Mode: cors`, and better-auth then requires a trusted Origin (CSRF
+ * protection), which for this server is its PUBLIC_URL.
  */
 export async function signInWithPassword({
   baseUrl,
@@ -22,7 +27,7 @@ export async function signInWithPassword({
 }): Promise<SignInResult> {
   const response = await fetchImpl(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", origin: new URL(baseUrl).origin },
     body: JSON.stringify({ email, password }),
   });
   return readSignInResponse(response);
@@ -39,7 +44,7 @@ export async function readSignInResponse(response: Response): Promise<SignInResu
       .join("; ");
     return cookie
       ? { kind: "signed-in", cookie }
-      : { kind: "rejected", status: response.status, message: "the server sent no session cookie" };
+      : { kind: "rejected", status: response.status, code: null, message: "the server sent no session cookie" };
   }
   if (response.status === 401 && body.code === "INVALID_EMAIL_OR_PASSWORD") return { kind: "invalid-credentials" };
   if (response.status === 429) {
@@ -47,7 +52,8 @@ export async function readSignInResponse(response: Response): Promise<SignInResu
     return { kind: "rate-limited", retryAfterSeconds: Number.isInteger(seconds) && seconds > 0 ? seconds : null };
   }
   const message = typeof body.message === "string" && body.message ? body.message : response.statusText;
-  return { kind: "rejected", status: response.status, message: message || "no reason given" };
+  const code = typeof body.code === "string" ? body.code : null;
+  return { kind: "rejected", status: response.status, code, message: message || "no reason given" };
 }
 
 /** Error bodies are JSON from better-auth, but a proxy in front may answer with HTML. */

@@ -1,7 +1,7 @@
 /**
  * Ends a better-auth session. better-auth refuses cookie-carrying POSTs without a
- * trusted Origin (CSRF protection), and the server trusts its own public URL, so the
- * request names the server itself as its origin.
+ * trusted Origin (CSRF protection), and the server trusts its own PUBLIC_URL, so the
+ * request names the server itself as its origin, as sign-in did.
  */
 export async function signOutSession({
   baseUrl,
@@ -11,7 +11,7 @@ export async function signOutSession({
   baseUrl: string;
   cookie: string;
   fetch?: typeof fetch;
-}): Promise<{ ok: true } | { ok: false; status: number; reason: string }> {
+}): Promise<{ ok: true } | { ok: false; reason: string }> {
   const response = await fetchImpl(`${baseUrl}/api/auth/sign-out`, {
     method: "POST",
     headers: { cookie, origin: new URL(baseUrl).origin },
@@ -25,5 +25,5 @@ export async function signOutSession({
   } catch {
     // Not JSON (e.g. a proxy's error page): the status alone has to do.
   }
-  return { ok: false, status: response.status, reason: `HTTP ${response.status}${message ? `: ${message}` : ""}` };
+  return { ok: false, reason: `HTTP ${response.status}${message ? `: ${message}` : ""}` };
 }

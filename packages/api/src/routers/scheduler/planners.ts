@@ -1,3 +1,50 @@
-import { createTRPCRouter } from "../../trpc.ts";
+import {
+  createPlanner,
+  deletePlanner,
+  getPlanner,
+  listPlanners,
+  listPlannerWindows,
+  updatePlanner,
+  ZCreatePlannerInput,
+  ZListPlannersInput,
+  ZPlanner,
+  ZPlannerIdInput,
+  ZPlannerPage,
+  ZPlannerWindow,
+  ZPlannerWindowsInput,
+  ZUpdatePlannerInput,
+} from "@agendacraft/domain/scheduler/planners";
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
-export const plannersRouter = createTRPCRouter({});
+export const plannersRouter = createTRPCRouter({
+  create: protectedProcedure
+    .input(ZCreatePlannerInput)
+    .output(ZPlanner)
+    .mutation(({ ctx, input }) => createPlanner({ db: ctx.db, actorId: ctx.session.userId, input })),
+
+  update: protectedProcedure
+    .input(ZUpdatePlannerInput)
+    .output(ZPlanner)
+    .mutation(({ ctx, input }) => updatePlanner({ db: ctx.db, actorId: ctx.session.userId, input })),
+
+  delete: protectedProcedure
+    .input(ZPlannerIdInput)
+    .output(z.object({ deleted: z.literal(true) }))
+    .mutation(({ ctx, input }) => deletePlanner({ db: ctx.db, actorId: ctx.session.userId, input })),
+
+  byId: protectedProcedure
+    .input(ZPlannerIdInput)
+    .output(ZPlanner)
+    .query(({ ctx, input }) => getPlanner({ db: ctx.db, actorId: ctx.session.userId, input })),
+
+  list: protectedProcedure
+    .input(ZListPlannersInput)
+    .output(ZPlannerPage)
+    .query(({ ctx, input }) => listPlanners({ db: ctx.db, actorId: ctx.session.userId, input })),
+
+  windows: protectedProcedure
+    .input(ZPlannerWindowsInput)
+    .output(z.array(ZPlannerWindow))
+    .query(({ ctx, input }) => listPlannerWindows({ db: ctx.db, actorId: ctx.session.userId, input })),
+});

@@ -1,3 +1,64 @@
-import { createTRPCRouter } from "../../trpc.ts";
+import {
+  completeTask,
+  createTask,
+  deleteTask,
+  getTask,
+  listTasks,
+  moveTask,
+  reopenTask,
+  updateTask,
+  ZCompleteTaskResult,
+  ZCreateTaskInput,
+  ZListTasksInput,
+  ZMoveTaskInput,
+  ZTask,
+  ZTaskIdInput,
+  ZTaskPage,
+  ZUpdateTaskInput,
+} from "@agendacraft/domain/scheduler/tasks";
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
-export const tasksRouter = createTRPCRouter({});
+export const tasksRouter = createTRPCRouter({
+  create: protectedProcedure
+    .input(ZCreateTaskInput)
+    .output(ZTask)
+    .mutation(({ ctx, input }) => createTask({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
+
+  update: protectedProcedure
+    .input(ZUpdateTaskInput)
+    .output(ZTask)
+    .mutation(({ ctx, input }) => updateTask({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
+
+  delete: protectedProcedure
+    .input(ZTaskIdInput)
+    .output(z.object({ deleted: z.literal(true) }))
+    .mutation(({ ctx, input }) => deleteTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id })),
+
+  byId: protectedProcedure
+    .input(ZTaskIdInput)
+    .output(ZTask)
+    .query(({ ctx, input }) => getTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id })),
+
+  list: protectedProcedure
+    .input(ZListTasksInput)
+    .output(ZTaskPage)
+    .query(({ ctx, input }) => listTasks({ db: ctx.db, actorId: ctx.session.userId, input })),
+
+  complete: protectedProcedure
+    .input(ZTaskIdInput)
+    .output(ZCompleteTaskResult)
+    .mutation(({ ctx, input }) =>
+      completeTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock }),
+    ),
+
+  reopen: protectedProcedure
+    .input(ZTaskIdInput)
+    .output(ZTask)
+    .mutation(({ ctx, input }) => reopenTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id })),
+
+  move: protectedProcedure
+    .input(ZMoveTaskInput)
+    .output(ZTask)
+    .mutation(({ ctx, input }) => moveTask({ db: ctx.db, actorId: ctx.session.userId, input })),
+});

@@ -1,0 +1,24 @@
+import { type Db, withTransaction } from "../../shared/db.ts";
+import { areaSelect } from "./area.select.ts";
+import { lockOrdering } from "./ordering.ts";
+import type { AreaDto, CreateAreaInput } from "./schemas.ts";
+
+/** Adds an area after the user's last one. */
+export async function createArea({
+  db,
+  actorId,
+  input,
+}: {
+  db: Db;
+  actorId: string;
+  input: CreateAreaInput;
+}): Promise<AreaDto> {
+  return withTransaction(db, async (tx) => {
+    await lockOrdering(tx, `areas:${actorId}`);
+    const last = await tx.area.aggregate({ where: { userId: actorId }, _max: { order: true } });
+    return tx.area.create({
+      data: { userId: actorId, name: input.name, color: input.color, order: (last._max.order ?? 0) + 1 },
+      select: areaSelect,
+    });
+  });
+}

@@ -1,0 +1,22 @@
+import { type Db, withTransaction } from "../../shared/db.ts";
+import { areaNotFound } from "./area-errors.ts";
+import { lockOrdering } from "./ordering.ts";
+import type { AreaIdInput } from "./schemas.ts";
+
+/**
+ * Deletes one of the actor's areas. Its projects and tasks stay, without an area (the
+ * foreign keys set it to null); the areas after it move up so orders stay 1..n.
+ */
+export async function deleteArea({ db, actorId, input }: { db: Db; actorId: string; input: AreaIdInput }) {
+  return withTransaction(db, async (tx) => {
+    await lockOrdering(tx, `areas:${actorId}`);
+    const area = await tx.area.findFirst({ where: { id: input.id, userId: actorId }, select: { order: true } });
+    if (!area) throw areaNotFound();
+    await tx.area.delete({ where: { id: input.id } });
+    await tx.area.updateMany({
+      where: { userId: actorId, order: { gt: area.order } },
+      data: { order: { decrement: 1 } },
+    });
+    return { deleted: true as const };
+  });
+}

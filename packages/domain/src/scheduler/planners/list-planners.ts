@@ -1,0 +1,25 @@
+import type { Db } from "../../shared/db.ts";
+import { type Page, type PageInput, toPage } from "../../shared/pagination.ts";
+import { toPlannerDto } from "./planner-dto.ts";
+import { plannerSelect } from "./planner.select.ts";
+import type { PlannerDto } from "./schemas.ts";
+
+/** The actor's planners, oldest first (ids are UUIDv7, so id order is creation order). */
+export async function listPlanners({
+  db,
+  actorId,
+  input,
+}: {
+  db: Db;
+  actorId: string;
+  input: PageInput;
+}): Promise<Page<PlannerDto>> {
+  const rows = await db.planner.findMany({
+    where: { userId: actorId, ...(input.cursor ? { id: { gt: input.cursor } } : {}) },
+    orderBy: { id: "asc" },
+    take: input.limit + 1,
+    select: plannerSelect,
+  });
+  const page = toPage(rows, input.limit, (row) => row.id);
+  return { items: page.items.map(toPlannerDto), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,32 @@
+import { type Db, withTransaction } from "../../shared/db.ts";
+import { lockOrdering } from "../areas/ordering.ts";
+import { assertAreaUsable } from "./assert-area-usable.ts";
+import { projectSelect } from "./project.select.ts";
+import type { CreateProjectInput, ProjectDto } from "./schemas.ts";
+
+/** Adds a project after the user's last one, optionally in one of their areas. */
+export async function createProject({
+  db,
+  actorId,
+  input,
+}: {
+  db: Db;
+  actorId: string;
+  input: CreateProjectInput;
+}): Promise<ProjectDto> {
+  return withTransaction(db, async (tx) => {
+    if (input.areaId) await assertAreaUsable({ tx, actorId, areaId: input.areaId });
+    await lockOrdering(tx, `projects:${actorId}`);
+    const last = await tx.project.aggregate({ where: { userId: actorId }, _max: { order: true } });
+    return tx.project.create({
+      data: {
+        userId: actorId,
+        name: input.name,
+        color: input.color,
+        areaId: input.areaId,
+        order: (last._max.order ?? 0) + 1,
+      },
+      select: projectSelect,
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import { type Db, withTransaction } from "../../shared/db.ts";
+import { lockOrdering } from "../areas/ordering.ts";
+import { projectNotFound } from "./project-errors.ts";
+import type { DeletedProjectDto, ProjectIdInput } from "./schemas.ts";
+
+/**
+ * Deletes one of the actor's projects with its tasks; the projects after it move up so
+ * orders stay 1..n. The tasks are deleted here rather than left to the foreign key's
+ * cascade (which still backs it up) so the count returned is exactly what went.
+ */
+export async function deleteProject({
+  db,
+  actorId,
+  input,
+}: {
+  db: Db;
+  actorId: string;
+  input: ProjectIdInput;
+}): Promise<DeletedProjectDto> {
+  return withTransaction(db, async (tx) => {
+    await lockOrdering(tx, `projects:${actorId}`);
+    const project = await tx.project.findFirst({ where: { id: input.id, userId: actorId }, select: { order: true } });
+    if (!project) throw projectNotFound();
+    const { count: deletedTasks } = await tx.task.deleteMany({ where: { projectId: input.id } });
+    await tx.project.delete({ where: { id: input.id } });
+    await tx.project.updateMany({
+      where: { userId: actorId, order: { gt: project.order } },
+      data: { order: { decrement: 1 } },
+    });
+    return { deleted: true as const, deletedTasks };
+  });
+}

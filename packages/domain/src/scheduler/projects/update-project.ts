@@ -1,0 +1,40 @@
+import { type Db, withTransaction } from "../../shared/db.ts";
+import { assertAreaUsable } from "./assert-area-usable.ts";
+import { projectNotFound } from "./project-errors.ts";
+import { projectSelect } from "./project.select.ts";
+import type { ProjectDto, UpdateProjectInput } from "./schemas.ts";
+
+/**
+ * Renames, recolors or moves one of the actor's projects (`areaId: null` takes it out
+ * of its area). Tasks that took their area from the project move with it; a task filed
+ * under another area on purpose stays there.
+ */
+export async function updateProject({
+  db,
+  actorId,
+  input,
+}: {
+  db: Db;
+  actorId: string;
+  input: UpdateProjectInput;
+}): Promise<ProjectDto> {
+  return withTransaction(db, async (tx) => {
+    if (input.areaId) await assertAreaUsable({ tx, actorId, areaId: input.areaId });
+    // Locked, so two concurrent moves cannot both take the same area as the old one.
+    const [current] = await tx.$queryRaw<{ areaId: string | null }[]>`
+      SELECT "areaId" FROM projects WHERE id = ${input.id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
+    if (!current) throw projectNotFound();
+    const project = await tx.project.update({
+      where: { id: input.id },
+      data: { name: input.name, color: input.color, areaId: input.areaId },
+      select: projectSelect,
+    });
+    if (input.areaId !== undefined && input.areaId !== current.areaId) {
+      await tx.task.updateMany({
+        where: { userId: actorId, projectId: input.id, areaId: current.areaId },
+        data: { areaId: input.areaId },
+      });
+    }
+    return project;
+  });
+}

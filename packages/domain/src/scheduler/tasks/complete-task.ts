@@ -1,0 +1,87 @@
+import type { Clock } from "../../shared/clock.ts";
+import { type Db, withTransaction } from "../../shared/db.ts";
+import { domainErrorFromPrisma } from "../../shared/errors.ts";
+import { nextTaskOccurrence } from "../recurrence/index.ts";
+import type { TaskDto } from "./schemas.ts";
+import { taskSelect } from "./task.select.ts";
+import { taskNotFound } from "./task-errors.ts";
+import { lockOrderScopes, nextOrderInScope } from "./task-order.ts";
+
+type Deps = { db: Db; actorId: string; id: string; clock: Clock };
+
+/**
+ * Marks a task done. A recurring task's next occurrence is created exactly once: the
+ * task row is locked while completing, a retried complete returns the same result, and
+ * `previousId` is unique so even a missed lock cannot produce a second occurrence.
+ */
+export async function completeTask(deps: Deps): Promise<{ task: TaskDto; next: TaskDto | null }> {
+  try {
+    return await completeOnce(deps);
+  } catch (error) {
+    // Two completes raced past each other: the other one created the occurrence; return it.
+    if (domainErrorFromPrisma(error)?.kind === "CONFLICT") return completeOnce(deps);
+    throw error;
+  }
+}
+
+async function completeOnce({ db, actorId, id, clock }: Deps) {
+  return withTransaction(db, async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM tasks WHERE id = ${id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw taskNotFound();
+    const current = await tx.task.findUniqueOrThrow({
+      where: { id },
+      select: { ...taskSelect, user: { select: { timeZone: true } } },
+    });
+    const { user, ...task } = current;
+
+    if (task.completedAt) {
+      const next = await tx.task.findUnique({ where: { previousId: id }, select: taskSelect });
+      return { task, next };
+    }
+
+    const completedAt = clock.now();
+    const completed = await tx.task.update({ where: { id }, data: { completedAt }, select: taskSelect });
+    const base = task.startTime ?? task.dueAt;
+    if (!task.recurrence || !task.recurrenceAnchor) return { task: completed, next: null };
+
+    const nextBase = nextTaskOccurrence({
+      rule: task.recurrence,
+      anchor: task.recurrenceAnchor,
+      base: base ?? completedAt,
+      completedAt,
+      timeZone: user.timeZone,
+      occurrenceIndex: task.occurrenceIndex,
+    });
+    if (!nextBase) return { task: completed, next: null };
+
+    // The next occurrence keeps the task's shape: the same duration and the same
+    // distance between start and due date.
+    const shift = nextBase.getTime() - (base ?? completedAt).getTime();
+    const moved = (date: Date | null) => (date ? new Date(date.getTime() + shift) : null);
+    const scope = { userId: actorId, projectId: task.projectId };
+    await lockOrderScopes(tx, scope);
+    const next = await tx.task.create({
+      data: {
+        userId: actorId,
+        projectId: task.projectId,
+        areaId: task.areaId,
+        plannerId: task.plannerId,
+        summary: task.summary,
+        description: task.description,
+        priority: task.priority,
+        minutes: task.minutes,
+        order: await nextOrderInScope(tx, scope),
+        startTime: task.startTime ? moved(task.startTime) : null,
+        endTime: moved(task.endTime),
+        dueAt: task.startTime ? moved(task.dueAt) : nextBase,
+        recurrence: task.recurrence,
+        recurrenceAnchor: task.recurrenceAnchor,
+        occurrenceIndex: task.occurrenceIndex + 1,
+        previousId: id,
+      },
+      select: taskSelect,
+    });
+    return { task: completed, next };
+  });
+}

@@ -1,0 +1,58 @@
+import type { Clock } from "../../shared/clock.ts";
+import { type Db, withTransaction } from "../../shared/db.ts";
+import { assertTaskReferences } from "./assert-task-references.ts";
+import type { CreateTaskInput, TaskDto } from "./schemas.ts";
+import { taskSelect } from "./task.select.ts";
+import { endBeforeStart, endWithoutStart, recurrenceNeedsDate, startInPast } from "./task-errors.ts";
+import { lockOrderScopes, nextOrderInScope } from "./task-order.ts";
+
+const MINUTE_MS = 60_000;
+
+/** Adds a task at the end of its project (or the inbox). */
+export async function createTask({
+  db,
+  actorId,
+  input,
+  clock,
+}: {
+  db: Db;
+  actorId: string;
+  input: CreateTaskInput;
+  clock: Clock;
+}): Promise<TaskDto> {
+  if (input.startTime && input.startTime.getTime() < clock.now().getTime()) throw startInPast();
+  if (input.endTime && !input.startTime) throw endWithoutStart();
+  if (input.startTime && input.endTime && input.endTime <= input.startTime) throw endBeforeStart();
+  const anchor = input.recurrence ? (input.recurrenceAnchor ?? "scheduled") : null;
+  if (anchor === "scheduled" && !input.startTime && !input.dueAt) throw recurrenceNeedsDate();
+
+  const { projectAreaId } = await assertTaskReferences(db, actorId, input);
+  const projectId = input.projectId ?? null;
+
+  return withTransaction(db, async (tx) => {
+    const scope = { userId: actorId, projectId };
+    await lockOrderScopes(tx, scope);
+    const order = await nextOrderInScope(tx, scope);
+    return tx.task.create({
+      data: {
+        userId: actorId,
+        projectId,
+        areaId: input.areaId ?? projectAreaId,
+        plannerId: input.plannerId ?? null,
+        summary: input.summary,
+        description: input.description,
+        priority: input.priority,
+        minutes: input.minutes,
+        order,
+        startTime: input.startTime ?? null,
+        endTime: input.startTime
+          ? (input.endTime ?? new Date(input.startTime.getTime() + input.minutes * MINUTE_MS))
+          : null,
+        dueAt: input.dueAt ?? null,
+        recurrence: input.recurrence ?? null,
+        recurrenceAnchor: anchor,
+      },
+      select: taskSelect,
+    });
+  });
+}

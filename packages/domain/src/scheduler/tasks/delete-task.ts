@@ -1,0 +1,19 @@
+import { type Db, withTransaction } from "../../shared/db.ts";
+import { taskNotFound } from "./task-errors.ts";
+import { closeGap, lockOrderScopes } from "./task-order.ts";
+
+/** Deletes a task and closes the gap it leaves in its project's order. */
+export async function deleteTask({ db, actorId, id }: { db: Db; actorId: string; id: string }) {
+  return withTransaction(db, async (tx) => {
+    const task = await tx.task.findFirst({ where: { id, userId: actorId }, select: { projectId: true } });
+    if (!task) throw taskNotFound();
+    const scope = { userId: actorId, projectId: task.projectId };
+    await lockOrderScopes(tx, scope);
+    // Read the order again under the lock: a concurrent move may have changed it.
+    const locked = await tx.task.findFirst({ where: { id, userId: actorId }, select: { order: true } });
+    if (!locked) throw taskNotFound();
+    await tx.task.delete({ where: { id } });
+    await closeGap(tx, scope, locked.order);
+    return { deleted: true as const };
+  });
+}

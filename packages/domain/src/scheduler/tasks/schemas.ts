@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { ZPage, ZPageInput } from "../../shared/pagination.ts";
+import { ZRecurrenceRule } from "../recurrence/index.ts";
+
+export const ZRecurrenceAnchor = z.enum(["scheduled", "completion"]);
+
+export const ZTask = z.object({
+  id: z.uuid(),
+  summary: z.string(),
+  description: z.string(),
+  priority: z.number().int(),
+  order: z.number().int(),
+  minutes: z.number().int(),
+  startTime: z.date().nullable(),
+  endTime: z.date().nullable(),
+  dueAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  projectId: z.uuid().nullable(),
+  areaId: z.uuid().nullable(),
+  plannerId: z.uuid().nullable(),
+  recurrence: z.string().nullable(),
+  recurrenceAnchor: ZRecurrenceAnchor.nullable(),
+  occurrenceIndex: z.number().int(),
+  previousId: z.uuid().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type TaskDto = z.infer<typeof ZTask>;
+
+const ZSummary = z.string().trim().min(1, "Enter a summary").max(255, "Keep the summary under 256 characters");
+const ZDescription = z.string().max(10_000, "Keep the description under 10,000 characters");
+const ZPriority = z.number().int().min(0, "Priority goes from 0 to 5").max(5, "Priority goes from 0 to 5");
+const ZMinutes = z.number().int().min(1, "A task takes at least 1 minute").max(480, "A task takes at most 480 minutes");
+
+export const ZCreateTaskInput = z.object({
+  summary: ZSummary,
+  description: ZDescription.default(""),
+  priority: ZPriority.default(0),
+  minutes: ZMinutes.default(30),
+  startTime: z.date().optional(),
+  /** Defaults to startTime + minutes. */
+  endTime: z.date().optional(),
+  dueAt: z.date().optional(),
+  projectId: z.uuid().optional(),
+  areaId: z.uuid().optional(),
+  plannerId: z.uuid().optional(),
+  recurrence: ZRecurrenceRule.optional(),
+  recurrenceAnchor: ZRecurrenceAnchor.optional(),
+});
+export type CreateTaskInput = z.infer<typeof ZCreateTaskInput>;
+
+export const ZUpdateTaskInput = z.object({
+  id: z.uuid(),
+  summary: ZSummary.optional(),
+  description: ZDescription.optional(),
+  priority: ZPriority.optional(),
+  minutes: ZMinutes.optional(),
+  /** null clears the field. */
+  startTime: z.date().nullable().optional(),
+  endTime: z.date().nullable().optional(),
+  dueAt: z.date().nullable().optional(),
+  areaId: z.uuid().nullable().optional(),
+  plannerId: z.uuid().nullable().optional(),
+  recurrence: ZRecurrenceRule.nullable().optional(),
+  recurrenceAnchor: ZRecurrenceAnchor.optional(),
+});
+export type UpdateTaskInput = z.infer<typeof ZUpdateTaskInput>;
+
+export const ZTaskIdInput = z.object({ id: z.uuid() });
+
+/** Exactly one destination: before or after another task, or the end of a project (null: the inbox). */
+export const ZMoveTaskInput = z
+  .object({
+    id: z.uuid(),
+    beforeId: z.uuid().optional(),
+    afterId: z.uuid().optional(),
+    projectId: z.uuid().nullable().optional(),
+  })
+  .refine((input) => [input.beforeId, input.afterId, input.projectId].filter((v) => v !== undefined).length === 1, {
+    message: "Say where to move the task: beforeId, afterId or projectId",
+    params: { code: "scheduler.move_target_required" },
+  });
+export type MoveTaskInput = z.infer<typeof ZMoveTaskInput>;
+
+export const ZCompleteTaskResult = z.object({ task: ZTask, next: ZTask.nullable() });
+
+/** Named shortcuts for common filters; they combine with the explicit ones. */
+export const ZTaskView = z.enum(["schedulable", "high_priority"]);
+
+export const ZListTasksInput = ZPageInput.extend({
+  /** A project's tasks; null lists the inbox (tasks without a project). */
+  projectId: z.uuid().nullable().optional(),
+  areaId: z.uuid().optional(),
+  plannerId: z.uuid().optional(),
+  isComplete: z.boolean().default(false),
+  /** true: only tasks with a start time; false: only tasks without. */
+  scheduled: z.boolean().optional(),
+  startFrom: z.date().optional(),
+  startTo: z.date().optional(),
+  dueBefore: z.date().optional(),
+  priorityMin: ZPriority.optional(),
+  /** Case-insensitive text in the summary or description. */
+  q: z.string().trim().min(1).max(200).optional(),
+  view: ZTaskView.optional(),
+}).default({ isComplete: false, limit: 50 });
+export type ListTasksInput = z.infer<typeof ZListTasksInput>;
+
+export const ZTaskPage = ZPage(ZTask);

@@ -1,0 +1,41 @@
+import { DomainError } from "../../shared/errors.ts";
+
+export function taskNotFound(): DomainError {
+  return new DomainError({ kind: "NOT_FOUND", code: "scheduler.task_not_found", message: "That task does not exist." });
+}
+
+export function startInPast(): DomainError {
+  return new DomainError({
+    kind: "INVALID",
+    code: "scheduler.start_in_past",
+    message: "The start time is in the past. Pick a time from now on.",
+    details: { field: "startTime" },
+  });
+}
+
+export function endBeforeStart(): DomainError {
+  return new DomainError({
+    kind: "INVALID",
+    code: "scheduler.end_before_start",
+    message: "The end time must be after the start time.",
+    details: { field: "endTime" },
+  });
+}
+
+export function endWithoutStart(): DomainError {
+  return new DomainError({
+    kind: "INVALID",
+    code: "scheduler.end_without_start",
+    message: "Set a start time before an end time.",
+    details: { field: "endTime" },
+  });
+}
+
+export function recurrenceNeedsDate(): DomainError {
+  return new DomainError({
+    kind: "INVALID",
+    code: "scheduler.recurrence_needs_date",
+    message: "A task that repeats on a schedule needs a start time or a due date.",
+    details: { field: "recurrence" },
+  });
+}
