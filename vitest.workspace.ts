@@ -15,6 +15,8 @@ const node = (name: string, root: string): TestProjectInlineConfiguration => ({
     root: at(root),
     environment: "node",
     include: ["src/**/*.test.ts"],
+    // A zone with a non-whole-hour offset, so code that leans on the machine's zone fails here.
+    env: { TZ: "Asia/Kathmandu" },
     // Integration files start databases and servers; give slow CI machines room.
     testTimeout: 30_000,
     hookTimeout: 60_000,

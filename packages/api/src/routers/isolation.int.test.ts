@@ -1,3 +1,4 @@
+import type { PrismaClient } from "@agendacraft/db/client";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDeps } from "../testing/create-test-deps.ts";
@@ -7,11 +8,25 @@ import { createTwoUsers, type TestUser } from "../testing/test-users.ts";
  * What Alice owns, created once through the API as Alice. Later domains add their
  * rows here (a project, a task, a planner...).
  */
-type AliceOwns = { tokenId: string };
+type AliceOwns = { tokenId: string; taskId: string; projectId: string; areaId: string; plannerId: string };
 
-async function seedAlice(alice: TestUser): Promise<AliceOwns> {
+async function seedAlice(alice: TestUser, prisma: PrismaClient): Promise<AliceOwns> {
   const { token } = await alice.caller.iam.tokens.create({ name: "alice's script" });
-  return { tokenId: token.id };
+  const area = await prisma.area.create({ data: { userId: alice.userId, name: "Alice's area", order: 1 } });
+  const project = await prisma.project.create({ data: { userId: alice.userId, name: "Alice's project", order: 1 } });
+  const planner = await prisma.planner.create({
+    data: {
+      userId: alice.userId,
+      name: "Alice's hours",
+      recurrence: "FREQ=DAILY",
+      startDate: new Date("2026-06-01T00:00:00Z"),
+      startTime: "09:00",
+      minutes: 60,
+      timeZone: "UTC",
+    },
+  });
+  const task = await alice.caller.scheduler.tasks.create({ summary: "Alice's task", projectId: project.id });
+  return { tokenId: token.id, taskId: task.id, projectId: project.id, areaId: area.id, plannerId: planner.id };
 }
 
 /**
@@ -20,6 +35,30 @@ async function seedAlice(alice: TestUser): Promise<AliceOwns> {
  */
 const crossUserAttempts: [string, (bob: TestUser, owns: AliceOwns) => Promise<unknown>][] = [
   ["iam.tokens.revoke", (bob, owns) => bob.caller.iam.tokens.revoke({ id: owns.tokenId })],
+  ["scheduler.tasks.byId", (bob, owns) => bob.caller.scheduler.tasks.byId({ id: owns.taskId })],
+  ["scheduler.tasks.update", (bob, owns) => bob.caller.scheduler.tasks.update({ id: owns.taskId, summary: "mine" })],
+  ["scheduler.tasks.delete", (bob, owns) => bob.caller.scheduler.tasks.delete({ id: owns.taskId })],
+  ["scheduler.tasks.complete", (bob, owns) => bob.caller.scheduler.tasks.complete({ id: owns.taskId })],
+  ["scheduler.tasks.reopen", (bob, owns) => bob.caller.scheduler.tasks.reopen({ id: owns.taskId })],
+  ["scheduler.tasks.move (task)", (bob, owns) => bob.caller.scheduler.tasks.move({ id: owns.taskId, projectId: null })],
+  [
+    "scheduler.tasks.move (into project)",
+    (bob, owns) => bob.caller.scheduler.tasks.move({ id: owns.taskId, projectId: owns.projectId }),
+  ],
+  [
+    "scheduler.tasks.create (project)",
+    (bob, owns) => bob.caller.scheduler.tasks.create({ summary: "x", projectId: owns.projectId }),
+  ],
+  [
+    "scheduler.tasks.create (area)",
+    (bob, owns) => bob.caller.scheduler.tasks.create({ summary: "x", areaId: owns.areaId }),
+  ],
+  [
+    "scheduler.tasks.create (planner)",
+    (bob, owns) => bob.caller.scheduler.tasks.create({ summary: "x", plannerId: owns.plannerId }),
+  ],
+  ["scheduler.tasks.list (project)", (bob, owns) => bob.caller.scheduler.tasks.list({ projectId: owns.projectId })],
+  ["scheduler.tasks.list (planner)", (bob, owns) => bob.caller.scheduler.tasks.list({ plannerId: owns.plannerId })],
 ];
 
 describe("one user never reaches another's data", () => {
@@ -31,7 +70,7 @@ describe("one user never reaches another's data", () => {
   beforeAll(async () => {
     harness = await createTestDeps();
     ({ alice, bob } = await createTwoUsers(harness.deps));
-    owns = await seedAlice(alice);
+    owns = await seedAlice(alice, harness.database.prisma);
   });
   afterAll(async () => {
     await harness?.close();
@@ -49,11 +88,17 @@ describe("one user never reaches another's data", () => {
   it("leaves Alice's data untouched after Bob's attempts", async () => {
     const tokens = await alice.caller.iam.tokens.list();
     expect(tokens.items.map((token) => token.id)).toContain(owns.tokenId);
+    await expect(alice.caller.scheduler.tasks.byId({ id: owns.taskId })).resolves.toMatchObject({
+      summary: "Alice's task",
+      projectId: owns.projectId,
+      completedAt: null,
+    });
   });
 
   it("lists show only the caller's own rows", async () => {
     const bobsTokens = await bob.caller.iam.tokens.list();
     expect(bobsTokens.items).toEqual([]);
+    await expect(bob.caller.scheduler.tasks.list()).resolves.toMatchObject({ items: [] });
     await expect(bob.caller.iam.me()).resolves.toMatchObject({ id: bob.userId });
   });
 });

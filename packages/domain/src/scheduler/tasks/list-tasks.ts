@@ -2,6 +2,7 @@ import type { Prisma } from "@agendacraft/db/prisma";
 import type { Db } from "../../shared/db.ts";
 import { DomainError } from "../../shared/errors.ts";
 import { type Page, toPage } from "../../shared/pagination.ts";
+import { assertTaskReferences } from "./assert-task-references.ts";
 import type { ListTasksInput, TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 
@@ -75,7 +76,10 @@ function filters(actorId: string, input: ListTasksInput): Prisma.TaskWhereInput[
   return where;
 }
 
-/** One page of the actor's tasks, in one query whatever the page size. */
+/**
+ * One page of the actor's tasks, in one query whatever the page size (plus one to check
+ * a project, area or planner filter is the actor's own: a foreign id is NOT_FOUND).
+ */
 export async function listTasks({
   db,
   actorId,
@@ -85,6 +89,11 @@ export async function listTasks({
   actorId: string;
   input: ListTasksInput;
 }): Promise<Page<TaskDto>> {
+  await assertTaskReferences(db, actorId, {
+    projectId: input.projectId,
+    areaId: input.areaId,
+    plannerId: input.plannerId,
+  });
   const rows = await db.task.findMany({
     where: { AND: filters(actorId, input) },
     orderBy: [{ order: "asc" }, { startTime: { sort: "asc", nulls: "last" } }, { id: "asc" }],
