@@ -78,7 +78,10 @@ describe("scheduler.projects", () => {
     await expect(caller.scheduler.projects.update({ id: project.id, areaId: null })).resolves.toMatchObject({
       areaId: null,
     });
-    const tasks = await prisma.task.findMany({ where: { id: { in: [inherited.id, filed.id] } }, orderBy: { order: "asc" } });
+    const tasks = await prisma.task.findMany({
+      where: { id: { in: [inherited.id, filed.id] } },
+      orderBy: { order: "asc" },
+    });
     expect(tasks.map((task) => task.areaId)).toEqual([null, null]);
   });
 

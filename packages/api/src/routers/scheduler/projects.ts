@@ -31,9 +31,7 @@ export const projectsRouter = createTRPCRouter({
   archive: protectedProcedure
     .input(ZProjectIdInput)
     .output(ZProject)
-    .mutation(({ ctx, input }) =>
-      archiveProject({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock }),
-    ),
+    .mutation(({ ctx, input }) => archiveProject({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
 
   unarchive: protectedProcedure
     .input(ZProjectIdInput)

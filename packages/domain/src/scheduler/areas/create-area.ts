@@ -14,7 +14,7 @@ export async function createArea({
   input: CreateAreaInput;
 }): Promise<AreaDto> {
   return withTransaction(db, async (tx) => {
-    await lockOrdering(tx, `areas:${actorId}`);
+    await lockOrdering(tx, actorId, "areas");
     const last = await tx.area.aggregate({ where: { userId: actorId }, _max: { order: true } });
     return tx.area.create({
       data: { userId: actorId, name: input.name, color: input.color, order: (last._max.order ?? 0) + 1 },

@@ -9,7 +9,7 @@ import type { AreaIdInput } from "./schemas.ts";
  */
 export async function deleteArea({ db, actorId, input }: { db: Db; actorId: string; input: AreaIdInput }) {
   return withTransaction(db, async (tx) => {
-    await lockOrdering(tx, `areas:${actorId}`);
+    await lockOrdering(tx, actorId, "areas", "projects");
     const area = await tx.area.findFirst({ where: { id: input.id, userId: actorId }, select: { order: true } });
     if (!area) throw areaNotFound();
     await tx.area.delete({ where: { id: input.id } });

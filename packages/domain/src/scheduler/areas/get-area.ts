@@ -1,6 +1,6 @@
 import type { Db } from "../../shared/db.ts";
-import { areaNotFound } from "./area-errors.ts";
 import { areaSelect } from "./area.select.ts";
+import { areaNotFound } from "./area-errors.ts";
 import { countAreaTasks } from "./count-area-tasks.ts";
 import type { AreaIdInput, AreaWithCountsDto } from "./schemas.ts";
 

@@ -1,14 +1,26 @@
 import type { Prisma } from "@agendacraft/db/prisma";
 import { DomainError } from "../../shared/errors.ts";
 
+/** Whose rows an ordering lock covers. */
+export type OrderingScope = "areas" | "projects";
+
 /**
- * Serialises every change to one owner's ordering (`areas:<userId>`) until the
- * transaction ends, so two creates never read the same "last position" and a delete's
- * renumbering never interleaves with a create. A transaction-scoped lock is released by
- * commit or rollback, so no code path can leak it.
+ * Serialises changes to one user's areas or projects until the transaction ends, so
+ * two creates never read the same "last position" and a delete's renumbering never
+ * interleaves with a create. Transaction-scoped: commit or rollback releases it.
+ *
+ * Deadlock-free only if every transaction takes them in one order: "areas" before
+ * "projects", and both before any row lock. Deleting an area takes both, because its
+ * foreign keys rewrite the projects (and tasks) that pointed at it.
  */
-export async function lockOrdering(tx: Prisma.TransactionClient, key: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+export async function lockOrdering(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  ...scopes: [OrderingScope, ...OrderingScope[]]
+): Promise<void> {
+  for (const scope of (["areas", "projects"] as const).filter((s) => scopes.includes(s))) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${scope}:${actorId}`}))`;
+  }
 }
 
 type OrderPosition = { order: number; id: string };

@@ -1,7 +1,7 @@
 import type { Db } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
-import { areaNotFound } from "./area-errors.ts";
 import { areaSelect } from "./area.select.ts";
+import { areaNotFound } from "./area-errors.ts";
 import type { AreaDto, UpdateAreaInput } from "./schemas.ts";
 
 /** Renames or recolors one of the actor's areas. */

@@ -1,7 +1,7 @@
 import type { Db } from "../../shared/db.ts";
 import { getUserTimeZone } from "./get-user-time-zone.ts";
-import { toDateColumn, toPlannerDto } from "./planner-dto.ts";
 import { plannerSelect } from "./planner.select.ts";
+import { toDateColumn, toPlannerDto } from "./planner-dto.ts";
 import type { CreatePlannerInput, PlannerDto } from "./schemas.ts";
 
 /** Adds a planner; without a time zone it takes the user's. */

@@ -1,7 +1,7 @@
 import type { Db } from "../../shared/db.ts";
-import { plannerNotFound } from "./planner-errors.ts";
-import { toPlannerDto } from "./planner-dto.ts";
 import { plannerSelect } from "./planner.select.ts";
+import { toPlannerDto } from "./planner-dto.ts";
+import { plannerNotFound } from "./planner-errors.ts";
 import type { PlannerDto, PlannerIdInput } from "./schemas.ts";
 
 export async function getPlanner({

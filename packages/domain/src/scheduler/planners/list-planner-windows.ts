@@ -1,8 +1,8 @@
 import type { Db } from "../../shared/db.ts";
 import { expandPlannerWindows, type PlannerSpec } from "../recurrence/index.ts";
-import { plannerNotFound } from "./planner-errors.ts";
-import { toPlannerDto } from "./planner-dto.ts";
 import { plannerSelect } from "./planner.select.ts";
+import { toPlannerDto } from "./planner-dto.ts";
+import { plannerNotFound } from "./planner-errors.ts";
 import type { PlannerWindowDto, PlannerWindowsInput } from "./schemas.ts";
 
 /**

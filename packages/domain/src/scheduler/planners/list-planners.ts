@@ -1,7 +1,7 @@
 import type { Db } from "../../shared/db.ts";
 import { type Page, type PageInput, toPage } from "../../shared/pagination.ts";
-import { toPlannerDto } from "./planner-dto.ts";
 import { plannerSelect } from "./planner.select.ts";
+import { toPlannerDto } from "./planner-dto.ts";
 import type { PlannerDto } from "./schemas.ts";
 
 /** The actor's planners, oldest first (ids are UUIDv7, so id order is creation order). */

@@ -1,8 +1,8 @@
 import type { Db } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
-import { plannerNotFound } from "./planner-errors.ts";
-import { toDateColumn, toPlannerDto } from "./planner-dto.ts";
 import { plannerSelect } from "./planner.select.ts";
+import { toDateColumn, toPlannerDto } from "./planner-dto.ts";
+import { plannerNotFound } from "./planner-errors.ts";
 import type { PlannerDto, UpdatePlannerInput } from "./schemas.ts";
 
 /** Changes any of a planner's fields; what is not given stays. */

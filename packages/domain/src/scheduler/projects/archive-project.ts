@@ -1,7 +1,7 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
-import { projectNotFound } from "./project-errors.ts";
 import { projectSelect } from "./project.select.ts";
+import { projectNotFound } from "./project-errors.ts";
 import type { ProjectDto, ProjectIdInput } from "./schemas.ts";
 
 /** Hides the project from the default list; archiving twice keeps the first date. */

@@ -15,8 +15,8 @@ export async function createProject({
   input: CreateProjectInput;
 }): Promise<ProjectDto> {
   return withTransaction(db, async (tx) => {
+    await lockOrdering(tx, actorId, "projects");
     if (input.areaId) await assertAreaUsable({ tx, actorId, areaId: input.areaId });
-    await lockOrdering(tx, `projects:${actorId}`);
     const last = await tx.project.aggregate({ where: { userId: actorId }, _max: { order: true } });
     return tx.project.create({
       data: {

@@ -18,8 +18,10 @@ export async function deleteProject({
   input: ProjectIdInput;
 }): Promise<DeletedProjectDto> {
   return withTransaction(db, async (tx) => {
-    await lockOrdering(tx, `projects:${actorId}`);
-    const project = await tx.project.findFirst({ where: { id: input.id, userId: actorId }, select: { order: true } });
+    await lockOrdering(tx, actorId, "projects");
+    // The project row before its tasks: the order in which updateProject locks them.
+    const [project] = await tx.$queryRaw<{ order: number }[]>`
+      SELECT "order" FROM projects WHERE id = ${input.id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
     if (!project) throw projectNotFound();
     const { count: deletedTasks } = await tx.task.deleteMany({ where: { projectId: input.id } });
     await tx.project.delete({ where: { id: input.id } });

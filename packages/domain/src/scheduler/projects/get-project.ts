@@ -1,7 +1,7 @@
 import type { Db } from "../../shared/db.ts";
 import { countProjectTasks } from "./count-project-tasks.ts";
-import { projectNotFound } from "./project-errors.ts";
 import { projectSelect } from "./project.select.ts";
+import { projectNotFound } from "./project-errors.ts";
 import type { ProjectIdInput, ProjectWithCountsDto } from "./schemas.ts";
 
 /** One of the actor's projects, archived or not, with its task counts. */

@@ -1,7 +1,7 @@
 import type { Db } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
-import { projectNotFound } from "./project-errors.ts";
 import { projectSelect } from "./project.select.ts";
+import { projectNotFound } from "./project-errors.ts";
 import type { ProjectDto, ProjectIdInput } from "./schemas.ts";
 
 /** Brings an archived project back into the default list, in its old place. */

@@ -1,7 +1,8 @@
 import { type Db, withTransaction } from "../../shared/db.ts";
+import { lockOrdering } from "../areas/ordering.ts";
 import { assertAreaUsable } from "./assert-area-usable.ts";
-import { projectNotFound } from "./project-errors.ts";
 import { projectSelect } from "./project.select.ts";
+import { projectNotFound } from "./project-errors.ts";
 import type { ProjectDto, UpdateProjectInput } from "./schemas.ts";
 
 /**
@@ -19,7 +20,11 @@ export async function updateProject({
   input: UpdateProjectInput;
 }): Promise<ProjectDto> {
   return withTransaction(db, async (tx) => {
-    if (input.areaId) await assertAreaUsable({ tx, actorId, areaId: input.areaId });
+    if (input.areaId !== undefined) {
+      // Moving rewrites task rows too: serialise with area deletes, which rewrite the same rows.
+      await lockOrdering(tx, actorId, "projects");
+      if (input.areaId) await assertAreaUsable({ tx, actorId, areaId: input.areaId });
+    }
     // Locked, so two concurrent moves cannot both take the same area as the old one.
     const [current] = await tx.$queryRaw<{ areaId: string | null }[]>`
       SELECT "areaId" FROM projects WHERE id = ${input.id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;

@@ -28,12 +28,18 @@ const FRAME = "UTC";
 // forward; Pacific/Apia skipped a whole day), so the wall-clock search range is padded
 // and the exact bounds are applied to the resolved instants.
 const MARGIN_DAYS = 2;
-// Far enough for any sparse rule someone plans with (Feb 29 every 4 years), near enough
-// that a rule that can never match again stops searching quickly.
-const HORIZON_YEARS = 200;
+// How far ahead to look for the next occurrence: far enough for sparse rules people
+// plan with (Feb 29 every four years), near enough that a rule that can never match again
+// gives up quickly. DAILY steps through a period per day, so it gets fewer years.
+const HORIZON_DAYS: Record<Frequency, number> = {
+  DAILY: 30 * 366,
+  WEEKLY: 200 * 366,
+  MONTHLY: 200 * 366,
+  YEARLY: 200 * 366,
+};
 const DAYS_PER_PERIOD: Record<Frequency, number> = { DAILY: 1, WEEKLY: 7, MONTHLY: 31, YEARLY: 366 };
-// 200 years of DAILY periods, above the library's default of 10,000.
-const MAX_PERIODS = 100_000;
+// Enough periods for every horizon above (the library's default is 10,000).
+const MAX_PERIODS = 20_000;
 
 type WallClockOccurrence = { readonly epochMilliseconds: number };
 
@@ -95,14 +101,15 @@ export function collectOccurrences(query: OccurrenceQuery): number[] {
     const nearAfter = wallClock(after).subtract({ days: MARGIN_DAYS });
     if (Temporal.ZonedDateTime.compare(nearAfter, from) > 0) from = nearAfter;
   }
-  const ends = [from.add({ years: HORIZON_YEARS })];
+  const horizon = HORIZON_DAYS[parts.freq];
+  const ends = [from.add({ days: horizon })];
   if (before !== undefined) ends.push(wallClock(before).add({ days: MARGIN_DAYS }));
   if (parts.until?.kind === "instant") ends.push(wallClock(parts.until.epochMs).add({ days: MARGIN_DAYS }));
   if (untilWall !== null) ends.push(Temporal.Instant.fromEpochMilliseconds(untilWall).toZonedDateTimeISO(FRAME));
   const end = ends.reduce((a, b) => (Temporal.ZonedDateTime.compare(a, b) <= 0 ? a : b));
 
   // A bounded range is one query; an open one grows until `limit` occurrences are found.
-  let days = Math.max(32, limit * parts.interval * DAYS_PER_PERIOD[parts.freq]);
+  let days = Math.min(horizon, Math.max(32, limit * parts.interval * DAYS_PER_PERIOD[parts.freq]));
   let done = false;
   while (!done && Temporal.ZonedDateTime.compare(from, end) < 0) {
     const grown = from.add({ days });
@@ -117,7 +124,7 @@ export function collectOccurrences(query: OccurrenceQuery): number[] {
     });
     done ||= finished;
     from = to;
-    days *= 2;
+    days = Math.min(horizon, days * 2);
   }
   return found;
 }
@@ -131,7 +138,7 @@ function walkUnlessExhausted(walk: () => void): boolean {
     walk();
     return true;
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith("Maximum iterations")) return false;
+    if (error instanceof Error && /^Maximum (iterations|candidate evaluations)/.test(error.message)) return false;
     throw error;
   }
 }

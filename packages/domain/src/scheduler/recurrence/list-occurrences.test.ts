@@ -59,6 +59,13 @@ describe("listOccurrences", () => {
       ]);
     });
 
+    it("finds a moved occurrence whose wall-clock time is before `after` but whose instant is not", () => {
+      // `after` is 03:00 CEST; the 02:30 occurrence that day really happens at 03:30 CEST.
+      expect(list("FREQ=DAILY", "2026-03-20T01:30:00Z", "Europe/Berlin", 1, "2026-03-29T01:00:00Z")).toEqual([
+        "2026-03-29T01:30Z",
+      ]);
+    });
+
     it("takes the first of a repeated 02:30 on the fall-back day", () => {
       expect(list("FREQ=DAILY", "2026-10-24T00:30:00Z", "Europe/Berlin", 3)).toEqual([
         "2026-10-24T00:30Z",
