@@ -59,6 +59,37 @@ const crossUserAttempts: [string, (bob: TestUser, owns: AliceOwns) => Promise<un
   ],
   ["scheduler.tasks.list (project)", (bob, owns) => bob.caller.scheduler.tasks.list({ projectId: owns.projectId })],
   ["scheduler.tasks.list (planner)", (bob, owns) => bob.caller.scheduler.tasks.list({ plannerId: owns.plannerId })],
+  ["scheduler.areas.byId", (bob, owns) => bob.caller.scheduler.areas.byId({ id: owns.areaId })],
+  ["scheduler.areas.update", (bob, owns) => bob.caller.scheduler.areas.update({ id: owns.areaId, name: "mine" })],
+  ["scheduler.areas.delete", (bob, owns) => bob.caller.scheduler.areas.delete({ id: owns.areaId })],
+  ["scheduler.projects.byId", (bob, owns) => bob.caller.scheduler.projects.byId({ id: owns.projectId })],
+  [
+    "scheduler.projects.update",
+    (bob, owns) => bob.caller.scheduler.projects.update({ id: owns.projectId, name: "mine" }),
+  ],
+  ["scheduler.projects.archive", (bob, owns) => bob.caller.scheduler.projects.archive({ id: owns.projectId })],
+  ["scheduler.projects.unarchive", (bob, owns) => bob.caller.scheduler.projects.unarchive({ id: owns.projectId })],
+  ["scheduler.projects.delete", (bob, owns) => bob.caller.scheduler.projects.delete({ id: owns.projectId })],
+  [
+    "scheduler.projects.create (area)",
+    (bob, owns) => bob.caller.scheduler.projects.create({ name: "x", areaId: owns.areaId }),
+  ],
+  ["scheduler.projects.list (area)", (bob, owns) => bob.caller.scheduler.projects.list({ areaId: owns.areaId })],
+  ["scheduler.planners.byId", (bob, owns) => bob.caller.scheduler.planners.byId({ id: owns.plannerId })],
+  [
+    "scheduler.planners.update",
+    (bob, owns) => bob.caller.scheduler.planners.update({ id: owns.plannerId, name: "mine" }),
+  ],
+  ["scheduler.planners.delete", (bob, owns) => bob.caller.scheduler.planners.delete({ id: owns.plannerId })],
+  [
+    "scheduler.planners.windows",
+    (bob, owns) =>
+      bob.caller.scheduler.planners.windows({
+        plannerId: owns.plannerId,
+        from: new Date("2026-06-01T00:00:00Z"),
+        to: new Date("2026-06-08T00:00:00Z"),
+      }),
+  ],
 ];
 
 describe("one user never reaches another's data", () => {
@@ -93,12 +124,30 @@ describe("one user never reaches another's data", () => {
       projectId: owns.projectId,
       completedAt: null,
     });
+    await expect(alice.caller.scheduler.areas.byId({ id: owns.areaId })).resolves.toMatchObject({
+      name: "Alice's area",
+    });
+    await expect(alice.caller.scheduler.projects.byId({ id: owns.projectId })).resolves.toMatchObject({
+      name: "Alice's project",
+      archivedAt: null,
+    });
+    await expect(alice.caller.scheduler.planners.byId({ id: owns.plannerId })).resolves.toMatchObject({
+      name: "Alice's hours",
+    });
   });
 
   it("lists show only the caller's own rows", async () => {
     const bobsTokens = await bob.caller.iam.tokens.list();
     expect(bobsTokens.items).toEqual([]);
     await expect(bob.caller.scheduler.tasks.list()).resolves.toMatchObject({ items: [] });
+    await expect(bob.caller.scheduler.areas.list()).resolves.toMatchObject({ items: [] });
+    await expect(bob.caller.scheduler.projects.list()).resolves.toMatchObject({ items: [] });
+    await expect(bob.caller.scheduler.planners.list()).resolves.toMatchObject({ items: [] });
+    const windows = await bob.caller.scheduler.planners.windows({
+      from: new Date("2026-06-01T00:00:00Z"),
+      to: new Date("2026-06-08T00:00:00Z"),
+    });
+    expect(windows).toEqual([]);
     await expect(bob.caller.iam.me()).resolves.toMatchObject({ id: bob.userId });
   });
 });

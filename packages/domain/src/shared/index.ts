@@ -11,6 +11,7 @@ export {
 export { newId } from "./ids.ts";
 export {
   DEFAULT_PAGE_SIZE,
+  invalidCursorError,
   MAX_PAGE_SIZE,
   type Page,
   type PageInput,

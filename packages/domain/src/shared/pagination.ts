@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DomainError } from "./errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -24,4 +25,14 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}
+
+/** A cursor that was not made by us, or no longer decodes: start over from page one. */
+export function invalidCursorError(): DomainError {
+  return new DomainError({
+    kind: "INVALID",
+    code: "common.invalid_cursor",
+    message: "This page link is no longer valid; start from the first page.",
+    details: { field: "cursor" },
+  });
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from "@agendacraft/db/prisma";
-import { DomainError } from "../../shared/errors.ts";
+import { invalidCursorError } from "../../shared/pagination.ts";
 
 /** Whose rows an ordering lock covers. */
 export type OrderingScope = "areas" | "projects";
@@ -37,12 +37,7 @@ export function decodeOrderCursor(cursor: string): OrderPosition {
   const [order, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split(":");
   const position = Number(order);
   if (rest.length > 0 || !id || !/^[0-9a-f-]{36}$/i.test(id) || !Number.isSafeInteger(position)) {
-    throw new DomainError({
-      kind: "INVALID",
-      code: "common.invalid_cursor",
-      message: "This page link is no longer valid; start from the first page.",
-      details: { field: "cursor" },
-    });
+    throw invalidCursorError();
   }
   return { order: position, id };
 }

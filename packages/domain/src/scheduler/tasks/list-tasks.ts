@@ -1,7 +1,6 @@
 import type { Prisma } from "@agendacraft/db/prisma";
 import type { Db } from "../../shared/db.ts";
-import { DomainError } from "../../shared/errors.ts";
-import { type Page, toPage } from "../../shared/pagination.ts";
+import { invalidCursorError, type Page, toPage } from "../../shared/pagination.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { ListTasksInput, TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
@@ -22,12 +21,7 @@ function decodeCursor(value: string): Cursor {
   } catch {
     // fall through to the error below
   }
-  throw new DomainError({
-    kind: "INVALID",
-    code: "common.invalid_cursor",
-    message: "This page link is no longer valid; start from the first page.",
-    details: { field: "cursor" },
-  });
+  throw invalidCursorError();
 }
 
 /**
