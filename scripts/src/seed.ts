@@ -1,0 +1,30 @@
+// pnpm db:seed — fills the demo account (see the README) on the database the server
+// uses: DATABASE_URL, or the embedded one in DATA_DIR (stop the server first: the
+// embedded database belongs to one process at a time).
+import { createDatabase } from "@agendacraft/db/client";
+import { createAuth, getAuthSecret } from "@agendacraft/domain/iam";
+import { systemClock } from "@agendacraft/domain/shared";
+import { seedDemo } from "./seed/seed-demo.ts";
+
+const databaseUrl = process.env.DATABASE_URL || undefined;
+console.log(databaseUrl ? "Opening the PostgreSQL database in DATABASE_URL..." : "Opening the embedded database...");
+const db = await createDatabase({ url: databaseUrl, dataDir: process.env.DATA_DIR, migrate: true });
+try {
+  const publicUrl = new URL(process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin;
+  const auth = createAuth({
+    prisma: db.prisma,
+    secret: await getAuthSecret({ db: db.prisma, configured: process.env.AUTH_SECRET }),
+    baseURL: publicUrl,
+    trustedOrigins: [publicUrl],
+  });
+  const timeZone = process.env.SEED_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const result = await seedDemo({ prisma: db.prisma, auth, clock: systemClock, timeZone, print: console.log });
+  console.log(
+    `Done. Sign in at ${publicUrl} as ${result.email} with password "${result.password}" (${result.tasks} tasks).`,
+  );
+} catch (error) {
+  console.error(`Seeding failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}
