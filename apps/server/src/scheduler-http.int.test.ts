@@ -11,7 +11,11 @@ const DAY = 24 * 60 * 60 * 1000;
 
 function errorOf(error: unknown) {
   if (!(error instanceof TRPCClientError)) throw new Error(`expected a TRPCClientError, got ${String(error)}`);
-  return error.data as { code: string; domainError: { code: string } | null; zodError: { fieldErrors: Record<string, string[]> } | null };
+  return error.data as {
+    code: string;
+    domainError: { code: string } | null;
+    zodError: { fieldErrors: Record<string, string[]> } | null;
+  };
 }
 
 describe("the scheduler over HTTP, signed in", () => {
