@@ -8,7 +8,14 @@ import { createTwoUsers, type TestUser } from "../testing/test-users.ts";
  * What Alice owns, created once through the API as Alice. Later domains add their
  * rows here (a project, a task, a planner...).
  */
-type AliceOwns = { tokenId: string; taskId: string; projectId: string; areaId: string; plannerId: string };
+type AliceOwns = {
+  tokenId: string;
+  taskId: string;
+  projectId: string;
+  areaId: string;
+  plannerId: string;
+  planRunId: string;
+};
 
 async function seedAlice(alice: TestUser, prisma: PrismaClient): Promise<AliceOwns> {
   const { token } = await alice.caller.iam.tokens.create({ name: "alice's script" });
@@ -26,7 +33,16 @@ async function seedAlice(alice: TestUser, prisma: PrismaClient): Promise<AliceOw
     },
   });
   const task = await alice.caller.scheduler.tasks.create({ summary: "Alice's task", projectId: project.id });
-  return { tokenId: token.id, taskId: task.id, projectId: project.id, areaId: area.id, plannerId: planner.id };
+  // Plans nothing (the task is filed in a project and stays unscheduled); the run is what matters.
+  const { run } = await alice.caller.scheduler.plan.commit({ horizonDays: 1 });
+  return {
+    tokenId: token.id,
+    taskId: task.id,
+    projectId: project.id,
+    areaId: area.id,
+    plannerId: planner.id,
+    planRunId: run.id,
+  };
 }
 
 /**
@@ -59,6 +75,7 @@ const crossUserAttempts: [string, (bob: TestUser, owns: AliceOwns) => Promise<un
   ],
   ["scheduler.tasks.list (project)", (bob, owns) => bob.caller.scheduler.tasks.list({ projectId: owns.projectId })],
   ["scheduler.tasks.list (planner)", (bob, owns) => bob.caller.scheduler.tasks.list({ plannerId: owns.plannerId })],
+  ["scheduler.plan.undo", (bob, owns) => bob.caller.scheduler.plan.undo({ runId: owns.planRunId })],
   ["scheduler.areas.byId", (bob, owns) => bob.caller.scheduler.areas.byId({ id: owns.areaId })],
   ["scheduler.areas.update", (bob, owns) => bob.caller.scheduler.areas.update({ id: owns.areaId, name: "mine" })],
   ["scheduler.areas.delete", (bob, owns) => bob.caller.scheduler.areas.delete({ id: owns.areaId })],
@@ -143,6 +160,7 @@ describe("one user never reaches another's data", () => {
     await expect(bob.caller.scheduler.areas.list()).resolves.toMatchObject({ items: [] });
     await expect(bob.caller.scheduler.projects.list()).resolves.toMatchObject({ items: [] });
     await expect(bob.caller.scheduler.planners.list()).resolves.toMatchObject({ items: [] });
+    await expect(bob.caller.scheduler.plan.runs()).resolves.toEqual([]);
     const windows = await bob.caller.scheduler.planners.windows({
       from: new Date("2026-06-01T00:00:00Z"),
       to: new Date("2026-06-08T00:00:00Z"),

@@ -1,5 +1,6 @@
 import { createTRPCRouter } from "../../trpc.ts";
 import { areasRouter } from "./areas.ts";
+import { planRouter } from "./plan.ts";
 import { plannersRouter } from "./planners.ts";
 import { projectsRouter } from "./projects.ts";
 import { recurrenceRouter } from "./recurrence.ts";
@@ -8,6 +9,7 @@ import { tasksRouter } from "./tasks.ts";
 export const schedulerRouter = createTRPCRouter({
   areas: areasRouter,
   projects: projectsRouter,
+  plan: planRouter,
   planners: plannersRouter,
   recurrence: recurrenceRouter,
   tasks: tasksRouter,

@@ -1,0 +1,40 @@
+import {
+  applyPlan,
+  listPlanRuns,
+  previewPlan,
+  undoPlan,
+  ZApplyPlanResult,
+  ZListPlanRunsInput,
+  ZPlanInput,
+  ZPlanPreview,
+  ZPlanRun,
+  ZUndoPlanInput,
+  ZUndoPlanResult,
+} from "@agendacraft/domain/scheduler/plan";
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
+
+export const planRouter = createTRPCRouter({
+  preview: protectedProcedure
+    .input(ZPlanInput)
+    .output(ZPlanPreview)
+    .query(({ ctx, input }) => previewPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
+
+  // tRPC reserves `apply` (it would shadow Function.prototype.apply on the client proxy).
+  commit: protectedProcedure
+    .input(ZPlanInput)
+    .output(ZApplyPlanResult)
+    .mutation(({ ctx, input }) => applyPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
+
+  undo: protectedProcedure
+    .input(ZUndoPlanInput)
+    .output(ZUndoPlanResult)
+    .mutation(({ ctx, input }) =>
+      undoPlan({ db: ctx.db, actorId: ctx.session.userId, runId: input.runId, clock: ctx.clock }),
+    ),
+
+  runs: protectedProcedure
+    .input(ZListPlanRunsInput)
+    .output(z.array(ZPlanRun))
+    .query(({ ctx, input }) => listPlanRuns({ db: ctx.db, actorId: ctx.session.userId, limit: input.limit })),
+});

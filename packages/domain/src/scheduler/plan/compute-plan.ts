@@ -1,0 +1,105 @@
+import type { Clock } from "../../shared/clock.ts";
+import type { Db } from "../../shared/db.ts";
+import { expandPlannerWindows } from "../recurrence/index.ts";
+import { planSchedule } from "./engine/index.ts";
+import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Loads the actor's schedulable tasks, planners and busy time, runs the engine and
+ * describes the result as changes. Reads only; `applyPlan` writes.
+ */
+export async function computePlan({
+  db,
+  actorId,
+  input,
+  clock,
+}: {
+  db: Db;
+  actorId: string;
+  input: PlanInput;
+  clock: Clock;
+}): Promise<PlanPreviewDto> {
+  const now = clock.now();
+  const from = input.from && input.from > now ? input.from : now;
+  const to = new Date(from.getTime() + input.horizonDays * DAY_MS);
+
+  const [user, planners, schedulable, fixed] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: actorId }, select: { timeZone: true } }),
+    db.planner.findMany({ where: { userId: actorId } }),
+    db.task.findMany({
+      where: { userId: actorId, completedAt: null, startTime: null },
+      select: {
+        id: true,
+        summary: true,
+        minutes: true,
+        priority: true,
+        order: true,
+        createdAt: true,
+        dueAt: true,
+        plannerId: true,
+      },
+    }),
+    // Tasks with a time of their own are busy time the plan must go around.
+    db.task.findMany({
+      where: { userId: actorId, completedAt: null, startTime: { lt: to }, endTime: { gt: from } },
+      select: { startTime: true, endTime: true },
+    }),
+  ]);
+
+  const windows = expandPlannerWindows({
+    planners: planners
+      .filter((planner) => planner.active)
+      .map((planner) => ({
+        id: planner.id,
+        recurrence: planner.recurrence,
+        startDate: planner.startDate.toISOString().slice(0, 10),
+        startTime: planner.startTime,
+        minutes: planner.minutes,
+        timeZone: planner.timeZone,
+        active: true,
+      })),
+    from,
+    to,
+  });
+  const busy = fixed.flatMap((task) =>
+    task.startTime && task.endTime ? [{ start: task.startTime, end: task.endTime }] : [],
+  );
+
+  const result = planSchedule({
+    tasks: schedulable,
+    planners: planners.map((planner) => ({ id: planner.id, name: planner.name, active: planner.active })),
+    windows,
+    busy,
+    now: from,
+    options: {
+      horizonDays: input.horizonDays,
+      bufferMinutes: input.options.bufferMinutes,
+      dailyCapMinutes: input.options.dailyCapMinutes,
+      split: { enabled: false, minChunkMinutes: 30 },
+      timeZone: user.timeZone,
+    },
+  });
+
+  const summaries = new Map(schedulable.map((task) => [task.id, task.summary]));
+  return {
+    from,
+    to,
+    changes: result.placements.map((placement) => ({
+      taskId: placement.taskId,
+      summary: summaries.get(placement.taskId) ?? "",
+      oldStart: null,
+      oldEnd: null,
+      newStart: placement.start,
+      newEnd: placement.end,
+      explanation: placement.explanation,
+    })),
+    unplaced: result.unplaced.map((entry) => ({
+      taskId: entry.taskId,
+      summary: summaries.get(entry.taskId) ?? "",
+      reason: entry.reason,
+      explanation: entry.explanation,
+    })),
+  };
+}

@@ -1,0 +1,14 @@
+import type { Clock } from "../../shared/clock.ts";
+import type { Db } from "../../shared/db.ts";
+import { computePlan } from "./compute-plan.ts";
+import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
+
+/** What a plan would change, changing nothing. */
+export function previewPlan(deps: {
+  db: Db;
+  actorId: string;
+  input: PlanInput;
+  clock: Clock;
+}): Promise<PlanPreviewDto> {
+  return computePlan(deps);
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+export const ZPlanOptionsInput = z
+  .object({
+    /** Free minutes kept between placed blocks (0-120). */
+    bufferMinutes: z.number().int().min(0).max(120).default(0),
+    /** At most this many planned minutes per day, for breathing room; null for no cap. */
+    dailyCapMinutes: z.number().int().min(15).max(1440).nullable().default(null),
+  })
+  .default({ bufferMinutes: 0, dailyCapMinutes: null });
+
+export const ZPlanInput = z
+  .object({
+    /** Plan from this moment (default now; never earlier than now). */
+    from: z.date().optional(),
+    horizonDays: z.number().int().min(1, "Plan at least 1 day ahead").max(90, "Plan at most 90 days ahead").default(14),
+    options: ZPlanOptionsInput,
+  })
+  .default({ horizonDays: 14, options: { bufferMinutes: 0, dailyCapMinutes: null } });
+export type PlanInput = z.infer<typeof ZPlanInput>;
+
+export const ZPlanChange = z.object({
+  taskId: z.uuid(),
+  summary: z.string(),
+  oldStart: z.date().nullable(),
+  oldEnd: z.date().nullable(),
+  newStart: z.date(),
+  newEnd: z.date(),
+  explanation: z.string(),
+});
+export type PlanChangeDto = z.infer<typeof ZPlanChange>;
+
+export const ZUnplacedTask = z.object({
+  taskId: z.uuid(),
+  summary: z.string(),
+  reason: z.enum(["no_window_long_enough", "deadline_unreachable", "horizon_full", "planner_inactive"]),
+  explanation: z.string(),
+});
+
+export const ZPlanPreview = z.object({
+  from: z.date(),
+  to: z.date(),
+  changes: z.array(ZPlanChange),
+  unplaced: z.array(ZUnplacedTask),
+});
+export type PlanPreviewDto = z.infer<typeof ZPlanPreview>;
+
+export const ZPlanRun = z.object({
+  id: z.uuid(),
+  trigger: z.string(),
+  placedCount: z.number().int(),
+  unplacedCount: z.number().int(),
+  createdAt: z.date(),
+  undoneAt: z.date().nullable(),
+});
+export type PlanRunDto = z.infer<typeof ZPlanRun>;
+
+export const ZApplyPlanResult = ZPlanPreview.extend({ run: ZPlanRun });
+
+export const ZUndoPlanInput = z.object({ runId: z.uuid() });
+export const ZUndoPlanResult = z.object({
+  run: ZPlanRun,
+  restored: z.number().int(),
+  /** Tasks left as they are because the person changed (or deleted) them after the run. */
+  skipped: z.array(
+    z.object({ taskId: z.uuid().nullable(), summary: z.string(), reason: z.enum(["edited_since", "deleted"]) }),
+  ),
+});
+
+export const ZListPlanRunsInput = z
+  .object({ limit: z.number().int().min(1).max(50).default(10) })
+  .default({ limit: 10 });
