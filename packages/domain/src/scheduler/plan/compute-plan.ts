@@ -5,6 +5,8 @@ import { planSchedule } from "./engine/index.ts";
 import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Plans start on a 5-minute mark: "10:35", not "10:32:17". */
+const SLOT_MS = 5 * 60 * 1000;
 
 /**
  * Loads the actor's schedulable tasks, planners and busy time, runs the engine and
@@ -21,7 +23,7 @@ export async function computePlan({
   input: PlanInput;
   clock: Clock;
 }): Promise<PlanPreviewDto> {
-  const now = clock.now();
+  const now = new Date(Math.ceil(clock.now().getTime() / SLOT_MS) * SLOT_MS);
   const from = input.from && input.from > now ? input.from : now;
   const to = new Date(from.getTime() + input.horizonDays * DAY_MS);
 

@@ -1,0 +1,46 @@
+import type { PlanOptions } from "./schemas.ts";
+
+/** A task the caller found schedulable: not complete and without a fixed start. */
+export type EngineTask = {
+  id: string;
+  summary: string;
+  minutes: number;
+  /** 0..5, higher first. */
+  priority: number;
+  order: number;
+  createdAt: Date;
+  dueAt: Date | null;
+  plannerId: string | null;
+};
+
+export type EnginePlanner = { id: string; name: string; active: boolean };
+
+/** One occurrence of a planner, already expanded in the user's zone. */
+export type EngineWindow = { plannerId: string; start: Date; end: Date };
+
+/** Busy time from any source (fixed tasks, calendar events). */
+export type Interval = { start: Date; end: Date };
+
+export type Placement = {
+  taskId: string;
+  start: Date;
+  end: Date;
+  /** Present only when the task was split; index is 1-based. */
+  chunk?: { index: number; count: number };
+  explanation: string;
+};
+
+export type UnplacedReason = "no_window_long_enough" | "deadline_unreachable" | "horizon_full" | "planner_inactive";
+
+export type Unplaced = { taskId: string; reason: UnplacedReason; explanation: string };
+
+export type PlanScheduleInput = {
+  tasks: EngineTask[];
+  planners: EnginePlanner[];
+  windows: EngineWindow[];
+  busy: Interval[];
+  now: Date;
+  options: PlanOptions;
+};
+
+export type PlanScheduleResult = { placements: Placement[]; unplaced: Unplaced[] };

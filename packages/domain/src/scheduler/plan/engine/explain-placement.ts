@@ -1,0 +1,21 @@
+import { formatLocalDay } from "./format-local-day.ts";
+
+export type PlacementFacts = {
+  priority: number;
+  plannerName: string;
+  dueAt: number | null;
+  /** For split tasks: which part, of how many, and its minutes out of the task's. */
+  chunk: { index: number; count: number; minutes: number; totalMinutes: number } | null;
+  timeZone: string;
+};
+
+/** "priority 4, earliest free slot in Work hours, before deadline Fri 6 Mar". */
+export function explainPlacement({ priority, plannerName, dueAt, chunk, timeZone }: PlacementFacts): string {
+  const parts = [`priority ${priority}`];
+  if (chunk) {
+    parts.push(`part ${chunk.index} of ${chunk.count} (${chunk.minutes} of ${chunk.totalMinutes} min)`);
+  }
+  parts.push(`earliest free slot in ${plannerName}`);
+  if (dueAt !== null) parts.push(`before deadline ${formatLocalDay(dueAt, timeZone)}`);
+  return parts.join(", ");
+}

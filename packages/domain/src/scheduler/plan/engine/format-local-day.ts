@@ -1,0 +1,18 @@
+import { getZoneResolver } from "../../recurrence/get-zone-resolver.ts";
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * "Fri 6 Mar" in the user's zone, as en-GB Intl writes a short day (plus "17:00" on request).
+ * Built by hand from the wall-clock reading so the wording does not depend on the ICU
+ * data of the machine (newer CLDR writes "Sept"), and costs nothing next to thousands of
+ * placements.
+ */
+export function formatLocalDay(epochMs: number, timeZone: string, withTime = false): string {
+  const wall = new Date(getZoneResolver(timeZone).toWall(epochMs));
+  const day = `${WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]}`;
+  if (!withTime) return day;
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${day} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+}

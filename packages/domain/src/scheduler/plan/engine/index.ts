@@ -1,0 +1,13 @@
+export type {
+  EnginePlanner,
+  EngineTask,
+  EngineWindow,
+  Interval,
+  Placement,
+  PlanScheduleInput,
+  PlanScheduleResult,
+  Unplaced,
+  UnplacedReason,
+} from "./engine-types.ts";
+export { planSchedule } from "./plan-schedule.ts";
+export { MAX_HORIZON_DAYS, type PlanOptions, type PlanOptionsInput, ZPlanOptions } from "./schemas.ts";
