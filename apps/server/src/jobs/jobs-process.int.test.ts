@@ -1,0 +1,147 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmbeddedPostgres } from "@agendacraft/db/embedded";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnServer } from "../testing/spawn-server.ts";
+import { spawnWorker } from "../testing/spawn-worker.ts";
+
+// The server and `pnpm worker` as they run in production: own processes, real signals.
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+/** A DATA_DIR for the embedded database, or an empty database on TEST_DATABASE_URL's server. */
+async function freshStorage(): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
+  if (!serverUrl) {
+    const dir = await mkdtemp(join(tmpdir(), "agendacraft-jobs-"));
+    return { env: { DATA_DIR: join(dir, "db") }, dispose: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const name = `agendacraft_jobs_process_${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    async dispose() {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+async function embeddedServer(): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
+  const embedded = await startEmbeddedPostgres();
+  return { env: { DATABASE_URL: embedded.url, DATABASE_POOL_MAX: "1" }, dispose: () => embedded.close() };
+}
+
+function logMessages(stdout: string): string[] {
+  return stdout
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => String((JSON.parse(line) as { msg?: string }).msg));
+}
+
+type Readiness = { ready: boolean; checks: { name: string; ok: boolean }[] };
+
+describe("the job queue in the server process", () => {
+  let storage: Awaited<ReturnType<typeof freshStorage>>;
+
+  beforeAll(async () => {
+    storage = await freshStorage();
+  });
+  afterAll(async () => {
+    await storage?.dispose();
+  });
+
+  it("starts the queue with inline workers, reports it on /ready, and stops it on SIGTERM", async () => {
+    const server = spawnServer(storage.env);
+    try {
+      const url = await server.listening;
+      expect(logMessages(server.stdout())).toContainEqual(
+        expect.stringMatching(/^job queue started with \d+ worker\(s\)$/),
+      );
+      const response = await fetch(`${url}/ready`);
+      const body = (await response.json()) as Readiness;
+      expect(response.status).toBe(200);
+      expect(body.checks.find((check) => check.name === "queue")).toMatchObject({ ok: true });
+    } finally {
+      expect(await server.stop("SIGTERM")).toBe(0);
+    }
+    const messages = logMessages(server.stdout());
+    expect(messages.indexOf("job queue stopped")).toBeLessThan(messages.indexOf("stopped cleanly"));
+    expect(messages.indexOf("job queue stopped")).toBeGreaterThan(-1);
+  });
+
+  it("with WORKER=off still starts the queue (to send) but runs no workers", async () => {
+    const server = spawnServer({ ...storage.env, WORKER: "off" });
+    try {
+      const url = await server.listening;
+      expect(logMessages(server.stdout())).toContain("job queue started (workers off: enqueue only)");
+      const body = (await (await fetch(`${url}/ready`)).json()) as Readiness;
+      expect(body.checks.find((check) => check.name === "queue")).toMatchObject({ ok: true });
+    } finally {
+      expect(await server.stop("SIGTERM")).toBe(0);
+    }
+  });
+
+  it("refuses to start with a bad WORKER", async () => {
+    const server = spawnServer({ ...storage.env, WORKER: "maybe" });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr().trim()).toBe('Invalid environment variable WORKER (got "maybe"): must be inline or off');
+  });
+});
+
+describe("pnpm worker", () => {
+  it("refuses to open the embedded database, which belongs to the server", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "agendacraft-worker-"));
+    try {
+      const worker = spawnWorker({ DATA_DIR: join(dir, "db") });
+      expect(await worker.exited).toBe(1);
+      expect(worker.stderr()).toMatch(/^pnpm worker needs DATABASE_URL/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe("on a PostgreSQL server", () => {
+    let storage: Awaited<ReturnType<typeof freshStorage>>;
+
+    beforeAll(async () => {
+      // Without TEST_DATABASE_URL, an embedded PostgreSQL served over the wire protocol
+      // stands in for the server; it takes a single connection, hence the pool of one.
+      storage = serverUrl ? await freshStorage() : await embeddedServer();
+    });
+    afterAll(async () => {
+      await storage?.dispose();
+    });
+
+    it("migrates, starts the queue without HTTP, and stops cleanly on SIGTERM", async () => {
+      const worker = spawnWorker(storage.env);
+      try {
+        await worker.ready;
+        expect(logMessages(worker.stdout())).toContainEqual(
+          expect.stringMatching(/^job queue started with \d+ worker\(s\)$/),
+        );
+        expect(worker.stdout()).not.toMatch(/listening/i);
+      } finally {
+        expect(await worker.stop("SIGTERM")).toBe(0);
+      }
+      expect(logMessages(worker.stdout())).toContain("worker stopped cleanly");
+      // Checked after the worker is gone: an embedded database takes one client at a time.
+      const admin = new pg.Client({ connectionString: storage.env.DATABASE_URL });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query("SELECT version FROM pgboss.version");
+        expect(rows).toHaveLength(1);
+      } finally {
+        await admin.end();
+      }
+    });
+  });
+});
