@@ -1,7 +1,9 @@
 import type { Log, ServerDeps } from "@agendacraft/api/context";
 import type { PrismaClient } from "@agendacraft/db/client";
+import type { JobQueue, JobSender } from "@agendacraft/db/jobs";
 import { createAuth, createAuthRateLimiter, getAuthSecret } from "@agendacraft/domain/iam";
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
+import type { NotificationBus } from "@agendacraft/domain/notifier";
 import type { Clock } from "@agendacraft/domain/shared";
 import { type Env, publicOrigin } from "./env.ts";
 
@@ -14,7 +16,9 @@ export async function createServerDeps({
   log,
   clock,
   startedAt,
-  readinessProbes,
+  readinessProbes = [],
+  jobs,
+  notifications,
 }: {
   env: Env;
   prisma: PrismaClient;
@@ -22,6 +26,10 @@ export async function createServerDeps({
   clock: Clock;
   startedAt: Date;
   readinessProbes?: ReadinessProbe[];
+  /** The job queue; `/ready` reports it as the "queue" check, and procedures enqueue through it (`ctx.jobs`). */
+  jobs?: Pick<JobQueue, "probe"> & JobSender;
+  /** Live notifications (`notifier.notifications.onNew`). */
+  notifications?: NotificationBus;
 }) {
   const origin = publicOrigin(env);
   const trustedOrigins = [origin, ...env.CORS_ORIGINS];
@@ -46,7 +54,9 @@ export async function createServerDeps({
     app: { version: VERSION, startedAt },
     auth,
     trustedOrigins,
-    readinessProbes,
+    readinessProbes: jobs ? [...readinessProbes, { name: "queue", run: () => jobs.probe() }] : readinessProbes,
+    jobs,
+    notifications,
   };
   return { deps, rateLimiter };
 }

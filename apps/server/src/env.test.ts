@@ -47,6 +47,38 @@ describe("loadEnv", () => {
   });
 });
 
+describe("WORKER", () => {
+  it("runs the workers inline unless set to off, and names anything else", () => {
+    expect(loadEnv({}).WORKER).toBe("inline");
+    expect(loadEnv({ WORKER: "off" }).WORKER).toBe("off");
+    expect(() => loadEnv({ WORKER: "separate" })).toThrow(
+      'Invalid environment variable WORKER (got "separate"): must be inline or off',
+    );
+  });
+});
+
+describe("SMTP_URL and MAIL_FROM", () => {
+  it("leave email to the log by default, from AgendaCraft <no-reply@localhost>", () => {
+    const env = loadEnv({});
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.MAIL_FROM).toBe("AgendaCraft <no-reply@localhost>");
+    expect(loadEnv({ SMTP_URL: "" }).SMTP_URL).toBeUndefined();
+  });
+
+  it("accept smtp:// and smtps:// URLs and an address with or without a name", () => {
+    expect(loadEnv({ SMTP_URL: "smtps://u:p@mail.example.com:465" }).SMTP_URL).toBe("smtps://u:p@mail.example.com:465");
+    expect(loadEnv({ MAIL_FROM: "reminders@example.com" }).MAIL_FROM).toBe("reminders@example.com");
+    expect(loadEnv({ MAIL_FROM: "Team Plan <plan@example.com>" }).MAIL_FROM).toBe("Team Plan <plan@example.com>");
+  });
+
+  it("name a bad SMTP_URL without echoing it (it holds a password), and a bad MAIL_FROM", () => {
+    const attempt = () => loadEnv({ SMTP_URL: "http://user:hunter2@mail.example.com" });
+    expect(attempt).toThrow(/^Invalid environment variable SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(attempt).not.toThrow(/hunter2/);
+    expect(() => loadEnv({ MAIL_FROM: "nobody" })).toThrow(/^Invalid environment variable MAIL_FROM \(got "nobody"\)/);
+  });
+});
+
 describe("trustProxySetting", () => {
   it("understands true, false and address lists", () => {
     expect(trustProxySetting("true")).toBe(true);

@@ -49,6 +49,24 @@ const ZEnv = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** The built web app to serve at `/`; defaults to apps/web/dist. */
   WEB_DIST_DIR: z.string().min(1).optional(),
+  /** `inline`: the server runs the job workers itself; `off`: it only enqueues, and `pnpm worker` processes run them. */
+  WORKER: z.enum(["inline", "off"], { error: "must be inline or off" }).default("inline"),
+  /** Where reminder emails go out, e.g. `smtp://user:pass@mail.example.com:587` (or `smtps://` for port 465). Unset: emails are written to the log. */
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587",
+    })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The sender of reminder emails: an address, or `Name <address>`. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>@\r\n]+ <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+      error: 'must be an email address or "Name <address>", e.g. AgendaCraft <no-reply@example.com>',
+    })
+    .default("AgendaCraft <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -64,9 +82,20 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const issue = result.error.issues[0];
   const name = issue?.path.join(".") ?? "environment";
   const value = source[name];
-  const secret = name === "DATABASE_URL" || name === "AUTH_SECRET";
+  const secret = name === "DATABASE_URL" || name === "AUTH_SECRET" || name === "SMTP_URL";
   const shown = value === undefined || secret ? "" : ` (got "${value}")`;
   throw new EnvError(`Invalid environment variable ${name}${shown}: ${issue?.message ?? "invalid"}`);
+}
+
+/** `loadEnv` for entry points (server, worker): a bad variable prints its one line and exits with code 1. */
+export function loadEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
 
 /** The app's own origin: PUBLIC_URL, or where this server listens locally. */

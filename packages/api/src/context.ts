@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@agendacraft/db/client";
+import type { JobSender } from "@agendacraft/db/jobs";
 import { type Auth, type AuthSession, resolveSession } from "@agendacraft/domain/iam";
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
+import type { NotificationBus } from "@agendacraft/domain/notifier";
 import type { Clock } from "@agendacraft/domain/shared";
 import { isCrossSiteRequest } from "./cross-site.ts";
 
@@ -25,6 +27,10 @@ export type ServerDeps = {
   trustedOrigins: string[];
   /** Extra readiness checks beyond the database (e.g. the job queue). */
   readinessProbes?: ReadinessProbe[];
+  /** Enqueues follow-up work in the caller's transaction; absent where no queue runs (some tests, scripts). */
+  jobs?: JobSender;
+  /** Live in-app notifications for `notifier.notifications.onNew`; absent: that stream answers UNAVAILABLE. */
+  notifications?: NotificationBus;
 };
 
 export type Context = ServerDeps & {

@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { iamRouter } from "./routers/iam.ts";
 import { metaRouter } from "./routers/meta.ts";
+import { notifierRouter } from "./routers/notifier.ts";
 import { schedulerRouter } from "./routers/scheduler/index.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
@@ -8,6 +9,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 export const appRouter = createTRPCRouter({
   iam: iamRouter,
   meta: metaRouter,
+  notifier: notifierRouter,
   scheduler: schedulerRouter,
 });
 

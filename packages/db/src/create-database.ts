@@ -2,6 +2,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded/start-embedded-postgres.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { listenOnPool } from "./listen/listen-on-pool.ts";
+import { listenOnServer } from "./listen/listen-on-server.ts";
+import type { Listen } from "./listen/types.ts";
 import { applyMigrations } from "./migrations/apply-migrations.ts";
 import { defaultDataDir } from "./paths.ts";
 
@@ -31,9 +34,12 @@ export type Database = {
   url: string;
   /** Migrations applied while opening (empty when already current or `migrate` was off). */
   appliedMigrations: string[];
+  /** LISTEN for NOTIFY on a channel (a dedicated connection on a server; the shared session when embedded). */
+  listen: Listen;
   close(): Promise<void>;
 };
 
+export type { Listen, ListenOptions } from "./listen/types.ts";
 export type { PrismaClient };
 
 export async function createDatabase(config: DatabaseConfig = {}): Promise<Database> {
@@ -52,13 +58,16 @@ async function connectToServer(url: string, config: DatabaseConfig): Promise<Dat
   });
   pool.on("error", (error) => config.onConnectionError?.(error));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const listener = listenOnServer({ url, onConnectionError: config.onConnectionError });
   return {
     prisma,
     pool,
     mode: "postgres",
     url,
     appliedMigrations,
+    listen: listener.listen,
     async close() {
+      await listener.close();
       await prisma.$disconnect();
       await pool.end();
     },
@@ -80,6 +89,7 @@ async function startEmbedded(config: DatabaseConfig): Promise<Database> {
   // PGlite is a single database session: more than one connection corrupts statements.
   const pool = new pg.Pool({ connectionString: embedded.url, max: 1, idleTimeoutMillis: 0 });
   pool.on("error", (error) => config.onConnectionError?.(error));
+  const listen = listenOnPool(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
@@ -87,6 +97,7 @@ async function startEmbedded(config: DatabaseConfig): Promise<Database> {
     mode: "embedded",
     url: embedded.url,
     appliedMigrations,
+    listen,
     async close() {
       await prisma.$disconnect();
       await pool.end();

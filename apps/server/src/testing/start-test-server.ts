@@ -1,5 +1,7 @@
 import { Writable } from "node:stream";
 import type { ServerDeps } from "@agendacraft/api/context";
+import type { JobQueue, JobSender } from "@agendacraft/db/jobs";
+import type { NotificationBus } from "@agendacraft/domain/notifier";
 import { type Clock, fixedClock } from "@agendacraft/domain/shared";
 import { pino } from "pino";
 import { buildServer } from "../build-server.ts";
@@ -21,8 +23,12 @@ export async function startTestServer(options: {
   env?: Record<string, string>;
   readinessProbes?: ServerDeps["readinessProbes"];
   clock?: Clock;
+  /** A started job queue; `/ready` then includes its "queue" check. */
+  jobs?: Pick<JobQueue, "probe"> & JobSender;
+  /** Live notifications for `notifier.notifications.onNew`. */
+  notifications?: NotificationBus;
 }): Promise<TestServer> {
-  const { db, env: overrides = {}, readinessProbes } = options;
+  const { db, env: overrides = {}, readinessProbes, jobs, notifications } = options;
   const env: Env = loadEnv({ NODE_ENV: "test", LOG_PRETTY: "false", LOG_LEVEL: "info", ...overrides });
   const chunks: string[] = [];
   const sink = new Writable({
@@ -39,6 +45,8 @@ export async function startTestServer(options: {
     clock: options.clock ?? fixedClock("2026-06-01T09:00:00Z"),
     startedAt: new Date("2026-06-01T08:58:00Z"),
     readinessProbes,
+    jobs,
+    notifications,
   });
   const app = await buildServer({
     env,

@@ -83,9 +83,9 @@ describe("scheduler.plan", () => {
       expect(block.end <= busy.start || block.start >= busy.end).toBe(true);
     }
     const sorted = [...blocks].sort((a, b) => a.start.getTime() - b.start.getTime());
-    for (let i = 1; i < sorted.length; i++) {
-      expect((sorted[i]?.start as Date).getTime()).toBeGreaterThanOrEqual((sorted[i - 1]?.end as Date).getTime());
-    }
+    sorted.slice(1).forEach((block, i) => {
+      expect(block.start.getTime()).toBeGreaterThanOrEqual((sorted[i] as (typeof sorted)[number]).end.getTime());
+    });
 
     const undone = await caller.scheduler.plan.undo({ runId: applied.run.id });
     expect(undone).toMatchObject({ restored: 12, skipped: [] });

@@ -1,0 +1,102 @@
+import { defineJob, type JobQueue } from "@agendacraft/db/jobs";
+import { useTestDatabase } from "@agendacraft/db/testing";
+import { systemClock } from "@agendacraft/domain/shared";
+import { pino } from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { createJobDefinitions } from "./job-definitions.ts";
+import { startJobQueue } from "./start-job-queue.ts";
+
+const OPTIONS = { retryLimit: 1, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
+const silent = pino({ level: "silent" });
+
+async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("the job queue in the server", () => {
+  const database = useTestDatabase();
+  const queues: JobQueue[] = [];
+
+  afterAll(async () => {
+    for (const queue of queues) await queue.stop();
+  });
+
+  it("runs the registered job definitions, handing handlers the queue to send follow-ups", async () => {
+    const pinged: string[] = [];
+    const queue = await startJobQueue({
+      db: database(),
+      log: silent,
+      definitions: (jobs) => [
+        defineJob<{ word: string }>({
+          name: "test.ping",
+          queueOptions: OPTIONS,
+          handler: async (job) => {
+            pinged.push(job.data.word);
+            if (job.data.word === "ping") await jobs.send("test.pong", { word: "pong" });
+          },
+        }),
+        defineJob<{ word: string }>({
+          name: "test.pong",
+          queueOptions: OPTIONS,
+          handler: async (job) => {
+            pinged.push(job.data.word);
+          },
+        }),
+      ],
+      work: true,
+      stopTimeoutMs: 2_000,
+      workOptions: { pollingIntervalSeconds: 0.5 },
+    });
+    queues.push(queue);
+    await queue.send("test.ping", { word: "ping" });
+    await waitFor("ping and pong", () => (pinged.length === 2 ? pinged : undefined));
+    expect(pinged).toEqual(["ping", "pong"]);
+  });
+
+  it("with workers off only defines the queues: jobs wait for a worker elsewhere", async () => {
+    const ran: string[] = [];
+    const definitions = () => [
+      defineJob({
+        name: "test.elsewhere",
+        queueOptions: OPTIONS,
+        handler: async (job) => {
+          ran.push(job.id);
+        },
+      }),
+    ];
+    const sender = await startJobQueue({ db: database(), log: silent, definitions, work: false, stopTimeoutMs: 2_000 });
+    queues.push(sender);
+    const id = await sender.send("test.elsewhere", {});
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(ran).toEqual([]);
+
+    const worker = await startJobQueue({
+      db: database(),
+      log: silent,
+      definitions,
+      work: true,
+      stopTimeoutMs: 2_000,
+      workOptions: { pollingIntervalSeconds: 0.5 },
+    });
+    queues.push(worker);
+    await waitFor("the job to run in the worker", () => (ran.includes(id ?? "") ? true : undefined));
+  });
+
+  it("starts cleanly with the production job definitions", async () => {
+    const queue = await startJobQueue({
+      db: database(),
+      log: silent,
+      definitions: (jobs) => createJobDefinitions({ db: database().prisma, log: silent, clock: systemClock, jobs }),
+      work: true,
+      stopTimeoutMs: 2_000,
+    });
+    queues.push(queue);
+    await expect(queue.probe()).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,63 @@
+// pnpm worker — runs the job workers as their own process, without HTTP, for deployments
+// with several servers (set WORKER=off on those). Same configuration as the server.
+import { createDatabase } from "@agendacraft/db/client";
+import { createMailer } from "@agendacraft/domain/notifier";
+import { systemClock } from "@agendacraft/domain/shared";
+import closeWithGrace from "close-with-grace";
+import { loadEnvOrExit, publicOrigin } from "./env.ts";
+import { createJobDefinitions } from "./jobs/job-definitions.ts";
+import { jobStopTimeoutMs, startJobQueue } from "./jobs/start-job-queue.ts";
+import { createLogger } from "./logger.ts";
+
+const env = loadEnvOrExit();
+const log = createLogger(env).child({ role: "worker" });
+
+if (!env.DATABASE_URL) {
+  // The embedded database lives inside the server process and takes no second one.
+  console.error(
+    "pnpm worker needs DATABASE_URL: the embedded database belongs to the server, which runs the workers itself (WORKER=inline).",
+  );
+  process.exit(1);
+}
+
+const db = await createDatabase({
+  url: env.DATABASE_URL,
+  poolMax: env.DATABASE_POOL_MAX,
+  statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+  migrate: true,
+  onConnectionError: (error) => log.warn({ err: error }, "database connection lost; reconnecting on next use"),
+}).catch((error: Error) => {
+  log.fatal({ err: error }, "could not open the database");
+  console.error(`Could not open the database: ${error.message.split("\n")[0]}`);
+  process.exit(1);
+});
+
+const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
+const jobs = await startJobQueue({
+  db,
+  log,
+  definitions: (sender) =>
+    createJobDefinitions({ db: db.prisma, log, clock: systemClock, jobs: sender, mailer, appUrl: publicOrigin(env) }),
+  work: true,
+  stopTimeoutMs: jobStopTimeoutMs(env.SHUTDOWN_TIMEOUT_MS),
+}).catch(async (error: Error) => {
+  log.fatal({ err: error }, "could not start the job queue");
+  console.error(`Could not start the job queue: ${error.message.split("\n")[0]}`);
+  await db.close();
+  process.exit(1);
+});
+
+// Without HTTP nothing else is sure to hold the process open between polls.
+const keepAlive = setInterval(() => undefined, 60_000);
+
+closeWithGrace({ delay: env.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
+  if (err) log.error({ err }, "shutting down after an unexpected error");
+  else log.info({ signal }, "shutting down: finishing running jobs");
+  clearInterval(keepAlive);
+  await jobs.stop();
+  await mailer.close();
+  await db.close();
+  log.info("worker stopped cleanly");
+});
+
+log.info("worker ready");

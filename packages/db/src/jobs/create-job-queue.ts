@@ -1,0 +1,223 @@
+import type pg from "pg";
+import PgBoss from "pg-boss";
+import { listDeadLetters, retryDeadLetter } from "./dead-letters.ts";
+import { poolExecutor, type SqlExecutor, transactionExecutor } from "./sql-executors.ts";
+import { type RunningWorker, startWorker } from "./start-worker.ts";
+import type {
+  CancelJobOptions,
+  DeadLetter,
+  JobHandler,
+  JobLog,
+  JobSender,
+  ListDeadLettersOptions,
+  QueueOptions,
+  SendJobOptions,
+  WorkOptions,
+} from "./types.ts";
+
+const QUEUE_NAME = /^[A-Za-z0-9][\w.-]*$/;
+const DEAD_LETTER_SUFFIX = ".dead";
+const DEFAULT_POLLING_INTERVAL_SECONDS = 2;
+const MIN_POLLING_INTERVAL_SECONDS = 0.5;
+const DEFAULT_STOP_TIMEOUT_MS = 10_000;
+
+export type JobQueueOptions = {
+  /** The application's pool (`Database.pool`): the queue shares it, so the embedded database keeps one connection. */
+  pool: pg.Pool;
+  log?: JobLog;
+  /** How long `stop()` waits for running handlers before failing them (they run again later). Default 10 s. */
+  stopTimeoutMs?: number;
+  /** Expire stuck jobs and archive finished ones from this process (default true; any number of processes may). */
+  maintenance?: boolean;
+};
+
+export type JobQueueState = "created" | "starting" | "started" | "stopping" | "stopped";
+
+export type JobQueue = JobSender & {
+  /** Installs or updates pg-boss's schema (`pgboss`, outside Prisma's migrations) and starts maintenance. Idempotent. */
+  start(): Promise<void>;
+  /** Stops fetching, waits for running handlers (up to `stopTimeoutMs`), fails the rest. Final: create a new queue to start again. */
+  stop(): Promise<void>;
+  state(): JobQueueState;
+  /** Creates the queue and, unless `deadLetter: false`, its dead-letter queue `<name>.dead`; later calls update the options. */
+  defineQueue(name: string, options: QueueOptions): Promise<void>;
+  /** Polls `name` and runs `handler` for each job until `stop()`; resolves with the worker's id. Needs `start()`. */
+  work<T = unknown>(name: string, handler: JobHandler<T>, options?: WorkOptions): Promise<string>;
+  /** Readiness: throws with the reason when the queue is not started or its schema cannot be read. */
+  probe(): Promise<void>;
+  listDeadLetters(options?: ListDeadLettersOptions): Promise<DeadLetter[]>;
+  /** Re-sends a dead letter's data to its original queue; resolves with the new job's id. */
+  retryDeadLetter(id: string): Promise<{ id: string; queue: string; deadLetterId: string }>;
+};
+
+/**
+ * The job queue: pg-boss 10 over the application's own PostgreSQL (embedded included).
+ * Nothing touches the database until `start()`, `defineQueue()` or a send.
+ */
+export function createJobQueue({
+  pool,
+  log,
+  stopTimeoutMs = DEFAULT_STOP_TIMEOUT_MS,
+  maintenance = true,
+}: JobQueueOptions): JobQueue {
+  const executor = poolExecutor(pool);
+  const boss = new PgBoss({
+    db: executor as PgBoss.Db,
+    migrate: true,
+    supervise: maintenance,
+    // No cron schedules yet: they would add a timekeeper and its internal queue to every process.
+    schedule: false,
+  });
+  // Maintenance reports its failures as events; an EventEmitter without a listener would throw them.
+  boss.on("error", (error) => log?.error({ err: error }, "job queue maintenance failed"));
+
+  let state: JobQueueState = "created";
+  let starting: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+  const workers: RunningWorker[] = [];
+
+  function executorFor(tx: SendJobOptions["tx"]): SqlExecutor {
+    return tx ? transactionExecutor(tx) : executor;
+  }
+
+  async function queueExists(on: SqlExecutor, name: string): Promise<boolean> {
+    const { rows } = await on.executeSql("SELECT 1 FROM pgboss.queue WHERE name = $1", [name]);
+    return rows.length > 0;
+  }
+
+  async function stop() {
+    state = "stopping";
+    const deadline = Date.now() + stopTimeoutMs;
+    for (const worker of workers) worker.stop();
+    const finished = await settlesWithin(Promise.all(workers.map((worker) => worker.done)), stopTimeoutMs);
+    if (!finished) {
+      await Promise.all(workers.map((worker) => worker.abandon("the job queue stopped before the job finished")));
+    }
+    await boss.stop({ graceful: false, close: false });
+    // Maintenance may still be mid-statement; the database must outlive it.
+    await executor.drain(Math.max(0, deadline - Date.now()));
+    state = "stopped";
+    log?.info({ workers: workers.length }, "job queue stopped");
+  }
+
+  return {
+    state: () => state,
+
+    start() {
+      if (state === "stopping" || state === "stopped") {
+        return Promise.reject(new Error("this job queue was stopped; create a new one to start again"));
+      }
+      starting ??= (async () => {
+        state = "starting";
+        try {
+          await boss.start();
+          state = "started";
+        } catch (error) {
+          state = "created";
+          starting = undefined;
+          throw error;
+        }
+      })();
+      return starting;
+    },
+
+    stop() {
+      stopping ??= stop();
+      return stopping;
+    },
+
+    async defineQueue(name, options) {
+      assertQueueName(name);
+      const deadLetter = options.deadLetter === false ? undefined : `${name}${DEAD_LETTER_SUFFIX}`;
+      if (deadLetter) await boss.createQueue(deadLetter, { name: deadLetter });
+      const queue: PgBoss.Queue = {
+        name,
+        policy: options.policy ?? "standard",
+        retryLimit: options.retryLimit,
+        retryDelay: options.retryDelay,
+        retryBackoff: options.retryBackoff,
+        expireInSeconds: options.expireInSeconds,
+        ...(deadLetter ? { deadLetter } : {}),
+      };
+      await boss.createQueue(name, queue);
+      // createQueue leaves an existing queue as it was; the code's options win.
+      await boss.updateQueue(name, queue);
+    },
+
+    async send(name, data, { startAfter, singletonKey, tx } = {}) {
+      const on = executorFor(tx);
+      const id = await boss.send(name, data, {
+        ...(startAfter ? { startAfter } : {}),
+        ...(singletonKey ? { singletonKey } : {}),
+        db: on as PgBoss.Db,
+      });
+      if (id) return id;
+      // pg-boss inserts nothing, silently, for a queue that does not exist.
+      if (!(await queueExists(on, name))) {
+        throw new Error(`there is no job queue named "${name}"; define it (defineQueue) before sending to it`);
+      }
+      return null;
+    },
+
+    async cancel(name, id, { tx }: CancelJobOptions = {}) {
+      // Typed as void by pg-boss; it resolves with counts.
+      const result = (await boss.cancel(name, id, { db: executorFor(tx) as PgBoss.Db })) as unknown as {
+        affected: number;
+      };
+      return result.affected > 0;
+    },
+
+    async work(name, handler, { batchSize = 1, pollingIntervalSeconds = DEFAULT_POLLING_INTERVAL_SECONDS } = {}) {
+      if (state !== "started") throw new Error(`start() the job queue before work() (it is ${state})`);
+      assertQueueName(name);
+      if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error("batchSize must be a whole number from 1");
+      if (!(pollingIntervalSeconds >= MIN_POLLING_INTERVAL_SECONDS)) {
+        throw new Error(`pollingIntervalSeconds must be at least ${MIN_POLLING_INTERVAL_SECONDS}`);
+      }
+      const worker = startWorker({
+        boss,
+        executor,
+        queue: name,
+        handler: handler as JobHandler<unknown>,
+        batchSize,
+        pollingIntervalMs: pollingIntervalSeconds * 1000,
+        log,
+      });
+      workers.push(worker);
+      return worker.id;
+    },
+
+    async probe() {
+      if (state !== "started") throw new Error(`job queue is ${state === "created" ? "not started" : state}`);
+      const version = await boss.schemaVersion();
+      if (version === null) throw new Error("job queue schema pgboss is missing");
+    },
+
+    listDeadLetters: (options) => listDeadLetters(executor, options),
+    retryDeadLetter: (id) => retryDeadLetter(boss, pool, id),
+  };
+}
+
+function assertQueueName(name: string) {
+  if (!QUEUE_NAME.test(name)) {
+    throw new Error(`"${name}" is not a queue name: use letters, digits, ".", "_" and "-"`);
+  }
+}
+
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      timedOut,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,21 @@
+export {
+  createJobQueue,
+  type JobQueue,
+  type JobQueueOptions,
+  type JobQueueState,
+} from "./create-job-queue.ts";
+export { defineJob, type JobDefinition, registerJobs } from "./register-jobs.ts";
+export type {
+  CancelJobOptions,
+  DeadLetter,
+  Job,
+  JobHandler,
+  JobLog,
+  JobSender,
+  JobTransaction,
+  ListDeadLettersOptions,
+  QueueOptions,
+  QueuePolicy,
+  SendJobOptions,
+  WorkOptions,
+} from "./types.ts";

@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type DatabaseConfig } from "../create-database.ts";
+import { createJobQueue } from "./create-job-queue.ts";
+import { sleep, waitUntil } from "./testing/wait-until.ts";
+import type { QueueOptions } from "./types.ts";
+
+const OPTIONS: QueueOptions = { retryLimit: 1, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
+
+/**
+ * A database that outlives its clients: a persisted embedded data directory, or a database
+ * of its own on TEST_DATABASE_URL's server (the usual test databases vanish on close).
+ */
+async function durableDatabase(): Promise<{ config: DatabaseConfig; dispose(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const dir = await mkdtemp(join(tmpdir(), "agendacraft-jobs-"));
+    return { config: { dataDir: join(dir, "db") }, dispose: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const name = `agendacraft_jobs_${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    config: { url: url.toString(), poolMax: 2 },
+    async dispose() {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+describe("a scheduled job across a restart", () => {
+  let storage: Awaited<ReturnType<typeof durableDatabase>>;
+
+  beforeAll(async () => {
+    storage = await durableDatabase();
+  });
+  afterAll(async () => {
+    await storage?.dispose();
+  });
+
+  it("fires after the queue and the database were closed and opened again", async () => {
+    const ran: { id: string; data: unknown }[] = [];
+    const handler = async (job: { id: string; data: unknown }) => {
+      ran.push({ id: job.id, data: job.data });
+    };
+
+    const firstDb = await createDatabase(storage.config);
+    const first = createJobQueue({ pool: firstDb.pool, stopTimeoutMs: 2_000 });
+    let id: string | null;
+    try {
+      await first.start();
+      await first.defineQueue("test.reminder", OPTIONS);
+      await first.work("test.reminder", handler, { pollingIntervalSeconds: 0.5 });
+      id = await first.send("test.reminder", { taskId: "t-9" }, { startAfter: new Date(Date.now() + 3_000) });
+    } finally {
+      await first.stop();
+      await firstDb.close();
+    }
+    expect(ran).toEqual([]);
+
+    await sleep(500);
+    const secondDb = await createDatabase(storage.config);
+    const second = createJobQueue({ pool: secondDb.pool, stopTimeoutMs: 2_000 });
+    try {
+      await second.start();
+      await second.defineQueue("test.reminder", OPTIONS);
+      await second.work("test.reminder", handler, { pollingIntervalSeconds: 0.5 });
+      const run = await waitUntil("the job sent before the restart", () => ran.find((each) => each.id === id));
+      expect(run.data).toEqual({ taskId: "t-9" });
+      expect(ran).toHaveLength(1);
+    } finally {
+      await second.stop();
+      await secondDb.close();
+    }
+  });
+});

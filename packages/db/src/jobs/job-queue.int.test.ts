@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/use-test-database.ts";
+import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
+import { sleep, waitUntil } from "./testing/wait-until.ts";
+import type { Job, QueueOptions } from "./types.ts";
+
+const FAST: QueueOptions = { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
+const POLL = { pollingIntervalSeconds: 0.5 };
+
+describe("createJobQueue", () => {
+  const database = useTestDatabase();
+  let queue: JobQueue;
+
+  beforeAll(async () => {
+    queue = createJobQueue({ pool: database().pool, stopTimeoutMs: 2_000 });
+    await queue.start();
+  });
+  afterAll(async () => {
+    await queue?.stop();
+  });
+
+  async function jobRow(name: string, id: string) {
+    const { rows } = await database().pool.query<{ state: string; retry_count: number }>(
+      "SELECT state, retry_count FROM pgboss.job WHERE name = $1 AND id = $2",
+      [name, id],
+    );
+    return rows[0];
+  }
+
+  async function jobCount(name: string) {
+    const { rows } = await database().pool.query<{ count: string }>("SELECT count(*) FROM pgboss.job WHERE name = $1", [
+      name,
+    ]);
+    return Number(rows[0]?.count);
+  }
+
+  it("installs pg-boss's own schema on start, and starting again changes nothing", async () => {
+    await queue.start();
+    const { rows } = await database().pool.query("SELECT version FROM pgboss.version");
+    expect(rows).toHaveLength(1);
+    await expect(queue.probe()).resolves.toBeUndefined();
+  });
+
+  it("runs the handler of a job that was sent", async () => {
+    await queue.defineQueue("test.echo", FAST);
+    const seen: Job<{ word: string }>[] = [];
+    await queue.work<{ word: string }>(
+      "test.echo",
+      async (job) => {
+        seen.push(job);
+      },
+      POLL,
+    );
+    const id = await queue.send("test.echo", { word: "hello" });
+    const job = await waitUntil("the echo job", () => seen.find((each) => each.id === id));
+    expect(job).toMatchObject({ name: "test.echo", data: { word: "hello" }, retryCount: 0 });
+    await waitUntil("the job to be completed", async () => (await jobRow("test.echo", job.id))?.state === "completed");
+  });
+
+  it("runs a job with startAfter after that time, not before", async () => {
+    await queue.defineQueue("test.later", FAST);
+    const ranAt = new Map<string, number>();
+    await queue.work(
+      "test.later",
+      async (job) => {
+        ranAt.set(job.id, Date.now());
+      },
+      POLL,
+    );
+    const startAfter = new Date(Date.now() + 2_000);
+    const id = await queue.send("test.later", { n: 1 }, { startAfter });
+    if (!id) throw new Error("no job id");
+    await sleep(1_000);
+    if (Date.now() < startAfter.getTime()) expect(ranAt.has(id)).toBe(false);
+    const at = await waitUntil("the delayed job", () => ranAt.get(id));
+    expect(at).toBeGreaterThanOrEqual(startAfter.getTime());
+  });
+
+  it("sends through a Prisma transaction: a rollback leaves no job, a commit leaves one", async () => {
+    await queue.defineQueue("test.tx", FAST);
+    const { prisma } = database();
+
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await tx.appMeta.create({ data: { key: "jobs-rolled-back", value: "1" } });
+        await queue.send("test.tx", { outcome: "rollback" }, { tx });
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await jobCount("test.tx")).toBe(0);
+    expect(await prisma.appMeta.findUnique({ where: { key: "jobs-rolled-back" } })).toBeNull();
+
+    const id = await prisma.$transaction(async (tx) => {
+      await tx.appMeta.create({ data: { key: "jobs-committed", value: "1" } });
+      return queue.send("test.tx", { outcome: "commit", nested: { list: [1, 2] } }, { tx });
+    });
+    expect(id).toEqual(expect.any(String));
+    expect(await jobCount("test.tx")).toBe(1);
+    const { rows } = await database().pool.query("SELECT data FROM pgboss.job WHERE id = $1", [id]);
+    expect(rows[0]?.data).toEqual({ outcome: "commit", nested: { list: [1, 2] } });
+  });
+
+  it("cancels a scheduled job so it never runs, also inside a transaction", async () => {
+    await queue.defineQueue("test.cancel", FAST);
+    const ran: string[] = [];
+    await queue.work(
+      "test.cancel",
+      async (job) => {
+        ran.push(job.id);
+      },
+      POLL,
+    );
+    const startAfter = new Date(Date.now() + 3_000);
+    const first = await queue.send("test.cancel", { n: 1 }, { startAfter });
+    const second = await queue.send("test.cancel", { n: 2 }, { startAfter });
+    if (!first || !second) throw new Error("no job id");
+
+    expect(await queue.cancel("test.cancel", first)).toBe(true);
+    expect(await database().prisma.$transaction((tx) => queue.cancel("test.cancel", second, { tx }))).toBe(true);
+    expect(await queue.cancel("test.cancel", first)).toBe(false);
+
+    // A job sent after them, due at the same time, runs: so the worker did look.
+    const witness = await queue.send("test.cancel", { n: 3 }, { startAfter });
+    await waitUntil("the witness job", () => witness && ran.includes(witness));
+    await sleep(600);
+    expect(ran).toEqual([witness]);
+    expect((await jobRow("test.cancel", first))?.state).toBe("cancelled");
+    expect((await jobRow("test.cancel", second))?.state).toBe("cancelled");
+  });
+
+  it("refuses to send to a queue nobody defined", async () => {
+    await expect(queue.send("test.undefined", { n: 1 })).rejects.toThrow(/no job queue named "test.undefined"/);
+  });
+
+  it("drops a duplicate singletonKey on a queue with the short policy", async () => {
+    await queue.defineQueue("test.short", { ...FAST, policy: "short" });
+    const startAfter = new Date(Date.now() + 60_000);
+    const first = await queue.send("test.short", { n: 1 }, { singletonKey: "task-1", startAfter });
+    const duplicate = await queue.send("test.short", { n: 2 }, { singletonKey: "task-1", startAfter });
+    const other = await queue.send("test.short", { n: 3 }, { singletonKey: "task-2", startAfter });
+    expect(first).toEqual(expect.any(String));
+    expect(duplicate).toBeNull();
+    expect(other).toEqual(expect.any(String));
+  });
+
+  it("applies changed options when a queue is defined again", async () => {
+    await queue.defineQueue("test.redefined", FAST);
+    await queue.defineQueue("test.redefined", { ...FAST, retryLimit: 5, expireInSeconds: 120 });
+    const { rows } = await database().pool.query(
+      "SELECT retry_limit, expire_seconds, dead_letter FROM pgboss.queue WHERE name = $1",
+      ["test.redefined"],
+    );
+    expect(rows[0]).toEqual({ retry_limit: 5, expire_seconds: 120, dead_letter: "test.redefined.dead" });
+  });
+
+  it("rejects queue names pg-boss would accept but we cannot read back", async () => {
+    await expect(queue.defineQueue("bad name", FAST)).rejects.toThrow(/not a queue name/);
+  });
+});
+
+describe("stopping a job queue", () => {
+  const database = useTestDatabase();
+
+  it("waits for a running handler to finish, then reports not ready", async () => {
+    const queue = createJobQueue({ pool: database().pool, stopTimeoutMs: 5_000 });
+    try {
+      await queue.start();
+      await queue.defineQueue("test.slow", FAST);
+      let started = false;
+      let finished = false;
+      await queue.work(
+        "test.slow",
+        async () => {
+          started = true;
+          await sleep(700);
+          finished = true;
+        },
+        POLL,
+      );
+      const id = await queue.send("test.slow", {});
+      await waitUntil("the slow job to start", () => started);
+      await queue.stop();
+      expect(finished).toBe(true);
+      const { rows } = await database().pool.query("SELECT state FROM pgboss.job WHERE id = $1", [id]);
+      expect(rows[0]?.state).toBe("completed");
+      await expect(queue.probe()).rejects.toThrow("job queue is stopped");
+      await expect(queue.start()).rejects.toThrow(/create a new one/);
+    } finally {
+      await queue.stop();
+    }
+  });
+
+  it("gives up on a handler that outlives the timeout: aborts it and fails the job so it runs again", async () => {
+    const queue = createJobQueue({ pool: database().pool, stopTimeoutMs: 1_000 });
+    try {
+      await queue.start();
+      await queue.defineQueue("test.stuck", { ...FAST, retryLimit: 3 });
+      let signal: AbortSignal | undefined;
+      await queue.work(
+        "test.stuck",
+        (job) => {
+          signal = job.signal;
+          return new Promise((_, reject) => job.signal.addEventListener("abort", () => reject(job.signal.reason)));
+        },
+        POLL,
+      );
+      const id = await queue.send("test.stuck", {});
+      await waitUntil("the stuck job to start", () => signal);
+      await queue.stop();
+      expect(signal?.aborted).toBe(true);
+      const { rows } = await database().pool.query("SELECT state, output FROM pgboss.job WHERE id = $1", [id]);
+      expect(rows[0]).toMatchObject({
+        state: "retry",
+        output: { message: "the job queue stopped before the job finished" },
+      });
+    } finally {
+      await queue.stop();
+    }
+  });
+
+  it("is not ready before start", async () => {
+    const queue = createJobQueue({ pool: database().pool });
+    await expect(queue.probe()).rejects.toThrow("job queue is not started");
+    await expect(queue.work("test.echo", async () => undefined)).rejects.toThrow(/start\(\) the job queue/);
+    await queue.stop();
+  });
+});

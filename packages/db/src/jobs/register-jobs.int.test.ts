@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/use-test-database.ts";
+import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
+import { defineJob, registerJobs } from "./register-jobs.ts";
+import { waitUntil } from "./testing/wait-until.ts";
+import type { QueueOptions } from "./types.ts";
+
+const OPTIONS: QueueOptions = { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
+
+describe("registerJobs", () => {
+  const database = useTestDatabase();
+  const queues: JobQueue[] = [];
+
+  async function startQueue() {
+    const queue = createJobQueue({ pool: database().pool, stopTimeoutMs: 2_000 });
+    queues.push(queue);
+    await queue.start();
+    return queue;
+  }
+
+  let sender: JobQueue;
+  beforeAll(async () => {
+    sender = await startQueue();
+  });
+  afterAll(async () => {
+    for (const queue of queues) await queue.stop();
+  });
+
+  it("defines every queue without working them, so a server with WORKER=off can still send", async () => {
+    const definitions = [
+      defineJob<{ n: number }>({ name: "test.sender-only", queueOptions: OPTIONS, handler: async () => undefined }),
+    ];
+    await registerJobs(sender, definitions, { work: false });
+    const id = await sender.send("test.sender-only", { n: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const { rows } = await database().pool.query("SELECT state FROM pgboss.job WHERE id = $1", [id]);
+    expect(rows[0]?.state).toBe("created");
+    const dead = await database().pool.query("SELECT 1 FROM pgboss.queue WHERE name = 'test.sender-only.dead'");
+    expect(dead.rowCount).toBe(1);
+  });
+
+  it("runs each job exactly once while workers in two processes share the queue", async () => {
+    const ran: string[] = [];
+    const definitions = [
+      defineJob<{ n: number }>({
+        name: "test.shared",
+        queueOptions: OPTIONS,
+        handler: async (job) => {
+          ran.push(`${job.data.n}`);
+        },
+        workOptions: { batchSize: 3 },
+      }),
+    ];
+    await registerJobs(await startQueue(), definitions, { work: true, workOptions: { pollingIntervalSeconds: 0.5 } });
+    await registerJobs(await startQueue(), definitions, { work: true, workOptions: { pollingIntervalSeconds: 0.5 } });
+    for (let n = 0; n < 20; n++) await sender.send("test.shared", { n });
+    await waitUntil("all 20 jobs", () => ran.length >= 20);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(ran.toSorted((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, n) => `${n}`));
+  });
+
+  it("refuses two definitions with one name", async () => {
+    const twice = defineJob({ name: "test.twice", queueOptions: OPTIONS, handler: async () => undefined });
+    await expect(registerJobs(sender, [twice, twice], { work: false })).rejects.toThrow(
+      'job "test.twice" is defined twice',
+    );
+  });
+});

@@ -1,0 +1,92 @@
+import type { Prisma } from "../generated/prisma/client.ts";
+
+/**
+ * Where a send or cancel runs: an open Prisma transaction (`Prisma.TransactionClient`),
+ * so the job exists exactly when the change that caused it commits. A plain client is
+ * accepted too (the statement then runs on its own).
+ */
+export type JobTransaction = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+
+export type SendJobOptions = {
+  /** Not before this time. */
+  startAfter?: Date;
+  /**
+   * Deduplication key. It only deduplicates on queues whose `policy` says so: `short` keeps
+   * one waiting job per key, `singleton` one active job per key, `stately` one of each.
+   */
+  singletonKey?: string;
+  /** Insert through this transaction. Inside a transaction this is required: on the embedded database a statement outside it waits for it forever. */
+  tx?: JobTransaction;
+};
+
+export type CancelJobOptions = { tx?: JobTransaction };
+
+/**
+ * What domain services depend on to enqueue work: small enough to fake, with no trace of
+ * pg-boss. `JobQueue` implements it.
+ */
+export type JobSender = {
+  /** Enqueues a job; resolves with its id, or null when the queue's policy dropped it as a duplicate of `singletonKey`. */
+  send<T extends object>(name: string, data: T, options?: SendJobOptions): Promise<string | null>;
+  /** Cancels a job that has not finished; resolves true when one was cancelled. */
+  cancel(name: string, id: string, options?: CancelJobOptions): Promise<boolean>;
+};
+
+export type QueuePolicy = "standard" | "short" | "singleton" | "stately";
+
+export type QueueOptions = {
+  /** Retries after the first attempt; then the job fails (and moves to the dead-letter queue). */
+  retryLimit: number;
+  /** Seconds before a retry (the base of the backoff when `retryBackoff` is on). */
+  retryDelay: number;
+  /** Exponential backoff with jitter between retries. */
+  retryBackoff: boolean;
+  /** A handler running longer than this fails (and is retried). At most 24 h. */
+  expireInSeconds: number;
+  /** Move jobs that exhausted their retries to `<name>.dead` (default true). */
+  deadLetter?: boolean;
+  /** Deduplication by `singletonKey` (default `standard`: none). */
+  policy?: QueuePolicy;
+};
+
+export type WorkOptions = {
+  /** Jobs fetched per poll; they run concurrently and complete or fail one by one (default 1). */
+  batchSize?: number;
+  /** Seconds between polls while the queue is empty (default 2, at least 0.5). */
+  pollingIntervalSeconds?: number;
+};
+
+export type Job<T = unknown> = {
+  id: string;
+  name: string;
+  data: T;
+  /** 0 on the first attempt, then 1, 2, ... */
+  retryCount: number;
+  /** Aborted when the job runs past `expireInSeconds` or the queue stops before it ends. */
+  signal: AbortSignal;
+};
+
+/** Resolves when the job is done; throws to fail it (it is retried, then dead-lettered). Must be idempotent: a job can run more than once. */
+export type JobHandler<T = unknown> = (job: Job<T>) => Promise<void>;
+
+export type DeadLetter = {
+  /** The dead-letter job's id (what `retryDeadLetter` takes). */
+  id: string;
+  /** The queue the job failed on. */
+  queue: string;
+  deadLetterQueue: string;
+  /** When it exhausted its retries. */
+  failedAt: Date;
+  /** The last attempt's error message. */
+  lastError: string | null;
+  data: unknown;
+};
+
+export type ListDeadLettersOptions = { queue?: string; limit?: number };
+
+/** The subset of pino the queue logs through. */
+export type JobLog = {
+  error(object: object, message?: string): void;
+  warn(object: object, message?: string): void;
+  info(object: object, message?: string): void;
+};

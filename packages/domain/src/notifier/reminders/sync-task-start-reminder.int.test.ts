@@ -1,0 +1,155 @@
+import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
+import { useTestDatabase } from "@agendacraft/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../shared/clock.ts";
+import { updateNotificationSettings } from "../settings/update-notification-settings.ts";
+import { createTask, createUser } from "../testing/fixtures.ts";
+import { cancelTaskStartReminder } from "./cancel-task-start-reminder.ts";
+import { syncTaskStartReminder } from "./sync-task-start-reminder.ts";
+import { TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS } from "./task-starting.ts";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const NOW = new Date("2026-06-01T09:00:00Z");
+const clock = fixedClock(NOW);
+
+type JobRow = { id: string; state: string; start_after: Date; data: { taskId: string; startTime: string } };
+
+describe("syncTaskStartReminder", () => {
+  const database = useTestDatabase();
+  let queue: JobQueue;
+
+  beforeAll(async () => {
+    queue = createJobQueue({ pool: database().pool, stopTimeoutMs: 2_000 });
+    await queue.start();
+    // No worker here: the jobs must stay as queued.
+    await queue.defineQueue(TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS);
+  });
+  afterAll(async () => {
+    await queue?.stop();
+  });
+
+  async function jobsFor(taskId: string): Promise<JobRow[]> {
+    const { rows } = await database().pool.query<JobRow>(
+      `SELECT id, state, start_after, data FROM pgboss.job WHERE name = $1 AND data->>'taskId' = $2 ORDER BY created_on`,
+      [TASK_STARTING_JOB, taskId],
+    );
+    return rows;
+  }
+  const sync = (taskId: string) =>
+    database().prisma.$transaction((tx) => syncTaskStartReminder({ tx, jobs: queue, taskId, clock }));
+  const taskRow = (id: string) => database().prisma.task.findUniqueOrThrow({ where: { id } });
+
+  it("queues a reminder at start minus the lead time and stores its id without touching updatedAt", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma, { notifyLeadMinutes: 10 });
+    const start = new Date(NOW.getTime() + 2 * DAY);
+    const task = await createTask(prisma, user.id, { startTime: start });
+
+    const { jobId } = await sync(task.id);
+    const [job, ...others] = await jobsFor(task.id);
+    expect(others).toEqual([]);
+    expect(job).toMatchObject({
+      id: jobId,
+      state: "created",
+      data: { taskId: task.id, startTime: start.toISOString() },
+    });
+    expect(job?.start_after).toEqual(new Date(start.getTime() - 10 * MINUTE));
+    const stored = await taskRow(task.id);
+    expect(stored.startJobId).toBe(jobId);
+    expect(stored.updatedAt).toEqual(task.updatedAt);
+  });
+
+  it("replaces the reminder when the start moves, and only cancels it once the task is done or unscheduled", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma);
+    const task = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + DAY) });
+    const first = await sync(task.id);
+
+    const later = new Date(NOW.getTime() + 3 * DAY);
+    await prisma.task.update({ where: { id: task.id }, data: { startTime: later } });
+    const second = await sync(task.id);
+    expect(second.jobId).not.toBe(first.jobId);
+    const states = Object.fromEntries((await jobsFor(task.id)).map((job) => [job.id, job.state]));
+    expect(states).toEqual({ [first.jobId as string]: "cancelled", [second.jobId as string]: "created" });
+
+    await prisma.task.update({ where: { id: task.id }, data: { completedAt: NOW } });
+    await expect(sync(task.id)).resolves.toEqual({ jobId: null });
+    expect((await jobsFor(task.id)).map((job) => job.state)).toEqual(["cancelled", "cancelled"]);
+    expect((await taskRow(task.id)).startJobId).toBeNull();
+
+    await prisma.task.update({ where: { id: task.id }, data: { completedAt: null, startTime: null } });
+    await expect(sync(task.id)).resolves.toEqual({ jobId: null });
+    expect(await jobsFor(task.id)).toHaveLength(2);
+  });
+
+  it("queues for right away when the lead time has already begun, and not at all for a start in the past", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma, { notifyLeadMinutes: 30 });
+    const soon = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + 10 * MINUTE) });
+    const past = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() - MINUTE) });
+
+    // Created "now" on the queue's clock (the database's): no later start was asked for.
+    const before = Date.now();
+    const { jobId } = await sync(soon.id);
+    expect(jobId).not.toBeNull();
+    const [job] = await jobsFor(soon.id);
+    expect(job?.start_after.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
+    expect(job?.start_after.getTime()).toBeGreaterThanOrEqual(before - 5_000);
+
+    await expect(sync(past.id)).resolves.toEqual({ jobId: null });
+  });
+
+  it("rolls back with the caller's transaction: no job, no stored id", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma);
+    const task = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + DAY) });
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await syncTaskStartReminder({ tx, jobs: queue, taskId: task.id, clock });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await jobsFor(task.id)).toEqual([]);
+    expect((await taskRow(task.id)).startJobId).toBeNull();
+  });
+
+  it("cancelTaskStartReminder cancels and forgets the job before a delete", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma);
+    const task = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + DAY) });
+    await sync(task.id);
+    await prisma.$transaction(async (tx) => {
+      await expect(cancelTaskStartReminder({ tx, jobs: queue, taskId: task.id })).resolves.toEqual({ cancelled: true });
+      await tx.task.delete({ where: { id: task.id } });
+    });
+    expect((await jobsFor(task.id)).map((job) => job.state)).toEqual(["cancelled"]);
+  });
+
+  it("a new lead time re-times the reminders of open tasks starting within 30 days", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma, { notifyLeadMinutes: 5 });
+    const soon = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + 2 * DAY) });
+    const far = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + 40 * DAY) });
+    for (const task of [soon, far]) await sync(task.id);
+
+    const settings = await updateNotificationSettings({
+      db: prisma,
+      actorId: user.id,
+      input: { leadMinutes: 60 },
+      clock,
+      jobs: queue,
+    });
+    expect(settings).toEqual({ leadMinutes: 60, email: true, inApp: true });
+
+    const soonJobs = await jobsFor(soon.id);
+    expect(soonJobs.map((job) => job.state)).toEqual(["cancelled", "created"]);
+    expect(soonJobs[1]?.start_after).toEqual(new Date(NOW.getTime() + 2 * DAY - 60 * MINUTE));
+    expect((await taskRow(soon.id)).startJobId).toBe(soonJobs[1]?.id);
+    expect((await jobsFor(far.id)).map((job) => job.state)).toEqual(["created"]);
+
+    // Changing only the channels leaves the queue alone.
+    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { email: false }, clock, jobs: queue });
+    expect(await jobsFor(soon.id)).toHaveLength(2);
+  });
+});
