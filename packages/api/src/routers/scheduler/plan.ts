@@ -24,13 +24,15 @@ export const planRouter = createTRPCRouter({
   commit: protectedProcedure
     .input(ZPlanInput)
     .output(ZApplyPlanResult)
-    .mutation(({ ctx, input }) => applyPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
+    .mutation(({ ctx, input }) =>
+      applyPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+    ),
 
   undo: protectedProcedure
     .input(ZUndoPlanInput)
     .output(ZUndoPlanResult)
     .mutation(({ ctx, input }) =>
-      undoPlan({ db: ctx.db, actorId: ctx.session.userId, runId: input.runId, clock: ctx.clock }),
+      undoPlan({ db: ctx.db, actorId: ctx.session.userId, runId: input.runId, clock: ctx.clock, jobs: ctx.jobs }),
     ),
 
   runs: protectedProcedure

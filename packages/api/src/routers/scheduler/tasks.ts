@@ -23,17 +23,23 @@ export const tasksRouter = createTRPCRouter({
   create: protectedProcedure
     .input(ZCreateTaskInput)
     .output(ZTask)
-    .mutation(({ ctx, input }) => createTask({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
+    .mutation(({ ctx, input }) =>
+      createTask({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+    ),
 
   update: protectedProcedure
     .input(ZUpdateTaskInput)
     .output(ZTask)
-    .mutation(({ ctx, input }) => updateTask({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
+    .mutation(({ ctx, input }) =>
+      updateTask({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+    ),
 
   delete: protectedProcedure
     .input(ZTaskIdInput)
     .output(z.object({ deleted: z.literal(true) }))
-    .mutation(({ ctx, input }) => deleteTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id })),
+    .mutation(({ ctx, input }) =>
+      deleteTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, jobs: ctx.jobs }),
+    ),
 
   byId: protectedProcedure
     .input(ZTaskIdInput)
@@ -49,13 +55,15 @@ export const tasksRouter = createTRPCRouter({
     .input(ZTaskIdInput)
     .output(ZCompleteTaskResult)
     .mutation(({ ctx, input }) =>
-      completeTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock }),
+      completeTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock, jobs: ctx.jobs }),
     ),
 
   reopen: protectedProcedure
     .input(ZTaskIdInput)
     .output(ZTask)
-    .mutation(({ ctx, input }) => reopenTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id })),
+    .mutation(({ ctx, input }) =>
+      reopenTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock, jobs: ctx.jobs }),
+    ),
 
   move: protectedProcedure
     .input(ZMoveTaskInput)

@@ -1,3 +1,5 @@
+import type { JobSender } from "@agendacraft/db/jobs";
+import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { computePlan } from "./compute-plan.ts";
@@ -15,12 +17,14 @@ export async function applyPlan({
   input,
   clock,
   trigger = "manual",
+  jobs,
 }: {
   db: Db;
   actorId: string;
   input: PlanInput;
   clock: Clock;
   trigger?: "manual" | "auto";
+  jobs?: JobSender;
 }): Promise<PlanPreviewDto & { run: PlanRunDto }> {
   return withTransaction(db, async (tx) => {
     // One plan run per user at a time, so two Apply clicks cannot double-book time.
@@ -33,6 +37,7 @@ export async function applyPlan({
         data: { startTime: change.newStart, endTime: change.newEnd },
       });
       if (count === 0) continue;
+      if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: change.taskId, clock });
       const { updatedAt } = await tx.task.findUniqueOrThrow({
         where: { id: change.taskId },
         select: { updatedAt: true },

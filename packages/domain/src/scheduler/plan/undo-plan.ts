@@ -1,3 +1,5 @@
+import type { JobSender } from "@agendacraft/db/jobs";
+import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { DomainError } from "../../shared/errors.ts";
@@ -15,11 +17,13 @@ export async function undoPlan({
   actorId,
   runId,
   clock,
+  jobs,
 }: {
   db: Db;
   actorId: string;
   runId: string;
   clock: Clock;
+  jobs?: JobSender;
 }): Promise<{ run: PlanRunDto; restored: number; skipped: Skipped[] }> {
   return withTransaction(db, async (tx) => {
     const run = await tx.planRun.findFirst({
@@ -56,6 +60,7 @@ export async function undoPlan({
         where: { id: change.taskId },
         data: { startTime: change.oldStart, endTime: change.oldEnd },
       });
+      if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: change.taskId, clock });
       restored += 1;
     }
     const updated = await tx.planRun.update({

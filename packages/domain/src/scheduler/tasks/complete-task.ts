@@ -1,3 +1,5 @@
+import type { JobSender } from "@agendacraft/db/jobs";
+import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
@@ -7,7 +9,7 @@ import { taskSelect } from "./task.select.ts";
 import { taskNotFound } from "./task-errors.ts";
 import { lockOrderScopes, nextOrderInScope } from "./task-order.ts";
 
-type Deps = { db: Db; actorId: string; id: string; clock: Clock };
+type Deps = { db: Db; actorId: string; id: string; clock: Clock; jobs?: JobSender };
 
 /**
  * Marks a task done. A recurring task's next occurrence is created exactly once: the
@@ -24,7 +26,7 @@ export async function completeTask(deps: Deps): Promise<{ task: TaskDto; next: T
   }
 }
 
-async function completeOnce({ db, actorId, id, clock }: Deps) {
+async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
   return withTransaction(db, async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM tasks WHERE id = ${id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
@@ -42,6 +44,8 @@ async function completeOnce({ db, actorId, id, clock }: Deps) {
 
     const completedAt = clock.now();
     const completed = await tx.task.update({ where: { id }, data: { completedAt }, select: taskSelect });
+    // A done task needs no reminder any more.
+    if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: id, clock });
     const base = task.startTime ?? task.dueAt;
     if (!task.recurrence || !task.recurrenceAnchor) return { task: completed, next: null };
 
@@ -82,6 +86,7 @@ async function completeOnce({ db, actorId, id, clock }: Deps) {
       },
       select: taskSelect,
     });
+    if (jobs && next.startTime) await syncTaskStartReminder({ tx, jobs, taskId: next.id, clock });
     return { task: completed, next };
   });
 }

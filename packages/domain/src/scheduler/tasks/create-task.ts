@@ -1,3 +1,5 @@
+import type { JobSender } from "@agendacraft/db/jobs";
+import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
@@ -14,11 +16,14 @@ export async function createTask({
   actorId,
   input,
   clock,
+  jobs,
 }: {
   db: Db;
   actorId: string;
   input: CreateTaskInput;
   clock: Clock;
+  /** Queues the task's start reminder; omitted where no queue runs (seeding, some tests). */
+  jobs?: JobSender;
 }): Promise<TaskDto> {
   if (input.startTime && input.startTime.getTime() < clock.now().getTime()) throw startInPast();
   if (input.endTime && !input.startTime) throw endWithoutStart();
@@ -33,7 +38,7 @@ export async function createTask({
     const scope = { userId: actorId, projectId };
     await lockOrderScopes(tx, scope);
     const order = await nextOrderInScope(tx, scope);
-    return tx.task.create({
+    const task = await tx.task.create({
       data: {
         userId: actorId,
         projectId,
@@ -54,5 +59,7 @@ export async function createTask({
       },
       select: taskSelect,
     });
+    if (jobs && task.startTime) await syncTaskStartReminder({ tx, jobs, taskId: task.id, clock });
+    return task;
   });
 }

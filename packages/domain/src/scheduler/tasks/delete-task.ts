@@ -1,9 +1,11 @@
+import type { JobSender } from "@agendacraft/db/jobs";
+import { cancelTaskStartReminder } from "../../notifier/reminders/cancel-task-start-reminder.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { taskNotFound } from "./task-errors.ts";
 import { closeGap, lockOrderScopes } from "./task-order.ts";
 
 /** Deletes a task and closes the gap it leaves in its project's order. */
-export async function deleteTask({ db, actorId, id }: { db: Db; actorId: string; id: string }) {
+export async function deleteTask({ db, actorId, id, jobs }: { db: Db; actorId: string; id: string; jobs?: JobSender }) {
   return withTransaction(db, async (tx) => {
     const task = await tx.task.findFirst({ where: { id, userId: actorId }, select: { projectId: true } });
     if (!task) throw taskNotFound();
@@ -12,6 +14,7 @@ export async function deleteTask({ db, actorId, id }: { db: Db; actorId: string;
     // Read the order again under the lock: a concurrent move may have changed it.
     const locked = await tx.task.findFirst({ where: { id, userId: actorId }, select: { order: true } });
     if (!locked) throw taskNotFound();
+    if (jobs) await cancelTaskStartReminder({ tx, jobs, taskId: id });
     await tx.task.delete({ where: { id } });
     await closeGap(tx, scope, locked.order);
     return { deleted: true as const };

@@ -1,11 +1,29 @@
-import type { Db } from "../../shared/db.ts";
+import type { JobSender } from "@agendacraft/db/jobs";
+import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { type Db, withTransaction } from "../../shared/db.ts";
 import type { TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 import { taskNotFound } from "./task-errors.ts";
 
 /** Marks a completed task as not done. A next occurrence created on completion stays. */
-export async function reopenTask({ db, actorId, id }: { db: Db; actorId: string; id: string }): Promise<TaskDto> {
-  const { count } = await db.task.updateMany({ where: { id, userId: actorId }, data: { completedAt: null } });
-  if (count === 0) throw taskNotFound();
-  return db.task.findUniqueOrThrow({ where: { id }, select: taskSelect });
+export async function reopenTask({
+  db,
+  actorId,
+  id,
+  clock,
+  jobs,
+}: {
+  db: Db;
+  actorId: string;
+  id: string;
+  clock: Clock;
+  jobs?: JobSender;
+}): Promise<TaskDto> {
+  return withTransaction(db, async (tx) => {
+    const { count } = await tx.task.updateMany({ where: { id, userId: actorId }, data: { completedAt: null } });
+    if (count === 0) throw taskNotFound();
+    if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: id, clock });
+    return tx.task.findUniqueOrThrow({ where: { id }, select: taskSelect });
+  });
 }

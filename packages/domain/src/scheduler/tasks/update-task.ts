@@ -1,5 +1,7 @@
+import type { JobSender } from "@agendacraft/db/jobs";
+import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
-import type { Db } from "../../shared/db.ts";
+import { type Db, withTransaction } from "../../shared/db.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { TaskDto, UpdateTaskInput } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
@@ -16,11 +18,13 @@ export async function updateTask({
   actorId,
   input,
   clock,
+  jobs,
 }: {
   db: Db;
   actorId: string;
   input: UpdateTaskInput;
   clock: Clock;
+  jobs?: JobSender;
 }): Promise<TaskDto> {
   const current = await db.task.findFirst({ where: { id: input.id, userId: actorId }, select: taskSelect });
   if (!current) throw taskNotFound();
@@ -44,21 +48,25 @@ export async function updateTask({
   const dueAt = input.dueAt === undefined ? current.dueAt : input.dueAt;
   if (anchor === "scheduled" && !startTime && !dueAt) throw recurrenceNeedsDate();
 
-  return db.task.update({
-    where: { id: current.id },
-    data: {
-      summary: input.summary,
-      description: input.description,
-      priority: input.priority,
-      minutes,
-      startTime,
-      endTime,
-      dueAt,
-      areaId: input.areaId,
-      plannerId: input.plannerId,
-      recurrence,
-      recurrenceAnchor: anchor,
-    },
-    select: taskSelect,
+  return withTransaction(db, async (tx) => {
+    const task = await tx.task.update({
+      where: { id: current.id },
+      data: {
+        summary: input.summary,
+        description: input.description,
+        priority: input.priority,
+        minutes,
+        startTime,
+        endTime,
+        dueAt,
+        areaId: input.areaId,
+        plannerId: input.plannerId,
+        recurrence,
+        recurrenceAnchor: anchor,
+      },
+      select: taskSelect,
+    });
+    if (jobs && startChanged) await syncTaskStartReminder({ tx, jobs, taskId: task.id, clock });
+    return task;
   });
 }
