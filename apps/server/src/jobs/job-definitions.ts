@@ -2,6 +2,7 @@ import type { Log } from "@agendacraft/api/context";
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
 import { createLogMailer, createTaskStartingJob, DEFAULT_MAIL_FROM, type Mailer } from "@agendacraft/domain/notifier";
+import { createReplanJob } from "@agendacraft/domain/scheduler/plan";
 import type { Clock } from "@agendacraft/domain/shared";
 
 /** What job handlers get to work with: the same things a request gets, minus the request. */
@@ -19,10 +20,10 @@ export type JobDeps = {
 /**
  * Every kind of job this app runs. The server and `pnpm worker` both use this list: each
  * defines all queues (so sends never miss one) and works them unless WORKER=off.
- * Coming with its issue: "scheduler.replan".
  */
 export function createJobDefinitions({ mailer, ...deps }: JobDeps): JobDefinition[] {
   return [
     createTaskStartingJob({ ...deps, mailer: mailer ?? createLogMailer({ log: deps.log, from: DEFAULT_MAIL_FROM }) }),
+    createReplanJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock }),
   ];
 }

@@ -1,20 +1,37 @@
 import {
   applyPlan,
+  getPlanSettings,
   listPlanRuns,
   previewPlan,
   undoPlan,
+  updatePlanSettings,
   ZApplyPlanResult,
   ZListPlanRunsInput,
   ZPlanInput,
   ZPlanPreview,
   ZPlanRun,
+  ZPlanSettings,
   ZUndoPlanInput,
   ZUndoPlanResult,
 } from "@agendacraft/domain/scheduler/plan";
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
+const settingsRouter = createTRPCRouter({
+  get: protectedProcedure
+    .input(z.void())
+    .output(ZPlanSettings)
+    .query(({ ctx }) => getPlanSettings({ db: ctx.db, actorId: ctx.session.userId })),
+
+  update: protectedProcedure
+    .input(ZPlanSettings)
+    .output(ZPlanSettings)
+    .mutation(({ ctx, input }) => updatePlanSettings({ db: ctx.db, actorId: ctx.session.userId, input })),
+});
+
 export const planRouter = createTRPCRouter({
+  settings: settingsRouter,
+
   preview: protectedProcedure
     .input(ZPlanInput)
     .output(ZPlanPreview)

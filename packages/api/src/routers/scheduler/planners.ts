@@ -21,17 +21,23 @@ export const plannersRouter = createTRPCRouter({
   create: protectedProcedure
     .input(ZCreatePlannerInput)
     .output(ZPlanner)
-    .mutation(({ ctx, input }) => createPlanner({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .mutation(({ ctx, input }) =>
+      createPlanner({ db: ctx.db, actorId: ctx.session.userId, input, jobs: ctx.jobs, clock: ctx.clock }),
+    ),
 
   update: protectedProcedure
     .input(ZUpdatePlannerInput)
     .output(ZPlanner)
-    .mutation(({ ctx, input }) => updatePlanner({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .mutation(({ ctx, input }) =>
+      updatePlanner({ db: ctx.db, actorId: ctx.session.userId, input, jobs: ctx.jobs, clock: ctx.clock }),
+    ),
 
   delete: protectedProcedure
     .input(ZPlannerIdInput)
     .output(z.object({ deleted: z.literal(true) }))
-    .mutation(({ ctx, input }) => deletePlanner({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .mutation(({ ctx, input }) =>
+      deletePlanner({ db: ctx.db, actorId: ctx.session.userId, input, jobs: ctx.jobs, clock: ctx.clock }),
+    ),
 
   byId: protectedProcedure
     .input(ZPlannerIdInput)

@@ -38,7 +38,7 @@ export const tasksRouter = createTRPCRouter({
     .input(ZTaskIdInput)
     .output(z.object({ deleted: z.literal(true) }))
     .mutation(({ ctx, input }) =>
-      deleteTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, jobs: ctx.jobs }),
+      deleteTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, jobs: ctx.jobs, clock: ctx.clock }),
     ),
 
   byId: protectedProcedure

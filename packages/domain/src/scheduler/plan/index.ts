@@ -1,6 +1,14 @@
 export { applyPlan } from "./apply-plan.ts";
 export { listPlanRuns } from "./list-plan-runs.ts";
+export { getPlanSettings, type PlanSettingsDto, updatePlanSettings, ZPlanSettings } from "./plan-settings.ts";
 export { previewPlan } from "./preview-plan.ts";
+export {
+  createReplanJob,
+  REPLAN_DEBOUNCE_MS,
+  REPLAN_JOB,
+  REPLAN_QUEUE_OPTIONS,
+  requestReplan,
+} from "./replan-job.ts";
 export {
   type PlanInput,
   ZApplyPlanResult,

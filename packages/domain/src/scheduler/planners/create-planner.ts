@@ -1,4 +1,7 @@
-import type { Db } from "../../shared/db.ts";
+import type { JobSender } from "@agendacraft/db/jobs";
+import type { Clock } from "../../shared/clock.ts";
+import { type Db, withTransaction } from "../../shared/db.ts";
+import { requestReplan } from "../plan/replan-job.ts";
 import { getUserTimeZone } from "./get-user-time-zone.ts";
 import { plannerSelect } from "./planner.select.ts";
 import { toDateColumn, toPlannerDto } from "./planner-dto.ts";
@@ -9,24 +12,33 @@ export async function createPlanner({
   db,
   actorId,
   input,
+  jobs,
+  clock,
 }: {
   db: Db;
   actorId: string;
   input: CreatePlannerInput;
+  /** With both, an automatic re-plan is requested (when the user turned it on). */
+  jobs?: JobSender;
+  clock?: Clock;
 }): Promise<PlannerDto> {
   const timeZone = input.timeZone ?? (await getUserTimeZone({ db, actorId }));
-  const row = await db.planner.create({
-    data: {
-      userId: actorId,
-      name: input.name,
-      recurrence: input.recurrence,
-      startDate: toDateColumn(input.startDate),
-      startTime: input.startTime,
-      minutes: input.minutes,
-      timeZone,
-      active: input.active,
-    },
-    select: plannerSelect,
+  const row = await withTransaction(db, async (tx) => {
+    const created = await tx.planner.create({
+      data: {
+        userId: actorId,
+        name: input.name,
+        recurrence: input.recurrence,
+        startDate: toDateColumn(input.startDate),
+        startTime: input.startTime,
+        minutes: input.minutes,
+        timeZone,
+        active: input.active,
+      },
+      select: plannerSelect,
+    });
+    if (jobs && clock) await requestReplan({ tx, jobs, userId: actorId, clock });
+    return created;
   });
   return toPlannerDto(row);
 }

@@ -3,6 +3,7 @@ import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
+import { requestReplan } from "../plan/replan-job.ts";
 import { nextTaskOccurrence } from "../recurrence/index.ts";
 import type { TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
@@ -46,6 +47,7 @@ async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
     const completed = await tx.task.update({ where: { id }, data: { completedAt }, select: taskSelect });
     // A done task needs no reminder any more.
     if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: id, clock });
+    if (jobs) await requestReplan({ tx, jobs, userId: actorId, clock });
     const base = task.startTime ?? task.dueAt;
     if (!task.recurrence || !task.recurrenceAnchor) return { task: completed, next: null };
 

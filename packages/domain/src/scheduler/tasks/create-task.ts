@@ -2,6 +2,7 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import { requestReplan } from "../plan/replan-job.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { CreateTaskInput, TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
@@ -60,6 +61,7 @@ export async function createTask({
       select: taskSelect,
     });
     if (jobs && task.startTime) await syncTaskStartReminder({ tx, jobs, taskId: task.id, clock });
+    if (jobs) await requestReplan({ tx, jobs, userId: actorId, clock });
     return task;
   });
 }

@@ -2,6 +2,7 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import { requestReplan } from "../plan/replan-job.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { TaskDto, UpdateTaskInput } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
@@ -67,6 +68,7 @@ export async function updateTask({
       select: taskSelect,
     });
     if (jobs && startChanged) await syncTaskStartReminder({ tx, jobs, taskId: task.id, clock });
+    if (jobs) await requestReplan({ tx, jobs, userId: actorId, clock });
     return task;
   });
 }
