@@ -83,6 +83,7 @@ describe("createNotificationBus", () => {
     const missed1 = await createAnnouncedNotification(prisma, user.id, { title: "missed 1" });
     await createAnnouncedNotification(prisma, user.id, { title: "read elsewhere", read: true });
     const missed2 = await createAnnouncedNotification(prisma, user.id, { title: "missed 2" });
+    await sleep(300); // their NOTIFYs have arrived before this "reconnect"
 
     const controller = new AbortController();
     const tab = collect(bus.subscribe(user.id, { after: seen.id, signal: controller.signal }));
@@ -100,6 +101,9 @@ describe("createNotificationBus", () => {
     const { prisma } = database();
     const user = await createUser(prisma);
     await createAnnouncedNotification(prisma, user.id, { title: "old" });
+    // Let the old one's NOTIFY reach the bus first: it travels on its own connection and
+    // may otherwise arrive after the subscription starts, as a genuinely new event would.
+    await sleep(300);
     const controller = new AbortController();
     const tab = collect(bus.subscribe(user.id, { after: "not-an-id", signal: controller.signal }));
     await sleep(200);
