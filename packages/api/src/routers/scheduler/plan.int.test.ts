@@ -115,6 +115,49 @@ describe("scheduler.plan", () => {
     await expect(caller.scheduler.plan.undo({ runId: applied.run.id })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("splits a task too long for any free slot into parts when asked, keeps the gaps free, and undoes the parts", async () => {
+    const user = await createTestUser(harness.deps);
+    const caller = callerFor({ ...harness.deps, clock: fixedClock(NOW) }, user.session);
+    await caller.iam.updateProfile({ timeZone: "Europe/Berlin" });
+    await caller.scheduler.planners.create({
+      name: "Mornings",
+      recurrence: "FREQ=DAILY",
+      startDate: "2026-06-01",
+      startTime: "09:00",
+      minutes: 120,
+    });
+    const long = await caller.scheduler.tasks.create({ summary: "Write the thesis chapter", minutes: 300 });
+
+    const whole = await caller.scheduler.plan.preview();
+    expect(whole.unplaced).toMatchObject([{ taskId: long.id, reason: "no_window_long_enough" }]);
+
+    const split = { bufferMinutes: 0, dailyCapMinutes: null, split: { enabled: true, minChunkMinutes: 60 } };
+    const applied = await caller.scheduler.plan.commit({ options: split });
+    const [change] = applied.changes;
+    const parts = change?.parts ?? [];
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.reduce((sum, part) => sum + (part.end.getTime() - part.start.getTime()) / 60_000, 0)).toBe(300);
+    expect(parts.every((part) => part.end.getTime() - part.start.getTime() >= 60 * 60_000)).toBe(true);
+    const stored = await harness.database.prisma.taskBlock.findMany({
+      where: { taskId: long.id },
+      orderBy: { start: "asc" },
+    });
+    expect(stored.map(({ start, end }) => ({ start, end }))).toEqual(parts);
+
+    // The gaps between the parts stay free for other work.
+    const short = await caller.scheduler.tasks.create({ summary: "Quick call", minutes: 30 });
+    const next = await caller.scheduler.plan.preview();
+    const placed = next.changes.find((c) => c.taskId === short.id);
+    expect(placed).toBeDefined();
+    for (const part of parts) {
+      expect((placed?.newEnd as Date) <= part.start || (placed?.newStart as Date) >= part.end).toBe(true);
+    }
+
+    await caller.scheduler.plan.undo({ runId: applied.run.id });
+    await expect(harness.database.prisma.taskBlock.count({ where: { taskId: long.id } })).resolves.toBe(0);
+    await expect(caller.scheduler.tasks.byId({ id: long.id })).resolves.toMatchObject({ startTime: null });
+  });
+
   it("another user's run is NOT_FOUND", async () => {
     const { caller } = await plannedWeek();
     const applied = await caller.scheduler.plan.commit();

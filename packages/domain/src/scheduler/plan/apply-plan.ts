@@ -65,6 +65,10 @@ export async function applyPlan({
       },
       select: planRunSelect,
     });
+    const blocks = written.flatMap(({ change }) =>
+      (change.parts ?? []).map((part) => ({ userId: actorId, taskId: change.taskId, runId: run.id, ...part })),
+    );
+    if (blocks.length > 0) await tx.taskBlock.createMany({ data: blocks });
     return { ...plan, changes: written.map(({ change }) => change), run };
   });
 }

@@ -43,10 +43,11 @@ export async function computePlan({
         plannerId: true,
       },
     }),
-    // Tasks with a time of their own are busy time the plan must go around.
+    // Tasks with a time of their own are busy time the plan must go around (a split
+    // task only during its parts, not in the gaps between them).
     db.task.findMany({
       where: { userId: actorId, completedAt: null, startTime: { lt: to }, endTime: { gt: from } },
-      select: { startTime: true, endTime: true },
+      select: { startTime: true, endTime: true, blocks: { select: { start: true, end: true } } },
     }),
   ]);
 
@@ -65,9 +66,10 @@ export async function computePlan({
     from,
     to,
   });
-  const busy = fixed.flatMap((task) =>
-    task.startTime && task.endTime ? [{ start: task.startTime, end: task.endTime }] : [],
-  );
+  const busy = fixed.flatMap((task) => {
+    if (task.blocks.length > 0) return task.blocks;
+    return task.startTime && task.endTime ? [{ start: task.startTime, end: task.endTime }] : [];
+  });
 
   const result = planSchedule({
     tasks: schedulable,
@@ -79,24 +81,34 @@ export async function computePlan({
       horizonDays: input.horizonDays,
       bufferMinutes: input.options.bufferMinutes,
       dailyCapMinutes: input.options.dailyCapMinutes,
-      split: { enabled: false, minChunkMinutes: 30 },
+      split: input.options.split,
       timeZone: user.timeZone,
     },
   });
 
   const summaries = new Map(schedulable.map((task) => [task.id, task.summary]));
+  // The engine returns one placement per part; a change describes the whole task.
+  const byTask = new Map<string, typeof result.placements>();
+  for (const placement of result.placements) {
+    byTask.set(placement.taskId, [...(byTask.get(placement.taskId) ?? []), placement]);
+  }
   return {
     from,
     to,
-    changes: result.placements.map((placement) => ({
-      taskId: placement.taskId,
-      summary: summaries.get(placement.taskId) ?? "",
-      oldStart: null,
-      oldEnd: null,
-      newStart: placement.start,
-      newEnd: placement.end,
-      explanation: placement.explanation,
-    })),
+    changes: [...byTask].map(([taskId, parts]) => {
+      const first = parts[0] as (typeof parts)[number];
+      const last = parts.at(-1) as (typeof parts)[number];
+      return {
+        taskId,
+        summary: summaries.get(taskId) ?? "",
+        oldStart: null,
+        oldEnd: null,
+        newStart: first.start,
+        newEnd: last.end,
+        parts: parts.length > 1 ? parts.map(({ start, end }) => ({ start, end })) : null,
+        explanation: first.explanation,
+      };
+    }),
     unplaced: result.unplaced.map((entry) => ({
       taskId: entry.taskId,
       summary: summaries.get(entry.taskId) ?? "",

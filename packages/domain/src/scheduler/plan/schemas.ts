@@ -6,8 +6,12 @@ export const ZPlanOptionsInput = z
     bufferMinutes: z.number().int().min(0).max(120).default(0),
     /** At most this many planned minutes per day, for breathing room; null for no cap. */
     dailyCapMinutes: z.number().int().min(15).max(1440).nullable().default(null),
+    /** Let a task that fits no single free slot be split into parts of at least minChunkMinutes. */
+    split: z
+      .object({ enabled: z.boolean().default(false), minChunkMinutes: z.number().int().min(15).max(240).default(30) })
+      .default({ enabled: false, minChunkMinutes: 30 }),
   })
-  .default({ bufferMinutes: 0, dailyCapMinutes: null });
+  .default({ bufferMinutes: 0, dailyCapMinutes: null, split: { enabled: false, minChunkMinutes: 30 } });
 
 export const ZPlanInput = z
   .object({
@@ -16,7 +20,10 @@ export const ZPlanInput = z
     horizonDays: z.number().int().min(1, "Plan at least 1 day ahead").max(90, "Plan at most 90 days ahead").default(14),
     options: ZPlanOptionsInput,
   })
-  .default({ horizonDays: 14, options: { bufferMinutes: 0, dailyCapMinutes: null } });
+  .default({
+    horizonDays: 14,
+    options: { bufferMinutes: 0, dailyCapMinutes: null, split: { enabled: false, minChunkMinutes: 30 } },
+  });
 export type PlanInput = z.infer<typeof ZPlanInput>;
 
 export const ZPlanChange = z.object({
@@ -24,8 +31,11 @@ export const ZPlanChange = z.object({
   summary: z.string(),
   oldStart: z.date().nullable(),
   oldEnd: z.date().nullable(),
+  /** Start of the first part and end of the last when the task is split. */
   newStart: z.date(),
   newEnd: z.date(),
+  /** The parts, when the task was split; null when it is placed whole. */
+  parts: z.array(z.object({ start: z.date(), end: z.date() })).nullable(),
   explanation: z.string(),
 });
 export type PlanChangeDto = z.infer<typeof ZPlanChange>;

@@ -45,7 +45,7 @@ export async function undoPlan({
       });
     }
 
-    let restored = 0;
+    const restoredIds: string[] = [];
     const skipped: Skipped[] = [];
     for (const change of run.changes) {
       if (!change.task || !change.taskId) {
@@ -61,13 +61,15 @@ export async function undoPlan({
         data: { startTime: change.oldStart, endTime: change.oldEnd },
       });
       if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: change.taskId, clock });
-      restored += 1;
+      restoredIds.push(change.taskId);
     }
+    // The parts a split placement made go with it (a task edited since keeps its parts).
+    await tx.taskBlock.deleteMany({ where: { runId, userId: actorId, taskId: { in: restoredIds } } });
     const updated = await tx.planRun.update({
       where: { id: runId },
       data: { undoneAt: clock.now() },
       select: planRunSelect,
     });
-    return { run: updated, restored, skipped };
+    return { run: updated, restored: restoredIds.length, skipped };
   });
 }

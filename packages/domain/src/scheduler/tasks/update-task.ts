@@ -67,6 +67,8 @@ export async function updateTask({
       },
       select: taskSelect,
     });
+    // A task moved or resized by hand is one block again, not the parts a plan split it into.
+    if (startChanged || input.minutes !== undefined) await tx.taskBlock.deleteMany({ where: { taskId: task.id } });
     if (jobs && startChanged) await syncTaskStartReminder({ tx, jobs, taskId: task.id, clock });
     if (jobs) await requestReplan({ tx, jobs, userId: actorId, clock });
     return task;
