@@ -22,12 +22,12 @@ for (const file of reports(process.argv[2])) {
   const report = JSON.parse(readFileSync(file, "utf8"));
   passed += report.numPassedTests ?? 0;
   // A file that crashes before its tests run counts as a failure too.
-  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countFilesWithFailedTests(report);
+  failed += (report.numFailedTests ?? 0) + countCrashedFiles(report);
 }
 console.log(`${passed} passed, ${failed} failed`);
 
-function countFilesWithFailedTests(report) {
-  return (report.testResults ?? []).filter((file) =>
-    (file.assertionResults ?? []).some((test) => test.status === "failed"),
+function countCrashedFiles(report) {
+  return (report.testResults ?? []).filter(
+    (file) => file.status === "failed" && !(file.assertionResults ?? []).some((test) => test.status === "failed"),
   ).length;
 }

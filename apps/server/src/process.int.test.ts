@@ -2,13 +2,14 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
+import { createDurableStorage } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnServer } from "./testing/spawn-server.ts";
 
 // The server as `pnpm start` runs it: its own process, real configuration, real signals.
 
-describe("starting with bad configuration", () => {
+// Each test starts real processes (tsx, PGlite); a busy 2-core machine needs the room.
+describe("starting with bad configuration", { timeout: 120_000 }, () => {
   it("stops with exit code 1 and one line naming a bad PORT", async () => {
     const server = spawnServer({ PORT: "eighty" });
     expect(await server.exited).toBe(1);
@@ -31,33 +32,7 @@ describe("starting with bad configuration", () => {
   });
 });
 
-/**
- * Where the spawned server keeps its data: an embedded data directory, or an empty
- * database on the PostgreSQL server when the suite runs against one.
- */
-async function freshStorage(): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const dir = await mkdtemp(join(tmpdir(), "agendacraft-start-"));
-    return { env: { DATA_DIR: join(dir, "db") }, dispose: () => rm(dir, { recursive: true, force: true }) };
-  }
-  const name = `agendacraft_start_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    async dispose() {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
+const freshStorage = createDurableStorage;
 
 async function json(url: string) {
   const response = await fetch(url);
@@ -71,7 +46,8 @@ function logMessages(stdout: string): string[] {
     .map((line) => String((JSON.parse(line) as { msg?: string }).msg));
 }
 
-describe("two starts in a row on the same database", () => {
+// Each test starts real processes (tsx, PGlite); a busy 2-core machine needs the room.
+describe("two starts in a row on the same database", { timeout: 120_000 }, () => {
   let storage: Awaited<ReturnType<typeof freshStorage>>;
   let webDir: string;
 

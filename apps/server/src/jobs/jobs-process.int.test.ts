@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres } from "@agendacraft/db/embedded";
+import { createDurableStorage } from "@agendacraft/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnServer } from "../testing/spawn-server.ts";
@@ -11,29 +12,7 @@ import { spawnWorker } from "../testing/spawn-worker.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-/** A DATA_DIR for the embedded database, or an empty database on TEST_DATABASE_URL's server. */
-async function freshStorage(): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
-  if (!serverUrl) {
-    const dir = await mkdtemp(join(tmpdir(), "agendacraft-jobs-"));
-    return { env: { DATA_DIR: join(dir, "db") }, dispose: () => rm(dir, { recursive: true, force: true }) };
-  }
-  const name = `agendacraft_jobs_process_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    async dispose() {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
+const freshStorage = createDurableStorage;
 
 async function embeddedServer(): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
   const embedded = await startEmbeddedPostgres();
@@ -49,7 +28,8 @@ function logMessages(stdout: string): string[] {
 
 type Readiness = { ready: boolean; checks: { name: string; ok: boolean }[] };
 
-describe("the job queue in the server process", () => {
+// Each test starts real processes (tsx, PGlite); a busy 2-core machine needs the room.
+describe("the job queue in the server process", { timeout: 120_000 }, () => {
   let storage: Awaited<ReturnType<typeof freshStorage>>;
 
   beforeAll(async () => {
@@ -97,7 +77,8 @@ describe("the job queue in the server process", () => {
   });
 });
 
-describe("pnpm worker", () => {
+// Each test starts real processes (tsx, PGlite); a busy 2-core machine needs the room.
+describe("pnpm worker", { timeout: 120_000 }, () => {
   it("refuses to open the embedded database, which belongs to the server", async () => {
     const dir = await mkdtemp(join(tmpdir(), "agendacraft-worker-"));
     try {

@@ -1,19 +1,10 @@
 import { authenticateApiToken } from "@agendacraft/domain/iam";
 import { fixedClock } from "@agendacraft/domain/shared";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestDeps } from "../testing/create-test-deps.ts";
 import { callerFor, createTestUser } from "../testing/test-users.ts";
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
+import { trpcFailure } from "../testing/trpc-failure.ts";
 
 describe("iam router", () => {
   let harness: Awaited<ReturnType<typeof createTestDeps>>;
@@ -36,7 +27,7 @@ describe("iam router", () => {
     const updated = await user.caller.iam.updateProfile({ name: "  Renamed  ", timeZone: "Asia/Kathmandu" });
     expect(updated).toMatchObject({ name: "Renamed", timeZone: "Asia/Kathmandu" });
 
-    const error = await rejection(user.caller.iam.updateProfile({ timeZone: "Mars/Olympus_Mons" }));
+    const error = await trpcFailure(user.caller.iam.updateProfile({ timeZone: "Mars/Olympus_Mons" }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.cause).toBeInstanceOf(ZodError);
     expect((error.cause as ZodError).issues[0]).toMatchObject({
@@ -53,7 +44,7 @@ describe("iam router", () => {
     });
     expect(otherBrowser.token).toBeTruthy();
 
-    const wrong = await rejection(
+    const wrong = await trpcFailure(
       user.caller.iam.changePassword({ current: "not my password", next: "a new password!" }),
     );
     expect(wrong.code).toBe("BAD_REQUEST");
@@ -84,7 +75,7 @@ describe("iam router", () => {
   it("deleteAccount needs the password and removes the user with their sessions and tokens", async () => {
     const user = await createTestUser(harness.deps);
     await user.caller.iam.tokens.create({ name: "script" });
-    const wrong = await rejection(user.caller.iam.deleteAccount({ password: "nope" }));
+    const wrong = await trpcFailure(user.caller.iam.deleteAccount({ password: "nope" }));
     expect(wrong.cause).toMatchObject({ code: "iam.wrong_password" });
     await expect(harness.database.prisma.user.count({ where: { id: user.userId } })).resolves.toBe(1);
 
@@ -126,7 +117,7 @@ describe("iam router", () => {
       await expect(
         authenticateApiToken({ db: harness.database.prisma, secret, clock: harness.deps.clock }),
       ).resolves.toBeNull();
-      const again = await rejection(user.caller.iam.tokens.revoke({ id: token.id }));
+      const again = await trpcFailure(user.caller.iam.tokens.revoke({ id: token.id }));
       expect(again.code).toBe("NOT_FOUND");
     });
 
@@ -155,7 +146,7 @@ describe("iam router", () => {
 
     it("rejects a nameless token and an absurd expiry with field errors", async () => {
       const user = await createTestUser(harness.deps);
-      const error = await rejection(user.caller.iam.tokens.create({ name: "   ", expiresInDays: 0 }));
+      const error = await trpcFailure(user.caller.iam.tokens.create({ name: "   ", expiresInDays: 0 }));
       expect(error.code).toBe("BAD_REQUEST");
       const paths = (error.cause as ZodError).issues.map((issue) => issue.path.join("."));
       expect(paths.sort()).toEqual(["expiresInDays", "name"]);

@@ -7,24 +7,15 @@ import {
   TASK_STARTING_QUEUE_OPTIONS,
 } from "@agendacraft/domain/notifier";
 import { newId } from "@agendacraft/domain/shared";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
 import type { ServerDeps } from "../context.ts";
 import { createTestDeps } from "../testing/create-test-deps.ts";
 import { callerFor, createTestUser, type TestUser } from "../testing/test-users.ts";
+import { trpcFailure } from "../testing/trpc-failure.ts";
 
 const NOW = new Date("2026-06-01T09:00:00Z"); // the test deps' fixed clock
 const HOUR = 60 * 60 * 1000;
-
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
 
 describe("notifier router", () => {
   let harness: Awaited<ReturnType<typeof createTestDeps>>;
@@ -98,11 +89,11 @@ describe("notifier router", () => {
     it("rejects a lead time outside 0-120 minutes, and an empty update, by field", async () => {
       const user = await signUp();
       for (const leadMinutes of [-1, 121, 2.5]) {
-        const error = await failure(user.caller.notifier.settings.update({ leadMinutes }));
+        const error = await trpcFailure(user.caller.notifier.settings.update({ leadMinutes }));
         expect(error.code).toBe("BAD_REQUEST");
         expect((error.cause as ZodError).issues[0]?.path).toEqual(["leadMinutes"]);
       }
-      const empty = await failure(user.caller.notifier.settings.update({}));
+      const empty = await trpcFailure(user.caller.notifier.settings.update({}));
       expect((empty.cause as ZodError).issues[0]).toMatchObject({ params: { code: "notifier.nothing_to_update" } });
       await expect(user.caller.notifier.settings.update({ leadMinutes: 0 })).resolves.toMatchObject({ leadMinutes: 0 });
       await expect(user.caller.notifier.settings.update({ leadMinutes: 120 })).resolves.toMatchObject({
@@ -156,7 +147,7 @@ describe("notifier router", () => {
 
     it("refuses a cursor it did not make", async () => {
       const user = await signUp();
-      const error = await failure(user.caller.notifier.notifications.list({ cursor: "garbage" }));
+      const error = await trpcFailure(user.caller.notifier.notifications.list({ cursor: "garbage" }));
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.cause).toMatchObject({ code: "common.invalid_cursor" });
     });
@@ -200,9 +191,9 @@ describe("notifier router", () => {
 
     it("validates markRead's ids", async () => {
       const user = await signUp();
-      const empty = await failure(user.caller.notifier.notifications.markRead({ ids: [] }));
+      const empty = await trpcFailure(user.caller.notifier.notifications.markRead({ ids: [] }));
       expect(empty.code).toBe("BAD_REQUEST");
-      const bad = await failure(user.caller.notifier.notifications.markRead({ ids: ["nope"] }));
+      const bad = await trpcFailure(user.caller.notifier.notifications.markRead({ ids: ["nope"] }));
       expect((bad.cause as ZodError).issues[0]?.path).toEqual(["ids", 0]);
     });
 
@@ -217,7 +208,7 @@ describe("notifier router", () => {
         () => anonymous.notifier.notifications.markAllRead(),
         () => anonymous.notifier.notifications.onNew(),
       ]) {
-        expect((await failure(call())).code).toBe("UNAUTHORIZED");
+        expect((await trpcFailure(call())).code).toBe("UNAUTHORIZED");
       }
     });
   });
@@ -269,7 +260,7 @@ describe("notifier router", () => {
 
     it("answers UNAVAILABLE with notifier.live_unavailable on a server without the bus", async () => {
       const user = await createTestUser(harness.deps);
-      const error = await failure(user.caller.notifier.notifications.onNew());
+      const error = await trpcFailure(user.caller.notifier.notifications.onNew());
       expect(error.code).toBe("SERVICE_UNAVAILABLE");
       expect(error.cause).toMatchObject({ code: "notifier.live_unavailable" });
     });

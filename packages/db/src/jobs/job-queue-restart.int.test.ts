@@ -1,41 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseConfig } from "../create-database.ts";
+import { createDurableStorage } from "../testing/durable-storage.ts";
 import { createJobQueue } from "./create-job-queue.ts";
 import { sleep, waitUntil } from "./testing/wait-until.ts";
 import type { QueueOptions } from "./types.ts";
 
 const OPTIONS: QueueOptions = { retryLimit: 1, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
 
-/**
- * A database that outlives its clients: a persisted embedded data directory, or a database
- * of its own on TEST_DATABASE_URL's server (the usual test databases vanish on close).
- */
+/** The storage as createDatabase config (a pool of two, as the jobs use one while tests read). */
 async function durableDatabase(): Promise<{ config: DatabaseConfig; dispose(): Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const dir = await mkdtemp(join(tmpdir(), "agendacraft-jobs-"));
-    return { config: { dataDir: join(dir, "db") }, dispose: () => rm(dir, { recursive: true, force: true }) };
-  }
-  const name = `agendacraft_jobs_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    config: { url: url.toString(), poolMax: 2 },
-    async dispose() {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
+  const storage = await createDurableStorage();
+  const { DATABASE_URL: url, DATA_DIR: dataDir } = storage.env;
+  const config: DatabaseConfig = url ? { url, poolMax: 2 } : { dataDir };
+  return { config, dispose: storage.dispose };
 }
 
 describe("a scheduled job across a restart", () => {

@@ -1,19 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { countQueries } from "@agendacraft/db/testing";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestDeps } from "../../testing/create-test-deps.ts";
 import { createTestUser, createTwoUsers } from "../../testing/test-users.ts";
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
+import { trpcFailure } from "../../testing/trpc-failure.ts";
 
 function fieldsOf(error: TRPCError): string[] {
   expect(error.cause).toBeInstanceOf(ZodError);
@@ -83,7 +75,7 @@ describe("scheduler.areas", () => {
     await expect(harness.database.prisma.task.findUnique({ where: { id: task.id } })).resolves.toMatchObject({
       areaId: null,
     });
-    const again = await rejection(caller.scheduler.areas.delete({ id: middle.id }));
+    const again = await trpcFailure(caller.scheduler.areas.delete({ id: middle.id }));
     expect(again.code).toBe("NOT_FOUND");
     expect(again.cause).toMatchObject({ code: "scheduler.area_not_found" });
   });
@@ -149,17 +141,17 @@ describe("scheduler.areas", () => {
 
   it("rejects an empty name and a color word with field errors, and writes nothing", async () => {
     const { caller } = await createTestUser(harness.deps);
-    const error = await rejection(caller.scheduler.areas.create({ name: "   ", color: "blue" }));
+    const error = await trpcFailure(caller.scheduler.areas.create({ name: "   ", color: "blue" }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(fieldsOf(error)).toEqual(["color", "name"]);
-    const tooLong = await rejection(caller.scheduler.areas.create({ name: "x".repeat(101) }));
+    const tooLong = await trpcFailure(caller.scheduler.areas.create({ name: "x".repeat(101) }));
     expect(fieldsOf(tooLong)).toEqual(["name"]);
     await expect(caller.scheduler.areas.list()).resolves.toEqual({ items: [], nextCursor: null });
   });
 
   it("rejects a cursor it did not hand out", async () => {
     const { caller } = await createTestUser(harness.deps);
-    const error = await rejection(caller.scheduler.areas.list({ cursor: "not-a-cursor" }));
+    const error = await trpcFailure(caller.scheduler.areas.list({ cursor: "not-a-cursor" }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.cause).toMatchObject({ code: "common.invalid_cursor" });
   });
@@ -174,7 +166,7 @@ describe("scheduler.areas", () => {
         () => bob.caller.scheduler.areas.delete({ id }),
       ];
       for (const attempt of attempts) {
-        const error = await rejection(attempt());
+        const error = await trpcFailure(attempt());
         expect(error.code).toBe("NOT_FOUND");
         expect(error.cause).toMatchObject({ code: "scheduler.area_not_found" });
       }

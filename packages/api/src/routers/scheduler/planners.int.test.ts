@@ -1,19 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { countQueries } from "@agendacraft/db/testing";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestDeps } from "../../testing/create-test-deps.ts";
 import { createTestUser, createTwoUsers, type TestUser } from "../../testing/test-users.ts";
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
+import { trpcFailure } from "../../testing/trpc-failure.ts";
 
 function issuesOf(error: TRPCError): { path: string; code: unknown }[] {
   expect(error.code).toBe("BAD_REQUEST");
@@ -104,7 +96,7 @@ describe("scheduler.planners", () => {
     await expect(harness.database.prisma.task.findUnique({ where: { id: task.id } })).resolves.toMatchObject({
       plannerId: null,
     });
-    const again = await rejection(user.caller.scheduler.planners.byId({ id: planner.id }));
+    const again = await trpcFailure(user.caller.scheduler.planners.byId({ id: planner.id }));
     expect(again.code).toBe("NOT_FOUND");
   });
 
@@ -151,10 +143,10 @@ describe("scheduler.planners", () => {
     ["an unknown time zone", { timeZone: "Mars/Olympus_Mons" }, "timeZone", "iam.unknown_time_zone"],
   ])("rejects %s naming the field, and writes nothing", async (_what, change, field, code) => {
     const { caller } = await createTestUser(harness.deps);
-    const error = await rejection(caller.scheduler.planners.create({ ...WEEKDAYS_NINE_TO_FIVE, ...change }));
+    const error = await trpcFailure(caller.scheduler.planners.create({ ...WEEKDAYS_NINE_TO_FIVE, ...change }));
     expect(issuesOf(error)).toEqual([{ path: field, code }]);
     const planner = await caller.scheduler.planners.create(WEEKDAYS_NINE_TO_FIVE);
-    const update = await rejection(caller.scheduler.planners.update({ id: planner.id, ...change }));
+    const update = await trpcFailure(caller.scheduler.planners.update({ id: planner.id, ...change }));
     expect(issuesOf(update)).toEqual([{ path: field, code }]);
     await expect(caller.scheduler.planners.list()).resolves.toMatchObject({ items: [planner] });
   });
@@ -211,9 +203,9 @@ describe("scheduler.planners", () => {
     it("needs `to` after `from` and at most 400 days, naming `to`", async () => {
       const { caller } = await createTestUser(harness.deps);
       const from = new Date("2026-01-01T00:00:00Z");
-      const same = await rejection(caller.scheduler.planners.windows({ from, to: from }));
+      const same = await trpcFailure(caller.scheduler.planners.windows({ from, to: from }));
       expect(issuesOf(same)).toEqual([{ path: "to", code: "scheduler.invalid_window_range" }]);
-      const long = await rejection(
+      const long = await trpcFailure(
         caller.scheduler.planners.windows({ from, to: new Date(from.getTime() + 401 * 86_400_000) }),
       );
       expect(issuesOf(long)).toEqual([{ path: "to", code: "scheduler.window_range_too_long" }]);
@@ -246,7 +238,7 @@ describe("scheduler.planners", () => {
             }),
         ];
         for (const attempt of attempts) {
-          const error = await rejection(attempt());
+          const error = await trpcFailure(attempt());
           expect(error.code).toBe("NOT_FOUND");
           expect(error.cause).toMatchObject({ code: "scheduler.planner_not_found" });
         }

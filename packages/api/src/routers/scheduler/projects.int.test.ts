@@ -1,20 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { countQueries } from "@agendacraft/db/testing";
 import { fixedClock } from "@agendacraft/domain/shared";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestDeps } from "../../testing/create-test-deps.ts";
 import { callerFor, createTestUser, createTwoUsers } from "../../testing/test-users.ts";
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
+import { trpcFailure } from "../../testing/trpc-failure.ts";
 
 function fieldsOf(error: TRPCError): string[] {
   expect(error.cause).toBeInstanceOf(ZodError);
@@ -96,7 +88,7 @@ describe("scheduler.projects", () => {
         () => bob.caller.scheduler.projects.list({ areaId }),
       ];
       for (const attempt of attempts) {
-        const error = await rejection(attempt());
+        const error = await trpcFailure(attempt());
         expect(error.code).toBe("NOT_FOUND");
         expect(error.cause).toMatchObject({ code: "scheduler.area_not_found" });
       }
@@ -172,7 +164,7 @@ describe("scheduler.projects", () => {
       [first.id, 1],
       [last.id, 2],
     ]);
-    const again = await rejection(caller.scheduler.projects.delete({ id: doomed.id }));
+    const again = await trpcFailure(caller.scheduler.projects.delete({ id: doomed.id }));
     expect(again.cause).toMatchObject({ code: "scheduler.project_not_found" });
   });
 
@@ -243,11 +235,11 @@ describe("scheduler.projects", () => {
 
   it("rejects bad input with field errors and writes nothing", async () => {
     const { caller } = await createTestUser(harness.deps);
-    const error = await rejection(caller.scheduler.projects.create({ name: "", color: "blue", areaId: "nope" }));
+    const error = await trpcFailure(caller.scheduler.projects.create({ name: "", color: "blue", areaId: "nope" }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(fieldsOf(error)).toEqual(["areaId", "color", "name"]);
     const project = await caller.scheduler.projects.create({ name: "Fine" });
-    const update = await rejection(caller.scheduler.projects.update({ id: project.id, name: "  " }));
+    const update = await trpcFailure(caller.scheduler.projects.update({ id: project.id, name: "  " }));
     expect(fieldsOf(update)).toEqual(["name"]);
     const { items } = await caller.scheduler.projects.list();
     expect(items.map((item) => item.name)).toEqual(["Fine"]);
@@ -265,7 +257,7 @@ describe("scheduler.projects", () => {
         () => bob.caller.scheduler.projects.delete({ id }),
       ];
       for (const attempt of attempts) {
-        const error = await rejection(attempt());
+        const error = await trpcFailure(attempt());
         expect(error.code).toBe("NOT_FOUND");
         expect(error.cause).toMatchObject({ code: "scheduler.project_not_found" });
       }

@@ -1,17 +1,9 @@
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestDeps } from "../../testing/create-test-deps.ts";
 import { createTestUser } from "../../testing/test-users.ts";
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
+import { trpcFailure } from "../../testing/trpc-failure.ts";
 
 function fieldsOf(error: TRPCError): string[] {
   expect(error.code).toBe("BAD_REQUEST");
@@ -65,10 +57,10 @@ describe("scheduler.recurrence.preview", () => {
   it("needs exactly one of rule and preset", async () => {
     const { caller } = await createTestUser(harness.deps);
     const start = new Date("2026-03-23T08:00:00Z");
-    const neither = await rejection(caller.scheduler.recurrence.preview({ start }));
+    const neither = await trpcFailure(caller.scheduler.recurrence.preview({ start }));
     expect(fieldsOf(neither)).toEqual(["rule"]);
     expect((neither.cause as ZodError).issues[0]?.message).toBe("Enter a rule or pick a preset");
-    const both = await rejection(
+    const both = await trpcFailure(
       caller.scheduler.recurrence.preview({ start, rule: "FREQ=DAILY", preset: { kind: "daily" } }),
     );
     expect(fieldsOf(both)).toEqual(["rule"]);
@@ -76,7 +68,7 @@ describe("scheduler.recurrence.preview", () => {
 
   it("rejects a malformed rule, an unknown zone and a count outside 1..50 by field", async () => {
     const { caller } = await createTestUser(harness.deps);
-    const error = await rejection(
+    const error = await trpcFailure(
       caller.scheduler.recurrence.preview({
         rule: "FREQ=WEEKLY;BYDAY=XX",
         start: new Date("2026-03-23T08:00:00Z"),
@@ -85,7 +77,7 @@ describe("scheduler.recurrence.preview", () => {
       }),
     );
     expect(fieldsOf(error)).toEqual(["count", "rule", "timeZone"]);
-    const zero = await rejection(
+    const zero = await trpcFailure(
       caller.scheduler.recurrence.preview({ rule: "FREQ=DAILY", start: new Date(), count: 0 }),
     );
     expect(fieldsOf(zero)).toEqual(["count"]);

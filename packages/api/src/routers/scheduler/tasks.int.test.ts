@@ -1,21 +1,12 @@
 import { countQueries } from "@agendacraft/db/testing";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
 import { createTestDeps } from "../../testing/create-test-deps.ts";
 import { createTestUser, type TestUser } from "../../testing/test-users.ts";
+import { trpcFailure } from "../../testing/trpc-failure.ts";
 
 const NOW = new Date("2026-06-01T09:00:00Z"); // the test deps' fixed clock
 const HOUR = 60 * 60 * 1000;
-
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
 
 describe("scheduler.tasks", () => {
   let harness: Awaited<ReturnType<typeof createTestDeps>>;
@@ -75,7 +66,7 @@ describe("scheduler.tasks", () => {
 
     it("refuses a start time in the past with scheduler.start_in_past", async () => {
       const user = await createTestUser(harness.deps);
-      const error = await failure(
+      const error = await trpcFailure(
         user.caller.scheduler.tasks.create({ summary: "late", startTime: new Date(NOW.getTime() - 60_000) }),
       );
       expect(error.code).toBe("BAD_REQUEST");
@@ -90,7 +81,7 @@ describe("scheduler.tasks", () => {
       ["a malformed rule", { summary: "x", dueAt: NOW, recurrence: "FREQ=SOMETIMES" }, "recurrence"],
     ])("rejects %s by field and writes nothing", async (_case, input, field) => {
       const user = await createTestUser(harness.deps);
-      const error = await failure(user.caller.scheduler.tasks.create(input as never));
+      const error = await trpcFailure(user.caller.scheduler.tasks.create(input as never));
       expect(error.code).toBe("BAD_REQUEST");
       expect((error.cause as ZodError).issues.map((issue) => issue.path.join("."))).toContain(field);
       await expect(harness.database.prisma.task.count({ where: { userId: user.userId } })).resolves.toBe(0);
@@ -100,7 +91,7 @@ describe("scheduler.tasks", () => {
       const owner = await createTestUser(harness.deps);
       const other = await createTestUser(harness.deps);
       const project = await newProject(owner);
-      const error = await failure(other.caller.scheduler.tasks.create({ summary: "x", projectId: project.id }));
+      const error = await trpcFailure(other.caller.scheduler.tasks.create({ summary: "x", projectId: project.id }));
       expect(error.code).toBe("NOT_FOUND");
       expect(error.cause).toMatchObject({ code: "scheduler.project_not_found" });
       await expect(harness.database.prisma.task.count({ where: { userId: other.userId } })).resolves.toBe(0);
@@ -161,7 +152,7 @@ describe("scheduler.tasks", () => {
 
     it("rejects a tampered cursor with a clear error", async () => {
       const user = await createTestUser(harness.deps);
-      const error = await failure(user.caller.scheduler.tasks.list({ cursor: "not-a-cursor" }));
+      const error = await trpcFailure(user.caller.scheduler.tasks.list({ cursor: "not-a-cursor" }));
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.cause).toMatchObject({ code: "common.invalid_cursor" });
     });
@@ -251,7 +242,7 @@ describe("scheduler.tasks", () => {
     it("requires exactly one destination", async () => {
       const user = await createTestUser(harness.deps);
       const task = await user.caller.scheduler.tasks.create({ summary: "x" });
-      const error = await failure(user.caller.scheduler.tasks.move({ id: task.id }));
+      const error = await trpcFailure(user.caller.scheduler.tasks.move({ id: task.id }));
       expect(error.code).toBe("BAD_REQUEST");
     });
   });
@@ -266,7 +257,7 @@ describe("scheduler.tasks", () => {
     expect(updated.endTime).toEqual(new Date(NOW.getTime() + HOUR + 90 * 60 * 1000));
     const unscheduled = await user.caller.scheduler.tasks.update({ id: task.id, startTime: null });
     expect(unscheduled).toMatchObject({ startTime: null, endTime: null });
-    const error = await failure(
+    const error = await trpcFailure(
       user.caller.scheduler.tasks.update({ id: task.id, startTime: new Date(NOW.getTime() - HOUR) }),
     );
     expect(error.cause).toMatchObject({ code: "scheduler.start_in_past" });
