@@ -1,4 +1,3 @@
-import { createDatabase } from "@agendacraft/db/client";
 import { createMailer, createNotificationBus } from "@agendacraft/domain/notifier";
 import { systemClock } from "@agendacraft/domain/shared";
 import closeWithGrace from "close-with-grace";
@@ -8,6 +7,7 @@ import { loadEnvOrExit, publicOrigin } from "./env.ts";
 import { createJobDefinitions } from "./jobs/job-definitions.ts";
 import { jobStopTimeoutMs, startJobQueue } from "./jobs/start-job-queue.ts";
 import { createLogger } from "./logger.ts";
+import { openAppDatabase } from "./open-app-database.ts";
 
 const env = loadEnvOrExit();
 const log = createLogger(env);
@@ -19,24 +19,7 @@ log.info(
     ? "connecting to PostgreSQL"
     : "starting the embedded database (one machine only; use DATABASE_URL in production)",
 );
-const db = await createDatabase({
-  url: env.DATABASE_URL,
-  dataDir: env.DATA_DIR,
-  poolMax: env.DATABASE_POOL_MAX,
-  statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
-  migrate: true,
-  onConnectionError: (error) => log.warn({ err: error }, "database connection lost; reconnecting on next use"),
-}).catch((error: Error) => {
-  log.fatal({ err: error }, "could not open the database");
-  console.error(`Could not open the database: ${error.message.split("\n")[0]}`);
-  process.exit(1);
-});
-log.info(
-  { appliedMigrations: db.appliedMigrations },
-  db.appliedMigrations.length > 0
-    ? `applied ${db.appliedMigrations.length} migration(s)`
-    : "database schema is up to date",
-);
+const db = await openAppDatabase(env, log);
 
 const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
 const jobs = await startJobQueue({

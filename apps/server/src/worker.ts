@@ -1,6 +1,5 @@
 // pnpm worker — runs the job workers as their own process, without HTTP, for deployments
 // with several servers (set WORKER=off on those). Same configuration as the server.
-import { createDatabase } from "@agendacraft/db/client";
 import { createMailer } from "@agendacraft/domain/notifier";
 import { systemClock } from "@agendacraft/domain/shared";
 import closeWithGrace from "close-with-grace";
@@ -8,6 +7,7 @@ import { loadEnvOrExit, publicOrigin } from "./env.ts";
 import { createJobDefinitions } from "./jobs/job-definitions.ts";
 import { jobStopTimeoutMs, startJobQueue } from "./jobs/start-job-queue.ts";
 import { createLogger } from "./logger.ts";
+import { openAppDatabase } from "./open-app-database.ts";
 
 const env = loadEnvOrExit();
 const log = createLogger(env).child({ role: "worker" });
@@ -20,17 +20,7 @@ if (!env.DATABASE_URL) {
   process.exit(1);
 }
 
-const db = await createDatabase({
-  url: env.DATABASE_URL,
-  poolMax: env.DATABASE_POOL_MAX,
-  statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
-  migrate: true,
-  onConnectionError: (error) => log.warn({ err: error }, "database connection lost; reconnecting on next use"),
-}).catch((error: Error) => {
-  log.fatal({ err: error }, "could not open the database");
-  console.error(`Could not open the database: ${error.message.split("\n")[0]}`);
-  process.exit(1);
-});
+const db = await openAppDatabase(env, log);
 
 const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
 const jobs = await startJobQueue({

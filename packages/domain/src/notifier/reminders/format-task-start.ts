@@ -1,20 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../../shared/calendar-names.ts";
 
 export type LocalStart = { time: string; date: string; day: string };
 
@@ -28,7 +13,7 @@ export function formatLocalStart(instant: Date, timeZone: string): LocalStart {
   const pad = (value: number) => String(value).padStart(2, "0");
   return {
     time: `${pad(zoned.hour)}:${pad(zoned.minute)}`,
-    date: `${WEEKDAYS[zoned.dayOfWeek - 1]} ${zoned.day} ${MONTHS[zoned.month - 1]} ${zoned.year}`,
+    date: `${WEEKDAY_NAMES[zoned.dayOfWeek - 1]} ${zoned.day} ${MONTH_NAMES[zoned.month - 1]} ${zoned.year}`,
     day: zoned.toPlainDate().toString(),
   };
 }

@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { MONTH_NAMES } from "../../shared/calendar-names.ts";
 import { type ByDayEntry, type Frequency, parseRuleParts, type RuleParts } from "./parse-rule-parts.ts";
 import { WEEKDAY_NAMES, WEEKDAYS, type Weekday, WORKING_DAYS } from "./weekdays.ts";
 
@@ -13,20 +14,6 @@ const EVERY_ONE: Record<Frequency, string> = {
   MONTHLY: "monthly",
   YEARLY: "yearly",
 };
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"];
 const WEEKEND: readonly Weekday[] = ["SA", "SU"];
 const SUFFIXES: Record<number, string> = { 1: "st", 2: "nd", 3: "rd" };

@@ -1,7 +1,5 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../../../shared/calendar-names.ts";
 import { getZoneResolver } from "../../recurrence/get-zone-resolver.ts";
-
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**
  * "Fri 6 Mar" in the user's zone, as en-GB Intl writes a short day (plus "17:00" on request).
@@ -11,7 +9,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
  */
 export function formatLocalDay(epochMs: number, timeZone: string, withTime = false): string {
   const wall = new Date(getZoneResolver(timeZone).toWall(epochMs));
-  const day = `${WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]}`;
+  const day = `${WEEKDAY_NAMES[(wall.getUTCDay() + 6) % 7]?.slice(0, 3)} ${wall.getUTCDate()} ${MONTH_NAMES[wall.getUTCMonth()]?.slice(0, 3)}`;
   if (!withTime) return day;
   const pad = (value: number) => String(value).padStart(2, "0");
   return `${day} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
