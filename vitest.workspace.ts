@@ -36,6 +36,11 @@ export default [
       root: at("apps/web"),
       environment: "jsdom",
       include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+      // One real server process on a fresh embedded database for the whole run (testing/global-setup.ts).
+      globalSetup: [at("apps/web/src/testing/global-setup.ts")],
+      env: { TZ: "Asia/Kathmandu" },
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
     },
   },
 ] satisfies TestProjectInlineConfiguration[];

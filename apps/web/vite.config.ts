@@ -1,3 +1,4 @@
+import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
@@ -5,18 +6,24 @@ import { defineConfig } from "vite";
 // origin, exactly as in production where the server hosts the built app itself.
 const apiUrl = process.env.API_URL ?? "http://localhost:3000";
 
+/**
+ * The API refuses sign-ins and mutations from other origins. In development the page comes
+ * from Vite's port, so the proxy presents the API's own origin; production needs no rewrite.
+ */
+const toApi = {
+  target: apiUrl,
+  configure(proxy: {
+    on(event: "proxyReq", listener: (request: { setHeader(name: string, value: string): void }) => void): void;
+  }) {
+    proxy.on("proxyReq", (request) => request.setHeader("origin", new URL(apiUrl).origin));
+  },
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), tailwindcss()],
   server: {
     port: 5173,
-    proxy: {
-      "/trpc": apiUrl,
-      "/api": apiUrl,
-      "/health": apiUrl,
-      "/ready": apiUrl,
-    },
+    proxy: { "/trpc": toApi, "/api": toApi, "/health": apiUrl, "/ready": apiUrl },
   },
-  build: {
-    outDir: "dist",
-  },
+  build: { outDir: "dist" },
 });

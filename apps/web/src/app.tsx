@@ -1,10 +1,14 @@
-import { ServerStatus } from "./server-status.tsx";
+import { RouterProvider } from "react-router";
+import { Toaster } from "sonner";
 
-export function App() {
+type AppProps = { router: Parameters<typeof RouterProvider>[0]["router"] };
+
+/** The routed app plus the toast area every page reports into. */
+export function App({ router }: AppProps) {
   return (
-    <main className="app">
-      <h1>AgendaCraft</h1>
-      <ServerStatus />
-    </main>
+    <>
+      <RouterProvider router={router} />
+      <Toaster position="bottom-center" richColors closeButton />
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { AppRouter } from "@agendacraft/api";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 
 export type AgendaCraftClientOptions = {
@@ -13,17 +13,25 @@ export type AgendaCraftClientOptions = {
   headers?: Record<string, string>;
 };
 
-/** The typed client for the web app and for scripts: batching and superjson, like the server. */
+/**
+ * The typed client for the web app and for scripts: batching and superjson, like the server.
+ * Subscriptions (`notifier.notifications.onNew`) go over Server-Sent Events with the
+ * runtime's EventSource: the browser's, which sends the session cookie on the same origin.
+ */
 export function createAgendaCraftClient(options: AgendaCraftClientOptions) {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: options.url,
-        transformer: superjson,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        headers: () => ({
-          ...options.headers,
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      splitLink({
+        condition: (operation) => operation.type === "subscription",
+        true: httpSubscriptionLink({ url: options.url, transformer: superjson }),
+        false: httpBatchLink({
+          url: options.url,
+          transformer: superjson,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          headers: () => ({
+            ...options.headers,
+            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          }),
         }),
       }),
     ],

@@ -1,0 +1,3 @@
+export function PlannersPage() {
+  return <h1 className="text-xl font-semibold">Planners</h1>;
+}

@@ -1,0 +1,3 @@
+export function ProjectPage() {
+  return <h1 className="text-xl font-semibold">Project</h1>;
+}
