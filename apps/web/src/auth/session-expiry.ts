@@ -27,6 +27,6 @@ export function createSessionExpiryHandler(getRouter: () => Navigator | undefine
 
 /** Where to go after signing in: the page that sent the person away, if it is one of ours. */
 export function safeNextPath(next: string | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//")) return "/inbox";
+  if (!next?.startsWith("/") || next.startsWith("//")) return "/inbox";
   return PUBLIC_PATHS.has(next.split("?")[0] ?? "") ? "/inbox" : next;
 }

@@ -4,5 +4,5 @@ import { useTRPC } from "../../trpc.ts";
 export function NotificationBell() {
   const trpc = useTRPC();
   const unread = useQuery(trpc.notifier.notifications.unreadCount.queryOptions());
-  return <span aria-label="Notifications">{unread.data?.count ?? 0}</span>;
+  return <span>Notifications: {unread.data?.count ?? 0}</span>;
 }
