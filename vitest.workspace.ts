@@ -43,4 +43,16 @@ export default [
       hookTimeout: 60_000,
     },
   },
+  {
+    // The browser tests: real Chromium against the real server serving the built app.
+    test: {
+      name: "e2e",
+      root: at("apps/web"),
+      environment: "node",
+      include: ["e2e/**/*.e2e.test.ts"],
+      globalSetup: [at("apps/web/e2e/global-setup.ts")],
+      testTimeout: 180_000,
+      hookTimeout: 120_000,
+    },
+  },
 ] satisfies TestProjectInlineConfiguration[];

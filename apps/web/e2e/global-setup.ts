@@ -1,0 +1,43 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+import { startAppServer } from "../src/testing/start-app-server.ts";
+import { buildWeb } from "./build-web.ts";
+import { freePort } from "./free-port.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Where the browser opens the app: the real server serving the built web app. */
+    appUrl: string;
+    /** Folder for screenshots; CI keeps it as output. */
+    artifactsDir: string;
+  }
+}
+
+const DEFAULT_ARTIFACTS_DIR = fileURLToPath(new URL("../../../test-output/e2e", import.meta.url));
+
+/**
+ * Builds the web app, then starts the real server (embedded database, job worker, live
+ * notifications) serving it on one origin, as `pnpm start` does.
+ */
+export default async function setup(project: TestProject) {
+  const artifactsDir = process.env.E2E_ARTIFACTS_DIR ?? DEFAULT_ARTIFACTS_DIR;
+  await mkdir(artifactsDir, { recursive: true });
+  const distDir = await mkdtemp(join(tmpdir(), "agendacraft-web-dist-"));
+  await buildWeb(distDir);
+  // The server must know its own public origin: sign-in and mutations from any other are refused.
+  const port = await freePort();
+  const server = await startAppServer({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    WEB_DIST_DIR: distDir,
+  });
+  project.provide("appUrl", server.url);
+  project.provide("artifactsDir", artifactsDir);
+  return async () => {
+    await server.close();
+    await rm(distDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,35 @@
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "./browser.ts";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("a first visit in a real browser", () => {
+  it("sends a visitor to sign in, lets them create an account and lands in the empty inbox", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(inject("appUrl"));
+
+    await page.getByRole("heading", { name: "Sign in to AgendaCraft" }).waitFor();
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await page.getByLabel("Name").fill("Mobile Mo");
+    await page.getByLabel("Email").fill(`mo-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("correct-horse-battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+
+    await page.getByRole("heading", { name: "Inbox" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/inbox");
+    // At phone width nothing may spill sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(inject("artifactsDir"), "inbox-360px.png"), fullPage: true });
+    await page.close();
+  });
+});
