@@ -65,7 +65,7 @@ export function SignUpPage() {
         <Field
           label="Password"
           errors={error?.fieldErrors.password}
-          hint={`At least 8 characters. Your time zone will be ${timeZone}; change it later in Settings.`}
+          hint={`At least 10 characters. Your time zone will be ${timeZone}; change it later in Settings.`}
         >
           {(control) => (
             <input
