@@ -21,7 +21,8 @@ type ErrorData = {
   zodError?: {
     formErrors?: string[];
     fieldErrors?: Record<string, string[] | undefined>;
-    issues?: { path: (string | number)[]; message: string }[];
+    /** `path` is dotted ("options.bufferMinutes"); "" for the whole input. */
+    issues?: { path: string | (string | number)[]; message: string }[];
   } | null;
 };
 
@@ -90,8 +91,8 @@ function fieldErrorsFromIssues(zodError: NonNullable<ErrorData["zodError"]>): Re
   const result: Record<string, string[]> = {};
   if (zodError.issues && zodError.issues.length > 0) {
     for (const issue of zodError.issues) {
-      if (issue.path.length === 0) continue;
-      const key = issue.path.join(".");
+      const key = Array.isArray(issue.path) ? issue.path.join(".") : issue.path;
+      if (key === "") continue;
       result[key] = [...(result[key] ?? []), issue.message];
     }
     return result;

@@ -35,6 +35,12 @@ async function seedAlice(alice: TestUser, prisma: PrismaClient): Promise<AliceOw
   const task = await alice.caller.scheduler.tasks.create({ summary: "Alice's task", projectId: project.id });
   // Plans nothing (the task is filed in a project and stays unscheduled); the run is what matters.
   const { run } = await alice.caller.scheduler.plan.commit({ horizonDays: 1 });
+  // A task with a time of its own, so Alice's agenda has something Bob must not see.
+  await alice.caller.scheduler.tasks.create({
+    summary: "Alice's appointment",
+    startTime: new Date("2026-06-02T10:00:00Z"),
+    minutes: 30,
+  });
   return {
     tokenId: token.id,
     taskId: task.id,
@@ -166,6 +172,10 @@ describe("one user never reaches another's data", () => {
       to: new Date("2026-06-08T00:00:00Z"),
     });
     expect(windows).toEqual([]);
+    const week = { from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-06-08T00:00:00Z") };
+    const alicesAgenda = await alice.caller.scheduler.tasks.agenda(week);
+    expect(alicesAgenda.entries.map((entry) => entry.summary)).toContain("Alice's appointment");
+    await expect(bob.caller.scheduler.tasks.agenda(week)).resolves.toEqual({ entries: [] });
     await expect(bob.caller.iam.me()).resolves.toMatchObject({ id: bob.userId });
   });
 });

@@ -1,3 +1,33 @@
+import { NotificationSettingsForm } from "../notifications/notification-settings-form.tsx";
+import { ApiTokensSection } from "./api-tokens-section.tsx";
+import { PasswordForm } from "./password-form.tsx";
+import { ProfileForm } from "./profile-form.tsx";
+import { SettingsSection } from "./settings-section.tsx";
+import { SignOutEverywhere } from "./sign-out-everywhere.tsx";
+
+/** The person's account: profile, password, API tokens, reminders, sessions. */
 export function SettingsPage() {
-  return <h1 className="text-xl font-semibold">Settings</h1>;
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-4">
+      <h1 className="text-xl font-semibold">Settings</h1>
+      <SettingsSection title="Profile">
+        <ProfileForm />
+      </SettingsSection>
+      <SettingsSection title="Password">
+        <PasswordForm />
+      </SettingsSection>
+      <SettingsSection
+        title="API tokens"
+        description="Personal tokens let scripts use AgendaCraft as you, with an Authorization: Bearer header."
+      >
+        <ApiTokensSection />
+      </SettingsSection>
+      <SettingsSection title="Notifications" description="Reminders before a scheduled task starts.">
+        <NotificationSettingsForm />
+      </SettingsSection>
+      <SettingsSection title="Sessions">
+        <SignOutEverywhere />
+      </SettingsSection>
+    </div>
+  );
 }

@@ -1,3 +1,85 @@
+import { useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import { useMe } from "../../auth/require-session.tsx";
+import { LoadError, Loading } from "../../ui/states.tsx";
+import { DayPicker } from "./day-picker.tsx";
+import { PlanActionsBar } from "./plan-actions-bar.tsx";
+import { PlanPreviewDialog } from "./plan-preview-dialog.tsx";
+import { TaskDetailsDialog } from "./task-details-dialog.tsx";
+import { taskTimeUpdate } from "./task-time-update.ts";
+import { useMediaQuery } from "./use-media-query.ts";
+import { useMoveTaskTime } from "./use-move-task-time.ts";
+import { useWeekData } from "./use-week-data.ts";
+import { WeekCalendar } from "./week-calendar.tsx";
+import { WeekLegend } from "./week-legend.tsx";
+import { daysOfWeek, formatWeekRange, shiftWeek, toLocalDate, weekFromParam } from "./week-range.ts";
+import { WeekToolbar } from "./week-toolbar.tsx";
+
+/**
+ * The person's week in their own zone: planner time shaded, tasks as blocks to drag, and
+ * the planner one click away. Seven columns need room; a phone shows one day at a time.
+ */
 export function WeekPage() {
-  return <h1 className="text-xl font-semibold">Week</h1>;
+  const { timeZone } = useMe();
+  const [params, setParams] = useSearchParams();
+  const weekParam = params.get("week");
+  const week = useMemo(() => weekFromParam(weekParam, new Date(), timeZone), [weekParam, timeZone]);
+  const now = new Date();
+  const today = toLocalDate(now, timeZone);
+  const days = daysOfWeek(week, timeZone);
+  const [pickedDay, setPickedDay] = useState<string | null>(null);
+  const selectedDay =
+    pickedDay && days.includes(pickedDay) ? pickedDay : days.includes(today) ? today : (days[0] ?? today);
+  const wide = useMediaQuery("(min-width: 768px)", true);
+  const [planRequestedAt, setPlanRequestedAt] = useState<Date | null>(null);
+  const [openTaskId, setOpenTaskId] = useState<string | null>(null);
+
+  const data = useWeekData(week);
+  const move = useMoveTaskTime(week);
+  const goTo = (weekStart: Date | null) => {
+    setPickedDay(null);
+    setParams(weekStart ? { week: toLocalDate(weekStart, timeZone) } : {});
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      <WeekToolbar
+        title={formatWeekRange(week, timeZone)}
+        isThisWeek={now >= week.from && now < week.to}
+        onPrevious={() => goTo(shiftWeek(week, -1, timeZone).from)}
+        onThisWeek={() => goTo(null)}
+        onNext={() => goTo(shiftWeek(week, 1, timeZone).from)}
+      />
+      <PlanActionsBar weekIsOver={now >= week.to} onPlan={() => setPlanRequestedAt(new Date())} />
+      <WeekLegend timeZone={timeZone} />
+      {wide ? null : <DayPicker days={days} selected={selectedDay} today={today} onSelect={setPickedDay} />}
+      {data.error ? (
+        <LoadError error={data.error} onRetry={data.retry} />
+      ) : (
+        <>
+          {data.isPending || data.isUpdating ? <Loading label="Loading the week…" /> : null}
+          <div className="rounded-lg border border-slate-200 bg-white p-1 sm:p-2">
+            <WeekCalendar
+              events={data.events}
+              timeZone={timeZone}
+              view={
+                wide ? { type: "timeGridWeek", date: days[0] ?? today } : { type: "timeGridDay", date: selectedDay }
+              }
+              onTaskTimeChange={(change) => move.mutate(taskTimeUpdate(change), { onError: change.revert })}
+              onTaskOpen={setOpenTaskId}
+            />
+          </div>
+        </>
+      )}
+      {openTaskId ? <TaskDetailsDialog taskId={openTaskId} onClose={() => setOpenTaskId(null)} /> : null}
+      {planRequestedAt ? (
+        <PlanPreviewDialog
+          week={week}
+          requestedAt={planRequestedAt}
+          timeZone={timeZone}
+          onClose={() => setPlanRequestedAt(null)}
+        />
+      ) : null}
+    </div>
+  );
 }

@@ -3,10 +3,13 @@ import {
   createTask,
   deleteTask,
   getTask,
+  listAgenda,
   listTasks,
   moveTask,
   reopenTask,
   updateTask,
+  ZAgenda,
+  ZAgendaInput,
   ZCompleteTaskResult,
   ZCreateTaskInput,
   ZListTasksInput,
@@ -50,6 +53,11 @@ export const tasksRouter = createTRPCRouter({
     .input(ZListTasksInput)
     .output(ZTaskPage)
     .query(({ ctx, input }) => listTasks({ db: ctx.db, actorId: ctx.session.userId, input })),
+
+  agenda: protectedProcedure
+    .input(ZAgendaInput)
+    .output(ZAgenda)
+    .query(({ ctx, input }) => listAgenda({ db: ctx.db, actorId: ctx.session.userId, input })),
 
   complete: protectedProcedure
     .input(ZTaskIdInput)

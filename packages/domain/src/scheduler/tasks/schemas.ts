@@ -106,3 +106,49 @@ export const ZListTasksInput = ZPageInput.extend({
 export type ListTasksInput = z.infer<typeof ZListTasksInput>;
 
 export const ZTaskPage = ZPage(ZTask);
+
+/** The agenda is read a week (or a month view) at a time; six weeks covers any month grid. */
+export const MAX_AGENDA_RANGE_DAYS = 42;
+const DAY_MS = 86_400_000;
+
+export const ZAgendaInput = z
+  .object({
+    from: z.date("Give the start of the range as a date"),
+    to: z.date("Give the end of the range as a date"),
+  })
+  .superRefine(({ from, to }, ctx) => {
+    if (to.getTime() <= from.getTime()) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: "The end of the range must be after its start",
+        params: { code: "scheduler.invalid_agenda_range" },
+      });
+    } else if (to.getTime() - from.getTime() > MAX_AGENDA_RANGE_DAYS * DAY_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `Ask for at most ${MAX_AGENDA_RANGE_DAYS} days at a time`,
+        params: { code: "scheduler.agenda_range_too_long" },
+      });
+    }
+  });
+export type AgendaInput = z.infer<typeof ZAgendaInput>;
+
+/** One stretch of time a task occupies: the whole task, or one part of a split one. */
+export const ZAgendaEntry = z.object({
+  taskId: z.uuid(),
+  summary: z.string(),
+  start: z.date(),
+  end: z.date(),
+  /** 1-based position among the task's parts; 1 of 1 for a task placed whole. */
+  part: z.number().int().min(1),
+  partCount: z.number().int().min(1),
+  priority: z.number().int(),
+  completed: z.boolean(),
+  projectId: z.uuid().nullable(),
+});
+export type AgendaEntryDto = z.infer<typeof ZAgendaEntry>;
+
+export const ZAgenda = z.object({ entries: z.array(ZAgendaEntry) });
+export type AgendaDto = z.infer<typeof ZAgenda>;

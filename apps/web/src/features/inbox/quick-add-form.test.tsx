@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { apiFor } from "../../testing/api-for.ts";
+import { renderApp } from "../../testing/render-app.tsx";
+import { signUp } from "../../testing/sign-up.ts";
+
+afterEach(() => {
+  cleanup();
+});
+
+const inboxList = () => screen.findByRole("list", { name: "Inbox tasks" });
+
+describe("quick add", () => {
+  it("adds a task to the end of the inbox, then clears and refocuses the summary", async () => {
+    const person = await signUp();
+    await apiFor(person).scheduler.tasks.create.mutate({ summary: "Already here" });
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    await inboxList();
+    const summary = screen.getByLabelText("Summary");
+    await user.type(summary, "Write report");
+    await user.type(screen.getByLabelText("Minutes"), "45");
+    await user.selectOptions(screen.getByLabelText("Priority"), "3");
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+
+    await waitFor(async () => {
+      const rows = within(await inboxList()).getAllByRole("listitem");
+      expect(rows.map((row) => row.textContent)).toEqual([
+        expect.stringContaining("Already here"),
+        expect.stringContaining("Write report"),
+      ]);
+    });
+    expect((summary as HTMLInputElement).value).toBe("");
+    expect(document.activeElement).toBe(summary);
+    const { items } = await apiFor(person).scheduler.tasks.list.query({ projectId: null });
+    expect(items.find((task) => task.summary === "Write report")).toMatchObject({ minutes: 45, priority: 3 });
+  });
+
+  it("shows the server's refusal of the minutes under Minutes and keeps the typed summary", async () => {
+    const person = await signUp();
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    await user.type(await screen.findByLabelText("Summary"), "Plan the offsite");
+    await user.type(screen.getByLabelText("Minutes"), "999");
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+
+    const minutes = screen.getByLabelText("Minutes");
+    await waitFor(() => expect(minutes.getAttribute("aria-invalid")).toBe("true"));
+    const errorId = minutes.getAttribute("aria-describedby")?.split(" ").at(-1) ?? "";
+    expect(document.getElementById(errorId)?.textContent).toBe("A task takes at most 480 minutes");
+    expect((screen.getByLabelText("Summary") as HTMLInputElement).value).toBe("Plan the offsite");
+    expect(screen.getByLabelText("Summary").getAttribute("aria-invalid")).toBeNull();
+    expect(await screen.findByText("Your inbox is empty")).toBeDefined();
+  });
+
+  it("explains under Deadline that a repeating task needs a date, then adds it with the server's rule", async () => {
+    const person = await signUp({ timeZone: "Europe/Berlin" });
+    const api = apiFor(person);
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    await user.type(await screen.findByLabelText("Summary"), "Water the plants");
+    await user.selectOptions(screen.getByLabelText("Repeats"), "weekly");
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+
+    const deadline = screen.getByLabelText("Deadline");
+    await waitFor(() => expect(deadline.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByText("A task that repeats on a schedule needs a start time or a due date.")).toBeDefined();
+
+    // 15 January 2030 is a Tuesday: "every week" from it means Tuesdays.
+    await user.type(deadline, "2030-01-15");
+    expect(await screen.findByText("Repeats weekly on Tuesday")).toBeDefined();
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+
+    expect(await within(await inboxList()).findByText("Water the plants")).toBeDefined();
+    const [task] = (await api.scheduler.tasks.list.query({ projectId: null })).items;
+    const expected = await api.scheduler.recurrence.preview.query({
+      preset: { kind: "weekly", days: ["TU"] },
+      start: new Date("2030-01-15T22:59:59.999Z"),
+      count: 1,
+    });
+    expect(task?.recurrence).toBe(expected.rule);
+    // The end of 15 January in Berlin, whatever the machine's zone.
+    expect(task?.dueAt?.toISOString()).toBe("2030-01-15T22:59:59.999Z");
+  });
+
+  it("sends a task straight to a project, which leaves the inbox and says where it went", async () => {
+    const person = await signUp();
+    const api = apiFor(person);
+    const garden = await api.scheduler.projects.create.mutate({ name: "Garden" });
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    await user.type(await screen.findByLabelText("Summary"), "Plant tulips");
+    await screen.findByRole("option", { name: "Garden" });
+    await user.selectOptions(screen.getByLabelText("Project"), "Garden");
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+
+    expect(await screen.findByText("Added “Plant tulips” to Garden")).toBeDefined();
+    expect(screen.queryByRole("list", { name: "Inbox tasks" })).toBeNull();
+    const { items } = await api.scheduler.tasks.list.query({ projectId: garden.id });
+    expect(items.map((task) => task.summary)).toEqual(["Plant tulips"]);
+  });
+});

@@ -1,0 +1,17 @@
+import { type ReactNode, useId } from "react";
+
+type SettingsSectionProps = { title: string; description?: string; children: ReactNode };
+
+/** One titled card of the Settings page; a landmark named by its heading. */
+export function SettingsSection({ title, description, children }: SettingsSectionProps) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+      <h2 id={headingId} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}

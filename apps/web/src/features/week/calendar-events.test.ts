@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { moveAgendaEntry } from "./agenda-cache.ts";
+import { MOVE_HINT, PART_HINT, taskEventProps, toCalendarEvents } from "./calendar-events.ts";
+import { taskTimeUpdate } from "./task-time-update.ts";
+import type { AgendaEntry } from "./week-types.ts";
+
+const entry = (overrides: Partial<AgendaEntry>): AgendaEntry => ({
+  taskId: "task-1",
+  summary: "Write report",
+  start: new Date("2026-06-02T08:00:00Z"),
+  end: new Date("2026-06-02T09:00:00Z"),
+  part: 1,
+  partCount: 1,
+  priority: 0,
+  completed: false,
+  projectId: null,
+  ...overrides,
+});
+
+describe("toCalendarEvents", () => {
+  const window = {
+    plannerId: "planner-1",
+    start: new Date("2026-06-02T07:00:00Z"),
+    end: new Date("2026-06-02T15:00:00Z"),
+  };
+
+  it("shades planner windows behind the tasks and never lets them be dragged", () => {
+    const [shade] = toCalendarEvents([], [window]);
+    expect(shade).toMatchObject({ display: "background", start: window.start, end: window.end });
+    expect(shade?.editable).toBeUndefined();
+    expect(taskEventProps((shade?.extendedProps as Record<string, unknown>) ?? {})).toBeNull();
+  });
+
+  it("shows a whole open task as a movable block carrying its task id", () => {
+    const [block] = toCalendarEvents([entry({})], []);
+    expect(block).toMatchObject({
+      id: "task-1:1",
+      title: "Write report",
+      start: new Date("2026-06-02T08:00:00Z"),
+      end: new Date("2026-06-02T09:00:00Z"),
+      editable: true,
+    });
+    expect(block?.display).toBeUndefined();
+    expect(taskEventProps(block?.extendedProps ?? {})).toEqual({ kind: "task", taskId: "task-1", hint: MOVE_HINT });
+  });
+
+  it("labels the parts of a split task and keeps them in place, saying why", () => {
+    const parts = toCalendarEvents(
+      [1, 2, 3].map((part) => entry({ taskId: "long", summary: "Thesis", part, partCount: 3 })),
+      [],
+    );
+    expect(parts.map((part) => part.title)).toEqual(["Thesis (part 1/3)", "Thesis (part 2/3)", "Thesis (part 3/3)"]);
+    expect(new Set(parts.map((part) => part.id)).size).toBe(3);
+    expect(parts.every((part) => part.editable === false)).toBe(true);
+    expect(taskEventProps(parts[0]?.extendedProps ?? {})?.hint).toBe(PART_HINT);
+  });
+
+  it("mutes a done task and keeps it where it was", () => {
+    const [open] = toCalendarEvents([entry({})], []);
+    const [done] = toCalendarEvents([entry({ completed: true })], []);
+    expect(done?.editable).toBe(false);
+    expect(done?.backgroundColor).not.toBe(open?.backgroundColor);
+    expect(done?.classNames).toEqual(["agenda-done"]);
+  });
+});
+
+describe("moving a task on the calendar", () => {
+  it("puts the moved task at its new time in the cached agenda, leaving the rest alone", () => {
+    const other = entry({ taskId: "task-2", summary: "Other" });
+    const agenda = { entries: [entry({}), other] };
+    const start = new Date("2026-06-03T10:00:00Z");
+    const end = new Date("2026-06-03T11:00:00Z");
+    const moved = moveAgendaEntry(agenda, "task-1", start, end);
+    expect(moved.entries[0]).toMatchObject({ taskId: "task-1", start, end });
+    expect(moved.entries[1]).toBe(other);
+    expect(agenda.entries[0]?.start).toEqual(new Date("2026-06-02T08:00:00Z"));
+  });
+
+  it("sends new times for a drag, and the new length in minutes for a resize", () => {
+    const start = new Date("2026-06-03T10:00:00Z");
+    const end = new Date("2026-06-03T11:30:00Z");
+    expect(taskTimeUpdate({ taskId: "t", start, end, resized: false })).toEqual({
+      id: "t",
+      startTime: start,
+      endTime: end,
+    });
+    expect(taskTimeUpdate({ taskId: "t", start, end, resized: true })).toEqual({
+      id: "t",
+      startTime: start,
+      endTime: end,
+      minutes: 90,
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import type { EventInput } from "@fullcalendar/core";
+import type { AgendaEntry, PlannerWindow } from "./week-types.ts";
+
+/** What the calendar needs to hand a moved event back to the server. */
+export type TaskEventProps = { kind: "task"; taskId: string; hint: string };
+
+/** Colours as inline styles: FullCalendar's own CSS would win over utility classes. */
+const COLORS = {
+  task: { backgroundColor: "#4f46e5", borderColor: "#4338ca", textColor: "#ffffff" },
+  part: { backgroundColor: "#818cf8", borderColor: "#6366f1", textColor: "#1e1b4b" },
+  done: { backgroundColor: "#e2e8f0", borderColor: "#cbd5e1", textColor: "#475569" },
+  window: "#a5b4fc",
+} as const;
+
+export const MOVE_HINT = "Click for details; drag to move it; drag its bottom edge to change how long it takes.";
+export const DONE_HINT = "Done. Reopen the task to move it.";
+export const PART_HINT =
+  "A part of a task the planner split. Parts stay where the plan put them; undo the plan to place the task again.";
+
+/** "Write the chapter (part 1/3)"; a task placed whole keeps its summary. */
+export function entryTitle(entry: AgendaEntry): string {
+  return entry.partCount > 1 ? `${entry.summary} (part ${entry.part}/${entry.partCount})` : entry.summary;
+}
+
+/**
+ * A task block. Only a whole, open task can be dragged or resized: a part's time belongs
+ * to the plan that split it, and moving a done task would change history.
+ */
+export function taskEvent(entry: AgendaEntry): EventInput {
+  const split = entry.partCount > 1;
+  const movable = !split && !entry.completed;
+  const hint = entry.completed ? DONE_HINT : split ? PART_HINT : MOVE_HINT;
+  const extendedProps: TaskEventProps = { kind: "task", taskId: entry.taskId, hint };
+  return {
+    id: `${entry.taskId}:${entry.part}`,
+    title: entryTitle(entry),
+    start: entry.start,
+    end: entry.end,
+    editable: movable,
+    ...(entry.completed ? COLORS.done : split ? COLORS.part : COLORS.task),
+    classNames: entry.completed ? ["agenda-done"] : split ? ["agenda-part"] : ["agenda-task"],
+    extendedProps,
+  };
+}
+
+/** A planner window: shaded time the planner may fill, behind the tasks. */
+export function windowEvent(window: PlannerWindow, index: number): EventInput {
+  return {
+    id: `window:${window.plannerId}:${index}`,
+    start: window.start,
+    end: window.end,
+    display: "background",
+    backgroundColor: COLORS.window,
+    classNames: ["planner-window"],
+  };
+}
+
+export function toCalendarEvents(entries: AgendaEntry[], windows: PlannerWindow[]): EventInput[] {
+  return [...windows.map(windowEvent), ...entries.map(taskEvent)];
+}
+
+/** Reads back what `taskEvent` put on an event; null for anything else (a planner window). */
+export function taskEventProps(extendedProps: Record<string, unknown>): TaskEventProps | null {
+  const { kind, taskId, hint } = extendedProps;
+  if (kind !== "task" || typeof taskId !== "string") return null;
+  return { kind, taskId, hint: typeof hint === "string" ? hint : "" };
+}

@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { DateTime } from "luxon";
+import { afterEach, describe, expect, it } from "vitest";
+import { apiFor } from "../../testing/api-for.ts";
+import { renderApp } from "../../testing/render-app.tsx";
+import { signUp } from "../../testing/sign-up.ts";
+import { shiftWeek, toLocalDate, weekContaining } from "./week-range.ts";
+
+const ZONE = "Europe/Berlin";
+
+afterEach(() => {
+  cleanup();
+});
+
+/** Tuesday 10:00 next week in Berlin: always in the future, always on the shown grid. */
+function nextTuesdayAtTen() {
+  const week = shiftWeek(weekContaining(new Date(), ZONE), 1, ZONE);
+  const start = DateTime.fromJSDate(week.from, { zone: ZONE }).plus({ days: 1 }).set({ hour: 10 }).toJSDate();
+  return { week, start };
+}
+
+function calendarEvent(container: HTMLElement, text: string): HTMLElement | undefined {
+  return [...container.querySelectorAll<HTMLElement>(".fc-event")].find((el) => el.textContent?.includes(text));
+}
+
+describe("a task block on the week", () => {
+  it("opens the task's details and completes it, greying the block; Reopen brings it back", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const api = apiFor(person);
+    const { week, start } = nextTuesdayAtTen();
+    const task = await api.scheduler.tasks.create.mutate({ summary: "Dentist", minutes: 45, startTime: start });
+    const user = userEvent.setup();
+    const { container } = renderApp({ cookie: person.cookie, path: `/week?week=${toLocalDate(week.from, ZONE)}` });
+
+    await waitFor(() => expect(calendarEvent(container, "Dentist")).toBeDefined());
+    await user.click(calendarEvent(container, "Dentist") as HTMLElement);
+
+    const dialog = await screen.findByRole("dialog", { name: "Dentist" });
+    expect(within(dialog).getByText("45 min")).toBeDefined();
+    expect(within(dialog).getByText(/10:00–10:45/)).toBeDefined();
+    await user.click(within(dialog).getByRole("button", { name: "Complete" }));
+
+    expect(await screen.findByText("Completed “Dentist”.")).toBeDefined();
+    await waitFor(() => expect(calendarEvent(container, "Dentist")?.className).toMatch(/agenda-done/));
+    expect((await api.scheduler.tasks.byId.query({ id: task.id })).completedAt).not.toBeNull();
+
+    await user.click(calendarEvent(container, "Dentist") as HTMLElement);
+    await user.click(
+      within(await screen.findByRole("dialog", { name: "Dentist" })).getByRole("button", { name: "Reopen" }),
+    );
+    await waitFor(() => expect(calendarEvent(container, "Dentist")?.className).toMatch(/agenda-task/));
+    expect((await api.scheduler.tasks.byId.query({ id: task.id })).completedAt).toBeNull();
+  });
+
+  it("puts the block back and says why when the server refuses to complete it", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const api = apiFor(person);
+    const { week, start } = nextTuesdayAtTen();
+    const task = await api.scheduler.tasks.create.mutate({ summary: "Gone soon", minutes: 30, startTime: start });
+    const user = userEvent.setup();
+    const { container } = renderApp({ cookie: person.cookie, path: `/week?week=${toLocalDate(week.from, ZONE)}` });
+    await waitFor(() => expect(calendarEvent(container, "Gone soon")).toBeDefined());
+    await user.click(calendarEvent(container, "Gone soon") as HTMLElement);
+    const dialog = await screen.findByRole("dialog", { name: "Gone soon" });
+
+    // Deleted in another tab while the dialog is open.
+    await api.scheduler.tasks.delete.mutate({ id: task.id });
+    await user.click(within(dialog).getByRole("button", { name: "Complete" }));
+
+    expect(await screen.findByText(/could not complete the task/i)).toBeDefined();
+  });
+});

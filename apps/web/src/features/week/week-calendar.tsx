@@ -1,0 +1,78 @@
+import type { EventApi, EventInput } from "@fullcalendar/core";
+import interactionPlugin from "@fullcalendar/interaction";
+import luxon3Plugin from "@fullcalendar/luxon3";
+import FullCalendar from "@fullcalendar/react";
+import timeGridPlugin from "@fullcalendar/timegrid";
+import { taskEventProps } from "./calendar-events.ts";
+
+export type TaskTimeChange = {
+  taskId: string;
+  start: Date;
+  end: Date;
+  resized: boolean;
+  /** Puts the event back where it was on the calendar. */
+  revert: () => void;
+};
+
+type WeekCalendarProps = {
+  events: EventInput[];
+  timeZone: string;
+  /** The whole week, or one day of it on small screens; `date` is a calendar date ("2026-06-01"). */
+  view: { type: "timeGridWeek" | "timeGridDay"; date: string };
+  onTaskTimeChange: (change: TaskTimeChange) => void;
+  /** A task block was clicked, or chosen with Enter. */
+  onTaskOpen: (taskId: string) => void;
+};
+
+const PLUGINS = [timeGridPlugin, interactionPlugin, luxon3Plugin];
+
+/**
+ * The time grid. FullCalendar renders in the person's zone through the Luxon plugin, so
+ * named zones and DST changes are right whatever the browser's zone. It has no toolbar of
+ * its own: the page's toolbar drives which week (and day) is shown.
+ */
+export function WeekCalendar({ events, timeZone, view, onTaskTimeChange, onTaskOpen }: WeekCalendarProps) {
+  const report = (event: EventApi, resized: boolean, revert: () => void) => {
+    const task = taskEventProps(event.extendedProps);
+    if (!task || !event.start || !event.end) {
+      revert();
+      return;
+    }
+    onTaskTimeChange({ taskId: task.taskId, start: event.start, end: event.end, resized, revert });
+  };
+  return (
+    <FullCalendar
+      // initialView and initialDate are read once; a new key starts the grid at the new week or day.
+      key={`${view.type}:${view.date}:${timeZone}`}
+      plugins={PLUGINS}
+      initialView={view.type}
+      initialDate={view.date}
+      timeZone={timeZone}
+      firstDay={1}
+      headerToolbar={false}
+      allDaySlot={false}
+      nowIndicator
+      contentHeight={640}
+      scrollTime="07:00:00"
+      dayHeaderFormat="ccc d"
+      slotLabelFormat="HH:mm"
+      eventTimeFormat="HH:mm"
+      editable
+      eventResizableFromStart={false}
+      events={events}
+      eventDidMount={(info) => {
+        // Says why a block can or cannot be dragged (parts of a split task, done tasks).
+        const task = taskEventProps(info.event.extendedProps);
+        if (task?.hint) info.el.title = task.hint;
+      }}
+      // Blocks are focusable links, so a keyboard can reach and open each task.
+      eventInteractive
+      eventClick={(info) => {
+        const task = taskEventProps(info.event.extendedProps);
+        if (task) onTaskOpen(task.taskId);
+      }}
+      eventDrop={(info) => report(info.event, false, info.revert)}
+      eventResize={(info) => report(info.event, true, info.revert)}
+    />
+  );
+}

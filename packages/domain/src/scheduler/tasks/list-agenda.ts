@@ -1,0 +1,57 @@
+import type { Db } from "../../shared/db.ts";
+import type { AgendaDto, AgendaEntryDto, AgendaInput } from "./schemas.ts";
+
+const overlaps = (span: { start: Date; end: Date }, input: AgendaInput) =>
+  span.start < input.to && span.end > input.from;
+
+/**
+ * What occupies the actor's time in [from, to): every task with a start time, done or
+ * not, as one entry, except a task the planner split, which appears as its parts. Parts
+ * keep their number among all the task's parts even when some fall outside the range.
+ */
+export async function listAgenda({
+  db,
+  actorId,
+  input,
+}: {
+  db: Db;
+  actorId: string;
+  input: AgendaInput;
+}): Promise<AgendaDto> {
+  const tasks = await db.task.findMany({
+    // A task's span (first part to last) covers its parts, so it overlaps whenever one does.
+    where: { userId: actorId, startTime: { lt: input.to }, endTime: { gt: input.from } },
+    orderBy: [{ startTime: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      summary: true,
+      priority: true,
+      projectId: true,
+      completedAt: true,
+      startTime: true,
+      endTime: true,
+      blocks: { select: { start: true, end: true }, orderBy: { start: "asc" } },
+    },
+  });
+
+  const entries = tasks.flatMap((task): AgendaEntryDto[] => {
+    const common = {
+      taskId: task.id,
+      summary: task.summary,
+      priority: task.priority,
+      completed: task.completedAt !== null,
+      projectId: task.projectId,
+    };
+    const spans =
+      task.blocks.length > 0
+        ? task.blocks
+        : task.startTime && task.endTime
+          ? [{ start: task.startTime, end: task.endTime }]
+          : [];
+    return spans
+      .map((span, index) => ({ ...common, start: span.start, end: span.end, part: index + 1, partCount: spans.length }))
+      .filter((entry) => overlaps(entry, input));
+  });
+  entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.taskId.localeCompare(b.taskId));
+  return { entries };
+}
