@@ -1,0 +1,56 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useMe } from "../../auth/require-session.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { buttonClass } from "../../ui/button.ts";
+import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
+import { ProjectTaskRow } from "./project-task-row.tsx";
+import { filtersToListInput, hasFilters, type TaskFilters } from "./task-filters.ts";
+
+const PAGE_SIZE = 50;
+
+/** The project's tasks matching the filters, a page at a time (keyset cursors from the server). */
+export function ProjectTaskList({ projectId, filters }: { projectId: string; filters: TaskFilters }) {
+  const trpc = useTRPC();
+  const me = useMe();
+  const tasks = useInfiniteQuery(
+    trpc.scheduler.tasks.list.infiniteQueryOptions(filtersToListInput(projectId, filters, me.timeZone, PAGE_SIZE), {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+    }),
+  );
+
+  if (tasks.isPending) return <Loading label="Loading tasks…" />;
+  if (tasks.isError) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
+
+  const items = tasks.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) {
+    return hasFilters(filters) ? (
+      <EmptyState title="No tasks match these filters">Change or clear the filters to see more.</EmptyState>
+    ) : (
+      <EmptyState title="No open tasks in this project">Tasks filed under this project appear here.</EmptyState>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-3">
+      <p role="status" className="sr-only">
+        {items.length} {items.length === 1 ? "task" : "tasks"} shown
+      </p>
+      <ul aria-label="Tasks" className="flex flex-col gap-2">
+        {items.map((task) => (
+          <ProjectTaskRow key={task.id} task={task} timeZone={me.timeZone} />
+        ))}
+      </ul>
+      {tasks.hasNextPage ? (
+        <div>
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            disabled={tasks.isFetchingNextPage}
+            onClick={() => void tasks.fetchNextPage()}
+          >
+            {tasks.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
