@@ -3,15 +3,14 @@ import { RequireSession } from "./auth/require-session.tsx";
 import { SignInPage } from "./auth/sign-in-page.tsx";
 import { SignUpPage } from "./auth/sign-up-page.tsx";
 import { InboxPage } from "./features/inbox/inbox-page.tsx";
-import { PlannersPage } from "./features/planners/planners-page.tsx";
-import { ProjectPage } from "./features/projects/project-page.tsx";
-import { ProjectsPage } from "./features/projects/projects-page.tsx";
-import { SettingsPage } from "./features/settings/settings-page.tsx";
-import { WeekPage } from "./features/week/week-page.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { NotFoundPage } from "./layout/not-found-page.tsx";
 
-/** Every page of the app; main.tsx mounts them in the browser's history, tests in memory. */
+/**
+ * Every page of the app; main.tsx mounts them in the browser's history, tests in memory.
+ * Pages other than the inbox load on first visit, so the calendar library and the rest
+ * are not in the bundle every visitor downloads first.
+ */
 export const routes: RouteObject[] = [
   { path: "/sign-in", element: <SignInPage /> },
   { path: "/sign-up", element: <SignUpPage /> },
@@ -23,11 +22,26 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="/inbox" replace /> },
           { path: "inbox", element: <InboxPage /> },
-          { path: "week", element: <WeekPage /> },
-          { path: "projects", element: <ProjectsPage /> },
-          { path: "projects/:projectId", element: <ProjectPage /> },
-          { path: "planners", element: <PlannersPage /> },
-          { path: "settings", element: <SettingsPage /> },
+          {
+            path: "week",
+            lazy: async () => ({ Component: (await import("./features/week/week-page.tsx")).WeekPage }),
+          },
+          {
+            path: "projects",
+            lazy: async () => ({ Component: (await import("./features/projects/projects-page.tsx")).ProjectsPage }),
+          },
+          {
+            path: "projects/:projectId",
+            lazy: async () => ({ Component: (await import("./features/projects/project-page.tsx")).ProjectPage }),
+          },
+          {
+            path: "planners",
+            lazy: async () => ({ Component: (await import("./features/planners/planners-page.tsx")).PlannersPage }),
+          },
+          {
+            path: "settings",
+            lazy: async () => ({ Component: (await import("./features/settings/settings-page.tsx")).SettingsPage }),
+          },
           { path: "*", element: <NotFoundPage /> },
         ],
       },
