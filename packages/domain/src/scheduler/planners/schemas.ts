@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZTimeZone } from "../../iam/schemas.ts";
 import { DEFAULT_PAGE_SIZE, ZPage, ZPageInput } from "../../shared/pagination.ts";
+import { refineTimeRange } from "../../shared/time-range.ts";
 import {
   MAX_WINDOW_RANGE_DAYS,
   ZLocalDate,
@@ -8,8 +9,6 @@ import {
   ZRecurrencePreset,
   ZRecurrenceRule,
 } from "../recurrence/index.ts";
-
-const DAY_MS = 86_400_000;
 
 export const ZPlannerName = z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
 export const ZPlannerId = z.uuid("Unknown planner");
@@ -76,23 +75,13 @@ export const ZPlannerWindowsInput = z
     /** Only this planner (even when paused); otherwise every active planner of the user. */
     plannerId: ZPlannerId.optional(),
   })
-  .superRefine(({ from, to }, ctx) => {
-    if (to.getTime() <= from.getTime()) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: "The end of the range must be after its start",
-        params: { code: "scheduler.invalid_window_range" },
-      });
-    } else if (to.getTime() - from.getTime() > MAX_WINDOW_RANGE_DAYS * DAY_MS) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: `Ask for at most ${MAX_WINDOW_RANGE_DAYS} days at a time`,
-        params: { code: "scheduler.window_range_too_long" },
-      });
-    }
-  });
+  .superRefine(
+    refineTimeRange({
+      maxDays: MAX_WINDOW_RANGE_DAYS,
+      invalidCode: "scheduler.invalid_window_range",
+      tooLongCode: "scheduler.window_range_too_long",
+    }),
+  );
 export type PlannerWindowsInput = z.infer<typeof ZPlannerWindowsInput>;
 
 export const ZPlannerWindow = z.object({ plannerId: z.uuid(), start: z.date(), end: z.date() });

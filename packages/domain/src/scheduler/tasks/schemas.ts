@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZPage, ZPageInput } from "../../shared/pagination.ts";
+import { refineTimeRange } from "../../shared/time-range.ts";
 import { ZRecurrenceRule } from "../recurrence/index.ts";
 
 export const ZRecurrenceAnchor = z.enum(["scheduled", "completion"]);
@@ -109,30 +110,19 @@ export const ZTaskPage = ZPage(ZTask);
 
 /** The agenda is read a week (or a month view) at a time; six weeks covers any month grid. */
 export const MAX_AGENDA_RANGE_DAYS = 42;
-const DAY_MS = 86_400_000;
 
 export const ZAgendaInput = z
   .object({
     from: z.date("Give the start of the range as a date"),
     to: z.date("Give the end of the range as a date"),
   })
-  .superRefine(({ from, to }, ctx) => {
-    if (to.getTime() <= from.getTime()) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: "The end of the range must be after its start",
-        params: { code: "scheduler.invalid_agenda_range" },
-      });
-    } else if (to.getTime() - from.getTime() > MAX_AGENDA_RANGE_DAYS * DAY_MS) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: `Ask for at most ${MAX_AGENDA_RANGE_DAYS} days at a time`,
-        params: { code: "scheduler.agenda_range_too_long" },
-      });
-    }
-  });
+  .superRefine(
+    refineTimeRange({
+      maxDays: MAX_AGENDA_RANGE_DAYS,
+      invalidCode: "scheduler.invalid_agenda_range",
+      tooLongCode: "scheduler.agenda_range_too_long",
+    }),
+  );
 export type AgendaInput = z.infer<typeof ZAgendaInput>;
 
 /** One stretch of time a task occupies: the whole task, or one part of a split one. */
