@@ -39,7 +39,7 @@ export function Modal({
         if (!busy) onClose();
       }}
     >
-      <div className="flex flex-col gap-4 p-5">
+      <div className="flex max-h-[85vh] flex-col gap-4 p-5">
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>

@@ -114,7 +114,8 @@ describe("project page", () => {
     expect(await screen.findByRole("heading", { name: "Project not found" })).toBeDefined();
     expect(screen.queryByText("Not yours")).toBeNull();
     await user.click(screen.getByRole("link", { name: "Back to projects" }));
-    expect(router.state.location.pathname).toBe("/projects");
+    // The projects page loads on first visit, so the navigation finishes a moment later.
+    await waitFor(() => expect(router.state.location.pathname).toBe("/projects"));
     cleanup();
 
     renderApp({ cookie: person.cookie, path: "/projects/not-a-uuid" });

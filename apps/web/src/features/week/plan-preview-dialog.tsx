@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
 import { FormError } from "../../ui/form-error.tsx";
+import { Modal } from "../../ui/modal.tsx";
 import { LoadError, Loading } from "../../ui/states.tsx";
 import { PlanPreviewList } from "./plan-preview-list.tsx";
 import { useCommitPlan } from "./use-plan-actions.ts";
@@ -22,13 +23,11 @@ type PlanPreviewDialogProps = {
 
 /**
  * "Plan my week": shows what the planner would change in the shown week and writes exactly
- * that input on Apply. Built on the native <dialog> (focus trap, Escape, backdrop).
+ * that input on Apply.
  */
 export function PlanPreviewDialog({ week, requestedAt, timeZone, onClose }: PlanPreviewDialogProps) {
   const trpc = useTRPC();
-  const titleId = useId();
   const splitId = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const [split, setSplit] = useState(false);
   const input = useMemo(
     () => planInputForWeek(week, requestedAt, timeZone, { enabled: split, minChunkMinutes: MIN_PART_MINUTES }),
@@ -43,81 +42,60 @@ export function PlanPreviewDialog({ week, requestedAt, timeZone, onClose }: Plan
   });
   const commit = useCommitPlan({ onDone: onClose });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open && typeof dialog.showModal === "function") dialog.showModal();
-  }, []);
-
   const hasChanges = (preview.data?.changes.length ?? 0) > 0;
   return (
-    <dialog
-      ref={ref}
-      open={supportsModal() ? undefined : true}
-      aria-labelledby={titleId}
-      className="m-auto w-[min(40rem,calc(100vw-1.5rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!commit.isPending) onClose();
-      }}
+    <Modal
+      title="Plan preview"
+      onClose={onClose}
+      busy={commit.isPending}
+      widthClass="w-[min(40rem,calc(100vw-1.5rem))]"
     >
-      <div className="flex max-h-[85vh] flex-col gap-4 p-5">
-        <div>
-          <h2 id={titleId} className="text-lg font-semibold">
-            Plan preview
-          </h2>
-          <p className="text-sm text-slate-600">
-            Tasks without a time, placed into free planner time{" "}
-            {week.from > requestedAt
-              ? `in the week of ${formatWeekRange(week, timeZone)}`
-              : "from now until the end of this week"}
-            .
-          </p>
-        </div>
-        <div className="flex items-center gap-2 text-sm">
-          <input
-            id={splitId}
-            type="checkbox"
-            checked={split}
-            onChange={(event) => setSplit(event.target.checked)}
-            disabled={commit.isPending}
-          />
-          <label htmlFor={splitId}>
-            Split a task that fits no free slot into parts of at least {MIN_PART_MINUTES} min
-          </label>
-        </div>
-        <div className="min-h-24 overflow-y-auto" aria-live="polite" aria-busy={preview.isFetching}>
-          {input === null ? (
-            <p className="text-sm text-slate-600">This week is over; there is nothing left to plan in it.</p>
-          ) : preview.isPending ? (
-            <Loading label="Working out the plan…" />
-          ) : preview.isError ? (
-            <LoadError error={preview.error} onRetry={() => void preview.refetch()} />
-          ) : (
-            <PlanPreviewList preview={preview.data} timeZone={timeZone} />
-          )}
-        </div>
-        <FormError error={commit.error ? describeError(commit.error) : null} />
-        <div className="flex justify-end gap-2">
-          <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={commit.isPending}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={buttonClass.primary}
-            disabled={!hasChanges || input === null || commit.isPending || preview.isFetching}
-            onClick={() => {
-              if (input) commit.mutate(input);
-            }}
-          >
-            {commit.isPending ? "Applying…" : "Apply"}
-          </button>
-        </div>
+      <p className="-mt-2 text-sm text-slate-600">
+        Tasks without a time, placed into free planner time{" "}
+        {week.from > requestedAt
+          ? `in the week of ${formatWeekRange(week, timeZone)}`
+          : "from now until the end of this week"}
+        .
+      </p>
+      <div className="flex items-center gap-2 text-sm">
+        <input
+          id={splitId}
+          type="checkbox"
+          checked={split}
+          onChange={(event) => setSplit(event.target.checked)}
+          disabled={commit.isPending}
+        />
+        <label htmlFor={splitId}>
+          Split a task that fits no free slot into parts of at least {MIN_PART_MINUTES} min
+        </label>
       </div>
-    </dialog>
+      <div className="min-h-24 overflow-y-auto" aria-live="polite" aria-busy={preview.isFetching}>
+        {input === null ? (
+          <p className="text-sm text-slate-600">This week is over; there is nothing left to plan in it.</p>
+        ) : preview.isPending ? (
+          <Loading label="Working out the plan…" />
+        ) : preview.isError ? (
+          <LoadError error={preview.error} onRetry={() => void preview.refetch()} />
+        ) : (
+          <PlanPreviewList preview={preview.data} timeZone={timeZone} />
+        )}
+      </div>
+      <FormError error={commit.error ? describeError(commit.error) : null} />
+      <div className="flex justify-end gap-2">
+        <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={commit.isPending}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className={buttonClass.primary}
+          disabled={!hasChanges || input === null || commit.isPending || preview.isFetching}
+          onClick={() => {
+            if (input) commit.mutate(input);
+          }}
+        >
+          {commit.isPending ? "Applying…" : "Apply"}
+        </button>
+      </div>
+    </Modal>
   );
-}
-
-/** jsdom (and very old browsers) lack showModal; there the dialog is simply shown open. */
-function supportsModal(): boolean {
-  return typeof HTMLDialogElement !== "undefined" && "showModal" in HTMLDialogElement.prototype;
 }
