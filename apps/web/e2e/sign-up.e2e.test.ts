@@ -30,6 +30,20 @@ describe("a first visit in a real browser", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(inject("artifactsDir"), "inbox-360px.png"), fullPage: true });
+
+    // Every other screen fits the phone too.
+    for (const [link, heading] of [
+      ["Week", /–/],
+      ["Projects", "Projects"],
+      ["Planners", "Planners"],
+      ["Settings", "Settings"],
+    ] as const) {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link }).click();
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(sideways, `${link} is wider than the phone`).toBeLessThanOrEqual(0);
+      if (link === "Week") await page.screenshot({ path: join(inject("artifactsDir"), "week-360px.png") });
+    }
     await page.close();
   });
 });
