@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { seriousAccessibilityViolations } from "./accessibility.ts";
 import { launchChromium } from "./browser.ts";
 
 let browser: Browser;
@@ -31,7 +32,9 @@ describe("a first visit in a real browser", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(inject("artifactsDir"), "inbox-360px.png"), fullPage: true });
 
-    // Every other screen fits the phone too.
+    expect(await seriousAccessibilityViolations(page), "Inbox accessibility").toEqual([]);
+
+    // Every other screen fits the phone too, and passes the automated accessibility check.
     for (const [link, heading] of [
       ["Week", /–/],
       ["Projects", "Projects"],
@@ -42,6 +45,10 @@ describe("a first visit in a real browser", () => {
       await page.getByRole("heading", { level: 1, name: heading }).waitFor();
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(sideways, `${link} is wider than the phone`).toBeLessThanOrEqual(0);
+      // FullCalendar's nested-table grid breaks ARIA's grid/row rules, a known upstream limit
+      // (fullcalendar/fullcalendar#6526, #6527); everything around it is checked.
+      const exclude = link === "Week" ? [".fc-scrollgrid"] : [];
+      expect(await seriousAccessibilityViolations(page, { exclude }), `${link} accessibility`).toEqual([]);
       if (link === "Week") await page.screenshot({ path: join(inject("artifactsDir"), "week-360px.png") });
     }
     await page.close();

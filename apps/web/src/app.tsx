@@ -8,7 +8,8 @@ export function App({ router }: AppProps) {
   return (
     <>
       <RouterProvider router={router} />
-      <Toaster position="bottom-center" richColors closeButton />
+      {/* Plain (not richColors) toasts: the coloured variants fall short of WCAG AA contrast. */}
+      <Toaster position="bottom-center" closeButton />
     </>
   );
 }

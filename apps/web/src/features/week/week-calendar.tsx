@@ -60,6 +60,13 @@ export function WeekCalendar({ events, timeZone, view, onTaskTimeChange, onTaskO
       editable
       eventResizableFromStart={false}
       events={events}
+      viewDidMount={(info) => {
+        // The hours scroll inside the grid; a keyboard can only scroll a region it can focus.
+        for (const scroller of info.el.querySelectorAll<HTMLElement>(".fc-scroller-liquid-absolute")) {
+          // No role or label: the scroller sits inside FullCalendar's ARIA grid, which allows neither.
+          scroller.tabIndex = 0;
+        }
+      }}
       eventDidMount={(info) => {
         // Says why a block can or cannot be dragged (parts of a split task, done tasks).
         const task = taskEventProps(info.event.extendedProps);
