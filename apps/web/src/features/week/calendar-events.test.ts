@@ -41,7 +41,12 @@ describe("toCalendarEvents", () => {
       editable: true,
     });
     expect(block?.display).toBeUndefined();
-    expect(taskEventProps(block?.extendedProps ?? {})).toEqual({ kind: "task", taskId: "task-1", hint: MOVE_HINT });
+    expect(taskEventProps(block?.extendedProps ?? {})).toEqual({
+      kind: "task",
+      taskId: "task-1",
+      hint: MOVE_HINT,
+      movable: true,
+    });
   });
 
   it("labels the parts of a split task and keeps them in place, saying why", () => {

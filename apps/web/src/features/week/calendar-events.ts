@@ -2,7 +2,7 @@ import type { EventInput } from "@fullcalendar/core";
 import type { AgendaEntry, PlannerWindow } from "./week-types.ts";
 
 /** What the calendar needs to hand a moved event back to the server. */
-export type TaskEventProps = { kind: "task"; taskId: string; hint: string };
+export type TaskEventProps = { kind: "task"; taskId: string; hint: string; movable: boolean };
 
 /** Colours as inline styles: FullCalendar's own CSS would win over utility classes. */
 const COLORS = {
@@ -30,7 +30,7 @@ export function taskEvent(entry: AgendaEntry): EventInput {
   const split = entry.partCount > 1;
   const movable = !split && !entry.completed;
   const hint = entry.completed ? DONE_HINT : split ? PART_HINT : MOVE_HINT;
-  const extendedProps: TaskEventProps = { kind: "task", taskId: entry.taskId, hint };
+  const extendedProps: TaskEventProps = { kind: "task", taskId: entry.taskId, hint, movable };
   return {
     id: `${entry.taskId}:${entry.part}`,
     title: entryTitle(entry),
@@ -61,7 +61,7 @@ export function toCalendarEvents(entries: AgendaEntry[], windows: PlannerWindow[
 
 /** Reads back what `taskEvent` put on an event; null for anything else (a planner window). */
 export function taskEventProps(extendedProps: Record<string, unknown>): TaskEventProps | null {
-  const { kind, taskId, hint } = extendedProps;
+  const { kind, taskId, hint, movable } = extendedProps;
   if (kind !== "task" || typeof taskId !== "string") return null;
-  return { kind, taskId, hint: typeof hint === "string" ? hint : "" };
+  return { kind, taskId, hint: typeof hint === "string" ? hint : "", movable: movable === true };
 }

@@ -71,4 +71,33 @@ describe("a task block on the week", () => {
 
     expect(await screen.findByText(/could not complete the task/i)).toBeDefined();
   });
+
+  it("moves a task to a typed time, keeping its length, and says why a past time is refused", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const api = apiFor(person);
+    const { week, start } = nextTuesdayAtTen();
+    const task = await api.scheduler.tasks.create.mutate({ summary: "Pair review", minutes: 30, startTime: start });
+    const user = userEvent.setup();
+    const { container } = renderApp({ cookie: person.cookie, path: `/week?week=${toLocalDate(week.from, ZONE)}` });
+    await waitFor(() => expect(calendarEvent(container, "Pair review")).toBeDefined());
+    await user.click(calendarEvent(container, "Pair review") as HTMLElement);
+    const dialog = await screen.findByRole("dialog", { name: "Pair review" });
+
+    const starts = within(dialog).getByLabelText("Starts");
+    await user.clear(starts);
+    await user.type(starts, "2020-01-01T09:00");
+    await user.click(within(dialog).getByRole("button", { name: "Move" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toMatch(/past/i);
+    expect((await api.scheduler.tasks.byId.query({ id: task.id })).startTime?.toISOString()).toBe(start.toISOString());
+
+    const wednesdayAtTwo = DateTime.fromJSDate(start, { zone: ZONE }).plus({ days: 1 }).set({ hour: 14 });
+    await user.clear(starts);
+    await user.type(starts, wednesdayAtTwo.toFormat("yyyy-LL-dd'T'HH:mm"));
+    await user.click(within(dialog).getByRole("button", { name: "Move" }));
+
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Pair review" })).toBeNull());
+    const moved = await api.scheduler.tasks.byId.query({ id: task.id });
+    expect(moved.startTime?.toISOString()).toBe(wednesdayAtTwo.toJSDate().toISOString());
+    expect(moved.endTime?.toISOString()).toBe(wednesdayAtTwo.plus({ minutes: 30 }).toJSDate().toISOString());
+  });
 });

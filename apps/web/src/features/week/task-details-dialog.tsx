@@ -7,12 +7,19 @@ import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
 import { Modal } from "../../ui/modal.tsx";
 import { LoadError, Loading } from "../../ui/states.tsx";
+import { MoveTaskForm } from "./move-task-form.tsx";
 import { useCompleteWeekTask } from "./use-complete-week-task.ts";
+import type { WeekRange } from "./week-types.ts";
 
-type TaskDetailsDialogProps = { taskId: string; onClose: () => void };
+type TaskDetailsDialogProps = {
+  taskId: string;
+  /** The shown week, when the task's time may change here; null for a done task or a part of a split one. */
+  week: WeekRange | null;
+  onClose: () => void;
+};
 
-/** What a block on the calendar is, and completing (or reopening) it from there. */
-export function TaskDetailsDialog({ taskId, onClose }: TaskDetailsDialogProps) {
+/** What a block on the calendar is; complete, reopen or move it from there (the keyboard way to drag). */
+export function TaskDetailsDialog({ taskId, week, onClose }: TaskDetailsDialogProps) {
   const trpc = useTRPC();
   const { timeZone } = useMe();
   const task = useQuery(trpc.scheduler.tasks.byId.queryOptions({ id: taskId }));
@@ -65,6 +72,14 @@ export function TaskDetailsDialog({ taskId, onClose }: TaskDetailsDialogProps) {
           ) : null}
         </dl>
       )}
+      {week && task.data?.startTime && !task.data.completedAt ? (
+        <MoveTaskForm
+          task={{ id: task.data.id, startTime: task.data.startTime, minutes: task.data.minutes }}
+          week={week}
+          timeZone={timeZone}
+          onMoved={onClose}
+        />
+      ) : null}
       <div className="flex justify-end gap-2">
         <button type="button" className={buttonClass.secondary} onClick={onClose}>
           Close

@@ -20,8 +20,8 @@ type WeekCalendarProps = {
   /** The whole week, or one day of it on small screens; `date` is a calendar date ("2026-06-01"). */
   view: { type: "timeGridWeek" | "timeGridDay"; date: string };
   onTaskTimeChange: (change: TaskTimeChange) => void;
-  /** A task block was clicked, or chosen with Enter. */
-  onTaskOpen: (taskId: string) => void;
+  /** A task block was clicked, or chosen with Enter; `movable` says whether its time may change. */
+  onTaskOpen: (task: { taskId: string; movable: boolean }) => void;
 };
 
 const PLUGINS = [timeGridPlugin, interactionPlugin, luxon3Plugin];
@@ -76,7 +76,7 @@ export function WeekCalendar({ events, timeZone, view, onTaskTimeChange, onTaskO
       eventInteractive
       eventClick={(info) => {
         const task = taskEventProps(info.event.extendedProps);
-        if (task) onTaskOpen(task.taskId);
+        if (task) onTaskOpen({ taskId: task.taskId, movable: task.movable });
       }}
       eventDrop={(info) => report(info.event, false, info.revert)}
       eventResize={(info) => report(info.event, true, info.revert)}

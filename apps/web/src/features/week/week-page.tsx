@@ -14,6 +14,7 @@ import { WeekCalendar } from "./week-calendar.tsx";
 import { WeekLegend } from "./week-legend.tsx";
 import { daysOfWeek, formatWeekRange, shiftWeek, toLocalDate, weekFromParam } from "./week-range.ts";
 import { WeekToolbar } from "./week-toolbar.tsx";
+import type { WeekRange } from "./week-types.ts";
 
 /**
  * The person's week in their own zone: planner time shaded, tasks as blocks to drag, and
@@ -32,7 +33,7 @@ export function WeekPage() {
     pickedDay && days.includes(pickedDay) ? pickedDay : days.includes(today) ? today : (days[0] ?? today);
   const wide = useMediaQuery("(min-width: 768px)", true);
   const [planRequestedAt, setPlanRequestedAt] = useState<Date | null>(null);
-  const [openTaskId, setOpenTaskId] = useState<string | null>(null);
+  const [openTask, setOpenTask] = useState<{ taskId: string; movable: boolean } | null>(null);
 
   const data = useWeekData(week);
   const move = useMoveTaskTime(week);
@@ -66,12 +67,18 @@ export function WeekPage() {
                 wide ? { type: "timeGridWeek", date: days[0] ?? today } : { type: "timeGridDay", date: selectedDay }
               }
               onTaskTimeChange={(change) => move.mutate(taskTimeUpdate(change), { onError: change.revert })}
-              onTaskOpen={setOpenTaskId}
+              onTaskOpen={setOpenTask}
             />
           </div>
         </>
       )}
-      {openTaskId ? <TaskDetailsDialog taskId={openTaskId} onClose={() => setOpenTaskId(null)} /> : null}
+      {openTask ? (
+        <TaskDetailsDialog
+          taskId={openTask.taskId}
+          week={movableWeek(openTask.movable, week)}
+          onClose={() => setOpenTask(null)}
+        />
+      ) : null}
       {planRequestedAt ? (
         <PlanPreviewDialog
           week={week}
@@ -82,4 +89,9 @@ export function WeekPage() {
       ) : null}
     </div>
   );
+}
+
+/** The week to move a task within, or null when its time is fixed (a part of a split task, a done task). */
+function movableWeek(movable: boolean, week: WeekRange): WeekRange | null {
+  return movable ? week : null;
 }
