@@ -1,4 +1,7 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -13,23 +16,63 @@ const TASKS = [
   { summary: "Plan sprint", minutes: "60", project: "Launch" },
 ] as const;
 
+const ZONE = "Europe/Berlin";
+/** Monday 09:00–12:00 next week in Berlin: an offsite the plan must go around. */
+const offsiteStart = DateTime.now().setZone(ZONE).startOf("week").plus({ weeks: 1 }).set({ hour: 9 });
+const offsiteEnd = offsiteStart.plus({ hours: 3 });
+
 let browser: Browser;
+/** A calendar's secret iCal address, served as Google serves it. */
+let calendarServer: Server;
 let context: BrowserContext;
 let page: Page;
 const uncaught: string[] = [];
 
+const icsTime = (time: DateTime) => time.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
+
 beforeAll(async () => {
+  calendarServer = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/calendar; charset=UTF-8" });
+    response.end(
+      [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+        "BEGIN:VEVENT",
+        "UID:offsite@google.com",
+        `DTSTAMP:${icsTime(DateTime.utc())}`,
+        `DTSTART:${icsTime(offsiteStart)}`,
+        `DTEND:${icsTime(offsiteEnd)}`,
+        "SUMMARY:Team offsite",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+      ].join("\r\n"),
+    );
+  });
+  await new Promise<void>((resolve) => calendarServer.listen(0, "127.0.0.1", resolve));
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Berlin" });
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: ZONE });
   page = await context.newPage();
   page.on("pageerror", (error) => uncaught.push(error.message));
 });
 afterAll(async () => {
   await browser?.close();
+  await new Promise((resolve) => calendarServer?.close(resolve));
 });
 
 const screenshot = (name: string) => page.screenshot({ path: join(inject("artifactsDir"), name), fullPage: true });
 const nav = (name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
+
+/** What the person's tasks occupy in a range, read through the same API the app uses. */
+async function agenda(from: DateTime, to: DateTime) {
+  const appUrl = inject("appUrl");
+  const input = encodeURIComponent(JSON.stringify(superjson.serialize({ from: from.toJSDate(), to: to.toJSDate() })));
+  const response = await page.request.get(`${appUrl}/trpc/scheduler.tasks.agenda?input=${input}`);
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { result: { data: Parameters<typeof superjson.deserialize>[0] } };
+  return superjson.deserialize<{ entries: { summary: string; start: Date; end: Date }[] }>(body.result.data);
+}
 
 /** Another device of the same person creates a task, through the same API the app uses. */
 async function createTaskElsewhere(input: { summary: string; minutes: number; startTime: Date }) {
@@ -41,7 +84,8 @@ async function createTaskElsewhere(input: { summary: string; minutes: number; st
   expect(response.status()).toBe(200);
 }
 
-// One person's first session, step by step; each step builds on the one before.
+// One person's first session, step by step; each step builds on the one before. The busy
+// calendar makes the plan skip Monday morning.
 describe("planning a week in a real browser", () => {
   it("signs up and lands in the empty inbox", async () => {
     await page.goto(inject("appUrl"));
@@ -91,7 +135,16 @@ describe("planning a week in a real browser", () => {
     await page.getByText("Work hours", { exact: true }).first().waitFor();
   });
 
-  it("plans next week, applies the plan and shows the tasks as blocks", async () => {
+  it("adds a calendar whose events are busy time", async () => {
+    await nav("Settings");
+    await page.getByLabel("Calendar name").fill("Work calendar");
+    const port = (calendarServer.address() as AddressInfo).port;
+    await page.getByLabel("Secret iCal address").fill(`http://127.0.0.1:${port}/calendar/ical/secret/basic.ics`);
+    await page.getByRole("button", { name: "Add calendar" }).click();
+    await page.getByRole("list", { name: "Calendars" }).getByText("Work calendar").waitFor();
+  });
+
+  it("plans next week around the busy time, applies the plan and shows the tasks as blocks", async () => {
     await nav("Week");
     await page.getByRole("button", { name: "Next week" }).click();
     await page.getByRole("button", { name: "Plan my week" }).click();
@@ -104,6 +157,13 @@ describe("planning a week in a real browser", () => {
     await preview.waitFor({ state: "detached" });
 
     for (const task of TASKS) await page.locator(".fc-event", { hasText: task.summary }).first().waitFor();
+    await page.locator(".fc-event.busy-event", { hasText: "Team offsite" }).waitFor();
+    const planned = await agenda(offsiteStart.startOf("week"), offsiteStart.startOf("week").plus({ weeks: 1 }));
+    expect(planned.entries.map((entry) => entry.summary).sort()).toEqual(TASKS.map((task) => task.summary).sort());
+    for (const entry of planned.entries) {
+      const overlaps = entry.start < offsiteEnd.toJSDate() && entry.end > offsiteStart.toJSDate();
+      expect(overlaps, `${entry.summary} was planned into the offsite`).toBe(false);
+    }
     // Planner windows are drawn behind the blocks.
     expect(await page.locator(".fc-bg-event").count()).toBeGreaterThanOrEqual(5);
     // The "Planned 5 tasks" toast would cover part of the grid in the picture.

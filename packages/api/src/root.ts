@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { googleCalendarRouter } from "./routers/google-calendar.ts";
 import { iamRouter } from "./routers/iam.ts";
 import { metaRouter } from "./routers/meta.ts";
 import { notifierRouter } from "./routers/notifier.ts";
@@ -7,6 +8,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 /** One router per domain; paths read `domain.entity.verb`. */
 export const appRouter = createTRPCRouter({
+  googleCalendar: googleCalendarRouter,
   iam: iamRouter,
   meta: metaRouter,
   notifier: notifierRouter,

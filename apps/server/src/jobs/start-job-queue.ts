@@ -30,7 +30,8 @@ export async function startJobQueue({
   stopTimeoutMs: number;
   workOptions?: WorkOptions;
 }): Promise<JobQueue> {
-  const queue = createJobQueue({ pool: db.pool, log, stopTimeoutMs });
+  // Cron jobs are sent by the processes that work jobs.
+  const queue = createJobQueue({ pool: db.pool, log, stopTimeoutMs, cron: work });
   await queue.start();
   try {
     const list = definitions(queue);

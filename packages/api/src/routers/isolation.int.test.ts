@@ -15,6 +15,7 @@ type AliceOwns = {
   areaId: string;
   plannerId: string;
   planRunId: string;
+  feedId: string;
 };
 
 async function seedAlice(alice: TestUser, prisma: PrismaClient): Promise<AliceOwns> {
@@ -41,6 +42,24 @@ async function seedAlice(alice: TestUser, prisma: PrismaClient): Promise<AliceOw
     startTime: new Date("2026-06-02T10:00:00Z"),
     minutes: 30,
   });
+  // A calendar with one busy event on Tuesday (stored directly: no calendar server here).
+  const feed = await prisma.calendarFeed.create({
+    data: {
+      userId: alice.userId,
+      name: "Alice's calendar",
+      url: "https://calendar.example.com/alice-secret/basic.ics",
+    },
+  });
+  await prisma.busyEvent.create({
+    data: {
+      userId: alice.userId,
+      feedId: feed.id,
+      uid: "alice-dentist",
+      summary: "Alice's dentist",
+      start: new Date("2026-06-02T14:00:00Z"),
+      end: new Date("2026-06-02T15:00:00Z"),
+    },
+  });
   return {
     tokenId: token.id,
     taskId: task.id,
@@ -48,6 +67,7 @@ async function seedAlice(alice: TestUser, prisma: PrismaClient): Promise<AliceOw
     areaId: area.id,
     plannerId: planner.id,
     planRunId: run.id,
+    feedId: feed.id,
   };
 }
 
@@ -104,6 +124,8 @@ const crossUserAttempts: [string, (bob: TestUser, owns: AliceOwns) => Promise<un
     (bob, owns) => bob.caller.scheduler.planners.update({ id: owns.plannerId, name: "mine" }),
   ],
   ["scheduler.planners.delete", (bob, owns) => bob.caller.scheduler.planners.delete({ id: owns.plannerId })],
+  ["googleCalendar.feeds.sync", (bob, owns) => bob.caller.googleCalendar.feeds.sync({ id: owns.feedId })],
+  ["googleCalendar.feeds.remove", (bob, owns) => bob.caller.googleCalendar.feeds.remove({ id: owns.feedId })],
   [
     "scheduler.planners.windows",
     (bob, owns) =>
@@ -157,6 +179,9 @@ describe("one user never reaches another's data", () => {
     await expect(alice.caller.scheduler.planners.byId({ id: owns.plannerId })).resolves.toMatchObject({
       name: "Alice's hours",
     });
+    await expect(alice.caller.googleCalendar.feeds.list()).resolves.toMatchObject([
+      { id: owns.feedId, name: "Alice's calendar", lastError: null },
+    ]);
   });
 
   it("lists show only the caller's own rows", async () => {
@@ -176,6 +201,10 @@ describe("one user never reaches another's data", () => {
     const alicesAgenda = await alice.caller.scheduler.tasks.agenda(week);
     expect(alicesAgenda.entries.map((entry) => entry.summary)).toContain("Alice's appointment");
     await expect(bob.caller.scheduler.tasks.agenda(week)).resolves.toEqual({ entries: [] });
+    await expect(bob.caller.googleCalendar.feeds.list()).resolves.toEqual([]);
+    const alicesBusy = await alice.caller.googleCalendar.busy(week);
+    expect(alicesBusy.events.map((event) => event.summary)).toEqual(["Alice's dentist"]);
+    await expect(bob.caller.googleCalendar.busy(week)).resolves.toEqual({ events: [] });
     await expect(bob.caller.iam.me()).resolves.toMatchObject({ id: bob.userId });
   });
 });

@@ -29,6 +29,12 @@ export type JobQueueOptions = {
   stopTimeoutMs?: number;
   /** Expire stuck jobs and archive finished ones from this process (default true; any number of processes may). */
   maintenance?: boolean;
+  /**
+   * Send the jobs of cron schedules (`schedule()`) from this process (default false). Turn it
+   * on where workers run: it adds pg-boss's timekeeper, which polls its own internal queue.
+   * Any number of processes may; pg-boss sends each due job once.
+   */
+  cron?: boolean;
 };
 
 export type JobQueueState = "created" | "starting" | "started" | "stopping" | "stopped";
@@ -41,6 +47,11 @@ export type JobQueue = JobSender & {
   state(): JobQueueState;
   /** Creates the queue and, unless `deadLetter: false`, its dead-letter queue `<name>.dead`; later calls update the options. */
   defineQueue(name: string, options: QueueOptions): Promise<void>;
+  /**
+   * Sends a job to `name` on every `cron` tick (5-field cron, UTC), from whichever process runs
+   * with `cron: true`. Replaces the queue's previous schedule; the queue must be defined.
+   */
+  schedule(name: string, cron: string): Promise<void>;
   /** Polls `name` and runs `handler` for each job until `stop()`; resolves with the worker's id. Needs `start()`. */
   work<T = unknown>(name: string, handler: JobHandler<T>, options?: WorkOptions): Promise<string>;
   /** Readiness: throws with the reason when the queue is not started or its schema cannot be read. */
@@ -59,14 +70,15 @@ export function createJobQueue({
   log,
   stopTimeoutMs = DEFAULT_STOP_TIMEOUT_MS,
   maintenance = true,
+  cron = false,
 }: JobQueueOptions): JobQueue {
   const executor = poolExecutor(pool);
   const boss = new PgBoss({
     db: executor as PgBoss.Db,
     migrate: true,
     supervise: maintenance,
-    // No cron schedules yet: they would add a timekeeper and its internal queue to every process.
-    schedule: false,
+    // Only where asked: the timekeeper adds a poller and its internal queue to the process.
+    schedule: cron,
   });
   // Maintenance reports its failures as events; an EventEmitter without a listener would throw them.
   boss.on("error", (error) => log?.error({ err: error }, "job queue maintenance failed"));
@@ -165,6 +177,11 @@ export function createJobQueue({
         affected: number;
       };
       return result.affected > 0;
+    },
+
+    async schedule(name, cronExpression) {
+      assertQueueName(name);
+      await boss.schedule(name, cronExpression, {}, { tz: "UTC" });
     },
 
     async work(name, handler, { batchSize = 1, pollingIntervalSeconds = DEFAULT_POLLING_INTERVAL_SECONDS } = {}) {

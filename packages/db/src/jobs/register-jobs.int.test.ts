@@ -65,4 +65,27 @@ describe("registerJobs", () => {
       'job "test.twice" is defined twice',
     );
   });
+
+  it("stores a definition's cron, and a queue started with cron: true sends its jobs", async () => {
+    const ran: string[] = [];
+    const ticking = defineJob({
+      name: "test.cron",
+      queueOptions: OPTIONS,
+      // Every minute: the tick just past is always less than the timekeeper's minute old.
+      cron: "* * * * *",
+      handler: async (job) => {
+        ran.push(job.id);
+      },
+    });
+    // A process without cron stores the schedule...
+    await registerJobs(sender, [ticking], { work: false });
+    const { rows } = await database().pool.query("SELECT cron, timezone FROM pgboss.schedule WHERE name = 'test.cron'");
+    expect(rows).toEqual([{ cron: "* * * * *", timezone: "UTC" }]);
+    // ...and one with it sends the due job (its timekeeper checks the schedules as it starts).
+    const queue = createJobQueue({ pool: database().pool, stopTimeoutMs: 2_000, cron: true });
+    queues.push(queue);
+    await queue.start();
+    await registerJobs(queue, [ticking], { work: true, workOptions: { pollingIntervalSeconds: 0.5 } });
+    await waitUntil("the cron job ran", () => ran.length >= 1, { timeoutMs: 30_000 });
+  }, 40_000);
 });

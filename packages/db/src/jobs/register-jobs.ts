@@ -8,6 +8,8 @@ export type JobDefinition<T = unknown> = {
   // Method syntax, so a list can hold definitions of different data types.
   handler(job: Job<T>): Promise<void>;
   workOptions?: WorkOptions;
+  /** Also runs on this cron (5 fields, UTC), e.g. every 15 minutes: "0,15,30,45 * * * *". */
+  cron?: string;
 };
 
 /** Identity, for inference: `defineJob<{ taskId: string }>({ name, queueOptions, handler })`. */
@@ -16,8 +18,9 @@ export function defineJob<T>(definition: JobDefinition<T>): JobDefinition<T> {
 }
 
 /**
- * Defines every queue, in every process (a send to a queue nobody defined would fail), and
- * with `work: true` starts a worker per definition. The queue must be started.
+ * Defines every queue, in every process (a send to a queue nobody defined would fail), stores
+ * the cron schedules (sent by a queue created with `cron: true`), and with `work: true` starts
+ * a worker per definition. The queue must be started.
  */
 export async function registerJobs(
   queue: JobQueue,
@@ -29,7 +32,10 @@ export async function registerJobs(
     if (seen.has(definition.name)) throw new Error(`job "${definition.name}" is defined twice`);
     seen.add(definition.name);
   }
-  for (const definition of definitions) await queue.defineQueue(definition.name, definition.queueOptions);
+  for (const definition of definitions) {
+    await queue.defineQueue(definition.name, definition.queueOptions);
+    if (definition.cron) await queue.schedule(definition.name, definition.cron);
+  }
   if (!work) return;
   for (const definition of definitions) {
     await queue.work(definition.name, (job) => definition.handler(job), {

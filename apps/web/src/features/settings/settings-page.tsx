@@ -1,3 +1,4 @@
+import { CalendarFeedsSection } from "../calendars/calendar-feeds-section.tsx";
 import { NotificationSettingsForm } from "../notifications/notification-settings-form.tsx";
 import { ApiTokensSection } from "./api-tokens-section.tsx";
 import { PasswordForm } from "./password-form.tsx";
@@ -5,7 +6,7 @@ import { ProfileForm } from "./profile-form.tsx";
 import { SettingsSection } from "./settings-section.tsx";
 import { SignOutEverywhere } from "./sign-out-everywhere.tsx";
 
-/** The person's account: profile, password, API tokens, reminders, sessions. */
+/** The person's account: profile, password, API tokens, calendars, reminders, sessions. */
 export function SettingsPage() {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
@@ -21,6 +22,12 @@ export function SettingsPage() {
         description="Personal tokens let scripts use AgendaCraft as you, with an Authorization: Bearer header."
       >
         <ApiTokensSection />
+      </SettingsSection>
+      <SettingsSection
+        title="Calendars"
+        description="Busy time from your calendars: plans go around these events and the week view shows them. Synced every 15 minutes."
+      >
+        <CalendarFeedsSection />
       </SettingsSection>
       <SettingsSection title="Notifications" description="Reminders before a scheduled task starts.">
         <NotificationSettingsForm />

@@ -1,5 +1,5 @@
 import type { EventInput } from "@fullcalendar/core";
-import type { AgendaEntry, PlannerWindow } from "./week-types.ts";
+import type { AgendaEntry, BusyEvent, PlannerWindow } from "./week-types.ts";
 
 /** What the calendar needs to hand a moved event back to the server. */
 export type TaskEventProps = { kind: "task"; taskId: string; hint: string; movable: boolean };
@@ -10,9 +10,11 @@ const COLORS = {
   part: { backgroundColor: "#818cf8", borderColor: "#6366f1", textColor: "#1e1b4b" },
   done: { backgroundColor: "#e2e8f0", borderColor: "#cbd5e1", textColor: "#475569" },
   window: "#a5b4fc",
+  busy: { backgroundColor: "#fef3c7", borderColor: "#d97706", textColor: "#78350f" },
 } as const;
 
 export const MOVE_HINT = "Click for details; drag to move it; drag its bottom edge to change how long it takes.";
+export const BUSY_HINT = "Busy in your calendar. Plans go around it; change it in the calendar itself.";
 export const DONE_HINT = "Done. Reopen the task to move it.";
 export const PART_HINT =
   "A part of a task the planner split. Parts stay where the plan put them; undo the plan to place the task again.";
@@ -55,8 +57,26 @@ export function windowEvent(window: PlannerWindow, index: number): EventInput {
   };
 }
 
-export function toCalendarEvents(entries: AgendaEntry[], windows: PlannerWindow[]): EventInput[] {
-  return [...windows.map(windowEvent), ...entries.map(taskEvent)];
+/** An event from one of the person's calendars: shown, never moved here (it belongs to that calendar). */
+export function busyEvent(event: BusyEvent): EventInput {
+  return {
+    id: `busy:${event.id}`,
+    title: event.summary || "Busy",
+    start: event.start,
+    end: event.end,
+    editable: false,
+    ...COLORS.busy,
+    classNames: ["busy-event"],
+    extendedProps: { kind: "busy", hint: BUSY_HINT },
+  };
+}
+
+export function toCalendarEvents(
+  entries: AgendaEntry[],
+  windows: PlannerWindow[],
+  busy: BusyEvent[] = [],
+): EventInput[] {
+  return [...windows.map(windowEvent), ...busy.map(busyEvent), ...entries.map(taskEvent)];
 }
 
 /** Reads back what `taskEvent` put on an event; null for anything else (a planner window). */

@@ -5,8 +5,8 @@ import { toCalendarEvents } from "./calendar-events.ts";
 import type { WeekRange } from "./week-types.ts";
 
 /**
- * What the calendar shows for a week: the tasks with a time and the planners' windows,
- * both asked for exactly the shown week. The previous week stays up while the next loads,
+ * What the calendar shows for a week: the tasks with a time, the planners' windows and the
+ * busy events of the person's calendars, each asked for exactly the shown week. The previous week stays up while the next loads,
  * so paging through weeks does not flash an empty grid.
  */
 export function useWeekData(week: WeekRange) {
@@ -17,18 +17,20 @@ export function useWeekData(week: WeekRange) {
     ...trpc.scheduler.planners.windows.queryOptions(range),
     placeholderData: keepPreviousData,
   });
+  const busy = useQuery({ ...trpc.googleCalendar.busy.queryOptions(range), placeholderData: keepPreviousData });
   const events = useMemo(
-    () => toCalendarEvents(agenda.data?.entries ?? [], windows.data ?? []),
-    [agenda.data, windows.data],
+    () => toCalendarEvents(agenda.data?.entries ?? [], windows.data ?? [], busy.data?.events ?? []),
+    [agenda.data, windows.data, busy.data],
   );
   return {
     events,
-    isPending: agenda.isPending || windows.isPending,
-    isUpdating: agenda.isPlaceholderData || windows.isPlaceholderData,
-    error: agenda.error ?? windows.error,
+    isPending: agenda.isPending || windows.isPending || busy.isPending,
+    isUpdating: agenda.isPlaceholderData || windows.isPlaceholderData || busy.isPlaceholderData,
+    error: agenda.error ?? windows.error ?? busy.error,
     retry: () => {
       if (agenda.isError) void agenda.refetch();
       if (windows.isError) void windows.refetch();
+      if (busy.isError) void busy.refetch();
     },
   };
 }

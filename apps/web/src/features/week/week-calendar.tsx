@@ -70,7 +70,8 @@ export function WeekCalendar({ events, timeZone, view, onTaskTimeChange, onTaskO
       eventDidMount={(info) => {
         // Says why a block can or cannot be dragged (parts of a split task, done tasks).
         const task = taskEventProps(info.event.extendedProps);
-        if (task?.hint) info.el.title = task.hint;
+        const hint = task?.hint ?? info.event.extendedProps.hint;
+        if (typeof hint === "string" && hint) info.el.title = hint;
       }}
       // Blocks are focusable links, so a keyboard can reach and open each task.
       eventInteractive

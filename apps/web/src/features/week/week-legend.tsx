@@ -16,6 +16,9 @@ export function WeekLegend({ timeZone }: { timeZone: string }) {
       <li className={item}>
         <span aria-hidden="true" className={`${swatch} border-slate-300 bg-slate-200`} /> Done
       </li>
+      <li className={item}>
+        <span aria-hidden="true" className={`${swatch} border-amber-600 bg-amber-100`} /> Busy (your calendars)
+      </li>
       <li>Times in {timeZone}</li>
     </ul>
   );

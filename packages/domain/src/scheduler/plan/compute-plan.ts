@@ -27,7 +27,7 @@ export async function computePlan({
   const from = input.from && input.from > now ? input.from : now;
   const to = new Date(from.getTime() + input.horizonDays * DAY_MS);
 
-  const [user, planners, schedulable, fixed] = await Promise.all([
+  const [user, planners, schedulable, fixed, calendarBusy] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actorId }, select: { timeZone: true } }),
     db.planner.findMany({ where: { userId: actorId } }),
     db.task.findMany({
@@ -49,6 +49,11 @@ export async function computePlan({
       where: { userId: actorId, completedAt: null, startTime: { lt: to }, endTime: { gt: from } },
       select: { startTime: true, endTime: true, blocks: { select: { start: true, end: true } } },
     }),
+    // Events from the person's calendars, whatever their source.
+    db.busyEvent.findMany({
+      where: { userId: actorId, start: { lt: to }, end: { gt: from } },
+      select: { start: true, end: true },
+    }),
   ]);
 
   const windows = expandPlannerWindows({
@@ -66,10 +71,13 @@ export async function computePlan({
     from,
     to,
   });
-  const busy = fixed.flatMap((task) => {
-    if (task.blocks.length > 0) return task.blocks;
-    return task.startTime && task.endTime ? [{ start: task.startTime, end: task.endTime }] : [];
-  });
+  const busy = [
+    ...fixed.flatMap((task) => {
+      if (task.blocks.length > 0) return task.blocks;
+      return task.startTime && task.endTime ? [{ start: task.startTime, end: task.endTime }] : [];
+    }),
+    ...calendarBusy,
+  ];
 
   const result = planSchedule({
     tasks: schedulable,

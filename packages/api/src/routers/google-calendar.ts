@@ -1,0 +1,51 @@
+import {
+  addFeed,
+  listBusy,
+  listFeeds,
+  removeFeed,
+  syncFeed,
+  ZAddFeedInput,
+  ZBusyList,
+  ZCalendarFeed,
+  ZFeedIdInput,
+  ZListBusyInput,
+} from "@agendacraft/domain/google-calendar";
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+
+const feedsRouter = createTRPCRouter({
+  list: protectedProcedure
+    .input(z.void())
+    .output(z.array(ZCalendarFeed))
+    .query(({ ctx }) => listFeeds({ db: ctx.db, actorId: ctx.session.userId })),
+
+  add: protectedProcedure
+    .input(ZAddFeedInput)
+    .output(ZCalendarFeed)
+    .mutation(({ ctx, input }) =>
+      addFeed({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+    ),
+
+  remove: protectedProcedure
+    .input(ZFeedIdInput)
+    .output(z.object({ deleted: z.literal(true) }))
+    .mutation(({ ctx, input }) =>
+      removeFeed({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+    ),
+
+  sync: protectedProcedure
+    .input(ZFeedIdInput)
+    .output(ZCalendarFeed)
+    .mutation(({ ctx, input }) =>
+      syncFeed({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+    ),
+});
+
+export const googleCalendarRouter = createTRPCRouter({
+  feeds: feedsRouter,
+
+  busy: protectedProcedure
+    .input(ZListBusyInput)
+    .output(ZBusyList)
+    .query(({ ctx, input }) => listBusy({ db: ctx.db, actorId: ctx.session.userId, input })),
+});

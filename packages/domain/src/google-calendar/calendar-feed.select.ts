@@ -1,0 +1,20 @@
+import type { Prisma } from "@agendacraft/db/prisma";
+
+/** `url` is read to mask it; the DTO never carries it whole. */
+export const calendarFeedSelect = {
+  id: true,
+  name: true,
+  url: true,
+  createdAt: true,
+  lastSyncedAt: true,
+  lastError: true,
+  eventCount: true,
+} satisfies Prisma.CalendarFeedSelect;
+
+export const busyEventSelect = {
+  id: true,
+  feedId: true,
+  summary: true,
+  start: true,
+  end: true,
+} satisfies Prisma.BusyEventSelect;

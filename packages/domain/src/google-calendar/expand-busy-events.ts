@@ -1,0 +1,177 @@
+import ICAL from "ical.js";
+import { Temporal } from "temporal-polyfill";
+import { feedInvalid } from "./google-calendar-errors.ts";
+
+/** One occurrence of a calendar event, in UTC: what a BusyEvent row stores. */
+export type BusyOccurrence = { uid: string; summary: string; start: Date; end: Date };
+
+/** A guard against rules like FREQ=MINUTELY: expansion stops here, even short of the window. */
+const MAX_STEPS_PER_EVENT = 20_000;
+/** More than this in the window is not a calendar a person keeps (and would be slow to plan around). */
+export const MAX_OCCURRENCES_PER_FEED = 10_000;
+/** An occurrence moved into the window from one this far after it is still found. */
+const MOVED_SLACK_MS = 31 * 86_400_000;
+const MAX_SUMMARY = 500;
+
+type IcalTime = InstanceType<typeof ICAL.Time>;
+type IcalEvent = InstanceType<typeof ICAL.Event>;
+type IcalComponent = InstanceType<typeof ICAL.Component>;
+
+/**
+ * The busy occurrences overlapping [from, to) of an iCalendar text: recurring events
+ * expanded (RRULE, RDATE, EXDATE, instances moved or changed by RECURRENCE-ID), free
+ * (TRANSP:TRANSPARENT) and cancelled ones left out. Times with a TZID use the file's
+ * VTIMEZONE, else the IANA zone of that name; all-day events and floating times are
+ * read in `timeZone` (the person's), so an all-day event is busy from their midnight
+ * to the next. Throws `google-calendar.feed_invalid` for text that is not iCalendar.
+ */
+export function expandBusyEvents({
+  text,
+  from,
+  to,
+  timeZone,
+}: {
+  text: string;
+  from: Date;
+  to: Date;
+  timeZone: string;
+}): BusyOccurrence[] {
+  const root = parseCalendar(text);
+  const masters = new Map<string, IcalComponent>();
+  const exceptions = new Map<string, IcalComponent[]>();
+  root.getAllSubcomponents("vevent").forEach((component, index) => {
+    const uid = String(component.getFirstPropertyValue("uid") ?? `no-uid-${index}`);
+    if (component.hasProperty("recurrence-id")) {
+      exceptions.set(uid, [...(exceptions.get(uid) ?? []), component]);
+    } else if (!masters.has(uid)) {
+      masters.set(uid, component);
+    }
+  });
+
+  const found = new Map<string, BusyOccurrence>();
+  const add = (occurrence: BusyOccurrence | null) => {
+    if (!occurrence || found.has(occurrence.uid)) return;
+    if (occurrence.start >= to || occurrence.end <= from) return;
+    found.set(occurrence.uid, occurrence);
+    if (found.size > MAX_OCCURRENCES_PER_FEED) {
+      throw feedInvalid(`it has more than ${MAX_OCCURRENCES_PER_FEED} events in the synced period`);
+    }
+  };
+  const expandOne = (uid: string, component: IcalComponent, related: IcalComponent[]) => {
+    const event = new ICAL.Event(component, { exceptions: related, strictExceptions: false });
+    const zoneName = component.getFirstProperty("dtstart")?.getParameter("tzid") as string | undefined;
+    const convert = (time: IcalTime) => toInstant(time, zoneName, timeZone);
+    if (!event.isRecurring()) {
+      add(
+        toOccurrence(
+          `${uid}#${convert(event.startDate).toISOString()}`,
+          event,
+          event.startDate,
+          event.endDate,
+          convert,
+        ),
+      );
+      return;
+    }
+    const until = to.getTime() + MOVED_SLACK_MS;
+    const iterator = event.iterator();
+    for (let step = 0; step < MAX_STEPS_PER_EVENT; step++) {
+      const next = iterator.next();
+      if (!next) break;
+      const recurrenceId = convert(next);
+      if (recurrenceId.getTime() >= until) break;
+      const details = event.getOccurrenceDetails(next);
+      add(
+        toOccurrence(`${uid}#${recurrenceId.toISOString()}`, details.item, details.startDate, details.endDate, convert),
+      );
+    }
+  };
+
+  try {
+    for (const [uid, component] of masters) expandOne(uid, component, exceptions.get(uid) ?? []);
+    // A changed instance whose series is not in the file: on its own it is still busy time.
+    for (const [uid, orphans] of exceptions) {
+      if (masters.has(uid)) continue;
+      for (const orphan of orphans) expandOne(uid, orphan, []);
+    }
+  } catch (error) {
+    if (error instanceof Error && error.name === "DomainError") throw error;
+    throw feedInvalid("an event in it could not be read", error);
+  }
+  return [...found.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
+}
+
+function parseCalendar(text: string): IcalComponent {
+  if (!/^\s*BEGIN:VCALENDAR/i.test(text)) throw feedInvalid("it does not start with BEGIN:VCALENDAR");
+  let jcal: unknown;
+  try {
+    jcal = ICAL.parse(text);
+  } catch (error) {
+    throw feedInvalid("it could not be parsed", error);
+  }
+  // Several top-level components parse to a list of them; the calendar is the first.
+  const first = Array.isArray(jcal) && Array.isArray(jcal[0]) ? jcal[0] : jcal;
+  const root = new ICAL.Component(first as unknown[]);
+  if (root.name !== "vcalendar") throw feedInvalid("it holds no VCALENDAR");
+  return root;
+}
+
+function toOccurrence(
+  uid: string,
+  item: IcalEvent,
+  startTime: IcalTime,
+  endTime: IcalTime | null,
+  convert: (time: IcalTime) => Date,
+): BusyOccurrence | null {
+  const component = item.component;
+  if (String(component.getFirstPropertyValue("transp") ?? "").toUpperCase() === "TRANSPARENT") return null;
+  if (String(component.getFirstPropertyValue("status") ?? "").toUpperCase() === "CANCELLED") return null;
+  const start = convert(startTime);
+  let end = endTime ? convert(endTime) : start;
+  if (startTime.isDate && end <= start) {
+    // An all-day event without an end lasts its one day (RFC 5545 3.6.1).
+    const next = startTime.clone();
+    next.adjust(1, 0, 0, 0);
+    end = convert(next);
+  }
+  // An instant (no DTEND, no DURATION) takes no time to plan around.
+  if (end <= start) return null;
+  const summary = (item.summary ?? "").trim().slice(0, MAX_SUMMARY) || "Busy";
+  return { uid, summary, start, end };
+}
+
+function toInstant(time: IcalTime, zoneName: string | undefined, personZone: string): Date {
+  if (time.isDate) return new Date(localToEpoch(time, personZone));
+  const tzid = time.zone?.tzid;
+  // UTC, or a zone the file defines in a VTIMEZONE: ical.js knows the offsets.
+  if (tzid && tzid !== "floating") return time.toJSDate();
+  // Floating: a TZID without a VTIMEZONE (read as an IANA name), or no zone at all.
+  const named = (time as IcalTime & { timezone?: string }).timezone ?? zoneName;
+  return new Date(localToEpoch(time, named && isIanaZone(named) ? named : personZone));
+}
+
+function localToEpoch(time: IcalTime, timeZone: string): number {
+  return Temporal.PlainDateTime.from({
+    year: time.year,
+    month: time.month,
+    day: time.day,
+    hour: time.isDate ? 0 : time.hour,
+    minute: time.isDate ? 0 : time.minute,
+    second: time.isDate ? 0 : Math.min(time.second, 59),
+  }).toZonedDateTime(timeZone, { disambiguation: "compatible" }).epochMilliseconds;
+}
+
+const zoneCache = new Map<string, boolean>();
+function isIanaZone(name: string): boolean {
+  let known = zoneCache.get(name);
+  if (known === undefined) {
+    try {
+      Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(name);
+      known = true;
+    } catch {
+      known = false;
+    }
+    zoneCache.set(name, known);
+  }
+  return known;
+}

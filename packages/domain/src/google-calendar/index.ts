@@ -1,0 +1,36 @@
+export { addFeed } from "./add-feed.ts";
+export { type BusyOccurrence, expandBusyEvents } from "./expand-busy-events.ts";
+export { FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from "./fetch-calendar-text.ts";
+export { feedNotFound } from "./google-calendar-errors.ts";
+export { listBusy } from "./list-busy.ts";
+export { listFeeds } from "./list-feeds.ts";
+export { maskFeedUrl } from "./mask-feed-url.ts";
+export { removeFeed } from "./remove-feed.ts";
+export {
+  type AddFeedInput,
+  type BusyEventDto,
+  type BusyListDto,
+  type CalendarFeedDto,
+  type FeedIdInput,
+  type ListBusyInput,
+  MAX_BUSY_RANGE_DAYS,
+  MAX_FEEDS_PER_USER,
+  SYNC_FUTURE_DAYS,
+  SYNC_INTERVAL_MINUTES,
+  SYNC_PAST_DAYS,
+  ZAddFeedInput,
+  ZBusyEvent,
+  ZBusyList,
+  ZCalendarFeed,
+  ZFeedIdInput,
+  ZListBusyInput,
+} from "./schemas.ts";
+export { syncFeed, syncFeedById } from "./sync-feed.ts";
+export {
+  createSyncFeedsJob,
+  SYNC_FEEDS_CRON,
+  SYNC_FEEDS_JOB,
+  SYNC_FEEDS_QUEUE_OPTIONS,
+  type SyncFeedsLog,
+  syncStaleFeeds,
+} from "./sync-feeds-job.ts";

@@ -1,0 +1,30 @@
+import type { Clock } from "../shared/clock.ts";
+import { type BusyOccurrence, expandBusyEvents } from "./expand-busy-events.ts";
+import { fetchCalendarText } from "./fetch-calendar-text.ts";
+import { SYNC_FUTURE_DAYS, SYNC_PAST_DAYS } from "./schemas.ts";
+
+const DAY_MS = 86_400_000;
+
+/** The span a sync keeps busy time for, around now. */
+export function syncWindow(now: Date): { from: Date; to: Date } {
+  return {
+    from: new Date(now.getTime() - SYNC_PAST_DAYS * DAY_MS),
+    to: new Date(now.getTime() + SYNC_FUTURE_DAYS * DAY_MS),
+  };
+}
+
+/** Downloads a feed and expands it into the busy occurrences of the sync window. Touches no database. */
+export async function readFeed({
+  url,
+  timeZone,
+  clock,
+  signal,
+}: {
+  url: string;
+  timeZone: string;
+  clock: Clock;
+  signal?: AbortSignal;
+}): Promise<BusyOccurrence[]> {
+  const text = await fetchCalendarText(url, signal ? { signal } : {});
+  return expandBusyEvents({ text, ...syncWindow(clock.now()), timeZone });
+}

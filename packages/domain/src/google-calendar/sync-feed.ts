@@ -1,0 +1,81 @@
+import type { JobSender } from "@agendacraft/db/jobs";
+import { requestReplan } from "../scheduler/plan/replan-job.ts";
+import { getUserTimeZone } from "../scheduler/planners/get-user-time-zone.ts";
+import type { Clock } from "../shared/clock.ts";
+import { type Db, withTransaction } from "../shared/db.ts";
+import { isDomainError } from "../shared/errors.ts";
+import { calendarFeedSelect } from "./calendar-feed.select.ts";
+import { toCalendarFeedDto } from "./calendar-feed-dto.ts";
+import { feedNotFound } from "./google-calendar-errors.ts";
+import { readFeed } from "./read-feed.ts";
+import { replaceBusyEvents } from "./replace-busy-events.ts";
+import type { CalendarFeedDto, FeedIdInput } from "./schemas.ts";
+
+type SyncDeps = { db: Db; clock: Clock; jobs?: JobSender; signal?: AbortSignal };
+
+/**
+ * Re-reads one of the actor's calendars now ("Sync now"). A calendar that cannot be read
+ * is not an error of the call: its events from the last good sync stay, and the feed
+ * comes back with `lastError` saying why.
+ */
+export async function syncFeed({
+  input,
+  actorId,
+  ...deps
+}: SyncDeps & { actorId: string; input: FeedIdInput }): Promise<CalendarFeedDto> {
+  const feed = await deps.db.calendarFeed.findFirst({
+    where: { id: input.id, userId: actorId },
+    select: { id: true, userId: true, url: true },
+  });
+  if (!feed) throw feedNotFound();
+  const synced = await syncFeedRow({ ...deps, feed });
+  if (!synced) throw feedNotFound();
+  return synced.feed;
+}
+
+/** For the worker: syncs any user's feed by id. Null when it was removed in the meantime. */
+export async function syncFeedById({
+  feedId,
+  ...deps
+}: SyncDeps & { feedId: string }): Promise<{ feed: CalendarFeedDto; ok: boolean } | null> {
+  const feed = await deps.db.calendarFeed.findUnique({
+    where: { id: feedId },
+    select: { id: true, userId: true, url: true },
+  });
+  return feed ? syncFeedRow({ ...deps, feed }) : null;
+}
+
+async function syncFeedRow({
+  db,
+  clock,
+  jobs,
+  signal,
+  feed,
+}: SyncDeps & { feed: { id: string; userId: string; url: string } }): Promise<{
+  feed: CalendarFeedDto;
+  ok: boolean;
+} | null> {
+  const where = { id: feed.id, userId: feed.userId };
+  const timeZone = await getUserTimeZone({ db, actorId: feed.userId });
+  let occurrences: Awaited<ReturnType<typeof readFeed>>;
+  try {
+    occurrences = await readFeed({ url: feed.url, timeZone, clock, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    // Only our own errors carry messages written to be shown (and free of the address).
+    if (!isDomainError(error)) throw error;
+    await db.calendarFeed.updateMany({ where, data: { lastError: error.message } });
+    const row = await db.calendarFeed.findFirst({ where, select: calendarFeedSelect });
+    return row ? { feed: toCalendarFeedDto(row), ok: false } : null;
+  }
+  const row = await withTransaction(db, async (tx) => {
+    const { count } = await tx.calendarFeed.updateMany({
+      where,
+      data: { lastSyncedAt: clock.now(), lastError: null, eventCount: occurrences.length },
+    });
+    if (count === 0) return null;
+    const changed = await replaceBusyEvents(tx, { userId: feed.userId, feedId: feed.id, occurrences });
+    if (changed && jobs) await requestReplan({ tx, jobs, userId: feed.userId, clock });
+    return tx.calendarFeed.findFirstOrThrow({ where, select: calendarFeedSelect });
+  });
+  return row ? { feed: toCalendarFeedDto(row), ok: true } : null;
+}

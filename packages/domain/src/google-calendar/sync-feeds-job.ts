@@ -1,0 +1,96 @@
+import { defineJob, type JobDefinition, type JobSender, type QueueOptions } from "@agendacraft/db/jobs";
+import type { Clock } from "../shared/clock.ts";
+import type { Db } from "../shared/db.ts";
+import { SYNC_INTERVAL_MINUTES } from "./schemas.ts";
+import { syncFeedById } from "./sync-feed.ts";
+
+/** Re-reads every calendar not synced in the last SYNC_INTERVAL_MINUTES. */
+export const SYNC_FEEDS_JOB = "google-calendar.sync-feeds";
+export const SYNC_FEEDS_CRON = `*/${SYNC_INTERVAL_MINUTES} * * * *`;
+
+export const SYNC_FEEDS_QUEUE_OPTIONS: QueueOptions = {
+  // The next tick is the retry.
+  retryLimit: 0,
+  retryDelay: 60,
+  retryBackoff: false,
+  expireInSeconds: SYNC_INTERVAL_MINUTES * 60,
+  // One run at a time and at most one waiting, however many processes send the tick.
+  policy: "stately",
+};
+
+/**
+ * A feed synced a little less than an interval ago is due too; otherwise one synced just
+ * after a tick would wait two intervals.
+ */
+const STALE_AFTER_MS = (SYNC_INTERVAL_MINUTES - 1) * 60_000;
+
+/** Never the feed's address: it is a secret. */
+export type SyncFeedsLog = {
+  info(object: object, message?: string): void;
+  warn(object: object, message?: string): void;
+};
+
+/** Syncs the due feeds one after another; each failure stays with its feed (`lastError`). */
+export async function syncStaleFeeds({
+  db,
+  clock,
+  jobs,
+  log,
+  signal,
+}: {
+  db: Db;
+  clock: Clock;
+  jobs?: JobSender;
+  log?: SyncFeedsLog;
+  signal?: AbortSignal;
+}): Promise<{ synced: number; failed: number }> {
+  const staleBefore = new Date(clock.now().getTime() - STALE_AFTER_MS);
+  const due = await db.calendarFeed.findMany({
+    where: { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: staleBefore } }] },
+    orderBy: [{ lastSyncedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+    select: { id: true },
+  });
+  let synced = 0;
+  let failed = 0;
+  for (const { id } of due) {
+    if (signal?.aborted) break;
+    try {
+      const result = await syncFeedById({
+        db,
+        clock,
+        feedId: id,
+        ...(jobs ? { jobs } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      if (result?.ok === false) failed++;
+      else if (result) synced++;
+    } catch (error) {
+      failed++;
+      // The error's name only: an unexpected error's text could quote what it was given.
+      log?.warn({ feedId: id, error: (error as Error).name }, "calendar sync failed");
+    }
+  }
+  log?.info({ due: due.length, synced, failed }, "calendars synced");
+  return { synced, failed };
+}
+
+export function createSyncFeedsJob({
+  db,
+  clock,
+  jobs,
+  log,
+}: {
+  db: Db;
+  clock: Clock;
+  jobs?: JobSender;
+  log?: SyncFeedsLog;
+}): JobDefinition<Record<string, never>> {
+  return defineJob<Record<string, never>>({
+    name: SYNC_FEEDS_JOB,
+    queueOptions: SYNC_FEEDS_QUEUE_OPTIONS,
+    cron: SYNC_FEEDS_CRON,
+    async handler(job) {
+      await syncStaleFeeds({ db, clock, signal: job.signal, ...(jobs ? { jobs } : {}), ...(log ? { log } : {}) });
+    },
+  });
+}
