@@ -38,6 +38,7 @@ export default [
       include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
       // One real server process on a fresh embedded database for the whole run (testing/global-setup.ts).
       globalSetup: [at("apps/web/src/testing/global-setup.ts")],
+      setupFiles: [at("apps/web/src/testing/setup-testing-library.ts")],
       env: { TZ: "Asia/Kathmandu" },
       testTimeout: 30_000,
       hookTimeout: 60_000,

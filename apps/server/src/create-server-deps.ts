@@ -57,6 +57,7 @@ export async function createServerDeps({
     readinessProbes: jobs ? [...readinessProbes, { name: "queue", run: () => jobs.probe() }] : readinessProbes,
     jobs,
     notifications,
+    calendarFeeds: { allowPrivateNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS },
   };
   return { deps, rateLimiter };
 }

@@ -49,6 +49,11 @@ const ZEnv = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** The built web app to serve at `/`; defaults to apps/web/dist. */
   WEB_DIST_DIR: z.string().min(1).optional(),
+  /** `true` lets calendar addresses point at loopback and private networks (for local test calendars only). */
+  CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
   /** `inline`: the server runs the job workers itself; `off`: it only enqueues, and `pnpm worker` processes run them. */
   WORKER: z.enum(["inline", "off"], { error: "must be inline or off" }).default("inline"),
   /** Where reminder emails go out, e.g. `smtp://user:pass@mail.example.com:587` (or `smtps://` for port 465). Unset: emails are written to the log. */

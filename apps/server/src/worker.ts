@@ -27,7 +27,15 @@ const jobs = await startJobQueue({
   db,
   log,
   definitions: (sender) =>
-    createJobDefinitions({ db: db.prisma, log, clock: systemClock, jobs: sender, mailer, appUrl: publicOrigin(env) }),
+    createJobDefinitions({
+      db: db.prisma,
+      log,
+      clock: systemClock,
+      jobs: sender,
+      mailer,
+      appUrl: publicOrigin(env),
+      allowPrivateCalendarNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS,
+    }),
   work: true,
   stopTimeoutMs: jobStopTimeoutMs(env.SHUTDOWN_TIMEOUT_MS),
 }).catch(async (error: Error) => {

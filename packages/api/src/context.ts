@@ -31,6 +31,8 @@ export type ServerDeps = {
   jobs?: JobSender;
   /** Live in-app notifications for `notifier.notifications.onNew`; absent: that stream answers UNAVAILABLE. */
   notifications?: NotificationBus;
+  /** Whether calendar addresses may point at loopback or private networks (tests); absent: they may not. */
+  calendarFeeds?: { allowPrivateNetworks: boolean };
 };
 
 export type Context = ServerDeps & {

@@ -16,16 +16,28 @@ export type JobDeps = {
   mailer?: Mailer;
   /** The app's public address, linked from emails. */
   appUrl?: string;
+  /** Let calendar addresses point at loopback and private networks (CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS). */
+  allowPrivateCalendarNetworks?: boolean;
 };
 
 /**
  * Every kind of job this app runs. The server and `pnpm worker` both use this list: each
  * defines all queues (so sends never miss one) and works them unless WORKER=off.
  */
-export function createJobDefinitions({ mailer, ...deps }: JobDeps): JobDefinition[] {
+export function createJobDefinitions({
+  mailer,
+  allowPrivateCalendarNetworks = false,
+  ...deps
+}: JobDeps): JobDefinition[] {
   return [
     createTaskStartingJob({ ...deps, mailer: mailer ?? createLogMailer({ log: deps.log, from: DEFAULT_MAIL_FROM }) }),
     createReplanJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock }),
-    createSyncFeedsJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock, log: deps.log }),
+    createSyncFeedsJob({
+      db: deps.db,
+      jobs: deps.jobs,
+      clock: deps.clock,
+      log: deps.log,
+      allowPrivateNetworks: allowPrivateCalendarNetworks,
+    }),
   ];
 }

@@ -11,7 +11,13 @@ import {
   ZListBusyInput,
 } from "@agendacraft/domain/google-calendar";
 import { z } from "zod";
+import type { Context } from "../context.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+
+/** Private networks stay off limits unless the server was started to allow them (tests). */
+function fetchPolicy(ctx: Context): { allowPrivateNetworks: boolean } {
+  return { allowPrivateNetworks: ctx.calendarFeeds?.allowPrivateNetworks ?? false };
+}
 
 const feedsRouter = createTRPCRouter({
   list: protectedProcedure
@@ -23,7 +29,14 @@ const feedsRouter = createTRPCRouter({
     .input(ZAddFeedInput)
     .output(ZCalendarFeed)
     .mutation(({ ctx, input }) =>
-      addFeed({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+      addFeed({
+        db: ctx.db,
+        actorId: ctx.session.userId,
+        input,
+        clock: ctx.clock,
+        jobs: ctx.jobs,
+        ...fetchPolicy(ctx),
+      }),
     ),
 
   remove: protectedProcedure
@@ -37,7 +50,14 @@ const feedsRouter = createTRPCRouter({
     .input(ZFeedIdInput)
     .output(ZCalendarFeed)
     .mutation(({ ctx, input }) =>
-      syncFeed({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+      syncFeed({
+        db: ctx.db,
+        actorId: ctx.session.userId,
+        input,
+        clock: ctx.clock,
+        jobs: ctx.jobs,
+        ...fetchPolicy(ctx),
+      }),
     ),
 });
 

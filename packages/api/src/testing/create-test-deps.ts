@@ -37,6 +37,8 @@ export async function createTestDeps(): Promise<{
       trustedOrigins: [TEST_APP_ORIGIN],
     }),
     trustedOrigins: [TEST_APP_ORIGIN],
+    // Test calendars are served from this machine.
+    calendarFeeds: { allowPrivateNetworks: true },
   };
   return { deps, database, log, close: () => database.close() };
 }

@@ -22,11 +22,14 @@ export async function addFeed({
   input,
   clock,
   jobs,
+  allowPrivateNetworks = false,
 }: {
   db: Db;
   actorId: string;
   input: AddFeedInput;
   clock: Clock;
+  /** Download from loopback and private networks too (tests only; see CalendarFetchOptions). */
+  allowPrivateNetworks?: boolean;
   /** Given: an automatic re-plan is requested (when the user turned it on). */
   jobs?: JobSender;
 }): Promise<CalendarFeedDto> {
@@ -34,7 +37,7 @@ export async function addFeed({
     throw tooManyFeeds(MAX_FEEDS_PER_USER);
   }
   const timeZone = await getUserTimeZone({ db, actorId });
-  const occurrences = await readFeed({ url: input.url, timeZone, clock });
+  const occurrences = await readFeed({ url: input.url, timeZone, clock, allowPrivateNetworks });
   const row = await withTransaction(db, async (tx) => {
     const feed = await tx.calendarFeed.create({
       data: {

@@ -1,7 +1,11 @@
+import { fetch, type Response } from "undici";
 import { feedInvalid, feedUnreachable } from "./google-calendar-errors.ts";
+import { isPublicAddress, literalAddress, PRIVATE_ADDRESS_CODE, publicOnlyAgent } from "./public-network-guard.ts";
 
 export const FETCH_TIMEOUT_MS = 10_000;
 export const MAX_FEED_BYTES = 5 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const PRIVATE_ADDRESS_REASON = "it points to a private network address, which AgendaCraft does not download from";
 
 /** Network failures by their code, in words a person understands; the address itself never appears. */
 const NETWORK_REASONS: Record<string, string> = {
@@ -12,6 +16,7 @@ const NETWORK_REASONS: Record<string, string> = {
   ETIMEDOUT: "the server did not answer in time",
   EHOSTUNREACH: "the server cannot be reached",
   CERT_HAS_EXPIRED: "the server's certificate has expired",
+  [PRIVATE_ADDRESS_CODE]: PRIVATE_ADDRESS_REASON,
 };
 
 function networkReason(error: unknown): string {
@@ -22,23 +27,48 @@ function networkReason(error: unknown): string {
   return (typeof code === "string" && NETWORK_REASONS[code]) || "the server cannot be reached";
 }
 
+export type CalendarFetchOptions = {
+  signal?: AbortSignal;
+  /**
+   * Also download from loopback and private networks. Off in production (a typed address
+   * must not reach the server's own network); on for tests, whose calendars are served locally.
+   */
+  allowPrivateNetworks?: boolean;
+};
+
 /**
- * Downloads a calendar's iCalendar text: at most MAX_FEED_BYTES, within FETCH_TIMEOUT_MS.
+ * Downloads a calendar's iCalendar text: at most MAX_FEED_BYTES, within FETCH_TIMEOUT_MS,
+ * following at most MAX_REDIRECTS redirects, each checked like the first address.
  * Throws `google-calendar.feed_unreachable` or `google-calendar.feed_invalid`, with
  * messages that never include the address (it is a secret).
  */
-export async function fetchCalendarText(url: string, { signal }: { signal?: AbortSignal } = {}): Promise<string> {
+export async function fetchCalendarText(
+  url: string,
+  { signal, allowPrivateNetworks = false }: CalendarFetchOptions = {},
+): Promise<string> {
   const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
   const abort = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
-  try {
-    response = await fetch(url, {
-      signal: abort,
-      redirect: "follow",
-      headers: { accept: "text/calendar, */*;q=0.5" },
-    });
-  } catch (error) {
-    throw feedUnreachable(networkReason(error), error);
+  let current = new URL(url);
+  for (let hop = 0; ; hop++) {
+    const address = literalAddress(current);
+    if (!allowPrivateNetworks && address && !isPublicAddress(address)) throw feedUnreachable(PRIVATE_ADDRESS_REASON);
+    try {
+      // Redirects by hand: each new address must pass the same check.
+      response = await fetch(current, {
+        signal: abort,
+        redirect: "manual",
+        headers: { accept: "text/calendar, */*;q=0.5" },
+        ...(allowPrivateNetworks ? {} : { dispatcher: publicOnlyAgent }),
+      });
+    } catch (error) {
+      throw feedUnreachable(networkReason(error), error);
+    }
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status >= 400 || !location) break;
+    await response.body?.cancel();
+    if (hop >= MAX_REDIRECTS) throw feedUnreachable(`it redirects more than ${MAX_REDIRECTS} times`);
+    current = new URL(location, current);
   }
   if (!response.ok) {
     await response.body?.cancel();

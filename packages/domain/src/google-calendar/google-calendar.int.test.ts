@@ -50,15 +50,42 @@ describe("google-calendar feeds", () => {
     const { prisma } = database();
     const user = await createUser(prisma, { timeZone: "Europe/Berlin" });
     server.serveCalendar(path, text);
-    const feed = await addFeed({ db: prisma, actorId: user.id, input: { name: "Work", url: server.url(path) }, clock });
+    const feed = await addFeed({
+      db: prisma,
+      actorId: user.id,
+      input: { name: "Work", url: server.url(path) },
+      clock,
+      allowPrivateNetworks: true,
+    });
     return { user, feed, path };
   }
+
+  it("refuses addresses on loopback or private networks unless the server allows them, storing nothing", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma, { timeZone: "Europe/Berlin" });
+    const literal = server.url("/calendar/ical/work/private-secret/basic.ics");
+    // The same calendar by a name that resolves to 127.0.0.1: caught when the connection is made.
+    const byName = literal.replace("127.0.0.1", "localhost");
+    for (const url of [literal, byName]) {
+      const error = await failure(addFeed({ db: prisma, actorId: user.id, input: { name: "Local", url }, clock }));
+      expect(error.code).toBe("google-calendar.feed_unreachable");
+      expect(error.message).toMatch(/private network address/);
+      expect(error.message).not.toContain(url);
+    }
+    expect(await listFeeds({ db: prisma, actorId: user.id })).toEqual([]);
+  });
 
   it("adds a feed: its busy events are stored and listed with their instants, the address masked", async () => {
     const { prisma } = database();
     const user = await createUser(prisma, { timeZone: "Europe/Berlin" });
     const url = server.url("/calendar/ical/work/private-secret/basic.ics");
-    const feed = await addFeed({ db: prisma, actorId: user.id, input: { name: "Work", url }, clock });
+    const feed = await addFeed({
+      db: prisma,
+      actorId: user.id,
+      input: { name: "Work", url },
+      clock,
+      allowPrivateNetworks: true,
+    });
     expect(feed).toMatchObject({
       name: "Work",
       url: `${new URL(url).origin}/…/basic.ics`,
@@ -105,7 +132,13 @@ describe("google-calendar feeds", () => {
     const { prisma } = database();
     const user = await createUser(prisma);
     const error = await failure(
-      addFeed({ db: prisma, actorId: user.id, input: { name: "Broken", url: server.url(path) }, clock }),
+      addFeed({
+        db: prisma,
+        actorId: user.id,
+        input: { name: "Broken", url: server.url(path) },
+        clock,
+        allowPrivateNetworks: true,
+      }),
     );
     expect(error).toMatchObject({ kind: "INVALID", code, details: { field: "url" } });
     expect(error.message).toMatch(message);
@@ -119,7 +152,9 @@ describe("google-calendar feeds", () => {
     const closed = await startTestCalendarServer();
     const url = closed.url("/basic.ics");
     await closed.close();
-    const error = await failure(addFeed({ db: prisma, actorId: user.id, input: { name: "Gone", url }, clock }));
+    const error = await failure(
+      addFeed({ db: prisma, actorId: user.id, input: { name: "Gone", url }, clock, allowPrivateNetworks: true }),
+    );
     expect(error.code).toBe("google-calendar.feed_unreachable");
     expect(error.message).toBe("Could not download that calendar: the server refused the connection.");
   });
@@ -129,13 +164,25 @@ describe("google-calendar feeds", () => {
     const { user, feed, path } = await berlinUserWithFeed();
     server.serveCalendar(path, calendarText([LUNCH]));
     clock.advance(20 * MINUTE);
-    const synced = await syncFeed({ db: prisma, actorId: user.id, input: { id: feed.id }, clock });
+    const synced = await syncFeed({
+      db: prisma,
+      actorId: user.id,
+      input: { id: feed.id },
+      clock,
+      allowPrivateNetworks: true,
+    });
     expect(synced).toMatchObject({ eventCount: 1, lastError: null, lastSyncedAt: clock.now() });
     const after = await listBusy({ db: prisma, actorId: user.id, input: WEEK });
     expect(after.events.map((event) => event.summary)).toEqual(["Lunch with Sam"]);
 
     server.serve(path, { status: 500, body: "oops" });
-    const failed = await syncFeed({ db: prisma, actorId: user.id, input: { id: feed.id }, clock });
+    const failed = await syncFeed({
+      db: prisma,
+      actorId: user.id,
+      input: { id: feed.id },
+      clock,
+      allowPrivateNetworks: true,
+    });
     expect(failed).toMatchObject({
       eventCount: 1,
       lastSyncedAt: synced.lastSyncedAt,
@@ -151,7 +198,7 @@ describe("google-calendar feeds", () => {
     const other = await createUser(prisma);
     for (const attempt of [
       removeFeed({ db: prisma, actorId: other.id, input: { id: feed.id } }),
-      syncFeed({ db: prisma, actorId: other.id, input: { id: feed.id }, clock }),
+      syncFeed({ db: prisma, actorId: other.id, input: { id: feed.id }, clock, allowPrivateNetworks: true }),
     ]) {
       await expect(failure(attempt)).resolves.toMatchObject({ code: "google-calendar.feed_not_found" });
     }
@@ -189,7 +236,9 @@ describe("google-calendar feeds", () => {
       const log = { info: (...args: unknown[]) => logged.push(args), warn: (...args: unknown[]) => logged.push(args) };
       const before = server.requests.length;
 
-      await expect(syncStaleFeeds({ db: prisma, clock, jobs: queue, log })).resolves.toEqual({ synced: 1, failed: 1 });
+      await expect(
+        syncStaleFeeds({ db: prisma, clock, jobs: queue, log, allowPrivateNetworks: true }),
+      ).resolves.toEqual({ synced: 1, failed: 1 });
 
       expect(server.requests.slice(before).sort()).toEqual([broken.path, stale.path].sort());
       const feeds = await prisma.calendarFeed.findMany({
@@ -212,7 +261,7 @@ describe("google-calendar feeds", () => {
       const { feed, path } = await berlinUserWithFeed();
       server.serveCalendar(path, calendarText([LUNCH]));
       const later = fixedClock(new Date(NOW.getTime() + 16 * MINUTE));
-      const job = createSyncFeedsJob({ db: prisma, clock: later, jobs: queue });
+      const job = createSyncFeedsJob({ db: prisma, clock: later, jobs: queue, allowPrivateNetworks: true });
       expect(job).toMatchObject({ name: SYNC_FEEDS_JOB, cron: SYNC_FEEDS_CRON });
       expect(SYNC_FEEDS_CRON).toBe("*/15 * * * *");
       await job.handler({

@@ -19,12 +19,15 @@ export async function readFeed({
   timeZone,
   clock,
   signal,
+  allowPrivateNetworks = false,
 }: {
   url: string;
   timeZone: string;
   clock: Clock;
   signal?: AbortSignal;
+  /** See CalendarFetchOptions; off in production. */
+  allowPrivateNetworks?: boolean;
 }): Promise<BusyOccurrence[]> {
-  const text = await fetchCalendarText(url, signal ? { signal } : {});
+  const text = await fetchCalendarText(url, { allowPrivateNetworks, ...(signal ? { signal } : {}) });
   return expandBusyEvents({ text, ...syncWindow(clock.now()), timeZone });
 }

@@ -11,7 +11,14 @@ import { readFeed } from "./read-feed.ts";
 import { replaceBusyEvents } from "./replace-busy-events.ts";
 import type { CalendarFeedDto, FeedIdInput } from "./schemas.ts";
 
-type SyncDeps = { db: Db; clock: Clock; jobs?: JobSender; signal?: AbortSignal };
+type SyncDeps = {
+  db: Db;
+  clock: Clock;
+  jobs?: JobSender;
+  signal?: AbortSignal;
+  /** Download from loopback and private networks too (tests only; see CalendarFetchOptions). */
+  allowPrivateNetworks?: boolean;
+};
 
 /**
  * Re-reads one of the actor's calendars now ("Sync now"). A calendar that cannot be read
@@ -50,6 +57,7 @@ async function syncFeedRow({
   clock,
   jobs,
   signal,
+  allowPrivateNetworks,
   feed,
 }: SyncDeps & { feed: { id: string; userId: string; url: string } }): Promise<{
   feed: CalendarFeedDto;
@@ -59,7 +67,13 @@ async function syncFeedRow({
   const timeZone = await getUserTimeZone({ db, actorId: feed.userId });
   let occurrences: Awaited<ReturnType<typeof readFeed>>;
   try {
-    occurrences = await readFeed({ url: feed.url, timeZone, clock, ...(signal ? { signal } : {}) });
+    occurrences = await readFeed({
+      url: feed.url,
+      timeZone,
+      clock,
+      ...(signal ? { signal } : {}),
+      ...(allowPrivateNetworks ? { allowPrivateNetworks } : {}),
+    });
   } catch (error) {
     // Only our own errors carry messages written to be shown (and free of the address).
     if (!isDomainError(error)) throw error;

@@ -37,12 +37,15 @@ export async function syncStaleFeeds({
   jobs,
   log,
   signal,
+  allowPrivateNetworks = false,
 }: {
   db: Db;
   clock: Clock;
   jobs?: JobSender;
   log?: SyncFeedsLog;
   signal?: AbortSignal;
+  /** Download from loopback and private networks too (tests only; see CalendarFetchOptions). */
+  allowPrivateNetworks?: boolean;
 }): Promise<{ synced: number; failed: number }> {
   const staleBefore = new Date(clock.now().getTime() - STALE_AFTER_MS);
   const due = await db.calendarFeed.findMany({
@@ -59,6 +62,7 @@ export async function syncStaleFeeds({
         db,
         clock,
         feedId: id,
+        allowPrivateNetworks,
         ...(jobs ? { jobs } : {}),
         ...(signal ? { signal } : {}),
       });
@@ -79,18 +83,27 @@ export function createSyncFeedsJob({
   clock,
   jobs,
   log,
+  allowPrivateNetworks = false,
 }: {
   db: Db;
   clock: Clock;
   jobs?: JobSender;
   log?: SyncFeedsLog;
+  allowPrivateNetworks?: boolean;
 }): JobDefinition<Record<string, never>> {
   return defineJob<Record<string, never>>({
     name: SYNC_FEEDS_JOB,
     queueOptions: SYNC_FEEDS_QUEUE_OPTIONS,
     cron: SYNC_FEEDS_CRON,
     async handler(job) {
-      await syncStaleFeeds({ db, clock, signal: job.signal, ...(jobs ? { jobs } : {}), ...(log ? { log } : {}) });
+      await syncStaleFeeds({
+        db,
+        clock,
+        signal: job.signal,
+        allowPrivateNetworks,
+        ...(jobs ? { jobs } : {}),
+        ...(log ? { log } : {}),
+      });
     },
   });
 }

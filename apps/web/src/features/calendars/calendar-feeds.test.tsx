@@ -78,10 +78,13 @@ describe("calendars that supply busy time", () => {
       cookie: person.cookie,
       path: `/week?week=${toLocalDate(nextWeek().from, ZONE)}`,
     });
-    await waitFor(() => {
-      const busy = [...container.querySelectorAll<HTMLElement>(".fc-event.busy-event")];
-      expect(busy.map((element) => element.textContent)).toEqual([expect.stringContaining("Board meeting")]);
-    });
+    await waitFor(
+      () => {
+        const busy = [...container.querySelectorAll<HTMLElement>(".fc-event.busy-event")];
+        expect(busy.map((element) => element.textContent)).toEqual([expect.stringContaining("Board meeting")]);
+      },
+      { timeout: 10_000 },
+    );
   });
 
   it("says at the address field when the calendar cannot be downloaded, and saves nothing", async () => {
