@@ -5,6 +5,7 @@ import { SignUpPage } from "./auth/sign-up-page.tsx";
 import { InboxPage } from "./features/inbox/inbox-page.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { NotFoundPage } from "./layout/not-found-page.tsx";
+import { Loading } from "./ui/states.tsx";
 
 /**
  * Every page of the app; main.tsx mounts them in the browser's history, tests in memory.
@@ -16,6 +17,8 @@ export const routes: RouteObject[] = [
   { path: "/sign-up", element: <SignUpPage /> },
   {
     element: <RequireSession />,
+    // Shown while the first page's code loads when the app is opened at a lazily loaded page.
+    hydrateFallbackElement: <Loading label="Opening AgendaCraft…" />,
     children: [
       {
         element: <AppLayout />,
