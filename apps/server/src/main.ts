@@ -1,11 +1,10 @@
-import { createMailer, createNotificationBus } from "@agendacraft/domain/notifier";
+import { createNotificationBus } from "@agendacraft/domain/notifier";
 import { systemClock } from "@agendacraft/domain/shared";
 import closeWithGrace from "close-with-grace";
 import { buildServer } from "./build-server.ts";
 import { createServerDeps, VERSION } from "./create-server-deps.ts";
-import { loadEnvOrExit, publicOrigin } from "./env.ts";
-import { createJobDefinitions } from "./jobs/job-definitions.ts";
-import { jobStopTimeoutMs, startJobQueue } from "./jobs/start-job-queue.ts";
+import { loadEnvOrExit } from "./env.ts";
+import { startAppJobs } from "./jobs/start-app-jobs.ts";
 import { createLogger } from "./logger.ts";
 import { openAppDatabase } from "./open-app-database.ts";
 
@@ -21,28 +20,7 @@ log.info(
 );
 const db = await openAppDatabase(env, log);
 
-const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
-const jobs = await startJobQueue({
-  db,
-  log,
-  definitions: (sender) =>
-    createJobDefinitions({
-      db: db.prisma,
-      log,
-      clock: systemClock,
-      jobs: sender,
-      mailer,
-      appUrl: publicOrigin(env),
-      allowPrivateCalendarNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS,
-    }),
-  work: env.WORKER === "inline",
-  stopTimeoutMs: jobStopTimeoutMs(env.SHUTDOWN_TIMEOUT_MS),
-}).catch(async (error: Error) => {
-  log.fatal({ err: error }, "could not start the job queue");
-  console.error(`Could not start the job queue: ${error.message.split("\n")[0]}`);
-  await db.close();
-  process.exit(1);
-});
+const { jobs, mailer } = await startAppJobs({ env, db, log, work: env.WORKER === "inline" });
 
 const notifications = await createNotificationBus({ db: db.prisma, listen: db.listen, log });
 const { deps, rateLimiter } = await createServerDeps({

@@ -1,11 +1,8 @@
 // pnpm worker — runs the job workers as their own process, without HTTP, for deployments
 // with several servers (set WORKER=off on those). Same configuration as the server.
-import { createMailer } from "@agendacraft/domain/notifier";
-import { systemClock } from "@agendacraft/domain/shared";
 import closeWithGrace from "close-with-grace";
-import { loadEnvOrExit, publicOrigin } from "./env.ts";
-import { createJobDefinitions } from "./jobs/job-definitions.ts";
-import { jobStopTimeoutMs, startJobQueue } from "./jobs/start-job-queue.ts";
+import { loadEnvOrExit } from "./env.ts";
+import { startAppJobs } from "./jobs/start-app-jobs.ts";
 import { createLogger } from "./logger.ts";
 import { openAppDatabase } from "./open-app-database.ts";
 
@@ -22,28 +19,7 @@ if (!env.DATABASE_URL) {
 
 const db = await openAppDatabase(env, log);
 
-const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
-const jobs = await startJobQueue({
-  db,
-  log,
-  definitions: (sender) =>
-    createJobDefinitions({
-      db: db.prisma,
-      log,
-      clock: systemClock,
-      jobs: sender,
-      mailer,
-      appUrl: publicOrigin(env),
-      allowPrivateCalendarNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS,
-    }),
-  work: true,
-  stopTimeoutMs: jobStopTimeoutMs(env.SHUTDOWN_TIMEOUT_MS),
-}).catch(async (error: Error) => {
-  log.fatal({ err: error }, "could not start the job queue");
-  console.error(`Could not start the job queue: ${error.message.split("\n")[0]}`);
-  await db.close();
-  process.exit(1);
-});
+const { jobs, mailer } = await startAppJobs({ env, db, log, work: true });
 
 // Without HTTP nothing else is sure to hold the process open between polls.
 const keepAlive = setInterval(() => undefined, 60_000);
