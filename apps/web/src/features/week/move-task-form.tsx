@@ -4,18 +4,15 @@ import { fromDateTimeInputValue, toDateTimeInputValue } from "../../lib/time.ts"
 import { buttonClass } from "../../ui/button.ts";
 import { Field, inputClass } from "../../ui/field.tsx";
 import { FormError } from "../../ui/form-error.tsx";
-import { taskTimeUpdate } from "./task-time-update.ts";
 import { useMoveTaskTime } from "./use-move-task-time.ts";
 import type { WeekRange } from "./week-types.ts";
 
 type MoveTaskFormProps = {
-  task: { id: string; startTime: Date; minutes: number };
+  task: { id: string; startTime: Date };
   week: WeekRange;
   timeZone: string;
   onMoved: () => void;
 };
-
-const MINUTE_MS = 60_000;
 
 /** Dragging without a mouse: type the new start, the task keeps its length. */
 export function MoveTaskForm({ task, week, timeZone, onMoved }: MoveTaskFormProps) {
@@ -31,11 +28,14 @@ export function MoveTaskForm({ task, week, timeZone, onMoved }: MoveTaskFormProp
       return;
     }
     setError(null);
-    const end = new Date(start.getTime() + task.minutes * MINUTE_MS);
-    move.mutate(taskTimeUpdate({ taskId: task.id, start, end, resized: false }), {
-      onSuccess: onMoved,
-      onError: (failure) => setError(describeError(failure)),
-    });
+    // Only the start: the server moves the end with it, keeping the task's length.
+    move.mutate(
+      { id: task.id, startTime: start },
+      {
+        onSuccess: onMoved,
+        onError: (failure) => setError(describeError(failure)),
+      },
+    );
   };
 
   return (

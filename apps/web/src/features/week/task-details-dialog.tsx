@@ -74,7 +74,7 @@ export function TaskDetailsDialog({ taskId, week, onClose }: TaskDetailsDialogPr
       )}
       {week && task.data?.startTime && !task.data.completedAt ? (
         <MoveTaskForm
-          task={{ id: task.data.id, startTime: task.data.startTime, minutes: task.data.minutes }}
+          task={{ id: task.data.id, startTime: task.data.startTime }}
           week={week}
           timeZone={timeZone}
           onMoved={onClose}
