@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { appRouter } from "@agendacraft/api";
 import { createContextFactory, type ServerDeps } from "@agendacraft/api/context";
+import { retryAfterHeader } from "@agendacraft/api/errors";
 import type { AuthRateLimiter } from "@agendacraft/domain/iam";
 import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
@@ -9,7 +10,10 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/a
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { type Env, trustProxySetting } from "./env.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
+import { answerClientErrors, registerErrorReplies, replyNoRoute } from "./routes/error-replies.ts";
+import { noStoreForPersonalData } from "./routes/no-store.ts";
 import { registerProbeRoutes } from "./routes/probes.ts";
+import { trackRoutes } from "./routes/route-index.ts";
 import { registerWebApp } from "./routes/web-app.ts";
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -37,11 +41,16 @@ export async function buildServer({ env, deps, rateLimiter, logger }: BuildServe
     },
     // tRPC batches put every procedure path in the URL.
     routerOptions: { maxParamLength: 5000 },
+    // Headers over Node's limit (431) and unreadable requests, answered in our error shape.
+    clientErrorHandler: answerClientErrors(logger),
   });
+  const routes = trackRoutes(app);
+  registerErrorReplies(app);
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  app.addHook("onRequest", noStoreForPersonalData);
   app.addHook("onResponse", async (request, reply) => {
     request.log.info(
       {
@@ -65,11 +74,14 @@ export async function buildServer({ env, deps, rateLimiter, logger }: BuildServe
     trpcOptions: {
       router: appRouter,
       createContext: createContextFactory(deps),
+      responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
     } satisfies FastifyTRPCPluginOptions<typeof appRouter>["trpcOptions"],
   });
 
   registerAuthRoutes(app, { auth: deps.auth, rateLimiter, trustedOrigins: deps.trustedOrigins });
   registerProbeRoutes(app, deps);
-  await registerWebApp(app, env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
+  await registerWebApp(app, env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST, (request, reply) =>
+    replyNoRoute(routes, request, reply),
+  );
   return app;
 }

@@ -122,7 +122,7 @@ describe("the HTTP server", () => {
   it("answers unknown API paths with a JSON 404, not the web page", async () => {
     const response = await fetch(`${server.url}/api/nothing-here`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: "Not Found" });
+    expect(await response.json()).toMatchObject({ code: "common.not_found" });
     const unknownProcedure = await fetch(`${server.url}/trpc/meta.nothing`);
     expect(unknownProcedure.status).toBe(404);
   });

@@ -5,6 +5,7 @@ import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
 import type { Clock } from "@agendacraft/domain/shared";
 import { isCrossSiteRequest } from "./cross-site.ts";
+import { sessionResolutionError } from "./errors/session-resolution-error.ts";
 
 /** The subset of pino the API uses, so tests can pass a recording logger. */
 export type Log = {
@@ -76,7 +77,14 @@ export function createContextFactory(deps: ServerDeps) {
   return async function createContext({ req, res }: { req: ContextRequest; res?: ContextReply }): Promise<Context> {
     const requestDeps = req.log ? { ...deps, log: req.log } : deps;
     const headers = toHeaders(req.headers);
-    const { session, setCookies } = await resolveSession({ auth: deps.auth, db: deps.db, headers, clock: deps.clock });
+    const { session, setCookies } = await resolveSession({
+      auth: deps.auth,
+      db: deps.db,
+      headers,
+      clock: deps.clock,
+    }).catch((error: unknown) => {
+      throw sessionResolutionError(error, { log: requestDeps.log, requestId: req.id });
+    });
     if (setCookies.length > 0) res?.header("set-cookie", setCookies);
 
     // A cookie rides along on requests other sites trigger; such a request acts as nobody.

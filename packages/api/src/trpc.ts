@@ -6,6 +6,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { Context } from "./context.ts";
 import { formatError } from "./errors/format-error.ts";
+import { logDatabaseUnavailable } from "./errors/log-database-unavailable.ts";
 import { toTRPCError } from "./errors/to-trpc-error.ts";
 
 const t = initTRPC.context<Context>().create({
@@ -21,7 +22,10 @@ export const createCallerFactory = t.createCallerFactory;
 const errorConversion = t.middleware(async ({ ctx, next, path, type }) => {
   const result = await next();
   if (result.ok) return result;
-  const { error, unexpected } = toTRPCError(result.error);
+  const { error, unexpected, databaseUnavailable } = toTRPCError(result.error);
+  if (databaseUnavailable) {
+    logDatabaseUnavailable(ctx.log, { requestId: ctx.requestId, path, err: result.error.cause });
+  }
   if (unexpected) {
     ctx.log.error(
       { err: result.error.cause ?? result.error, requestId: ctx.requestId, path, type },

@@ -1,7 +1,8 @@
 import { isCrossSiteRequest } from "@agendacraft/api/cross-site";
-import { type Auth, type AuthRateLimiter, CLIENT_IP_HEADER } from "@agendacraft/domain/iam";
+import { type Auth, type AuthRateLimiter, CLIENT_IP_HEADER, handleAuthRequest } from "@agendacraft/domain/iam";
 import { isDomainError } from "@agendacraft/domain/shared";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { clientFailure, sendFailure } from "./error-replies.ts";
 
 /** The attempts that guess passwords or mass-create accounts; every other auth route is unlimited. */
 const RATE_LIMITED_PATHS = new Set(["/api/auth/sign-in/email", "/api/auth/sign-up/email"]);
@@ -31,7 +32,9 @@ export function registerAuthRoutes(
         if (limited) return reply;
       }
 
-      const response = await auth.handler(fetchRequest);
+      const response = await handleAuthRequest(auth, fetchRequest);
+      // The library's unknown route is an empty 404; answer it in the shape of every other.
+      if (response.status === 404 && !response.body) return sendFailure(request, reply, clientFailure(404));
       reply.status(response.status);
       response.headers.forEach((value, name) => {
         if (name !== "set-cookie") reply.header(name, value);

@@ -63,6 +63,15 @@ describe("iam router", () => {
     ).resolves.toMatchObject({ user: { id: user.userId } });
   });
 
+  it("changePassword leaves API tokens working (they are revoked one by one, as the README says)", async () => {
+    const user = await createTestUser(harness.deps);
+    const { token, secret } = await user.caller.iam.tokens.create({ name: "nightly export" });
+    await user.caller.iam.changePassword({ current: user.password, next: "another new password" });
+    await expect(
+      authenticateApiToken({ db: harness.database.prisma, secret, clock: harness.deps.clock }),
+    ).resolves.toMatchObject({ userId: user.userId, via: "token", credentialId: token.id });
+  });
+
   it("signOutEverywhere ends every browser session of the user and no one else's", async () => {
     const user = await createTestUser(harness.deps);
     const other = await createTestUser(harness.deps);

@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { z } from "zod";
 import { newId } from "../shared/ids.ts";
+import { recordAuthFailure } from "./handle-auth-request.ts";
 import { ZSignUpInput } from "./schemas.ts";
 
 /** Fastify puts the client address it trusts here; any copy sent by the client is overwritten. */
@@ -46,6 +47,8 @@ export function createAuth({ prisma, secret, baseURL, trustedOrigins }: CreateAu
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: { disabled: true },
+    // Unexpected errors leave auth.handler (see handleAuthRequest) instead of becoming a bare 500.
+    onAPIError: { throw: true },
     advanced: {
       database: { generateId: () => newId() },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
@@ -65,6 +68,7 @@ export function createAuth({ prisma, secret, baseURL, trustedOrigins }: CreateAu
         }
         return { context: { ...ctx, body: { ...ctx.body, ...parsed.data } } };
       }),
+      after: createAuthMiddleware(async (ctx) => recordAuthFailure(ctx.context.returned)),
     },
   });
 }

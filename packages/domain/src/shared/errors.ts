@@ -1,3 +1,5 @@
+import { isDatabaseUnavailableError } from "./database-unavailable.ts";
+
 /** What went wrong, in the terms a caller branches on; packages/api maps each to one tRPC code. */
 export type DomainErrorKind = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAVAILABLE" | "RATE_LIMITED";
 
@@ -40,11 +42,27 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
   );
 }
 
+/** How long a client should wait before retrying while the database is unreachable (`Retry-After`). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** The one answer for "the database cannot be reached right now": 503 with `common.unavailable`. */
+export function databaseUnavailableError(cause: unknown): DomainError {
+  return new DomainError({
+    kind: "UNAVAILABLE",
+    code: "common.unavailable",
+    message: "The service is briefly unavailable. Please try again in a few seconds.",
+    details: { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+    cause,
+  });
+}
+
 /**
- * The Prisma failures a caller can cause (a duplicate, a row that vanished) as domain
- * errors; null for anything else, which stays an internal error.
+ * The database failures that are not bugs as domain errors: an unreachable database
+ * (UNAVAILABLE, retry later) and what a caller can cause (a duplicate, a row that
+ * vanished); null for anything else, which stays an internal error.
  */
 export function domainErrorFromPrisma(error: unknown): DomainError | null {
+  if (isDatabaseUnavailableError(error)) return databaseUnavailableError(error);
   if (!isPrismaKnownError(error)) return null;
   if (error.code === "P2002") {
     return new DomainError({

@@ -10,7 +10,7 @@ import { FormError } from "../../ui/form-error.tsx";
 /** The server's code for a current password that does not match; its message belongs at that field. */
 const WRONG_PASSWORD = "iam.wrong_password";
 
-/** A new password; the server signs out every other session, this one stays. */
+/** A new password; the server signs out every other session, this one stays; API tokens are not touched. */
 export function PasswordForm() {
   const trpc = useTRPC();
   const [current, setCurrent] = useState("");
@@ -58,7 +58,7 @@ export function PasswordForm() {
       </Field>
       <Field
         label="New password"
-        hint="At least 10 characters. Changing it signs you out on every other device and browser."
+        hint="At least 10 characters. Changing it signs you out on every other device and browser. API tokens keep working: revoke them under API tokens if they may be exposed."
         errors={error?.fieldErrors.next}
       >
         {(control) => (

@@ -22,6 +22,15 @@ function fieldError(input: HTMLElement): string | null {
   return errorId ? (document.getElementById(errorId)?.textContent ?? null) : null;
 }
 
+/** The hint under a field (its aria-describedby target that ends in -hint). */
+function fieldHint(input: HTMLElement): string | null {
+  const hintId = input
+    .getAttribute("aria-describedby")
+    ?.split(" ")
+    .find((id) => id.endsWith("-hint"));
+  return hintId ? (document.getElementById(hintId)?.textContent ?? null) : null;
+}
+
 describe("settings page", () => {
   it("has a titled section for each kind of setting", async () => {
     const person = await signUp();
@@ -64,6 +73,9 @@ describe("settings page", () => {
 
     const current = await screen.findByLabelText("Current password");
     const next = screen.getByLabelText("New password");
+    // What a change does and does not end, before the person commits to it.
+    expect(fieldHint(next)).toContain("signs you out on every other device and browser");
+    expect(fieldHint(next)).toContain("API tokens keep working");
     await user.type(current, "not-my-password");
     await user.type(next, "a-brand-new-password");
     await user.click(screen.getByRole("button", { name: "Change password" }));
