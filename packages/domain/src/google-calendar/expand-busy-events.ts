@@ -11,6 +11,7 @@ const MAX_STEPS_PER_EVENT = 20_000;
 export const MAX_OCCURRENCES_PER_FEED = 10_000;
 /** An occurrence moved into the window from one this far after it is still found. */
 const MOVED_SLACK_MS = 31 * 86_400_000;
+const DAY_MS = 86_400_000;
 const MAX_SUMMARY = 500;
 
 type IcalTime = InstanceType<typeof ICAL.Time>;
@@ -74,12 +75,18 @@ export function expandBusyEvents({
       return;
     }
     const until = to.getTime() + MOVED_SLACK_MS;
+    // A series with no changed instances: an occurrence is its recurrence id plus the
+    // series' length (give or take a DST hour), so one that ends before the window is
+    // skipped without reading its details, the costly part of walking years of a series.
+    const unchanged = related.length === 0 && event.rangeExceptions.length === 0;
+    const skipBefore = from.getTime() - seriesLengthMs(event, convert) - DAY_MS;
     const iterator = event.iterator();
     for (let step = 0; step < MAX_STEPS_PER_EVENT; step++) {
       const next = iterator.next();
       if (!next) break;
       const recurrenceId = convert(next);
       if (recurrenceId.getTime() >= until) break;
+      if (unchanged && recurrenceId.getTime() < skipBefore) continue;
       const details = event.getOccurrenceDetails(next);
       add(
         toOccurrence(`${uid}#${recurrenceId.toISOString()}`, details.item, details.startDate, details.endDate, convert),
@@ -99,6 +106,12 @@ export function expandBusyEvents({
     throw feedInvalid("an event in it could not be read", error);
   }
   return [...found.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
+}
+
+/** How long each occurrence of a series lasts, from its first; 0 for one without an end. */
+function seriesLengthMs(event: IcalEvent, convert: (time: IcalTime) => Date): number {
+  const end = event.endDate;
+  return end ? Math.max(0, convert(end).getTime() - convert(event.startDate).getTime()) : 0;
 }
 
 function parseCalendar(text: string): IcalComponent {

@@ -1,3 +1,4 @@
+export { ACCOUNT_LIMITS, limitReached } from "./account-limits.ts";
 export { type Clock, fixedClock, systemClock } from "./clock.ts";
 export { ZColor } from "./color.ts";
 export { isDatabaseUnavailableError } from "./database-unavailable.ts";

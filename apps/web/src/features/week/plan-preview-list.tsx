@@ -2,7 +2,10 @@ import { EmptyState } from "../../ui/states.tsx";
 import { describeChange } from "./plan-format.ts";
 import type { PlanPreview } from "./week-types.ts";
 
-/** What a plan would do: each task's move ("summary: old → new"), then the tasks it cannot place and why. */
+/**
+ * What a plan would do: each task's move ("summary: old → new"), then the tasks it cannot
+ * place and why. The server lists only the first few hundred of each; the headings give the totals.
+ */
 export function PlanPreviewList({ preview, timeZone }: { preview: PlanPreview; timeZone: string }) {
   if (preview.changes.length === 0 && preview.unplaced.length === 0) {
     return (
@@ -16,7 +19,7 @@ export function PlanPreviewList({ preview, timeZone }: { preview: PlanPreview; t
       {preview.changes.length > 0 ? (
         <section aria-labelledby="plan-changes-heading">
           <h3 id="plan-changes-heading" className="mb-1 text-sm font-semibold text-slate-700">
-            Changes ({preview.changes.length})
+            Changes ({preview.changeCount})
           </h3>
           <ul className="flex flex-col gap-2" aria-label="Changes">
             {preview.changes.map((change) => {
@@ -38,12 +41,13 @@ export function PlanPreviewList({ preview, timeZone }: { preview: PlanPreview; t
               );
             })}
           </ul>
+          <MoreNotListed count={preview.changeCount - preview.changes.length} />
         </section>
       ) : null}
       {preview.unplaced.length > 0 ? (
         <section aria-labelledby="plan-unplaced-heading">
           <h3 id="plan-unplaced-heading" className="mb-1 text-sm font-semibold text-slate-700">
-            Not planned ({preview.unplaced.length})
+            Not planned ({preview.unplacedCount})
           </h3>
           <ul className="flex flex-col gap-2" aria-label="Not planned">
             {preview.unplaced.map((task) => (
@@ -52,8 +56,14 @@ export function PlanPreviewList({ preview, timeZone }: { preview: PlanPreview; t
               </li>
             ))}
           </ul>
+          <MoreNotListed count={preview.unplacedCount - preview.unplaced.length} />
         </section>
       ) : null}
     </div>
   );
+}
+
+function MoreNotListed({ count }: { count: number }) {
+  if (count <= 0) return null;
+  return <p className="mt-2 text-sm text-slate-600">…and {count.toLocaleString("en-US")} more, not listed here.</p>;
 }

@@ -8,7 +8,7 @@ import {
   ZApplyPlanResult,
   ZListPlanRunsInput,
   ZPlanInput,
-  ZPlanPreview,
+  ZPlanPreviewResult,
   ZPlanRun,
   ZPlanSettings,
   ZUndoPlanInput,
@@ -34,7 +34,7 @@ export const planRouter = createTRPCRouter({
 
   preview: protectedProcedure
     .input(ZPlanInput)
-    .output(ZPlanPreview)
+    .output(ZPlanPreviewResult)
     .query(({ ctx, input }) => previewPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
 
   // tRPC reserves `apply` (it would shadow Function.prototype.apply on the client proxy).

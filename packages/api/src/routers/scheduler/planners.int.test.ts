@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { countQueries } from "@agendacraft/db/testing";
+import { MAX_WINDOWS_QUERY_DAYS } from "@agendacraft/domain/scheduler/planners";
 import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
@@ -200,17 +201,20 @@ describe("scheduler.planners", () => {
       ]);
     });
 
-    it("needs `to` after `from` and at most 400 days, naming `to`", async () => {
+    it(`needs \`to\` after \`from\` and at most ${MAX_WINDOWS_QUERY_DAYS} days, naming \`to\``, async () => {
       const { caller } = await createTestUser(harness.deps);
       const from = new Date("2026-01-01T00:00:00Z");
       const same = await trpcFailure(caller.scheduler.planners.windows({ from, to: from }));
       expect(issuesOf(same)).toEqual([{ path: "to", code: "scheduler.invalid_window_range" }]);
       const long = await trpcFailure(
-        caller.scheduler.planners.windows({ from, to: new Date(from.getTime() + 401 * 86_400_000) }),
+        caller.scheduler.planners.windows({
+          from,
+          to: new Date(from.getTime() + (MAX_WINDOWS_QUERY_DAYS + 1) * 86_400_000),
+        }),
       );
       expect(issuesOf(long)).toEqual([{ path: "to", code: "scheduler.window_range_too_long" }]);
       await expect(
-        caller.scheduler.planners.windows({ from, to: new Date(from.getTime() + 400 * 86_400_000) }),
+        caller.scheduler.planners.windows({ from, to: new Date(from.getTime() + MAX_WINDOWS_QUERY_DAYS * 86_400_000) }),
       ).resolves.toEqual([]);
     });
   });

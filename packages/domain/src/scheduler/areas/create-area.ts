@@ -1,9 +1,11 @@
+import { ACCOUNT_LIMITS } from "../../shared/account-limits.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { areaSelect } from "./area.select.ts";
+import { tooManyAreas } from "./area-errors.ts";
 import { lockOrdering } from "./ordering.ts";
 import type { AreaDto, CreateAreaInput } from "./schemas.ts";
 
-/** Adds an area after the user's last one. */
+/** Adds an area after the user's last one; at most ACCOUNT_LIMITS.areas. */
 export async function createArea({
   db,
   actorId,
@@ -15,6 +17,7 @@ export async function createArea({
 }): Promise<AreaDto> {
   return withTransaction(db, async (tx) => {
     await lockOrdering(tx, actorId, "areas");
+    if ((await tx.area.count({ where: { userId: actorId } })) >= ACCOUNT_LIMITS.areas) throw tooManyAreas();
     const last = await tx.area.aggregate({ where: { userId: actorId }, _max: { order: true } });
     return tx.area.create({
       data: { userId: actorId, name: input.name, color: input.color, order: (last._max.order ?? 0) + 1 },

@@ -1,6 +1,7 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
-import { expandPlannerWindows } from "../recurrence/index.ts";
+import { yieldToEventLoop } from "../../shared/yield-to-event-loop.ts";
+import { expandPlannerWindowsInTurns } from "../recurrence/index.ts";
 import { planSchedule } from "./engine/index.ts";
 import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
 
@@ -10,7 +11,9 @@ const SLOT_MS = 5 * 60 * 1000;
 
 /**
  * Loads the actor's schedulable tasks, planners and busy time, runs the engine and
- * describes the result as changes. Reads only; `applyPlan` writes.
+ * describes the result as changes. Reads only; `applyPlan` writes. The CPU-heavy steps
+ * (window expansion, the engine) run in separate turns of the event loop, so a plan for
+ * thousands of tasks does not hold up other people's requests for its whole length.
  */
 export async function computePlan({
   db,
@@ -56,7 +59,7 @@ export async function computePlan({
     }),
   ]);
 
-  const windows = expandPlannerWindows({
+  const windows = await expandPlannerWindowsInTurns({
     planners: planners
       .filter((planner) => planner.active)
       .map((planner) => ({
@@ -79,6 +82,7 @@ export async function computePlan({
     ...calendarBusy,
   ];
 
+  await yieldToEventLoop();
   const result = planSchedule({
     tasks: schedulable,
     planners: planners.map((planner) => ({ id: planner.id, name: planner.name, active: planner.active })),
@@ -94,6 +98,7 @@ export async function computePlan({
     },
   });
 
+  await yieldToEventLoop();
   const summaries = new Map(schedulable.map((task) => [task.id, task.summary]));
   // The engine returns one placement per part; a change describes the whole task.
   const byTask = new Map<string, typeof result.placements>();

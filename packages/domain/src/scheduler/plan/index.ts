@@ -3,6 +3,12 @@ export { listPlanRuns } from "./list-plan-runs.ts";
 export { getPlanSettings, type PlanSettingsDto, updatePlanSettings, ZPlanSettings } from "./plan-settings.ts";
 export { previewPlan } from "./preview-plan.ts";
 export {
+  MAX_PREVIEW_CHANGES,
+  MAX_PREVIEW_UNPLACED,
+  type PlanPreviewResultDto,
+  ZPlanPreviewResult,
+} from "./preview-schemas.ts";
+export {
   createReplanJob,
   REPLAN_DEBOUNCE_MS,
   REPLAN_JOB,

@@ -1,14 +1,22 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import { computePlan } from "./compute-plan.ts";
-import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
+import { MAX_PREVIEW_CHANGES, MAX_PREVIEW_UNPLACED, type PlanPreviewResultDto } from "./preview-schemas.ts";
+import type { PlanInput } from "./schemas.ts";
 
-/** What a plan would change, changing nothing. */
-export function previewPlan(deps: {
+/** What a plan would change, changing nothing; long lists are cut (see ZPlanPreviewResult). */
+export async function previewPlan(deps: {
   db: Db;
   actorId: string;
   input: PlanInput;
   clock: Clock;
-}): Promise<PlanPreviewDto> {
-  return computePlan(deps);
+}): Promise<PlanPreviewResultDto> {
+  const plan = await computePlan(deps);
+  return {
+    ...plan,
+    changes: plan.changes.slice(0, MAX_PREVIEW_CHANGES),
+    unplaced: plan.unplaced.slice(0, MAX_PREVIEW_UNPLACED),
+    changeCount: plan.changes.length,
+    unplacedCount: plan.unplaced.length,
+  };
 }

@@ -1,13 +1,15 @@
 import type { JobSender } from "@agendacraft/db/jobs";
+import { ACCOUNT_LIMITS } from "../../shared/account-limits.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { requestReplan } from "../plan/replan-job.ts";
 import { getUserTimeZone } from "./get-user-time-zone.ts";
 import { plannerSelect } from "./planner.select.ts";
 import { toDateColumn, toPlannerDto } from "./planner-dto.ts";
+import { tooManyPlanners } from "./planner-errors.ts";
 import type { CreatePlannerInput, PlannerDto } from "./schemas.ts";
 
-/** Adds a planner; without a time zone it takes the user's. */
+/** Adds a planner; without a time zone it takes the user's. At most ACCOUNT_LIMITS.planners per person. */
 export async function createPlanner({
   db,
   actorId,
@@ -22,6 +24,7 @@ export async function createPlanner({
   jobs?: JobSender;
   clock?: Clock;
 }): Promise<PlannerDto> {
+  if ((await db.planner.count({ where: { userId: actorId } })) >= ACCOUNT_LIMITS.planners) throw tooManyPlanners();
   const timeZone = input.timeZone ?? (await getUserTimeZone({ db, actorId }));
   const row = await withTransaction(db, async (tx) => {
     const created = await tx.planner.create({

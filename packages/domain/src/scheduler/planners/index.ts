@@ -8,6 +8,7 @@ export { previewRecurrenceRule } from "./preview-recurrence-rule.ts";
 export {
   type CreatePlannerInput,
   MAX_PREVIEW_OCCURRENCES,
+  MAX_WINDOWS_QUERY_DAYS,
   type PlannerDto,
   type PlannerWindowDto,
   type PlannerWindowsInput,

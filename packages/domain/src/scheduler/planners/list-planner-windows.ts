@@ -1,5 +1,5 @@
 import type { Db } from "../../shared/db.ts";
-import { expandPlannerWindows, type PlannerSpec } from "../recurrence/index.ts";
+import { expandPlannerWindowsInTurns, type PlannerSpec } from "../recurrence/index.ts";
 import { plannerSelect } from "./planner.select.ts";
 import { toPlannerDto } from "./planner-dto.ts";
 import { plannerNotFound } from "./planner-errors.ts";
@@ -25,5 +25,5 @@ export async function listPlannerWindows({
   });
   if (input.plannerId && rows.length === 0) throw plannerNotFound();
   const planners: PlannerSpec[] = rows.map((row) => ({ ...toPlannerDto(row), active: true }));
-  return expandPlannerWindows({ planners, from: input.from, to: input.to });
+  return expandPlannerWindowsInTurns({ planners, from: input.from, to: input.to });
 }

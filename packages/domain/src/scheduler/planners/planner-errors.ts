@@ -1,3 +1,4 @@
+import { ACCOUNT_LIMITS, limitReached } from "../../shared/account-limits.ts";
 import { DomainError } from "../../shared/errors.ts";
 
 /** The same for an unknown id and for another user's: no hint that the row exists. */
@@ -7,4 +8,8 @@ export function plannerNotFound(): DomainError {
     code: "scheduler.planner_not_found",
     message: "That planner does not exist or was deleted.",
   });
+}
+
+export function tooManyPlanners(): DomainError {
+  return limitReached({ code: "scheduler.too_many_planners", max: ACCOUNT_LIMITS.planners, what: "planners" });
 }

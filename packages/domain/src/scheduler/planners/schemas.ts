@@ -2,13 +2,7 @@ import { z } from "zod";
 import { ZTimeZone } from "../../iam/schemas.ts";
 import { DEFAULT_PAGE_SIZE, ZPage, ZPageInput } from "../../shared/pagination.ts";
 import { refineTimeRange } from "../../shared/time-range.ts";
-import {
-  MAX_WINDOW_RANGE_DAYS,
-  ZLocalDate,
-  ZPlannerTime,
-  ZRecurrencePreset,
-  ZRecurrenceRule,
-} from "../recurrence/index.ts";
+import { ZLocalDate, ZPlannerTime, ZRecurrencePreset, ZRecurrenceRule } from "../recurrence/index.ts";
 
 export const ZPlannerName = z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
 export const ZPlannerId = z.uuid("Unknown planner");
@@ -68,6 +62,12 @@ export type ListPlannersInput = z.infer<typeof ZListPlannersInput>;
 
 export const ZPlannerPage = ZPage(ZPlanner);
 
+/**
+ * Windows are read a week (or a month view) at a time; six weeks covers any month grid and
+ * keeps one call to at most 50 planners x 42 windows. (Planning expands its own horizon.)
+ */
+export const MAX_WINDOWS_QUERY_DAYS = 42;
+
 export const ZPlannerWindowsInput = z
   .object({
     from: z.date("Give the start of the range as a date"),
@@ -77,7 +77,7 @@ export const ZPlannerWindowsInput = z
   })
   .superRefine(
     refineTimeRange({
-      maxDays: MAX_WINDOW_RANGE_DAYS,
+      maxDays: MAX_WINDOWS_QUERY_DAYS,
       invalidCode: "scheduler.invalid_window_range",
       tooLongCode: "scheduler.window_range_too_long",
     }),

@@ -1,10 +1,12 @@
+import { ACCOUNT_LIMITS } from "../../shared/account-limits.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { lockOrdering } from "../areas/ordering.ts";
 import { assertAreaUsable } from "./assert-area-usable.ts";
 import { projectSelect } from "./project.select.ts";
+import { tooManyProjects } from "./project-errors.ts";
 import type { CreateProjectInput, ProjectDto } from "./schemas.ts";
 
-/** Adds a project after the user's last one, optionally in one of their areas. */
+/** Adds a project after the user's last one, optionally in one of their areas; at most ACCOUNT_LIMITS.projects (archived ones count). */
 export async function createProject({
   db,
   actorId,
@@ -16,6 +18,7 @@ export async function createProject({
 }): Promise<ProjectDto> {
   return withTransaction(db, async (tx) => {
     await lockOrdering(tx, actorId, "projects");
+    if ((await tx.project.count({ where: { userId: actorId } })) >= ACCOUNT_LIMITS.projects) throw tooManyProjects();
     if (input.areaId) await assertAreaUsable({ tx, actorId, areaId: input.areaId });
     const last = await tx.project.aggregate({ where: { userId: actorId }, _max: { order: true } });
     return tx.project.create({

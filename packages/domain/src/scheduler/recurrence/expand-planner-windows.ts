@@ -51,10 +51,12 @@ export function expandPlannerWindows({ planners, from, to }: ExpandPlannerWindow
   if (toMs === fromMs) return [];
 
   const windows = planners.filter((planner) => planner.active).flatMap((planner) => expandOne(planner, fromMs, toMs));
-  return windows.sort(
-    (a, b) =>
-      a.start.getTime() - b.start.getTime() || (a.plannerId < b.plannerId ? -1 : a.plannerId > b.plannerId ? 1 : 0),
-  );
+  return windows.sort(compareWindows);
+}
+
+/** The order windows are returned in: by start, then planner id. */
+export function compareWindows(a: PlannerWindow, b: PlannerWindow): number {
+  return a.start.getTime() - b.start.getTime() || (a.plannerId < b.plannerId ? -1 : a.plannerId > b.plannerId ? 1 : 0);
 }
 
 function expandOne(planner: PlannerSpec, fromMs: number, toMs: number): PlannerWindow[] {

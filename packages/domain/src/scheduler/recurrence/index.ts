@@ -7,6 +7,7 @@ export {
   type PlannerSpec,
   type PlannerWindow,
 } from "./expand-planner-windows.ts";
+export { expandPlannerWindowsInTurns } from "./expand-planner-windows-in-turns.ts";
 export { type ListOccurrencesInput, listOccurrences, MAX_LISTED_OCCURRENCES } from "./list-occurrences.ts";
 export { type NextTaskOccurrenceInput, nextTaskOccurrence, type RecurrenceAnchor } from "./next-task-occurrence.ts";
 export { type ParsedRecurrence, parseRecurrence } from "./parse-recurrence.ts";

@@ -3,6 +3,7 @@ import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { requestReplan } from "../plan/replan-job.ts";
+import { assertOpenTaskRoom } from "./assert-open-task-room.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { CreateTaskInput, TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
@@ -11,7 +12,7 @@ import { lockOrderScopes, nextOrderInScope } from "./task-order.ts";
 
 const MINUTE_MS = 60_000;
 
-/** Adds a task at the end of its project (or the inbox). */
+/** Adds a task at the end of its project (or the inbox); refused at ACCOUNT_LIMITS.openTasks open tasks. */
 export async function createTask({
   db,
   actorId,
@@ -38,6 +39,7 @@ export async function createTask({
   return withTransaction(db, async (tx) => {
     const scope = { userId: actorId, projectId };
     await lockOrderScopes(tx, scope);
+    await assertOpenTaskRoom(tx, actorId);
     const order = await nextOrderInScope(tx, scope);
     const task = await tx.task.create({
       data: {

@@ -2,11 +2,12 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import { assertOpenTaskRoom } from "./assert-open-task-room.ts";
 import type { TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 import { taskNotFound } from "./task-errors.ts";
 
-/** Marks a completed task as not done. A next occurrence created on completion stays. */
+/** Marks a completed task as not done (refused at ACCOUNT_LIMITS.openTasks). A next occurrence created on completion stays. */
 export async function reopenTask({
   db,
   actorId,
@@ -21,8 +22,12 @@ export async function reopenTask({
   jobs?: JobSender;
 }): Promise<TaskDto> {
   return withTransaction(db, async (tx) => {
-    const { count } = await tx.task.updateMany({ where: { id, userId: actorId }, data: { completedAt: null } });
-    if (count === 0) throw taskNotFound();
+    const task = await tx.task.findFirst({ where: { id, userId: actorId }, select: { completedAt: true } });
+    if (!task) throw taskNotFound();
+    if (task.completedAt !== null) {
+      await assertOpenTaskRoom(tx, actorId);
+      await tx.task.update({ where: { id }, data: { completedAt: null } });
+    }
     if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: id, clock });
     return tx.task.findUniqueOrThrow({ where: { id }, select: taskSelect });
   });

@@ -1,3 +1,4 @@
+import { ACCOUNT_LIMITS, limitReached } from "../../shared/account-limits.ts";
 import { DomainError } from "../../shared/errors.ts";
 
 export function taskNotFound(): DomainError {
@@ -38,4 +39,8 @@ export function recurrenceNeedsDate(): DomainError {
     message: "A task that repeats on a schedule needs a start time or a due date.",
     details: { field: "recurrence" },
   });
+}
+
+export function tooManyOpenTasks(): DomainError {
+  return limitReached({ code: "scheduler.too_many_open_tasks", max: ACCOUNT_LIMITS.openTasks, what: "open tasks" });
 }
