@@ -2,7 +2,13 @@ import type { Log } from "@agendacraft/api/context";
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
 import { createSyncFeedsJob } from "@agendacraft/domain/google-calendar";
-import { createLogMailer, createTaskStartingJob, DEFAULT_MAIL_FROM, type Mailer } from "@agendacraft/domain/notifier";
+import {
+  createLogMailer,
+  createRetimeRemindersJob,
+  createTaskStartingJob,
+  DEFAULT_MAIL_FROM,
+  type Mailer,
+} from "@agendacraft/domain/notifier";
 import { createReplanJob } from "@agendacraft/domain/scheduler/plan";
 import type { Clock } from "@agendacraft/domain/shared";
 
@@ -32,6 +38,7 @@ export function createJobDefinitions({
   return [
     createTaskStartingJob({ ...deps, mailer: mailer ?? createLogMailer({ log: deps.log, from: DEFAULT_MAIL_FROM }) }),
     createReplanJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock }),
+    createRetimeRemindersJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock }),
     createSyncFeedsJob({
       db: deps.db,
       jobs: deps.jobs,

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../shared/errors.ts";
-import { type BusyOccurrence, expandBusyEvents } from "./expand-busy-events.ts";
+import {
+  type BusyOccurrence,
+  expandBusyEvents,
+  expandBusyEventsInTurns,
+  MAX_OCCURRENCES_PER_FEED,
+} from "./expand-busy-events.ts";
 import { calendarText, GOOGLE_FEED, WEEKLY_MEETING } from "./testing/feed-fixtures.ts";
 
 const JUNE = { from: new Date("2026-05-25T09:00:00Z"), to: new Date("2026-08-30T09:00:00Z") };
@@ -111,6 +116,70 @@ describe("expandBusyEvents", () => {
         end: new Date("2026-06-10T22:00:00Z"),
       },
     ]);
+  });
+
+  it("finds the occurrences of a series that began years before the range, a long one reaching into it included", () => {
+    const events = expandBusyEvents({
+      text: calendarText([
+        // Every 10 days since 2020, each lasting 3 days: the one from 29 May reaches into the range.
+        [
+          "UID:retreat",
+          "SUMMARY:Retreat",
+          "DTSTART:20200101T090000Z",
+          "DTEND:20200104T090000Z",
+          "RRULE:FREQ=DAILY;INTERVAL=10",
+        ],
+      ]),
+      from: new Date("2026-05-31T00:00:00Z"),
+      to: new Date("2026-06-10T00:00:00Z"),
+      timeZone: "UTC",
+    });
+    expect(events.map((event) => [event.start.toISOString(), event.end.toISOString()])).toEqual([
+      ["2026-05-29T09:00:00.000Z", "2026-06-01T09:00:00.000Z"],
+      ["2026-06-08T09:00:00.000Z", "2026-06-11T09:00:00.000Z"],
+    ]);
+  });
+
+  it(`refuses a calendar with more than ${MAX_OCCURRENCES_PER_FEED} events in the range`, () => {
+    const hourly = calendarText([
+      ["UID:every-hour", "SUMMARY:Ping", "DTSTART:20260601T000000Z", "DTEND:20260601T001500Z", "RRULE:FREQ=HOURLY"],
+    ]);
+    const read = (days: number) => () =>
+      expandBusyEvents({
+        text: hourly,
+        from: new Date("2026-06-01T00:00:00Z"),
+        to: new Date(Date.UTC(2026, 5, 1) + days * 86_400_000),
+        timeZone: "UTC",
+      });
+    expect(read(Math.floor(MAX_OCCURRENCES_PER_FEED / 24))().length).toBeLessThanOrEqual(MAX_OCCURRENCES_PER_FEED);
+    expect(codeOf(read(Math.ceil(MAX_OCCURRENCES_PER_FEED / 24) + 1))).toBe("google-calendar.feed_invalid");
+  });
+
+  it("keeps a one-off event that began days before the range and lasts into it", () => {
+    const events = expandBusyEvents({
+      text: calendarText([
+        ["UID:trip", "SUMMARY:Trip", "DTSTART;VALUE=DATE:20260520", "DTEND;VALUE=DATE:20260530"],
+        ["UID:old", "SUMMARY:Old", "DTSTART:20240101T090000Z", "DTEND:20240101T100000Z"],
+        ["UID:later", "SUMMARY:Later", "DTSTART:20261001T090000Z", "DURATION:PT1H"],
+      ]),
+      ...JUNE,
+      timeZone: "UTC",
+    });
+    expect(events.map((event) => event.summary)).toEqual(["Trip"]);
+  });
+
+  it("gives the same in turns of the event loop, letting other work run in between", async () => {
+    const order: string[] = [];
+    const expanding = expandBusyEventsInTurns(
+      { text: GOOGLE_FEED, ...JUNE, timeZone: "America/Los_Angeles" },
+      { turnMs: 0 },
+    ).then((events) => {
+      order.push("expanded");
+      return events;
+    });
+    setImmediate(() => order.push("other request"));
+    await expect(expanding).resolves.toEqual(june);
+    expect(order).toEqual(["other request", "expanded"]);
   });
 
   it("refuses text that is not iCalendar", () => {

@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { Temporal } from "temporal-polyfill";
+import { yieldToEventLoop } from "../shared/yield-to-event-loop.ts";
 import { feedInvalid } from "./google-calendar-errors.ts";
 
 /** One occurrence of a calendar event, in UTC: what a BusyEvent row stores. */
@@ -7,8 +8,11 @@ export type BusyOccurrence = { uid: string; summary: string; start: Date; end: D
 
 /** A guard against rules like FREQ=MINUTELY: expansion stops here, even short of the window. */
 const MAX_STEPS_PER_EVENT = 20_000;
-/** More than this in the window is not a calendar a person keeps (and would be slow to plan around). */
-export const MAX_OCCURRENCES_PER_FEED = 10_000;
+/**
+ * More than this in the synced 97 days (some 20 a day) is not a calendar a person keeps,
+ * and twenty of them are what a plan has to read and go around.
+ */
+export const MAX_OCCURRENCES_PER_FEED = 2000;
 /** An occurrence moved into the window from one this far after it is still found. */
 const MOVED_SLACK_MS = 31 * 86_400_000;
 const DAY_MS = 86_400_000;
@@ -26,28 +30,57 @@ type IcalComponent = InstanceType<typeof ICAL.Component>;
  * read in `timeZone` (the person's), so an all-day event is busy from their midnight
  * to the next. Throws `google-calendar.feed_invalid` for text that is not iCalendar.
  */
-export function expandBusyEvents({
-  text,
-  from,
-  to,
-  timeZone,
-}: {
-  text: string;
-  from: Date;
-  to: Date;
-  timeZone: string;
-}): BusyOccurrence[] {
+export function expandBusyEvents(input: ExpandBusyEventsInput): BusyOccurrence[] {
+  const expansion = startExpansion(input);
+  for (const _event of expansion.steps) {
+    // Each step reads one event; all of them at once here.
+  }
+  return expansion.result();
+}
+
+/**
+ * The same as expandBusyEvents, a slice of events per turn of the event loop: a calendar
+ * of several megabytes takes a second or more to read, which would otherwise hold up
+ * every other request of the process at once.
+ */
+export async function expandBusyEventsInTurns(
+  input: ExpandBusyEventsInput,
+  { turnMs = TURN_MS }: { turnMs?: number } = {},
+): Promise<BusyOccurrence[]> {
+  const expansion = startExpansion(input);
+  let sliceStart = performance.now();
+  for (const _event of expansion.steps) {
+    if (performance.now() - sliceStart < turnMs) continue;
+    await yieldToEventLoop();
+    sliceStart = performance.now();
+  }
+  return expansion.result();
+}
+
+/** How long one slice of reading a calendar may keep the event loop. */
+const TURN_MS = 20;
+
+type ExpandBusyEventsInput = { text: string; from: Date; to: Date; timeZone: string };
+
+function startExpansion({ text, from, to, timeZone }: ExpandBusyEventsInput): {
+  steps: Iterable<void>;
+  result(): BusyOccurrence[];
+} {
   const root = parseCalendar(text);
-  const masters = new Map<string, IcalComponent>();
-  const exceptions = new Map<string, IcalComponent[]>();
-  root.getAllSubcomponents("vevent").forEach((component, index) => {
-    const uid = String(component.getFirstPropertyValue("uid") ?? `no-uid-${index}`);
-    if (component.hasProperty("recurrence-id")) {
-      exceptions.set(uid, [...(exceptions.get(uid) ?? []), component]);
+  // Events are indexed from the parsed arrays (jCal): turning each into ical.js objects
+  // costs more than everything else for a file of years of history, most of it never read.
+  const masters = new Map<string, RawEvent>();
+  const exceptions = new Map<string, RawEvent[]>();
+  (root.jCal[2] as RawEvent[]).forEach((raw, index) => {
+    if (raw[0] !== "vevent") return;
+    const uid = String(rawValue(raw, "uid") ?? `no-uid-${index}`);
+    if (rawValue(raw, "recurrence-id") !== undefined) {
+      exceptions.set(uid, [...(exceptions.get(uid) ?? []), raw]);
     } else if (!masters.has(uid)) {
-      masters.set(uid, component);
+      masters.set(uid, raw);
     }
   });
+  const component = (raw: RawEvent) => new ICAL.Component(raw, root);
 
   const found = new Map<string, BusyOccurrence>();
   const add = (occurrence: BusyOccurrence | null) => {
@@ -94,18 +127,78 @@ export function expandBusyEvents({
     }
   };
 
-  try {
-    for (const [uid, component] of masters) expandOne(uid, component, exceptions.get(uid) ?? []);
+  const guarded = (uid: string, component: IcalComponent, related: IcalComponent[]) => {
+    try {
+      expandOne(uid, component, related);
+    } catch (error) {
+      if (error instanceof Error && error.name === "DomainError") throw error;
+      throw feedInvalid("an event in it could not be read", error);
+    }
+  };
+  const fromDay = dayKey(from.getTime() - 2 * DAY_MS);
+  const toDay = dayKey(to.getTime() + 2 * DAY_MS);
+
+  function* steps(): Generator<void> {
+    // Parsing the whole text was one long step already.
+    yield;
+    let skipped = 0;
+    for (const [uid, raw] of masters) {
+      const related = exceptions.get(uid) ?? [];
+      // Exported calendars hold years of history: a one-off event days away from the
+      // window is dropped from its raw dates, before the costly reading of the event.
+      if (related.length === 0 && isOneOffOutside(raw, fromDay, toDay)) {
+        if (++skipped % 500 === 0) yield;
+        continue;
+      }
+      guarded(uid, component(raw), related.map(component));
+      yield;
+    }
     // A changed instance whose series is not in the file: on its own it is still busy time.
     for (const [uid, orphans] of exceptions) {
       if (masters.has(uid)) continue;
-      for (const orphan of orphans) expandOne(uid, orphan, []);
+      for (const orphan of orphans) {
+        guarded(uid, component(orphan), []);
+        yield;
+      }
     }
-  } catch (error) {
-    if (error instanceof Error && error.name === "DomainError") throw error;
-    throw feedInvalid("an event in it could not be read", error);
   }
-  return [...found.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
+  return {
+    steps: steps(),
+    result: () =>
+      [...found.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid)),
+  };
+}
+
+/** "YYYY-MM-DD" of an instant in UTC, which sorts like the instant. */
+function dayKey(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A VEVENT as ical.js parses it: `["vevent", [[name, params, type, value], ...], [subcomponents]]`. */
+type RawEvent = [string, unknown[][], unknown[]];
+
+/** The first value of a property, as parsed (a string for dates and text); undefined when absent. */
+function rawValue(raw: RawEvent, name: string): unknown {
+  const property = raw[1].find((entry) => entry[0] === name);
+  return property ? (property[3] ?? null) : undefined;
+}
+
+/**
+ * True for an event that does not repeat and, by the dates written in it, ends two days
+ * or more before `fromDay` or starts two days or more after `toDay`: two days cover any
+ * zone's offset. An event this cannot judge (a DURATION, no dates) is read in full.
+ */
+function isOneOffOutside(raw: RawEvent, fromDay: string, toDay: string): boolean {
+  const has = (name: string) => rawValue(raw, name) !== undefined;
+  const day = (name: string) => {
+    const value = rawValue(raw, name);
+    return typeof value === "string" ? value.slice(0, 10) : undefined;
+  };
+  if (has("rrule") || has("rdate") || has("duration")) return false;
+  const start = day("dtstart");
+  if (!start || !/^\d{4}-\d{2}-\d{2}$/.test(start)) return false;
+  const end = day("dtend") ?? start;
+  return end < fromDay || start > toDay;
 }
 
 /** How long each occurrence of a series lasts, from its first; 0 for one without an end. */

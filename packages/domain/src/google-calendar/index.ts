@@ -1,5 +1,5 @@
 export { addFeed } from "./add-feed.ts";
-export { type BusyOccurrence, expandBusyEvents } from "./expand-busy-events.ts";
+export { type BusyOccurrence, expandBusyEvents, MAX_OCCURRENCES_PER_FEED } from "./expand-busy-events.ts";
 export { FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from "./fetch-calendar-text.ts";
 export { feedNotFound } from "./google-calendar-errors.ts";
 export { listBusy } from "./list-busy.ts";
@@ -13,6 +13,7 @@ export {
   type CalendarFeedDto,
   type FeedIdInput,
   type ListBusyInput,
+  MAX_BUSY_EVENTS_PER_CALL,
   MAX_BUSY_RANGE_DAYS,
   MAX_FEEDS_PER_USER,
   SYNC_FUTURE_DAYS,

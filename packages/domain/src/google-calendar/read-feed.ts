@@ -1,5 +1,5 @@
 import type { Clock } from "../shared/clock.ts";
-import { type BusyOccurrence, expandBusyEvents } from "./expand-busy-events.ts";
+import { type BusyOccurrence, expandBusyEventsInTurns } from "./expand-busy-events.ts";
 import { fetchCalendarText } from "./fetch-calendar-text.ts";
 import { SYNC_FUTURE_DAYS, SYNC_PAST_DAYS } from "./schemas.ts";
 
@@ -29,5 +29,5 @@ export async function readFeed({
   allowPrivateNetworks?: boolean;
 }): Promise<BusyOccurrence[]> {
   const text = await fetchCalendarText(url, { allowPrivateNetworks, ...(signal ? { signal } : {}) });
-  return expandBusyEvents({ text, ...syncWindow(clock.now()), timeZone });
+  return expandBusyEventsInTurns({ text, ...syncWindow(clock.now()), timeZone });
 }

@@ -7,6 +7,8 @@ export const SYNC_FUTURE_DAYS = 90;
 /** How often the worker re-reads every feed. */
 export const SYNC_INTERVAL_MINUTES = 15;
 export const MAX_BUSY_RANGE_DAYS = 42;
+/** One call lists at most this many events (the earliest); `truncated: true` says there were more. */
+export const MAX_BUSY_EVENTS_PER_CALL = 5000;
 export const MAX_FEEDS_PER_USER = 20;
 
 export const ZFeedName = z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
@@ -68,5 +70,9 @@ export const ZBusyEvent = z.object({
 });
 export type BusyEventDto = z.infer<typeof ZBusyEvent>;
 
-export const ZBusyList = z.object({ events: z.array(ZBusyEvent) });
+export const ZBusyList = z.object({
+  events: z.array(ZBusyEvent),
+  /** Present when the range held more than MAX_BUSY_EVENTS_PER_CALL events: ask for a shorter one. */
+  truncated: z.literal(true).optional(),
+});
 export type BusyListDto = z.infer<typeof ZBusyList>;

@@ -5,6 +5,7 @@ import { fixedClock } from "../../shared/clock.ts";
 import { updateNotificationSettings } from "../settings/update-notification-settings.ts";
 import { createTask, createUser } from "../testing/fixtures.ts";
 import { cancelTaskStartReminder } from "./cancel-task-start-reminder.ts";
+import { RETIME_REMINDERS_JOB, RETIME_REMINDERS_QUEUE_OPTIONS, retimeReminders } from "./retime-reminders-job.ts";
 import { syncTaskStartReminder } from "./sync-task-start-reminder.ts";
 import { TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS } from "./task-starting.ts";
 
@@ -24,6 +25,7 @@ describe("syncTaskStartReminder", () => {
     await queue.start();
     // No worker here: the jobs must stay as queued.
     await queue.defineQueue(TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS);
+    await queue.defineQueue(RETIME_REMINDERS_JOB, RETIME_REMINDERS_QUEUE_OPTIONS);
   });
   afterAll(async () => {
     await queue?.stop();
@@ -126,7 +128,7 @@ describe("syncTaskStartReminder", () => {
     expect((await jobsFor(task.id)).map((job) => job.state)).toEqual(["cancelled"]);
   });
 
-  it("a new lead time re-times the reminders of open tasks starting within 30 days", async () => {
+  it("a new lead time queues one re-timing job, which re-times the reminders of open tasks starting within 30 days", async () => {
     const { prisma } = database();
     const user = await createUser(prisma, { notifyLeadMinutes: 5 });
     const soon = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + 2 * DAY) });
@@ -137,10 +139,20 @@ describe("syncTaskStartReminder", () => {
       db: prisma,
       actorId: user.id,
       input: { leadMinutes: 60 },
-      clock,
       jobs: queue,
     });
     expect(settings).toEqual({ leadMinutes: 60, email: true, inApp: true });
+    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { leadMinutes: 30 }, jobs: queue });
+    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { leadMinutes: 60 }, jobs: queue });
+    // The request itself only asks; changes in a row ask once.
+    const { rows: retimings } = await database().pool.query(
+      "SELECT data FROM pgboss.job WHERE name = $1 AND singleton_key = $2",
+      [RETIME_REMINDERS_JOB, user.id],
+    );
+    expect(retimings).toEqual([{ data: { userId: user.id } }]);
+    expect((await jobsFor(soon.id)).map((job) => job.state)).toEqual(["created"]);
+
+    await expect(retimeReminders({ db: prisma, jobs: queue, clock, userId: user.id })).resolves.toEqual({ retimed: 1 });
 
     const soonJobs = await jobsFor(soon.id);
     expect(soonJobs.map((job) => job.state)).toEqual(["cancelled", "created"]);
@@ -149,7 +161,11 @@ describe("syncTaskStartReminder", () => {
     expect((await jobsFor(far.id)).map((job) => job.state)).toEqual(["created"]);
 
     // Changing only the channels leaves the queue alone.
-    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { email: false }, clock, jobs: queue });
+    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { email: false }, jobs: queue });
     expect(await jobsFor(soon.id)).toHaveLength(2);
+    const { rows: after } = await database().pool.query("SELECT id FROM pgboss.job WHERE name = $1", [
+      RETIME_REMINDERS_JOB,
+    ]);
+    expect(after).toHaveLength(1);
   });
 });

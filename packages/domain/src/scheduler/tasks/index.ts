@@ -12,6 +12,7 @@ export {
   type AgendaInput,
   type CreateTaskInput,
   type ListTasksInput,
+  MAX_AGENDA_ENTRIES,
   MAX_AGENDA_RANGE_DAYS,
   type MoveTaskInput,
   type TaskDto,

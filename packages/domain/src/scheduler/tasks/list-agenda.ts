@@ -1,5 +1,5 @@
 import type { Db } from "../../shared/db.ts";
-import type { AgendaDto, AgendaEntryDto, AgendaInput } from "./schemas.ts";
+import { type AgendaDto, type AgendaEntryDto, type AgendaInput, MAX_AGENDA_ENTRIES } from "./schemas.ts";
 
 const overlaps = (span: { start: Date; end: Date }, input: AgendaInput) =>
   span.start < input.to && span.end > input.from;
@@ -8,6 +8,7 @@ const overlaps = (span: { start: Date; end: Date }, input: AgendaInput) =>
  * What occupies the actor's time in [from, to): every task with a start time, done or
  * not, as one entry, except a task the planner split, which appears as its parts. Parts
  * keep their number among all the task's parts even when some fall outside the range.
+ * At most MAX_AGENDA_ENTRIES, the earliest, so one call stays small at any account size.
  */
 export async function listAgenda({
   db,
@@ -22,6 +23,7 @@ export async function listAgenda({
     // A task's span (first part to last) covers its parts, so it overlaps whenever one does.
     where: { userId: actorId, startTime: { lt: input.to }, endTime: { gt: input.from } },
     orderBy: [{ startTime: "asc" }, { id: "asc" }],
+    take: MAX_AGENDA_ENTRIES + 1,
     select: {
       id: true,
       summary: true,
@@ -53,5 +55,10 @@ export async function listAgenda({
       .filter((entry) => overlaps(entry, input));
   });
   entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.taskId.localeCompare(b.taskId));
-  return { entries };
+  // Tasks left unread start at or after the first of them, and so do all their parts:
+  // the entries before it are complete.
+  const firstUnread = tasks[MAX_AGENDA_ENTRIES]?.startTime;
+  const complete = firstUnread ? entries.filter((entry) => entry.start < firstUnread) : entries;
+  if (!firstUnread && complete.length <= MAX_AGENDA_ENTRIES) return { entries: complete };
+  return { entries: complete.slice(0, MAX_AGENDA_ENTRIES), truncated: true };
 }

@@ -140,5 +140,12 @@ export const ZAgendaEntry = z.object({
 });
 export type AgendaEntryDto = z.infer<typeof ZAgendaEntry>;
 
-export const ZAgenda = z.object({ entries: z.array(ZAgendaEntry) });
+/** One call lists at most this many entries (the earliest); `truncated: true` says there were more. */
+export const MAX_AGENDA_ENTRIES = 5000;
+
+export const ZAgenda = z.object({
+  entries: z.array(ZAgendaEntry),
+  /** Present when the range held more than MAX_AGENDA_ENTRIES entries: ask for a shorter one. */
+  truncated: z.literal(true).optional(),
+});
 export type AgendaDto = z.infer<typeof ZAgenda>;
