@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { Temporal } from "temporal-polyfill";
 import { yieldToEventLoop } from "../shared/yield-to-event-loop.ts";
+import { dropDistantEvents } from "./drop-distant-events.ts";
 import { feedInvalid } from "./google-calendar-errors.ts";
 
 /** One occurrence of a calendar event, in UTC: what a BusyEvent row stores. */
@@ -66,22 +67,6 @@ function startExpansion({ text, from, to, timeZone }: ExpandBusyEventsInput): {
   steps: Iterable<void>;
   result(): BusyOccurrence[];
 } {
-  const root = parseCalendar(text);
-  // Events are indexed from the parsed arrays (jCal): turning each into ical.js objects
-  // costs more than everything else for a file of years of history, most of it never read.
-  const masters = new Map<string, RawEvent>();
-  const exceptions = new Map<string, RawEvent[]>();
-  (root.jCal[2] as RawEvent[]).forEach((raw, index) => {
-    if (raw[0] !== "vevent") return;
-    const uid = String(rawValue(raw, "uid") ?? `no-uid-${index}`);
-    if (rawValue(raw, "recurrence-id") !== undefined) {
-      exceptions.set(uid, [...(exceptions.get(uid) ?? []), raw]);
-    } else if (!masters.has(uid)) {
-      masters.set(uid, raw);
-    }
-  });
-  const component = (raw: RawEvent) => new ICAL.Component(raw, root);
-
   const found = new Map<string, BusyOccurrence>();
   const add = (occurrence: BusyOccurrence | null) => {
     if (!occurrence || found.has(occurrence.uid)) return;
@@ -135,22 +120,30 @@ function startExpansion({ text, from, to, timeZone }: ExpandBusyEventsInput): {
       throw feedInvalid("an event in it could not be read", error);
     }
   };
-  const fromDay = dayKey(from.getTime() - 2 * DAY_MS);
-  const toDay = dayKey(to.getTime() + 2 * DAY_MS);
 
+  // Each long piece of work (dropping history, parsing, each event) is one step.
   function* steps(): Generator<void> {
-    // Parsing the whole text was one long step already.
+    if (!/^\s*BEGIN:VCALENDAR/i.test(text)) throw feedInvalid("it does not start with BEGIN:VCALENDAR");
+    const kept = dropDistantEvents(text, { from, to });
     yield;
-    let skipped = 0;
-    for (const [uid, raw] of masters) {
-      const related = exceptions.get(uid) ?? [];
-      // Exported calendars hold years of history: a one-off event days away from the
-      // window is dropped from its raw dates, before the costly reading of the event.
-      if (related.length === 0 && isOneOffOutside(raw, fromDay, toDay)) {
-        if (++skipped % 500 === 0) yield;
-        continue;
+    const root = parseCalendar(kept);
+    yield;
+    // Events are indexed from the parsed arrays (jCal): turning each into ical.js objects
+    // costs more than everything else for a file of years of history.
+    const masters = new Map<string, RawEvent>();
+    const exceptions = new Map<string, RawEvent[]>();
+    (root.jCal[2] as RawEvent[]).forEach((raw, index) => {
+      if (raw[0] !== "vevent") return;
+      const uid = String(rawValue(raw, "uid") ?? `no-uid-${index}`);
+      if (rawValue(raw, "recurrence-id") !== undefined) {
+        exceptions.set(uid, [...(exceptions.get(uid) ?? []), raw]);
+      } else if (!masters.has(uid)) {
+        masters.set(uid, raw);
       }
-      guarded(uid, component(raw), related.map(component));
+    });
+    const component = (raw: RawEvent) => new ICAL.Component(raw, root);
+    for (const [uid, raw] of masters) {
+      guarded(uid, component(raw), (exceptions.get(uid) ?? []).map(component));
       yield;
     }
     // A changed instance whose series is not in the file: on its own it is still busy time.
@@ -169,11 +162,6 @@ function startExpansion({ text, from, to, timeZone }: ExpandBusyEventsInput): {
   };
 }
 
-/** "YYYY-MM-DD" of an instant in UTC, which sorts like the instant. */
-function dayKey(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 /** A VEVENT as ical.js parses it: `["vevent", [[name, params, type, value], ...], [subcomponents]]`. */
 type RawEvent = [string, unknown[][], unknown[]];
 
@@ -181,24 +169,6 @@ type RawEvent = [string, unknown[][], unknown[]];
 function rawValue(raw: RawEvent, name: string): unknown {
   const property = raw[1].find((entry) => entry[0] === name);
   return property ? (property[3] ?? null) : undefined;
-}
-
-/**
- * True for an event that does not repeat and, by the dates written in it, ends two days
- * or more before `fromDay` or starts two days or more after `toDay`: two days cover any
- * zone's offset. An event this cannot judge (a DURATION, no dates) is read in full.
- */
-function isOneOffOutside(raw: RawEvent, fromDay: string, toDay: string): boolean {
-  const has = (name: string) => rawValue(raw, name) !== undefined;
-  const day = (name: string) => {
-    const value = rawValue(raw, name);
-    return typeof value === "string" ? value.slice(0, 10) : undefined;
-  };
-  if (has("rrule") || has("rdate") || has("duration")) return false;
-  const start = day("dtstart");
-  if (!start || !/^\d{4}-\d{2}-\d{2}$/.test(start)) return false;
-  const end = day("dtend") ?? start;
-  return end < fromDay || start > toDay;
 }
 
 /** How long each occurrence of a series lasts, from its first; 0 for one without an end. */

@@ -8,7 +8,7 @@ export const SYNC_FUTURE_DAYS = 90;
 export const SYNC_INTERVAL_MINUTES = 15;
 export const MAX_BUSY_RANGE_DAYS = 42;
 /** One call lists at most this many events (the earliest); `truncated: true` says there were more. */
-export const MAX_BUSY_EVENTS_PER_CALL = 5000;
+export const MAX_BUSY_EVENTS_PER_CALL = 2000;
 export const MAX_FEEDS_PER_USER = 20;
 
 export const ZFeedName = z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");

@@ -141,7 +141,7 @@ export const ZAgendaEntry = z.object({
 export type AgendaEntryDto = z.infer<typeof ZAgendaEntry>;
 
 /** One call lists at most this many entries (the earliest); `truncated: true` says there were more. */
-export const MAX_AGENDA_ENTRIES = 5000;
+export const MAX_AGENDA_ENTRIES = 2000;
 
 export const ZAgenda = z.object({
   entries: z.array(ZAgendaEntry),
