@@ -2,6 +2,12 @@ import type { AppRouter } from "@agendacraft/api";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 
+/**
+ * Calls per HTTP request: the server refuses larger batches (API_BATCH_MAX_CALLS,
+ * default 10, `common.batch_too_large`), so more calls at once go out as several requests.
+ */
+export const MAX_BATCH_CALLS = 10;
+
 export type AgendaCraftClientOptions = {
   /** The server's tRPC endpoint, e.g. `http://localhost:3000/trpc` (or `/trpc` in the browser). */
   url: string;
@@ -27,6 +33,7 @@ export function createAgendaCraftClient(options: AgendaCraftClientOptions) {
         false: httpBatchLink({
           url: options.url,
           transformer: superjson,
+          maxItems: MAX_BATCH_CALLS,
           ...(options.fetch ? { fetch: options.fetch } : {}),
           headers: () => ({
             ...options.headers,

@@ -1,10 +1,12 @@
 import { isCrossSiteRequest } from "@agendacraft/api/cross-site";
+import { type RateLimitState, rateLimitHeaders } from "@agendacraft/api/rate-limit";
 import { type Auth, type AuthRateLimiter, CLIENT_IP_HEADER } from "@agendacraft/domain/iam";
 import { isDomainError } from "@agendacraft/domain/shared";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /** The attempts that guess passwords or mass-create accounts; every other auth route is unlimited. */
-const RATE_LIMITED_PATHS = new Set(["/api/auth/sign-in/email", "/api/auth/sign-up/email"]);
+const SIGN_IN_PATH = "/api/auth/sign-in/email";
+const RATE_LIMITED_PATHS = new Set([SIGN_IN_PATH, "/api/auth/sign-up/email"]);
 
 /**
  * Mounts better-auth's HTTP routes (sign-up, sign-in, sign-out, get-session, ...) under
@@ -26,12 +28,14 @@ export function registerAuthRoutes(
           .code(403)
           .send({ code: "iam.cross_site_request", message: "This request came from another site and was refused." });
       }
-      if (request.method === "POST" && RATE_LIMITED_PATHS.has(path)) {
-        const limited = await applyRateLimit(rateLimiter, request, reply);
-        if (limited) return reply;
-      }
+      const limited = request.method === "POST" && RATE_LIMITED_PATHS.has(path);
+      if (limited && (await refuseOverLimit(rateLimiter, request, reply))) return reply;
 
       const response = await auth.handler(fetchRequest);
+      const email = emailOf(request);
+      if (limited && path === SIGN_IN_PATH && response.ok && email !== undefined) {
+        await rateLimiter.succeeded({ ip: request.ip, email });
+      }
       reply.status(response.status);
       response.headers.forEach((value, name) => {
         if (name !== "set-cookie") reply.header(name, value);
@@ -43,16 +47,23 @@ export function registerAuthRoutes(
   });
 }
 
-async function applyRateLimit(rateLimiter: AuthRateLimiter, request: FastifyRequest, reply: FastifyReply) {
+function emailOf(request: FastifyRequest): string | undefined {
   const body = request.body as { email?: unknown } | undefined;
-  const email = typeof body?.email === "string" ? body.email : undefined;
+  return typeof body?.email === "string" ? body.email : undefined;
+}
+
+/** Counts the attempt; true when it was refused (429 sent, with Retry-After and RateLimit-* headers). */
+async function refuseOverLimit(rateLimiter: AuthRateLimiter, request: FastifyRequest, reply: FastifyReply) {
   try {
-    await rateLimiter.consume({ ip: request.ip, email });
+    await rateLimiter.consume({ ip: request.ip, email: emailOf(request) });
     return false;
   } catch (error) {
     if (!isDomainError(error) || error.kind !== "RATE_LIMITED") throw error;
-    const retryAfter = String(error.details?.retryAfterSeconds ?? 60);
-    reply.code(429).header("retry-after", retryAfter).send({ code: error.code, message: error.message });
+    const state = error.details as RateLimitState;
+    reply
+      .code(429)
+      .headers(rateLimitHeaders(state, { refused: true }))
+      .send({ code: error.code, message: error.message });
     return true;
   }
 }

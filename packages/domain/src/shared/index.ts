@@ -19,3 +19,11 @@ export {
   ZPage,
   ZPageInput,
 } from "./pagination.ts";
+export {
+  createRateLimitStore,
+  type RateLimit,
+  type RateLimitDecision,
+  type RateLimitStore,
+} from "./rate-limit/create-rate-limit-store.ts";
+export { clientAddressKey, emailKey } from "./rate-limit/rate-limit-keys.ts";
+export { type RateLimitedDetails, rateLimitedError } from "./rate-limit/rate-limited-error.ts";
