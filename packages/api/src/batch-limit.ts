@@ -1,9 +1,6 @@
 import { DomainError } from "@agendacraft/domain/shared";
 import { TRPCError } from "@trpc/server";
 
-/** What the bundled client sends at most per request (httpBatchLink's maxItems). */
-export const DEFAULT_MAX_BATCH_CALLS = 10;
-
 /**
  * Refuses a batch of more than `maxCalls` calls before any of them runs: one request
  * must not multiply the work (and the guesses) it can make. Thrown from the context

@@ -10,9 +10,6 @@ export type ApiRateLimits = {
   sensitivePerHour: number;
 };
 
-/** Far above what the web app does (a busy page makes a few dozen calls a minute). */
-export const DEFAULT_API_RATE_LIMITS: ApiRateLimits = { perMinute: 600, anonymousPerMinute: 300, sensitivePerHour: 20 };
-
 /**
  * Who pays for a tRPC call. A person's sessions and tokens share one budget, so more
  * tokens never mean more calls; callers without a session are counted per address.
