@@ -10,6 +10,8 @@ import { type Env, loadEnv } from "../env.ts";
 import { loggerOptions } from "../logger.ts";
 import { GENEROUS_RATE_LIMITS } from "./generous-rate-limits.ts";
 
+export { GENEROUS_RATE_LIMITS };
+
 export type TestServer = {
   url: string;
   /** Every log line the server wrote, as text (JSON lines). */
