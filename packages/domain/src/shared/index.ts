@@ -9,6 +9,23 @@ export {
   isDomainError,
 } from "./errors.ts";
 export { newId } from "./ids.ts";
+export type { WarningLog } from "./log.ts";
+export {
+  assertInstantInRange,
+  clampInstant,
+  DATE_OUT_OF_RANGE_CODE,
+  DATE_OUT_OF_RANGE_MESSAGE,
+  dateOutOfRange,
+  INSTANT_IN_RANGE,
+  isInstantInRange,
+  isLocalDateInRange,
+  MAX_INSTANT,
+  MAX_LOCAL_DATE,
+  MIN_INSTANT,
+  MIN_LOCAL_DATE,
+  ZInstant,
+  zInstant,
+} from "./instant.ts";
 export {
   DEFAULT_PAGE_SIZE,
   invalidCursorError,
@@ -19,3 +36,10 @@ export {
   ZPage,
   ZPageInput,
 } from "./pagination.ts";
+export {
+  findInvalidText,
+  hasInvalidCharacters,
+  INVALID_CHARACTERS_CODE,
+  INVALID_CHARACTERS_MESSAGE,
+  ZText,
+} from "./text.ts";
