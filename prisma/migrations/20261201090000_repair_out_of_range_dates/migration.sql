@@ -6,24 +6,24 @@
 --
 -- What happens to each column a person can set, directly or through what is derived from it:
 --
--- * tasks."startTime" / "endTime": both set to NULL when either is outside the range. The task
+-- * tasks.startTime and endTime: both set to NULL when either is outside the range. The task
 --   becomes unscheduled again, so the auto-scheduler can place it. Clamping was rejected:
 --   both ends would collapse onto the same last instant of 2999, which is no longer a task
 --   with a length. Its split parts (task_blocks) go with its time.
--- * tasks."dueAt": clamped to the nearest end of the range. A deadline far in the future
---   stays the latest possible one; one before 1970 stays in the past (overdue), so its
+-- * tasks.dueAt: clamped to the nearest end of the range. A deadline far in the future
+--   stays the latest possible one and one before 1970 stays in the past (overdue): its
 --   meaning is kept, which setting it to NULL (no deadline) would not do.
--- * task_blocks: any part outside the range is deleted (it only exists with its task's time).
+-- * task_blocks: any part outside the range is deleted (it only exists with its task time).
 -- * plan_run_changes (what undo writes back): an old time outside the range becomes NULL, as
---   the task itself is now unscheduled; a change whose new time is outside the range is
+--   the task itself is now unscheduled. A change whose new time is outside the range is
 --   deleted, so undo leaves that task as this repair left it.
--- * busy_events: deleted when outside the range. They are a copy of the person's calendars;
---   the next sync (at most 15 minutes later, or "Sync now") reads them again and now clips
---   events to the range. Each affected feed's "eventCount" is recounted.
--- * planners."startDate" (a DATE): clamped to the nearest end of the range.
+-- * busy_events: deleted when outside the range. They are a copy of the calendars of the person:
+--   the next sync (at most 15 minutes later, or Sync now) reads them again and now clips
+--   events to the range. Each affected feed gets its eventCount recounted.
+-- * planners.startDate (a DATE): clamped to the nearest end of the range.
 --
 -- Not touched: createdAt, updatedAt, completedAt, readAt, expiresAt and the other timestamps
--- are set from the server's clock, never from a request.
+-- are set from the server clock, never from a request.
 
 DELETE FROM "task_blocks"
 WHERE "start" < TIMESTAMPTZ '1970-01-01 00:00:00+00' OR "start" > TIMESTAMPTZ '2999-12-31 23:59:59.999+00'

@@ -16,6 +16,12 @@ const MAX_SUMMARY = 500;
 /** Years past these are read as "beyond the supported range" before any date arithmetic can overflow. */
 const FIRST_YEAR = MIN_INSTANT.getUTCFullYear() - 1;
 const LAST_YEAR = MAX_INSTANT.getUTCFullYear() + 1;
+/**
+ * Longer than the whole supported range, so a capped event still ends past it (and is
+ * clipped there). ical.js takes seconds to add a DURATION of millions of weeks, once per
+ * occurrence, so a hostile feed could stall the sync; capped, it is instant.
+ */
+const MAX_DURATION_SECONDS = 1100 * 366 * 86_400;
 
 type IcalTime = InstanceType<typeof ICAL.Time>;
 type IcalEvent = InstanceType<typeof ICAL.Event>;
@@ -62,6 +68,7 @@ export function expandBusyEvents({
     }
   };
   const expandOne = (uid: string, component: IcalComponent, related: IcalComponent[]) => {
+    for (const part of [component, ...related]) capDuration(part);
     const event = new ICAL.Event(component, { exceptions: related, strictExceptions: false });
     const zoneName = component.getFirstProperty("dtstart")?.getParameter("tzid") as string | undefined;
     const convert = (time: IcalTime) => toInstant(time, zoneName, timeZone);
@@ -118,6 +125,13 @@ function parseCalendar(text: string): IcalComponent {
   const root = new ICAL.Component(first as unknown[]);
   if (root.name !== "vcalendar") throw feedInvalid("it holds no VCALENDAR");
   return root;
+}
+
+function capDuration(component: IcalComponent): void {
+  const duration = component.getFirstPropertyValue("duration");
+  if (duration instanceof ICAL.Duration && duration.toSeconds() > MAX_DURATION_SECONDS) {
+    component.updatePropertyWithValue("duration", ICAL.Duration.fromSeconds(MAX_DURATION_SECONDS));
+  }
 }
 
 function toOccurrence(

@@ -9,7 +9,6 @@ export {
   isDomainError,
 } from "./errors.ts";
 export { newId } from "./ids.ts";
-export type { WarningLog } from "./log.ts";
 export {
   assertInstantInRange,
   clampInstant,
@@ -26,6 +25,7 @@ export {
   ZInstant,
   zInstant,
 } from "./instant.ts";
+export type { WarningLog } from "./log.ts";
 export {
   DEFAULT_PAGE_SIZE,
   invalidCursorError,

@@ -1,7 +1,4 @@
-import {
-  BUSY_EVENT_IN_RANGE,
-  warnAboutSkippedBusyEvents,
-} from "../../google-calendar/busy-events-in-range.ts";
+import { BUSY_EVENT_IN_RANGE, warnAboutSkippedBusyEvents } from "../../google-calendar/busy-events-in-range.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import { MAX_INSTANT } from "../../shared/instant.ts";
@@ -58,7 +55,10 @@ export async function computePlan({
     // task only during its parts, not in the gaps between them).
     db.task.findMany({
       where: {
-        AND: [{ userId: actorId, completedAt: null, startTime: { lt: to }, endTime: { gt: from } }, TASK_DATES_IN_RANGE],
+        AND: [
+          { userId: actorId, completedAt: null, startTime: { lt: to }, endTime: { gt: from } },
+          TASK_DATES_IN_RANGE,
+        ],
       },
       select: { startTime: true, endTime: true, blocks: { where: BLOCK_IN_RANGE, select: { start: true, end: true } } },
     }),
@@ -67,9 +67,7 @@ export async function computePlan({
       where: { AND: [{ userId: actorId, start: { lt: to }, end: { gt: from } }, BUSY_EVENT_IN_RANGE] },
       select: { start: true, end: true },
     }),
-    log
-      ? warnAboutSkippedTasks({ db, actorId, log, where: { completedAt: null }, reading: "plan" })
-      : undefined,
+    log ? warnAboutSkippedTasks({ db, actorId, log, where: { completedAt: null }, reading: "plan" }) : undefined,
     log ? warnAboutSkippedBusyEvents({ db, actorId, log, reading: "plan" }) : undefined,
   ]);
 

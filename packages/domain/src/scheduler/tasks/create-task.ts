@@ -7,7 +7,13 @@ import { requestReplan } from "../plan/replan-job.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { CreateTaskInput, TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
-import { END_OUT_OF_RANGE_MESSAGE, endBeforeStart, endWithoutStart, recurrenceNeedsDate, startInPast } from "./task-errors.ts";
+import {
+  END_OUT_OF_RANGE_MESSAGE,
+  endBeforeStart,
+  endWithoutStart,
+  recurrenceNeedsDate,
+  startInPast,
+} from "./task-errors.ts";
 import { lockOrderScopes, nextOrderInScope } from "./task-order.ts";
 
 const MINUTE_MS = 60_000;

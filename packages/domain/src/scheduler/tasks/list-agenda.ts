@@ -26,19 +26,21 @@ export async function listAgenda({
   const scheduled = { startTime: { not: null } } as const;
   const [tasks] = await Promise.all([
     db.task.findMany({
-    // A task's span (first part to last) covers its parts, so it overlaps whenever one does.
-    where: { AND: [{ userId: actorId, startTime: { lt: input.to }, endTime: { gt: input.from } }, TASK_DATES_IN_RANGE] },
-    orderBy: [{ startTime: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      summary: true,
-      priority: true,
-      projectId: true,
-      completedAt: true,
-      startTime: true,
-      endTime: true,
-      blocks: { where: BLOCK_IN_RANGE, select: { start: true, end: true }, orderBy: { start: "asc" } },
-    },
+      // A task's span (first part to last) covers its parts, so it overlaps whenever one does.
+      where: {
+        AND: [{ userId: actorId, startTime: { lt: input.to }, endTime: { gt: input.from } }, TASK_DATES_IN_RANGE],
+      },
+      orderBy: [{ startTime: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        summary: true,
+        priority: true,
+        projectId: true,
+        completedAt: true,
+        startTime: true,
+        endTime: true,
+        blocks: { where: BLOCK_IN_RANGE, select: { start: true, end: true }, orderBy: { start: "asc" } },
+      },
     }),
     log ? warnAboutSkippedTasks({ db, actorId, log, where: scheduled, reading: "tasks.agenda" }) : undefined,
   ]);
