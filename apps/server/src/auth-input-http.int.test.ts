@@ -138,7 +138,10 @@ describe("bad text and server errors on /api/auth", () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(TRPCClientError);
-      return (error as TRPCClientError<never>).data as { httpStatus: number; zodError: { issues: unknown[] } | null };
+      return (error as TRPCClientError<never>).data as unknown as {
+        httpStatus: number;
+        zodError: { issues: unknown[] } | null;
+      };
     };
 
     const nul = await failure(client.scheduler.tasks.create.mutate({ summary: "a\u0000b" }));
