@@ -1,6 +1,7 @@
 import type { JobSender } from "@agendacraft/db/jobs";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import { isInstantInRange } from "../../shared/instant.ts";
 import { TASK_STARTING_JOB, type TaskStartingJobData } from "./task-starting.ts";
 
 const MINUTE_MS = 60_000;
@@ -45,9 +46,11 @@ export async function syncTaskStartReminder({
 
     const now = clock.now();
     let jobId: string | null = null;
-    if (task.startTime && !task.completedAt && task.startTime.getTime() > now.getTime()) {
-      const fireAt = new Date(task.startTime.getTime() - task.leadMinutes * MINUTE_MS);
-      const data: TaskStartingJobData = { taskId, startTime: task.startTime.toISOString() };
+    // A start outside the supported range (a row from before it was enforced) gets no reminder.
+    const start = task.startTime && isInstantInRange(task.startTime) ? task.startTime : null;
+    if (start && !task.completedAt && start.getTime() > now.getTime()) {
+      const fireAt = new Date(start.getTime() - task.leadMinutes * MINUTE_MS);
+      const data: TaskStartingJobData = { taskId, startTime: start.toISOString() };
       jobId = await jobs.send(TASK_STARTING_JOB, data, {
         tx: t,
         ...(fireAt.getTime() > now.getTime() ? { startAfter: fireAt } : {}),

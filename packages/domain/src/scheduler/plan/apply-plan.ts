@@ -2,6 +2,7 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import type { WarningLog } from "../../shared/log.ts";
 import { computePlan } from "./compute-plan.ts";
 import { planRunSelect } from "./plan-run.select.ts";
 import type { PlanInput, PlanPreviewDto, PlanRunDto } from "./schemas.ts";
@@ -18,6 +19,7 @@ export async function applyPlan({
   clock,
   trigger = "manual",
   jobs,
+  log,
 }: {
   db: Db;
   actorId: string;
@@ -25,11 +27,12 @@ export async function applyPlan({
   clock: Clock;
   trigger?: "manual" | "auto";
   jobs?: JobSender;
+  log?: WarningLog;
 }): Promise<PlanPreviewDto & { run: PlanRunDto }> {
   return withTransaction(db, async (tx) => {
     // One plan run per user at a time, so two Apply clicks cannot double-book time.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${actorId}`}))`;
-    const plan = await computePlan({ db: tx, actorId, input, clock });
+    const plan = await computePlan({ db: tx, actorId, input, clock, ...(log ? { log } : {}) });
     const written: { change: (typeof plan.changes)[number]; appliedAt: Date }[] = [];
     for (const change of plan.changes) {
       const { count } = await tx.task.updateMany({
