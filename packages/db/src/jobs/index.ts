@@ -16,6 +16,7 @@ export type {
   ListDeadLettersOptions,
   QueueOptions,
   QueuePolicy,
+  QueueStats,
   SendJobOptions,
   WorkOptions,
 } from "./types.ts";
