@@ -7,8 +7,8 @@ import superjson from "superjson";
 import type { Context } from "./context.ts";
 import { formatError } from "./errors/format-error.ts";
 import { toTRPCError } from "./errors/to-trpc-error.ts";
-import { enforceRateLimit } from "./rate-limit/enforce-rate-limit.ts";
 import { observeProcedure } from "./observability/observe-procedure.ts";
+import { enforceRateLimit } from "./rate-limit/enforce-rate-limit.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
