@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import PgBoss from "pg-boss";
 import { listDeadLetters, retryDeadLetter } from "./dead-letters.ts";
@@ -97,6 +98,15 @@ export function createJobQueue({
     return rows.length > 0;
   }
 
+  async function cancelJobs(name: string, ids: readonly string[], { tx }: CancelJobOptions = {}): Promise<number> {
+    if (ids.length === 0) return 0;
+    // Typed as void by pg-boss; it resolves with counts.
+    const result = (await boss.cancel(name, [...ids], { db: executorFor(tx) as PgBoss.Db })) as unknown as {
+      affected: number;
+    };
+    return result.affected;
+  }
+
   async function stop() {
     state = "stopping";
     const deadline = Date.now() + stopTimeoutMs;
@@ -171,13 +181,39 @@ export function createJobQueue({
       return null;
     },
 
-    async cancel(name, id, { tx }: CancelJobOptions = {}) {
-      // Typed as void by pg-boss; it resolves with counts.
-      const result = (await boss.cancel(name, id, { db: executorFor(tx) as PgBoss.Db })) as unknown as {
-        affected: number;
-      };
-      return result.affected > 0;
+    async sendMany(name, jobs, { tx } = {}) {
+      assertQueueName(name);
+      if (jobs.length === 0) return [];
+      const on = executorFor(tx);
+      // pg-boss's insert returns no ids, so they are chosen here and read back below.
+      const ids = jobs.map(() => randomUUID());
+      await boss.insert(
+        jobs.map(({ data, startAfter, singletonKey }, i) => ({
+          id: ids[i],
+          name,
+          data,
+          ...(startAfter ? { startAfter: startAfter.toISOString() } : {}),
+          ...(singletonKey ? { singletonKey } : {}),
+        })),
+        { db: on as PgBoss.Db },
+      );
+      // A job the queue's policy dropped (or a queue nobody defined) leaves no row.
+      const { rows } = await on.executeSql("SELECT id FROM pgboss.job WHERE name = $1 AND id = ANY($2::uuid[])", [
+        name,
+        ids,
+      ]);
+      const kept = new Set(rows.map((row: { id: string }) => row.id));
+      if (kept.size === 0 && !(await queueExists(on, name))) {
+        throw new Error(`there is no job queue named "${name}"; define it (defineQueue) before sending to it`);
+      }
+      return ids.map((id) => (kept.has(id) ? id : null));
     },
+
+    async cancel(name, id, options) {
+      return (await cancelJobs(name, [id], options)) > 0;
+    },
+
+    cancelMany: cancelJobs,
 
     async schedule(name, cronExpression) {
       assertQueueName(name);

@@ -1,15 +1,21 @@
 import type { JobSender } from "@agendacraft/db/jobs";
-import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
+import { syncTaskStartReminders } from "../../notifier/reminders/sync-task-start-reminders.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { computePlan } from "./compute-plan.ts";
 import { planRunSelect } from "./plan-run.select.ts";
+import { recordPlanRun } from "./record-plan-run.ts";
 import type { PlanInput, PlanPreviewDto, PlanRunDto } from "./schemas.ts";
+import { writePlacements } from "./write-placements.ts";
 
 /**
  * Computes the plan and writes every placement in one transaction, recording the run
  * (and what each task was before) so it can be undone. Only tasks that are still
  * unscheduled when written are touched: a task scheduled meanwhile is left alone.
+ *
+ * Every write is a fixed number of statements whatever the number of tasks (bulk
+ * `unnest` updates and inserts, reminders queued in one batch), so a person with
+ * 10,000 open tasks commits well inside the transaction's time limit.
  */
 export async function applyPlan({
   db,
@@ -30,20 +36,10 @@ export async function applyPlan({
     // One plan run per user at a time, so two Apply clicks cannot double-book time.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${actorId}`}))`;
     const plan = await computePlan({ db: tx, actorId, input, clock });
-    const written: { change: (typeof plan.changes)[number]; appliedAt: Date }[] = [];
-    for (const change of plan.changes) {
-      const { count } = await tx.task.updateMany({
-        where: { id: change.taskId, userId: actorId, startTime: null, completedAt: null },
-        data: { startTime: change.newStart, endTime: change.newEnd },
-      });
-      if (count === 0) continue;
-      if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: change.taskId, clock });
-      const { updatedAt } = await tx.task.findUniqueOrThrow({
-        where: { id: change.taskId },
-        select: { updatedAt: true },
-      });
-      written.push({ change, appliedAt: updatedAt });
-    }
+    // The wall clock, as Prisma's @updatedAt uses for every other write to a task.
+    const appliedAt = await writePlacements({ tx, actorId, changes: plan.changes, updatedAt: new Date() });
+    const written = plan.changes.filter((change) => appliedAt.has(change.taskId));
+    if (jobs) await syncTaskStartReminders({ tx, jobs, taskIds: written.map((change) => change.taskId), clock });
     const run = await tx.planRun.create({
       data: {
         userId: actorId,
@@ -51,24 +47,10 @@ export async function applyPlan({
         options: { horizonDays: input.horizonDays, ...input.options },
         placedCount: written.length,
         unplacedCount: plan.unplaced.length,
-        changes: {
-          create: written.map(({ change, appliedAt }) => ({
-            taskId: change.taskId,
-            oldStart: change.oldStart,
-            oldEnd: change.oldEnd,
-            newStart: change.newStart,
-            newEnd: change.newEnd,
-            explanation: change.explanation,
-            appliedAt,
-          })),
-        },
       },
       select: planRunSelect,
     });
-    const blocks = written.flatMap(({ change }) =>
-      (change.parts ?? []).map((part) => ({ userId: actorId, taskId: change.taskId, runId: run.id, ...part })),
-    );
-    if (blocks.length > 0) await tx.taskBlock.createMany({ data: blocks });
-    return { ...plan, changes: written.map(({ change }) => change), run };
+    await recordPlanRun({ tx, actorId, runId: run.id, changes: written, appliedAt });
+    return { ...plan, changes: written, run };
   });
 }

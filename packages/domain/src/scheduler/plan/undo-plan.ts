@@ -1,9 +1,10 @@
 import type { JobSender } from "@agendacraft/db/jobs";
-import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
+import { syncTaskStartReminders } from "../../notifier/reminders/sync-task-start-reminders.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { DomainError } from "../../shared/errors.ts";
 import { planRunSelect } from "./plan-run.select.ts";
+import { loadRunChanges, restoreTasks } from "./restore-tasks.ts";
 import type { PlanRunDto } from "./schemas.ts";
 
 type Skipped = { taskId: string | null; summary: string; reason: "edited_since" | "deleted" };
@@ -11,6 +12,7 @@ type Skipped = { taskId: string | null; summary: string; reason: "edited_since" 
 /**
  * Puts back what a run changed. A task the person edited after the run (its updatedAt
  * moved on) or deleted is left as it is and reported, so undo never throws away their work.
+ * A fixed number of statements whatever the size of the run.
  */
 export async function undoPlan({
   db,
@@ -26,18 +28,20 @@ export async function undoPlan({
   jobs?: JobSender;
 }): Promise<{ run: PlanRunDto; restored: number; skipped: Skipped[] }> {
   return withTransaction(db, async (tx) => {
-    const run = await tx.planRun.findFirst({
-      where: { id: runId, userId: actorId },
-      select: { undoneAt: true, changes: { include: { task: { select: { summary: true, updatedAt: true } } } } },
+    // Claiming the run first makes two concurrent undos safe: one claims it, the other is refused.
+    const { count } = await tx.planRun.updateMany({
+      where: { id: runId, userId: actorId, undoneAt: null },
+      data: { undoneAt: clock.now() },
     });
-    if (!run) {
-      throw new DomainError({
-        kind: "NOT_FOUND",
-        code: "scheduler.plan_run_not_found",
-        message: "That plan run does not exist.",
-      });
-    }
-    if (run.undoneAt) {
+    if (count === 0) {
+      const exists = await tx.planRun.findFirst({ where: { id: runId, userId: actorId }, select: { id: true } });
+      if (!exists) {
+        throw new DomainError({
+          kind: "NOT_FOUND",
+          code: "scheduler.plan_run_not_found",
+          message: "That plan run does not exist.",
+        });
+      }
       throw new DomainError({
         kind: "CONFLICT",
         code: "scheduler.plan_run_already_undone",
@@ -45,31 +49,26 @@ export async function undoPlan({
       });
     }
 
-    const restoredIds: string[] = [];
-    const skipped: Skipped[] = [];
-    for (const change of run.changes) {
-      if (!change.task || !change.taskId) {
-        skipped.push({ taskId: null, summary: "(deleted task)", reason: "deleted" });
-        continue;
+    const changes = await loadRunChanges(tx, runId);
+    const present = changes.filter((change): change is (typeof changes)[number] & { taskId: string } =>
+      Boolean(change.taskId && change.summary !== null),
+    );
+    const restored = await restoreTasks({ tx, actorId, changes: present, updatedAt: new Date() });
+    const skipped: Skipped[] = changes.flatMap((change): Skipped[] => {
+      if (!change.taskId || change.summary === null) {
+        return [{ taskId: null, summary: "(deleted task)", reason: "deleted" }];
       }
-      if (change.task.updatedAt.getTime() !== change.appliedAt.getTime()) {
-        skipped.push({ taskId: change.taskId, summary: change.task.summary, reason: "edited_since" });
-        continue;
-      }
-      await tx.task.update({
-        where: { id: change.taskId },
-        data: { startTime: change.oldStart, endTime: change.oldEnd },
-      });
-      if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: change.taskId, clock });
-      restoredIds.push(change.taskId);
-    }
-    // The parts a split placement made go with it (a task edited since keeps its parts).
-    await tx.taskBlock.deleteMany({ where: { runId, userId: actorId, taskId: { in: restoredIds } } });
-    const updated = await tx.planRun.update({
-      where: { id: runId },
-      data: { undoneAt: clock.now() },
-      select: planRunSelect,
+      return restored.has(change.taskId) ? [] : [{ taskId: change.taskId, summary: change.summary, reason: "edited_since" }];
     });
-    return { run: updated, restored: restoredIds.length, skipped };
+    const restoredIds = [...restored];
+    if (jobs) await syncTaskStartReminders({ tx, jobs, taskIds: restoredIds, clock });
+    // The parts a split placement made go with it (a task edited since keeps its parts).
+    if (restoredIds.length > 0) {
+      await tx.$executeRaw`
+        DELETE FROM task_blocks
+        WHERE "runId" = ${runId}::uuid AND "userId" = ${actorId}::uuid AND "taskId" = ANY(${restoredIds}::uuid[])`;
+    }
+    const run = await tx.planRun.findUniqueOrThrow({ where: { id: runId }, select: planRunSelect });
+    return { run, restored: restoredIds.length, skipped };
   });
 }
