@@ -185,8 +185,12 @@ export function createJobQueue({
       assertQueueName(name);
       if (jobs.length === 0) return [];
       const on = executorFor(tx);
-      // pg-boss's insert returns no ids, so they are chosen here and read back below.
-      const ids = jobs.map(() => randomUUID());
+      const { rows: queues } = await on.executeSql("SELECT policy FROM pgboss.queue WHERE name = $1", [name]);
+      if (queues.length === 0) {
+        throw new Error(`there is no job queue named "${name}"; define it (defineQueue) before sending to it`);
+      }
+      // pg-boss's insert returns no ids, so they are chosen here (or by the caller).
+      const ids = jobs.map((job) => job.id ?? randomUUID());
       await boss.insert(
         jobs.map(({ data, startAfter, singletonKey }, i) => ({
           id: ids[i],
@@ -197,15 +201,13 @@ export function createJobQueue({
         })),
         { db: on as PgBoss.Db },
       );
-      // A job the queue's policy dropped (or a queue nobody defined) leaves no row.
+      // Only a deduplicating policy drops jobs silently; then read back which were kept.
+      if ((queues[0].policy ?? "standard") === "standard") return ids;
       const { rows } = await on.executeSql("SELECT id FROM pgboss.job WHERE name = $1 AND id = ANY($2::uuid[])", [
         name,
         ids,
       ]);
       const kept = new Set(rows.map((row: { id: string }) => row.id));
-      if (kept.size === 0 && !(await queueExists(on, name))) {
-        throw new Error(`there is no job queue named "${name}"; define it (defineQueue) before sending to it`);
-      }
       return ids.map((id) => (kept.has(id) ? id : null));
     },
 

@@ -141,14 +141,19 @@ describe("createJobQueue", () => {
     ).rejects.toThrow("roll back");
     expect(await jobCount("test.many")).toBe(0);
 
-    const jobs = Array.from({ length: 500 }, (_, n) => ({ data: { n }, startAfter: new Date(later.getTime() + n * 1000) }));
+    const jobs = Array.from({ length: 500 }, (_, n) => ({
+      data: { n },
+      startAfter: new Date(later.getTime() + n * 1000),
+    }));
     const ids = await prisma.$transaction((tx) => queue.sendMany("test.many", jobs, { tx }));
     expect(ids).toHaveLength(500);
     expect(new Set(ids).size).toBe(500);
-    const { rows } = await database().pool.query<{ id: string; data: { n: number }; start_after: Date; retry_limit: number }>(
-      "SELECT id, data, start_after, retry_limit FROM pgboss.job WHERE name = $1",
-      ["test.many"],
-    );
+    const { rows } = await database().pool.query<{
+      id: string;
+      data: { n: number };
+      start_after: Date;
+      retry_limit: number;
+    }>("SELECT id, data, start_after, retry_limit FROM pgboss.job WHERE name = $1", ["test.many"]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     ids.forEach((id, n) => {
       const row = byId.get(id as string);

@@ -76,7 +76,9 @@ describe("scheduler.plan for a person with 5,000 open tasks", () => {
     for (const taskId of account.splitTaskIds) {
       const parts = changes.get(taskId)?.parts;
       expect(parts).toHaveLength(2);
-      expect(blocks.filter((block) => block.taskId === taskId).map(({ start, end }) => ({ start, end }))).toEqual(parts);
+      expect(blocks.filter((block) => block.taskId === taskId).map(({ start, end }) => ({ start, end }))).toEqual(
+        parts,
+      );
     }
 
     // One queued reminder per task starting after now, at its start minus the lead time,

@@ -1,9 +1,8 @@
-import type { JobSender, JobToSend } from "@agendacraft/db/jobs";
+import type { JobSender } from "@agendacraft/db/jobs";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
-import { TASK_STARTING_JOB, type TaskStartingJobData } from "./task-starting.ts";
-
-const MINUTE_MS = 60_000;
+import { taskStartReminderJob } from "./task-start-reminder-job.ts";
+import { TASK_STARTING_JOB } from "./task-starting.ts";
 
 type ReminderState = {
   id: string;
@@ -49,22 +48,19 @@ export async function syncTaskStartReminders({
     await jobs.cancelMany(TASK_STARTING_JOB, queued, { tx: t });
 
     const now = clock.now();
-    const due = tasks.filter(
-      (task): task is ReminderState & { startTime: Date } =>
-        task.startTime !== null && task.completedAt === null && task.startTime.getTime() > now.getTime(),
-    );
-    const toSend = due.map((task): JobToSend<TaskStartingJobData> => {
-      const fireAt = new Date(task.startTime.getTime() - task.leadMinutes * MINUTE_MS);
-      return {
-        data: { taskId: task.id, startTime: task.startTime.toISOString() },
-        ...(fireAt.getTime() > now.getTime() ? { startAfter: fireAt } : {}),
-      };
+    const due = tasks.flatMap((task) => {
+      const job = taskStartReminderJob({ ...task, taskId: task.id, now });
+      return job ? [{ taskId: task.id, job }] : [];
     });
-    const sent = await jobs.sendMany(TASK_STARTING_JOB, toSend, { tx: t });
+    const sent = await jobs.sendMany(
+      TASK_STARTING_JOB,
+      due.map(({ job }) => job),
+      { tx: t },
+    );
 
     const jobIds = new Map<string, string | null>(tasks.map((task) => [task.id, null]));
-    due.forEach((task, i) => {
-      jobIds.set(task.id, sent[i] ?? null);
+    due.forEach(({ taskId }, i) => {
+      jobIds.set(taskId, sent[i] ?? null);
     });
     const changed = tasks.filter((task) => jobIds.get(task.id) !== task.startJobId);
     if (changed.length > 0) {

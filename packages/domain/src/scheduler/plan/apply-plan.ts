@@ -1,11 +1,11 @@
 import type { JobSender } from "@agendacraft/db/jobs";
-import { syncTaskStartReminders } from "../../notifier/reminders/sync-task-start-reminders.ts";
+import { prepareTaskStartReminders } from "../../notifier/reminders/prepare-task-start-reminders.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { computePlan } from "./compute-plan.ts";
 import { planRunSelect } from "./plan-run.select.ts";
 import { recordPlanRun } from "./record-plan-run.ts";
-import type { PlanInput, PlanPreviewDto, PlanRunDto } from "./schemas.ts";
+import { PLAN_TRANSACTION_TIMEOUT_MS, type PlanInput, type PlanPreviewDto, type PlanRunDto } from "./schemas.ts";
 import { writePlacements } from "./write-placements.ts";
 
 /**
@@ -13,9 +13,9 @@ import { writePlacements } from "./write-placements.ts";
  * (and what each task was before) so it can be undone. Only tasks that are still
  * unscheduled when written are touched: a task scheduled meanwhile is left alone.
  *
- * Every write is a fixed number of statements whatever the number of tasks (bulk
- * `unnest` updates and inserts, reminders queued in one batch), so a person with
- * 10,000 open tasks commits well inside the transaction's time limit.
+ * The writes are a fixed number of statements whatever the number of tasks (one bulk
+ * update of the tasks, reminders queued in one insert, the run's record in one insert),
+ * so a person with 10,000 open tasks commits well inside the transaction's time limit.
  */
 export async function applyPlan({
   db,
@@ -32,25 +32,39 @@ export async function applyPlan({
   trigger?: "manual" | "auto";
   jobs?: JobSender;
 }): Promise<PlanPreviewDto & { run: PlanRunDto }> {
-  return withTransaction(db, async (tx) => {
-    // One plan run per user at a time, so two Apply clicks cannot double-book time.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${actorId}`}))`;
-    const plan = await computePlan({ db: tx, actorId, input, clock });
-    // The wall clock, as Prisma's @updatedAt uses for every other write to a task.
-    const appliedAt = await writePlacements({ tx, actorId, changes: plan.changes, updatedAt: new Date() });
-    const written = plan.changes.filter((change) => appliedAt.has(change.taskId));
-    if (jobs) await syncTaskStartReminders({ tx, jobs, taskIds: written.map((change) => change.taskId), clock });
-    const run = await tx.planRun.create({
-      data: {
-        userId: actorId,
-        trigger,
-        options: { horizonDays: input.horizonDays, ...input.options },
-        placedCount: written.length,
-        unplacedCount: plan.unplaced.length,
-      },
-      select: planRunSelect,
-    });
-    await recordPlanRun({ tx, actorId, runId: run.id, changes: written, appliedAt });
-    return { ...plan, changes: written, run };
-  });
+  return withTransaction(
+    db,
+    async (tx) => {
+      // One plan run per user at a time, so two Apply clicks cannot double-book time.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${actorId}`}))`;
+      const plan = await computePlan({ db: tx, actorId, input, clock });
+      const starts = plan.changes.map((change) => ({ taskId: change.taskId, startTime: change.newStart }));
+      const reminders = jobs ? await prepareTaskStartReminders({ tx, jobs, userId: actorId, starts, clock }) : null;
+      const written = await writePlacements({
+        tx,
+        actorId,
+        changes: plan.changes,
+        // The wall clock, as Prisma's @updatedAt uses for every other write to a task.
+        updatedAt: new Date(),
+        startJobIds: reminders?.jobIds ?? null,
+      });
+      await reminders?.send([...written].map(([taskId, { previousJobId }]) => ({ taskId, previousJobId })));
+
+      const changes = plan.changes.filter((change) => written.has(change.taskId));
+      const run = await tx.planRun.create({
+        data: {
+          userId: actorId,
+          trigger,
+          options: { horizonDays: input.horizonDays, ...input.options },
+          placedCount: changes.length,
+          unplacedCount: plan.unplaced.length,
+        },
+        select: planRunSelect,
+      });
+      const appliedAt = new Map([...written].map(([taskId, { updatedAt }]) => [taskId, updatedAt]));
+      await recordPlanRun({ tx, actorId, runId: run.id, changes, appliedAt });
+      return { ...plan, changes, run };
+    },
+    { timeoutMs: PLAN_TRANSACTION_TIMEOUT_MS },
+  );
 }
