@@ -38,6 +38,8 @@ export type ServerDeps = {
 export type Context = ServerDeps & {
   session: Session | null;
   requestId: string;
+  /** The request's `Idempotency-Key` header (unchecked; idempotent procedures validate it). */
+  idempotencyKey: string | null;
 };
 
 /** Builds a context without HTTP: for tests (`createCaller`) and scripts. */
@@ -45,12 +47,14 @@ export function createContextInner({
   deps,
   session = null,
   requestId = "internal",
+  idempotencyKey = null,
 }: {
   deps: ServerDeps;
   session?: Session | null;
   requestId?: string;
+  idempotencyKey?: string | null;
 }): Context {
-  return { ...deps, session, requestId };
+  return { ...deps, session, requestId, idempotencyKey };
 }
 
 /** The minimum of an HTTP request and reply the context uses, so any adapter can supply it. */
@@ -76,6 +80,7 @@ export function createContextFactory(deps: ServerDeps) {
   return async function createContext({ req, res }: { req: ContextRequest; res?: ContextReply }): Promise<Context> {
     const requestDeps = req.log ? { ...deps, log: req.log } : deps;
     const headers = toHeaders(req.headers);
+    const idempotencyKey = headers.get("idempotency-key");
     const { session, setCookies } = await resolveSession({ auth: deps.auth, db: deps.db, headers, clock: deps.clock });
     if (setCookies.length > 0) res?.header("set-cookie", setCookies);
 
@@ -85,8 +90,8 @@ export function createContextFactory(deps: ServerDeps) {
       isCrossSiteRequest({ method: req.method, headers, trustedOrigins: deps.trustedOrigins })
     ) {
       requestDeps.log.warn({ requestId: req.id }, "cross-site request with a session cookie treated as anonymous");
-      return createContextInner({ deps: requestDeps, session: null, requestId: req.id });
+      return createContextInner({ deps: requestDeps, session: null, requestId: req.id, idempotencyKey });
     }
-    return createContextInner({ deps: requestDeps, session, requestId: req.id });
+    return createContextInner({ deps: requestDeps, session, requestId: req.id, idempotencyKey });
   };
 }

@@ -18,10 +18,11 @@ import {
   ZUser,
 } from "@agendacraft/domain/iam";
 import { z } from "zod";
+import { idempotentProcedure } from "../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
 const tokensRouter = createTRPCRouter({
-  create: protectedProcedure
+  create: idempotentProcedure
     .input(ZCreateApiTokenInput)
     .output(ZCreatedApiToken)
     .mutation(({ ctx, input }) => createApiToken({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),

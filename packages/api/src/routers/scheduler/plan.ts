@@ -15,6 +15,7 @@ import {
   ZUndoPlanResult,
 } from "@agendacraft/domain/scheduler/plan";
 import { z } from "zod";
+import { idempotentProcedure } from "../../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
 const settingsRouter = createTRPCRouter({
@@ -38,7 +39,7 @@ export const planRouter = createTRPCRouter({
     .query(({ ctx, input }) => previewPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
 
   // tRPC reserves `apply` (it would shadow Function.prototype.apply on the client proxy).
-  commit: protectedProcedure
+  commit: idempotentProcedure
     .input(ZPlanInput)
     .output(ZApplyPlanResult)
     .mutation(({ ctx, input }) =>
