@@ -88,6 +88,8 @@ export function createJobQueue({
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
   const workers: RunningWorker[] = [];
+  // A queue's policy is fixed by the code that defines it: read once, not on every send.
+  const policies = new Map<string, string>();
 
   function executorFor(tx: SendJobOptions["tx"]): SqlExecutor {
     return tx ? transactionExecutor(tx) : executor;
@@ -96,6 +98,16 @@ export function createJobQueue({
   async function queueExists(on: SqlExecutor, name: string): Promise<boolean> {
     const { rows } = await on.executeSql("SELECT 1 FROM pgboss.queue WHERE name = $1", [name]);
     return rows.length > 0;
+  }
+
+  async function readPolicy(on: SqlExecutor, name: string): Promise<string> {
+    const { rows } = await on.executeSql("SELECT policy FROM pgboss.queue WHERE name = $1", [name]);
+    if (rows.length === 0) {
+      throw new Error(`there is no job queue named "${name}"; define it (defineQueue) before sending to it`);
+    }
+    const policy: string = rows[0].policy ?? "standard";
+    policies.set(name, policy);
+    return policy;
   }
 
   async function cancelJobs(name: string, ids: readonly string[], { tx }: CancelJobOptions = {}): Promise<number> {
@@ -164,6 +176,7 @@ export function createJobQueue({
       await boss.createQueue(name, queue);
       // createQueue leaves an existing queue as it was; the code's options win.
       await boss.updateQueue(name, queue);
+      policies.set(name, queue.policy ?? "standard");
     },
 
     async send(name, data, { startAfter, singletonKey, tx } = {}) {
@@ -185,10 +198,7 @@ export function createJobQueue({
       assertQueueName(name);
       if (jobs.length === 0) return [];
       const on = executorFor(tx);
-      const { rows: queues } = await on.executeSql("SELECT policy FROM pgboss.queue WHERE name = $1", [name]);
-      if (queues.length === 0) {
-        throw new Error(`there is no job queue named "${name}"; define it (defineQueue) before sending to it`);
-      }
+      const policy = policies.get(name) ?? (await readPolicy(on, name));
       // pg-boss's insert returns no ids, so they are chosen here (or by the caller).
       const ids = jobs.map((job) => job.id ?? randomUUID());
       await boss.insert(
@@ -202,7 +212,7 @@ export function createJobQueue({
         { db: on as PgBoss.Db },
       );
       // Only a deduplicating policy drops jobs silently; then read back which were kept.
-      if ((queues[0].policy ?? "standard") === "standard") return ids;
+      if (policy === "standard") return ids;
       const { rows } = await on.executeSql("SELECT id FROM pgboss.job WHERE name = $1 AND id = ANY($2::uuid[])", [
         name,
         ids,

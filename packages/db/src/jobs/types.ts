@@ -38,9 +38,9 @@ export type JobSender = {
   /** Enqueues a job; resolves with its id, or null when the queue's policy dropped it as a duplicate of `singletonKey`. */
   send<T extends object>(name: string, data: T, options?: SendJobOptions): Promise<string | null>;
   /**
-   * Enqueues many jobs on one queue in one statement (plus one to read the queue's policy,
-   * and one to read back which were kept when that policy deduplicates), so a change
-   * touching thousands of rows makes no round trip per job. Resolves with the ids in the
+   * Enqueues many jobs on one queue in one statement (plus, on a queue whose policy
+   * deduplicates, one to read back which were kept), so a change touching thousands of rows
+   * makes no round trip per job. Resolves with the ids in the
    * order given, null where the queue's policy dropped a duplicate (of two duplicates
    * within one batch, which one is kept is up to the database).
    */
