@@ -58,6 +58,8 @@ export async function buildServer({ env, deps, rateLimiter, logger }: BuildServe
   await app.register(fastifyCors, {
     origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
     credentials: true,
+    // Other sites' scripts may read where they stand against the rate limits.
+    exposedHeaders: ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy", "retry-after"],
   });
 
   await app.register(fastifyTRPCPlugin, {

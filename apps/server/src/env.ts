@@ -29,9 +29,20 @@ const ZEnv = z.object({
   PUBLIC_URL: z.url({ error: "must be the URL people open, e.g. https://agendacraft.example.com" }).optional(),
   /** Signs session cookies; at least 32 characters. Unset: one is generated and kept in the database. */
   AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  /** Sign-in and sign-up attempts per window: per client address, per (email, address) pair, per email from anywhere. */
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
-  AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  AUTH_RATE_LIMIT_PER_EMAIL_AND_IP: z.coerce.number().int().min(1).default(10),
+  AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(100),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /**
+   * tRPC calls per minute per signed-in person, per minute per address without a session, and
+   * password checks / token creations per hour per person: far above what the web app does.
+   */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  API_RATE_LIMIT_SENSITIVE_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Most tRPC calls one HTTP request may batch; the bundled client sends at most 10. */
+  API_BATCH_MAX_CALLS: z.coerce.number().int().min(1).default(10),
   /** Comma-separated origins allowed to call the API from a browser, e.g. `https://app.example.com`. */
   CORS_ORIGINS: z
     .string()

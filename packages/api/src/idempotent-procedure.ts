@@ -1,7 +1,20 @@
 import { runIdempotent } from "@agendacraft/domain/idempotency";
+import type { Clock, Db } from "@agendacraft/domain/shared";
+import { initTRPC } from "@trpc/server";
 import { middlewareMarker } from "@trpc/server/unstable-core-do-not-import";
 import superjson, { type SuperJSONResult } from "superjson";
 import { protectedProcedure } from "./trpc.ts";
+
+/** What the middleware needs of the context: a signed-in caller, the database, the header. */
+type IdempotencyContext = {
+  db: Db;
+  clock: Clock;
+  idempotencyKey: string | null;
+  session: { userId: string };
+};
+
+// A plugin of its own, so any signed-in builder can take it: `.concat(idempotency)`.
+const plugin = initTRPC.context<IdempotencyContext>().create();
 
 /** Carries a failed result out of the idempotency transaction, rolling the claim back with it. */
 class ProcedureFailed<R> extends Error {
@@ -15,9 +28,9 @@ class ProcedureFailed<R> extends Error {
  * procedure runs at most once per person and key within 24 hours; a retry gets the first
  * result and writes nothing (see `runIdempotent`). The procedure runs inside the
  * transaction that records the key, as `ctx.db`, so the write and the record commit
- * together. Without the header it is an ordinary protected procedure.
+ * together. Without the header nothing changes.
  */
-export const idempotentProcedure = protectedProcedure.use(async ({ ctx, next, path, getRawInput }) => {
+export const idempotency = plugin.procedure.use(async ({ ctx, next, path, getRawInput }) => {
   const key = ctx.idempotencyKey;
   if (key === null) return next();
   const input = await getRawInput();
@@ -45,3 +58,6 @@ export const idempotentProcedure = protectedProcedure.use(async ({ ctx, next, pa
     throw error;
   }
 });
+
+/** A signed-in procedure that takes an `Idempotency-Key` (see `idempotency`). */
+export const idempotentProcedure = protectedProcedure.concat(idempotency);

@@ -7,6 +7,7 @@ import superjson from "superjson";
 import type { Context } from "./context.ts";
 import { formatError } from "./errors/format-error.ts";
 import { toTRPCError } from "./errors/to-trpc-error.ts";
+import { enforceRateLimit } from "./rate-limit/enforce-rate-limit.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -31,8 +32,14 @@ const errorConversion = t.middleware(async ({ ctx, next, path, type }) => {
   throw error;
 });
 
+/** Every call counts against its caller's limit, signed in or not, before anything else runs. */
+const rateLimit = t.middleware(async ({ ctx, next }) => {
+  await enforceRateLimit(ctx, (limiter) => limiter.call(ctx), "Too many requests.");
+  return next();
+});
+
 /** Anyone may call it (health, readiness, and later sign-in helpers). */
-export const publicProcedure = t.procedure.use(errorConversion);
+export const publicProcedure = t.procedure.use(errorConversion).use(rateLimit);
 
 /** Requires a session; inside, `ctx.session` is non-null. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -40,4 +47,14 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
   }
   return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/** Checks a password or mints a credential: a much stricter per-person limit on top. */
+export const sensitiveProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  await enforceRateLimit(
+    ctx,
+    (limiter) => limiter.sensitiveCall(ctx),
+    "Too many password checks or new tokens in the last hour.",
+  );
+  return next();
 });

@@ -1,11 +1,16 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { appRouter } from "@agendacraft/api";
-import { createContextInner } from "@agendacraft/api/context";
+import { createContextFactory } from "@agendacraft/api/context";
 import { createTestDeps } from "@agendacraft/api/testing";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAgendaCraftClient, domainErrorCode, TRPCClientError } from "./create-agendacraft-client.ts";
+import {
+  createAgendaCraftClient,
+  domainErrorCode,
+  MAX_BATCH_CALLS,
+  TRPCClientError,
+} from "./create-agendacraft-client.ts";
 
 describe("createAgendaCraftClient", () => {
   let harness: Awaited<ReturnType<typeof createTestDeps>>;
@@ -15,11 +20,13 @@ describe("createAgendaCraftClient", () => {
 
   beforeAll(async () => {
     harness = await createTestDeps();
+    // The server's own context factory, batch cap included, at the server's default cap.
+    const createContext = createContextFactory({ ...harness.deps, maxBatchCalls: 10 });
     const handler = createHTTPHandler({
       router: appRouter,
-      createContext: ({ req }) => {
+      createContext: ({ req, info }) => {
         seenHeaders.push(req.headers);
-        return createContextInner({ deps: harness.deps });
+        return createContext({ req: { id: "test", method: req.method ?? "GET", headers: req.headers }, info });
       },
     });
     server = createServer((req, res) => {
@@ -41,6 +48,14 @@ describe("createAgendaCraftClient", () => {
     expect(health.version).toBe("0.0.0-test");
     expect(version.instanceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(seenHeaders).toHaveLength(1);
+  });
+
+  it("splits many concurrent calls into batches the server accepts", async () => {
+    seenHeaders.length = 0;
+    const client = createAgendaCraftClient({ url });
+    const results = await Promise.all(Array.from({ length: 25 }, () => client.meta.health.query()));
+    expect(results).toHaveLength(25);
+    expect(seenHeaders).toHaveLength(Math.ceil(25 / MAX_BATCH_CALLS));
   });
 
   it("sends a personal token as a bearer Authorization header, and nothing without one", async () => {

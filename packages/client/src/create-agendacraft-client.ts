@@ -9,6 +9,12 @@ import {
 } from "@trpc/client";
 import superjson from "superjson";
 
+/**
+ * Calls per HTTP request: the server refuses larger batches (API_BATCH_MAX_CALLS,
+ * default 10, `common.batch_too_large`), so more calls at once go out as several requests.
+ */
+export const MAX_BATCH_CALLS = 10;
+
 export type AgendaCraftClientOptions = {
   /** The server's tRPC endpoint, e.g. `http://localhost:3000/trpc` (or `/trpc` in the browser). */
   url: string;
@@ -59,7 +65,7 @@ export function createAgendaCraftClient(options: AgendaCraftClientOptions) {
             ...common,
             headers: ({ op }) => ({ ...baseHeaders(), "idempotency-key": keyOf(op.context) as string }),
           }),
-          false: httpBatchLink({ ...common, headers: baseHeaders }),
+          false: httpBatchLink({ ...common, maxItems: MAX_BATCH_CALLS, headers: baseHeaders }),
         }),
       }),
     ],

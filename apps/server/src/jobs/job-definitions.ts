@@ -32,7 +32,7 @@ export function createJobDefinitions({
 }: JobDeps): JobDefinition[] {
   return [
     createTaskStartingJob({ ...deps, mailer: mailer ?? createLogMailer({ log: deps.log, from: DEFAULT_MAIL_FROM }) }),
-    createReplanJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock }),
+    createReplanJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock, log: deps.log }),
     createSyncFeedsJob({
       db: deps.db,
       jobs: deps.jobs,

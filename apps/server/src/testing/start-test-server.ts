@@ -8,6 +8,9 @@ import { buildServer } from "../build-server.ts";
 import { createServerDeps } from "../create-server-deps.ts";
 import { type Env, loadEnv } from "../env.ts";
 import { loggerOptions } from "../logger.ts";
+import { GENEROUS_RATE_LIMITS } from "./generous-rate-limits.ts";
+
+export { GENEROUS_RATE_LIMITS };
 
 export type TestServer = {
   url: string;
@@ -17,7 +20,10 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-/** The real HTTP server on a free loopback port, over the given database, logging into memory. */
+/**
+ * The real HTTP server on a free loopback port, over the given database, logging into
+ * memory. Rate limits are out of reach unless `env` sets them (GENEROUS_RATE_LIMITS).
+ */
 export async function startTestServer(options: {
   db: ServerDeps["db"];
   env?: Record<string, string>;
@@ -29,7 +35,13 @@ export async function startTestServer(options: {
   notifications?: NotificationBus;
 }): Promise<TestServer> {
   const { db, env: overrides = {}, readinessProbes, jobs, notifications } = options;
-  const env: Env = loadEnv({ NODE_ENV: "test", LOG_PRETTY: "false", LOG_LEVEL: "info", ...overrides });
+  const env: Env = loadEnv({
+    NODE_ENV: "test",
+    LOG_PRETTY: "false",
+    LOG_LEVEL: "info",
+    ...GENEROUS_RATE_LIMITS,
+    ...overrides,
+  });
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

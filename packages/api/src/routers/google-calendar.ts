@@ -68,5 +68,5 @@ export const googleCalendarRouter = createTRPCRouter({
   busy: protectedProcedure
     .input(ZListBusyInput)
     .output(ZBusyList)
-    .query(({ ctx, input }) => listBusy({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .query(({ ctx, input }) => listBusy({ db: ctx.db, actorId: ctx.session.userId, input, log: ctx.log })),
 });

@@ -197,4 +197,19 @@ describe("syncTaskStartReminder", () => {
     }
     expect((await taskRow(done.id)).startJobId).toBeNull();
   });
+
+  it("queues no reminder for a start outside the supported date range (a row stored before it was enforced)", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma);
+    const unreadable = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + DAY) });
+    const farOff = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + DAY) });
+    // The year 10000 reads back as an Invalid Date; the year 5000 reads but is out of range.
+    await prisma.$executeRaw`UPDATE tasks SET "startTime" = '10000-01-01T09:00:00Z' WHERE id = ${unreadable.id}::uuid`;
+    await prisma.$executeRaw`UPDATE tasks SET "startTime" = '5000-01-01T09:00:00Z' WHERE id = ${farOff.id}::uuid`;
+
+    for (const task of [unreadable, farOff]) {
+      await expect(sync(task.id)).resolves.toEqual({ jobId: null });
+      expect(await jobsFor(task.id)).toEqual([]);
+    }
+  });
 });

@@ -1,12 +1,14 @@
 import type { JobToSend } from "@agendacraft/db/jobs";
+import { isInstantInRange } from "../../shared/instant.ts";
 import type { TaskStartingJobData } from "./task-starting.ts";
 
 const MINUTE_MS = 60_000;
 
 /**
  * The "task starting" job a task should have queued, or null when it should have none
- * (no start, done, or already started): due `leadMinutes` before the start, or at once
- * when that moment has passed.
+ * (no start, done, already started, or a start outside the supported date range: a row
+ * from before it was enforced): due `leadMinutes` before the start, or at once when that
+ * moment has passed.
  */
 export function taskStartReminderJob({
   taskId,
@@ -21,7 +23,7 @@ export function taskStartReminderJob({
   leadMinutes: number;
   now: Date;
 }): JobToSend<TaskStartingJobData> | null {
-  if (!startTime || completedAt || startTime.getTime() <= now.getTime()) return null;
+  if (!startTime || !isInstantInRange(startTime) || completedAt || startTime.getTime() <= now.getTime()) return null;
   const fireAt = new Date(startTime.getTime() - leadMinutes * MINUTE_MS);
   return {
     data: { taskId, startTime: startTime.toISOString() },

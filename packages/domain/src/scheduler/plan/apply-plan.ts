@@ -2,6 +2,7 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import { prepareTaskStartReminders } from "../../notifier/reminders/prepare-task-start-reminders.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import type { WarningLog } from "../../shared/log.ts";
 import { computePlan } from "./compute-plan.ts";
 import { planRunSelect } from "./plan-run.select.ts";
 import { recordPlanRun } from "./record-plan-run.ts";
@@ -24,6 +25,7 @@ export async function applyPlan({
   clock,
   trigger = "manual",
   jobs,
+  log,
 }: {
   db: Db;
   actorId: string;
@@ -31,13 +33,14 @@ export async function applyPlan({
   clock: Clock;
   trigger?: "manual" | "auto";
   jobs?: JobSender;
+  log?: WarningLog;
 }): Promise<PlanPreviewDto & { run: PlanRunDto }> {
   return withTransaction(
     db,
     async (tx) => {
       // One plan run per user at a time, so two Apply clicks cannot double-book time.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${actorId}`}))`;
-      const plan = await computePlan({ db: tx, actorId, input, clock });
+      const plan = await computePlan({ db: tx, actorId, input, clock, ...(log ? { log } : {}) });
       const starts = plan.changes.map((change) => ({ taskId: change.taskId, startTime: change.newStart }));
       const reminders = jobs ? await prepareTaskStartReminders({ tx, jobs, userId: actorId, starts, clock }) : null;
       const written = await writePlacements({

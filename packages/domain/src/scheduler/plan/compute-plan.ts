@@ -1,6 +1,10 @@
+import { BUSY_EVENT_IN_RANGE, warnAboutSkippedBusyEvents } from "../../google-calendar/busy-events-in-range.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import { MAX_INSTANT } from "../../shared/instant.ts";
+import type { WarningLog } from "../../shared/log.ts";
 import { expandPlannerWindows } from "../recurrence/index.ts";
+import { BLOCK_IN_RANGE, TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "../tasks/task-dates-in-range.ts";
 import { planSchedule } from "./engine/index.ts";
 import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
 
@@ -10,28 +14,32 @@ const SLOT_MS = 5 * 60 * 1000;
 
 /**
  * Loads the actor's schedulable tasks, planners and busy time, runs the engine and
- * describes the result as changes. Reads only; `applyPlan` writes.
+ * describes the result as changes. Reads only; `applyPlan` writes. Tasks and busy events
+ * with dates outside the supported range are left out (with `log`, named in a warning),
+ * and nothing is placed after the range's end.
  */
 export async function computePlan({
   db,
   actorId,
   input,
   clock,
+  log,
 }: {
   db: Db;
   actorId: string;
   input: PlanInput;
   clock: Clock;
+  log?: WarningLog;
 }): Promise<PlanPreviewDto> {
   const now = new Date(Math.ceil(clock.now().getTime() / SLOT_MS) * SLOT_MS);
   const from = input.from && input.from > now ? input.from : now;
-  const to = new Date(from.getTime() + input.horizonDays * DAY_MS);
+  const to = new Date(Math.min(from.getTime() + input.horizonDays * DAY_MS, MAX_INSTANT.getTime()));
 
   const [user, planners, schedulable, fixed, calendarBusy] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actorId }, select: { timeZone: true } }),
     db.planner.findMany({ where: { userId: actorId } }),
     db.task.findMany({
-      where: { userId: actorId, completedAt: null, startTime: null },
+      where: { AND: [{ userId: actorId, completedAt: null, startTime: null }, TASK_DATES_IN_RANGE] },
       select: {
         id: true,
         summary: true,
@@ -46,14 +54,21 @@ export async function computePlan({
     // Tasks with a time of their own are busy time the plan must go around (a split
     // task only during its parts, not in the gaps between them).
     db.task.findMany({
-      where: { userId: actorId, completedAt: null, startTime: { lt: to }, endTime: { gt: from } },
-      select: { startTime: true, endTime: true, blocks: { select: { start: true, end: true } } },
+      where: {
+        AND: [
+          { userId: actorId, completedAt: null, startTime: { lt: to }, endTime: { gt: from } },
+          TASK_DATES_IN_RANGE,
+        ],
+      },
+      select: { startTime: true, endTime: true, blocks: { where: BLOCK_IN_RANGE, select: { start: true, end: true } } },
     }),
     // Events from the person's calendars, whatever their source.
     db.busyEvent.findMany({
-      where: { userId: actorId, start: { lt: to }, end: { gt: from } },
+      where: { AND: [{ userId: actorId, start: { lt: to }, end: { gt: from } }, BUSY_EVENT_IN_RANGE] },
       select: { start: true, end: true },
     }),
+    log ? warnAboutSkippedTasks({ db, actorId, log, where: { completedAt: null }, reading: "plan" }) : undefined,
+    log ? warnAboutSkippedBusyEvents({ db, actorId, log, reading: "plan" }) : undefined,
   ]);
 
   const windows = expandPlannerWindows({
@@ -70,7 +85,10 @@ export async function computePlan({
       })),
     from,
     to,
-  });
+  })
+    // A window open at the horizon's end is cut there, so nothing lands after the supported range.
+    .map((window) => (window.end > to ? { ...window, end: to } : window))
+    .filter((window) => window.end > window.start);
   const busy = [
     ...fixed.flatMap((task) => {
       if (task.blocks.length > 0) return task.blocks;

@@ -1,5 +1,6 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import type { WarningLog } from "../../shared/log.ts";
 import { computePlan } from "./compute-plan.ts";
 import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
 
@@ -9,6 +10,7 @@ export function previewPlan(deps: {
   actorId: string;
   input: PlanInput;
   clock: Clock;
+  log?: WarningLog;
 }): Promise<PlanPreviewDto> {
   return computePlan(deps);
 }
