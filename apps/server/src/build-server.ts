@@ -8,9 +8,13 @@ import fastifyHelmet from "@fastify/helmet";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { type Env, trustProxySetting } from "./env.ts";
+import { type AppMetrics, createAppMetrics } from "./metrics/create-app-metrics.ts";
+import { registerHttpMetrics } from "./metrics/http-metrics.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
+import { registerMetricsRoute } from "./routes/metrics.ts";
 import { registerProbeRoutes } from "./routes/probes.ts";
 import { registerWebApp } from "./routes/web-app.ts";
+import { watchSlowQueries } from "./slow-queries.ts";
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -20,10 +24,14 @@ export type BuildServerOptions = {
   deps: ServerDeps;
   rateLimiter: AuthRateLimiter;
   logger: FastifyBaseLogger;
+  /** What /metrics serves (main.ts adds the pool and the job queue); default: process and request metrics only. */
+  metrics?: AppMetrics;
 };
 
 /** The HTTP server, fully wired but not listening; tests use `inject` or `listen({ port: 0 })`. */
-export async function buildServer({ env, deps, rateLimiter, logger }: BuildServerOptions) {
+export async function buildServer({ env, deps: baseDeps, rateLimiter, logger, metrics }: BuildServerOptions) {
+  const appMetrics = metrics ?? createAppMetrics({ log: logger });
+  const deps: ServerDeps = { ...baseDeps, metrics: appMetrics.procedures };
   const app: FastifyInstance = Fastify({
     loggerInstance: logger,
     // One line per request, written below with the fields we choose (no query strings, no headers).
@@ -54,6 +62,10 @@ export async function buildServer({ env, deps, rateLimiter, logger }: BuildServe
     );
   });
 
+  registerHttpMetrics(app, appMetrics.registry);
+  const slowQueries = watchSlowQueries({ prisma: deps.db, thresholdMs: env.SLOW_QUERY_MS, log: logger });
+  app.addHook("onClose", async () => slowQueries.stop());
+
   await app.register(fastifyHelmet);
   await app.register(fastifyCors, {
     origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
@@ -72,6 +84,7 @@ export async function buildServer({ env, deps, rateLimiter, logger }: BuildServe
 
   registerAuthRoutes(app, { auth: deps.auth, rateLimiter, trustedOrigins: deps.trustedOrigins });
   registerProbeRoutes(app, deps);
+  registerMetricsRoute(app, { registry: appMetrics.registry, token: env.METRICS_TOKEN });
   await registerWebApp(app, env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
   return app;
 }

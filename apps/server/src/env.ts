@@ -25,6 +25,14 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Pretty, human-readable logs; defaults to on in development. */
   LOG_PRETTY: z.stringbool().optional(),
+  /** Database statements taking at least this many milliseconds are logged at warn with the procedure and request id. */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(500),
+  /** The bearer token Prometheus sends to read /metrics; unset: /metrics answers 404. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { error: "must be at least 16 characters" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Where people reach the app, e.g. `https://agendacraft.example.com`; cookies and origin checks use it. */
   PUBLIC_URL: z.url({ error: "must be the URL people open, e.g. https://agendacraft.example.com" }).optional(),
   /** Signs session cookies; at least 32 characters. Unset: one is generated and kept in the database. */
@@ -87,9 +95,15 @@ const ZEnv = z.object({
 
 export type Env = z.infer<typeof ZEnv>;
 
+/** Every variable the server reads (the README's Configuration table lists the same). */
+export const ENV_VARIABLE_NAMES = Object.keys(ZEnv.shape);
+
 export class EnvError extends Error {
   override readonly name = "EnvError";
 }
+
+/** Never echoed in an error message. */
+const SECRET_VARIABLES = new Set(["DATABASE_URL", "AUTH_SECRET", "SMTP_URL", "METRICS_TOKEN"]);
 
 /** Parses the environment; throws EnvError naming the first bad variable in one line. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -98,7 +112,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const issue = result.error.issues[0];
   const name = issue?.path.join(".") ?? "environment";
   const value = source[name];
-  const secret = name === "DATABASE_URL" || name === "AUTH_SECRET" || name === "SMTP_URL";
+  const secret = SECRET_VARIABLES.has(name);
   const shown = value === undefined || secret ? "" : ` (got "${value}")`;
   throw new EnvError(`Invalid environment variable ${name}${shown}: ${issue?.message ?? "invalid"}`);
 }

@@ -6,6 +6,7 @@ import type { NotificationBus } from "@agendacraft/domain/notifier";
 import type { Clock } from "@agendacraft/domain/shared";
 import { assertBatchWithinLimit } from "./batch-limit.ts";
 import { isCrossSiteRequest } from "./cross-site.ts";
+import type { ProcedureMetrics } from "./observability/observe-procedure.ts";
 import type { ApiRateLimiter } from "./rate-limit/create-api-rate-limiter.ts";
 
 /** The subset of pino the API uses, so tests can pass a recording logger. */
@@ -39,6 +40,8 @@ export type ServerDeps = {
   rateLimiter?: ApiRateLimiter;
   /** Most calls one HTTP request may batch; absent: no cap. */
   maxBatchCalls?: number;
+  /** Receives each procedure call's path, time and outcome (the server's /metrics); absent: nothing is measured. */
+  metrics?: ProcedureMetrics;
 };
 
 export type Context = ServerDeps & {

@@ -7,6 +7,7 @@ import superjson from "superjson";
 import type { Context } from "./context.ts";
 import { formatError } from "./errors/format-error.ts";
 import { toTRPCError } from "./errors/to-trpc-error.ts";
+import { observeProcedure } from "./observability/observe-procedure.ts";
 import { enforceRateLimit } from "./rate-limit/enforce-rate-limit.ts";
 
 const t = initTRPC.context<Context>().create({
@@ -38,8 +39,13 @@ const rateLimit = t.middleware(async ({ ctx, next }) => {
   return next();
 });
 
+// Outermost, so it times the whole call (a refused one too) and sees errors after conversion; once per call of a batch.
+const observation = t.middleware(({ ctx, next, path, type }) =>
+  observeProcedure({ metrics: ctx.metrics, requestId: ctx.requestId, path, type }, next),
+);
+
 /** Anyone may call it (health, readiness, and later sign-in helpers). */
-export const publicProcedure = t.procedure.use(errorConversion).use(rateLimit);
+export const publicProcedure = t.procedure.use(observation).use(errorConversion).use(rateLimit);
 
 /** Requires a session; inside, `ctx.session` is non-null. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

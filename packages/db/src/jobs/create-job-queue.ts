@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import PgBoss from "pg-boss";
 import { listDeadLetters, retryDeadLetter } from "./dead-letters.ts";
+import { queueStats } from "./queue-stats.ts";
 import { poolExecutor, type SqlExecutor, transactionExecutor } from "./sql-executors.ts";
 import { type RunningWorker, startWorker } from "./start-worker.ts";
 import type {
@@ -12,6 +13,7 @@ import type {
   JobSender,
   ListDeadLettersOptions,
   QueueOptions,
+  QueueStats,
   SendJobOptions,
   WorkOptions,
 } from "./types.ts";
@@ -60,6 +62,8 @@ export type JobQueue = JobSender & {
   listDeadLetters(options?: ListDeadLettersOptions): Promise<DeadLetter[]>;
   /** Re-sends a dead letter's data to its original queue; resolves with the new job's id. */
   retryDeadLetter(id: string): Promise<{ id: string; queue: string; deadLetterId: string }>;
+  /** Jobs waiting, deferred, running and dead-lettered per queue (for metrics). Needs the schema, not `start()`. */
+  stats(): Promise<QueueStats[]>;
 };
 
 /**
@@ -260,6 +264,7 @@ export function createJobQueue({
 
     listDeadLetters: (options) => listDeadLetters(executor, options),
     retryDeadLetter: (id) => retryDeadLetter(boss, pool, id),
+    stats: () => queueStats(executor),
   };
 }
 

@@ -17,6 +17,7 @@ export type {
   ListDeadLettersOptions,
   QueueOptions,
   QueuePolicy,
+  QueueStats,
   SendJobOptions,
   WorkOptions,
 } from "./types.ts";

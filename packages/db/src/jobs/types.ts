@@ -55,6 +55,19 @@ export type JobSender = {
   cancelMany(name: string, ids: readonly string[], options?: CancelJobOptions): Promise<number>;
 };
 
+/** What a queue holds at one moment. */
+export type QueueStats = {
+  queue: string;
+  /** Waiting to run now (including retries due). */
+  queued: number;
+  /** Waiting for a later start (e.g. reminders due in the future, retries backing off). */
+  deferred: number;
+  /** Being run by a worker. */
+  active: number;
+  /** Jobs that used up their retries, waiting in `<queue>.dead` for someone to retry them. */
+  deadLetters: number;
+};
+
 export type QueuePolicy = "standard" | "short" | "singleton" | "stately";
 
 export type QueueOptions = {
