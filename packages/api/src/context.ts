@@ -51,6 +51,8 @@ export type Context = ServerDeps & {
   clientIp: string | null;
   /** Where procedures add response headers (rate limits); null outside HTTP. */
   reply: ContextReply | null;
+  /** The request's `Idempotency-Key` header (unchecked; idempotent procedures validate it). */
+  idempotencyKey: string | null;
 };
 
 /** Builds a context without HTTP: for tests (`createCaller`) and scripts. */
@@ -60,14 +62,16 @@ export function createContextInner({
   requestId = "internal",
   clientIp = null,
   reply = null,
+  idempotencyKey = null,
 }: {
   deps: ServerDeps;
   session?: Session | null;
   requestId?: string;
   clientIp?: string | null;
   reply?: ContextReply | null;
+  idempotencyKey?: string | null;
 }): Context {
-  return { ...deps, session, requestId, clientIp, reply };
+  return { ...deps, session, requestId, clientIp, reply, idempotencyKey };
 }
 
 /** The minimum of an HTTP request and reply the context uses, so any adapter can supply it. */
@@ -109,7 +113,13 @@ export function createContextFactory(deps: ServerDeps) {
     const { session, setCookies } = await resolveSession({ auth: deps.auth, db: deps.db, headers, clock: deps.clock });
     if (setCookies.length > 0) res?.header("set-cookie", setCookies);
 
-    const http = { deps: requestDeps, requestId: req.id, clientIp: req.ip ?? null, reply: res ?? null };
+    const http = {
+      deps: requestDeps,
+      requestId: req.id,
+      clientIp: req.ip ?? null,
+      reply: res ?? null,
+      idempotencyKey: headers.get("idempotency-key"),
+    };
     // A cookie rides along on requests other sites trigger; such a request acts as nobody.
     if (
       session?.via === "cookie" &&

@@ -66,6 +66,20 @@ describe("createAgendaCraftClient", () => {
     expect(seenHeaders[1]?.authorization).toBeUndefined();
   });
 
+  it("sends a call's idempotencyKey as its own request's Idempotency-Key header, others stay batched", async () => {
+    seenHeaders.length = 0;
+    const client = createAgendaCraftClient({ url, token: "act_example_token" });
+    await Promise.all([
+      client.meta.health.query(undefined, { context: { idempotencyKey: "key-1" } }),
+      client.meta.health.query(undefined, { context: { idempotencyKey: "key-2" } }),
+      client.meta.health.query(),
+      client.meta.version.query(),
+    ]);
+    const keys = seenHeaders.map((headers) => headers["idempotency-key"] ?? null).sort();
+    expect(keys).toEqual(["key-1", "key-2", null]);
+    expect(seenHeaders.every((headers) => headers.authorization === "Bearer act_example_token")).toBe(true);
+  });
+
   it("surfaces server errors as TRPCClientError with the domain code (null when there is none)", async () => {
     const client = createAgendaCraftClient({ url });
     // A void-input query given input fails validation on the server.

@@ -2,6 +2,7 @@ import type { Log } from "@agendacraft/api/context";
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
 import { createSyncFeedsJob } from "@agendacraft/domain/google-calendar";
+import { createCleanIdempotencyKeysJob } from "@agendacraft/domain/idempotency";
 import { createLogMailer, createTaskStartingJob, DEFAULT_MAIL_FROM, type Mailer } from "@agendacraft/domain/notifier";
 import { createReplanJob } from "@agendacraft/domain/scheduler/plan";
 import type { Clock } from "@agendacraft/domain/shared";
@@ -39,5 +40,6 @@ export function createJobDefinitions({
       log: deps.log,
       allowPrivateNetworks: allowPrivateCalendarNetworks,
     }),
+    createCleanIdempotencyKeysJob({ db: deps.db, clock: deps.clock, log: deps.log }),
   ];
 }

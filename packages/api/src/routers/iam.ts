@@ -18,10 +18,12 @@ import {
   ZUser,
 } from "@agendacraft/domain/iam";
 import { z } from "zod";
+import { idempotency } from "../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure, sensitiveProcedure } from "../trpc.ts";
 
 const tokensRouter = createTRPCRouter({
   create: sensitiveProcedure
+    .concat(idempotency)
     .input(ZCreateApiTokenInput)
     .output(ZCreatedApiToken)
     .mutation(({ ctx, input }) => createApiToken({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),

@@ -12,6 +12,7 @@ export type {
   JobHandler,
   JobLog,
   JobSender,
+  JobToSend,
   JobTransaction,
   ListDeadLettersOptions,
   QueueOptions,

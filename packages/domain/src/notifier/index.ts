@@ -21,6 +21,7 @@ export {
   type TaskStartingOutcome,
 } from "./reminders/deliver-task-starting.ts";
 export { syncTaskStartReminder } from "./reminders/sync-task-start-reminder.ts";
+export { syncTaskStartReminders } from "./reminders/sync-task-start-reminders.ts";
 export {
   TASK_STARTING_JOB,
   TASK_STARTING_QUEUE_OPTIONS,

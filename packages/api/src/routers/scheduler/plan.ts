@@ -15,6 +15,7 @@ import {
   ZUndoPlanResult,
 } from "@agendacraft/domain/scheduler/plan";
 import { z } from "zod";
+import { idempotentProcedure } from "../../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
 const settingsRouter = createTRPCRouter({
@@ -40,7 +41,7 @@ export const planRouter = createTRPCRouter({
     ),
 
   // tRPC reserves `apply` (it would shadow Function.prototype.apply on the client proxy).
-  commit: protectedProcedure
+  commit: idempotentProcedure
     .input(ZPlanInput)
     .output(ZApplyPlanResult)
     .mutation(({ ctx, input }) =>

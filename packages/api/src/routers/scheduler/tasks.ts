@@ -20,10 +20,11 @@ import {
   ZUpdateTaskInput,
 } from "@agendacraft/domain/scheduler/tasks";
 import { z } from "zod";
+import { idempotentProcedure } from "../../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
 export const tasksRouter = createTRPCRouter({
-  create: protectedProcedure
+  create: idempotentProcedure
     .input(ZCreateTaskInput)
     .output(ZTask)
     .mutation(({ ctx, input }) =>

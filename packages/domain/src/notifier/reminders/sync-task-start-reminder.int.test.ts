@@ -1,11 +1,12 @@
 import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
-import { useTestDatabase } from "@agendacraft/db/testing";
+import { countQueries, useTestDatabase } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../shared/clock.ts";
 import { updateNotificationSettings } from "../settings/update-notification-settings.ts";
 import { createTask, createUser } from "../testing/fixtures.ts";
 import { cancelTaskStartReminder } from "./cancel-task-start-reminder.ts";
 import { syncTaskStartReminder } from "./sync-task-start-reminder.ts";
+import { syncTaskStartReminders } from "./sync-task-start-reminders.ts";
 import { TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS } from "./task-starting.ts";
 
 const MINUTE = 60_000;
@@ -151,6 +152,50 @@ describe("syncTaskStartReminder", () => {
     // Changing only the channels leaves the queue alone.
     await updateNotificationSettings({ db: prisma, actorId: user.id, input: { email: false }, clock, jobs: queue });
     expect(await jobsFor(soon.id)).toHaveLength(2);
+  });
+
+  it("syncs many tasks at once in the same number of statements for 3 tasks as for 60", async () => {
+    const { prisma, pool } = database();
+    const user = await createUser(prisma, { notifyLeadMinutes: 15 });
+    const makeTasks = async (count: number) => {
+      const tasks = [];
+      for (let i = 0; i < count; i++) {
+        const startTime = new Date(NOW.getTime() + (i + 1) * DAY);
+        tasks.push(await createTask(prisma, user.id, { startTime }));
+      }
+      return tasks;
+    };
+    const syncAll = (taskIds: string[]) =>
+      countQueries(pool, () =>
+        prisma.$transaction((tx) => syncTaskStartReminders({ tx, jobs: queue, taskIds, clock })),
+      );
+
+    const few = await makeTasks(3);
+    const many = await makeTasks(60);
+    // Already queued once, so the second sync has jobs to cancel as well as to send.
+    await syncAll([...few, ...many].map((task) => task.id));
+    const done = many[0];
+    if (!done) throw new Error("no task");
+    await prisma.task.update({ where: { id: done.id }, data: { completedAt: NOW } });
+
+    const small = await syncAll(few.map((task) => task.id));
+    const large = await syncAll(many.map((task) => task.id));
+    expect(large.queries).toBe(small.queries);
+
+    const { jobIds } = large.result;
+    expect(jobIds.get(done.id)).toBeNull();
+    expect((await jobsFor(done.id)).map((job) => job.state)).toEqual(["cancelled"]);
+    for (const task of many.slice(1)) {
+      const jobs = await jobsFor(task.id);
+      expect(jobs.map((job) => job.state)).toEqual(["cancelled", "created"]);
+      const current = jobs[1];
+      expect(current?.id).toBe(jobIds.get(task.id));
+      expect(current?.start_after).toEqual(new Date((task.startTime as Date).getTime() - 15 * MINUTE));
+      expect(current?.data).toEqual({ taskId: task.id, startTime: (task.startTime as Date).toISOString() });
+      expect((await taskRow(task.id)).startJobId).toBe(current?.id);
+      expect((await taskRow(task.id)).updatedAt).toEqual(task.updatedAt);
+    }
+    expect((await taskRow(done.id)).startJobId).toBeNull();
   });
 
   it("queues no reminder for a start outside the supported date range (a row stored before it was enforced)", async () => {

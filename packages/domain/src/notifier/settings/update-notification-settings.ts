@@ -2,7 +2,7 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { userNotFound } from "../notifier-errors.ts";
-import { syncTaskStartReminder } from "../reminders/sync-task-start-reminder.ts";
+import { syncTaskStartReminders } from "../reminders/sync-task-start-reminders.ts";
 import type { NotificationSettingsDto, UpdateNotificationSettingsInput } from "../schemas.ts";
 import { settingsSelect, toSettingsDto } from "./settings.select.ts";
 
@@ -50,7 +50,7 @@ export async function updateNotificationSettings({
         take: RESYNC_MAX_TASKS,
         select: { id: true },
       });
-      for (const task of upcoming) await syncTaskStartReminder({ tx, jobs, taskId: task.id, clock });
+      await syncTaskStartReminders({ tx, jobs, taskIds: upcoming.map((task) => task.id), clock });
     }
     return toSettingsDto(after);
   });

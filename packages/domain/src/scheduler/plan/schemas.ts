@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { ZInstant } from "../../shared/instant.ts";
 
+/**
+ * How long a plan commit or undo may hold its transaction. Their writes are a fixed number
+ * of bulk statements (about 1 s for 10,000 tasks on a quiet machine); the margin over
+ * Prisma's default 5 s is for a loaded machine, where failing would throw the work away.
+ */
+export const PLAN_TRANSACTION_TIMEOUT_MS = 15_000;
+
 export const ZPlanOptionsInput = z
   .object({
     /** Free minutes kept between placed blocks (0-120). */
