@@ -204,42 +204,4 @@ describe("runIdempotent", () => {
     expect(executed).toBe(1);
     expect(await rowsWritten("key-concurrent")).toBe(1);
   });
-
-  // Only a PostgreSQL server runs two transactions at once: the embedded database has one
-  // session, so there the second request simply waits its turn (the test above).
-  it.runIf(process.env.TEST_DATABASE_URL)(
-    "answers in_progress when the first request holds the key longer than the wait",
-    async () => {
-      const { prisma } = database();
-      const user = await createUser(prisma);
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let claimed = false;
-      const run = (waitMs: number) =>
-        runIdempotent({
-          db: prisma,
-          actorId: user.id,
-          key: "key-in-progress",
-          procedure: "test.create",
-          request: { name: "Report" },
-          clock: fixedClock(NOW),
-          waitMs,
-          async execute() {
-            claimed = true;
-            await held;
-            return "done";
-          },
-          serialize: (result) => result,
-          deserialize: (stored) => stored as string,
-        });
-      const first = run(10_000);
-      await vi.waitFor(() => expect(claimed).toBe(true));
-      expect(await domainCode(run(100))).toBe("common.idempotency_key_in_progress");
-      release();
-      await expect(first).resolves.toEqual({ result: "done", replayed: false });
-      await expect(run(100)).resolves.toEqual({ result: "done", replayed: true });
-    },
-  );
 });
