@@ -57,3 +57,81 @@ describe("sign-in and sign-up rate limits", () => {
     expect(rows.map((row) => row.key)).toContain("auth_ip:203.0.113.9");
   });
 });
+
+describe("sign-in throttling that cannot lock the owner out", () => {
+  const database = useTestDatabase();
+  let server: TestServer;
+  const PASSWORD = "correct horse battery";
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      db: database().prisma,
+      // The production defaults, spelled out: test servers otherwise raise every limit.
+      env: {
+        AUTH_RATE_LIMIT_PER_IP: "30",
+        AUTH_RATE_LIMIT_PER_EMAIL_AND_IP: "10",
+        AUTH_RATE_LIMIT_PER_EMAIL: "100",
+        TRUST_PROXY: "true",
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const signIn = (ip: string, email: string, password: string) =>
+    postJson(`${server.url}/api/auth/sign-in/email`, { email, password }, { "x-forwarded-for": ip });
+
+  async function signUp(ip: string) {
+    const email = `owner-${randomUUID()}@example.com`;
+    const response = await postJson(
+      `${server.url}/api/auth/sign-up/email`,
+      { name: "Owner", email, password: PASSWORD },
+      { "x-forwarded-for": ip },
+    );
+    expect(response.status).toBe(200);
+    return email;
+  }
+
+  it("lets the owner in from another address while the guessing address stays throttled", async () => {
+    const email = await signUp("198.51.100.50");
+    const attacker = "203.0.113.50";
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt++)
+      statuses.push((await signIn(attacker, email, `guess ${attempt}`)).status);
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+
+    const owner = await signIn("198.51.100.51", email, PASSWORD);
+    expect(owner.status).toBe(200);
+    expect(owner.headers.getSetCookie().join(";")).toMatch(/better-auth\.session_token=/);
+
+    const stillThrottled = await signIn(attacker, email, PASSWORD);
+    expect(stillThrottled.status).toBe(429);
+    expect(stillThrottled.body).toMatchObject({ code: "iam.rate_limited" });
+    expect(Number(stillThrottled.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(stillThrottled.headers.get("ratelimit-limit")).toBe("10");
+  });
+
+  it("answers guesses on an unknown email exactly as on a real account", async () => {
+    const known = await signUp("198.51.100.60");
+    const unknown = `nobody-${randomUUID()}@example.com`;
+    const run = async (ip: string, email: string) => {
+      const answers: string[] = [];
+      for (let attempt = 0; attempt < 11; attempt++) {
+        const response = await signIn(ip, email, "a wrong password");
+        answers.push(`${response.status} ${JSON.stringify(response.body).replace(/\d+ seconds/, "N seconds")}`);
+      }
+      return answers;
+    };
+    expect(await run("203.0.113.61", unknown)).toEqual(await run("203.0.113.60", known));
+  });
+
+  it("forgets an address's failed attempts once the right password comes from it", async () => {
+    const email = await signUp("198.51.100.70");
+    const laptop = "198.51.100.71";
+    for (let attempt = 0; attempt < 9; attempt++) expect((await signIn(laptop, email, "mistyped")).status).toBe(401);
+    expect((await signIn(laptop, email, PASSWORD)).status).toBe(200);
+    for (let attempt = 0; attempt < 10; attempt++) expect((await signIn(laptop, email, "mistyped")).status).toBe(401);
+    expect((await signIn(laptop, email, "mistyped")).status).toBe(429);
+  });
+});

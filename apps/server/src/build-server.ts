@@ -9,12 +9,16 @@ import fastifyHelmet from "@fastify/helmet";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { type Env, trustProxySetting } from "./env.ts";
+import { type AppMetrics, createAppMetrics } from "./metrics/create-app-metrics.ts";
+import { registerHttpMetrics } from "./metrics/http-metrics.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
 import { answerClientErrors, registerErrorReplies, replyNoRoute } from "./routes/error-replies.ts";
+import { registerMetricsRoute } from "./routes/metrics.ts";
 import { noStoreForPersonalData } from "./routes/no-store.ts";
 import { registerProbeRoutes } from "./routes/probes.ts";
 import { trackRoutes } from "./routes/route-index.ts";
 import { registerWebApp } from "./routes/web-app.ts";
+import { watchSlowQueries } from "./slow-queries.ts";
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -24,10 +28,14 @@ export type BuildServerOptions = {
   deps: ServerDeps;
   rateLimiter: AuthRateLimiter;
   logger: FastifyBaseLogger;
+  /** What /metrics serves (main.ts adds the pool and the job queue); default: process and request metrics only. */
+  metrics?: AppMetrics;
 };
 
 /** The HTTP server, fully wired but not listening; tests use `inject` or `listen({ port: 0 })`. */
-export async function buildServer({ env, deps, rateLimiter, logger }: BuildServerOptions) {
+export async function buildServer({ env, deps: baseDeps, rateLimiter, logger, metrics }: BuildServerOptions) {
+  const appMetrics = metrics ?? createAppMetrics({ log: logger });
+  const deps: ServerDeps = { ...baseDeps, metrics: appMetrics.procedures };
   const app: FastifyInstance = Fastify({
     loggerInstance: logger,
     // One line per request, written below with the fields we choose (no query strings, no headers).
@@ -63,10 +71,16 @@ export async function buildServer({ env, deps, rateLimiter, logger }: BuildServe
     );
   });
 
+  registerHttpMetrics(app, appMetrics.registry);
+  const slowQueries = watchSlowQueries({ prisma: deps.db, thresholdMs: env.SLOW_QUERY_MS, log: logger });
+  app.addHook("onClose", async () => slowQueries.stop());
+
   await app.register(fastifyHelmet);
   await app.register(fastifyCors, {
     origin: env.CORS_ORIGINS.length > 0 ? env.CORS_ORIGINS : false,
     credentials: true,
+    // Other sites' scripts may read where they stand against the rate limits.
+    exposedHeaders: ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy", "retry-after"],
   });
 
   await app.register(fastifyTRPCPlugin, {
@@ -80,6 +94,7 @@ export async function buildServer({ env, deps, rateLimiter, logger }: BuildServe
 
   registerAuthRoutes(app, { auth: deps.auth, rateLimiter, trustedOrigins: deps.trustedOrigins });
   registerProbeRoutes(app, deps);
+  registerMetricsRoute(app, { registry: appMetrics.registry, token: env.METRICS_TOKEN });
   await registerWebApp(app, env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST, (request, reply) =>
     replyNoRoute(routes, request, reply),
   );

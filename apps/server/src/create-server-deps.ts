@@ -1,10 +1,11 @@
 import type { Log, ServerDeps } from "@agendacraft/api/context";
+import { createApiRateLimiter } from "@agendacraft/api/rate-limit";
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobQueue, JobSender } from "@agendacraft/db/jobs";
 import { createAuth, createAuthRateLimiter, getAuthSecret } from "@agendacraft/domain/iam";
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
-import type { Clock } from "@agendacraft/domain/shared";
+import { type Clock, createRateLimitStore } from "@agendacraft/domain/shared";
 import { type Env, publicOrigin } from "./env.ts";
 
 export const VERSION = "0.1.0";
@@ -39,10 +40,17 @@ export async function createServerDeps({
     baseURL: origin,
     trustedOrigins,
   });
+  // One set of counters in the database for sign-in and for the API.
+  const rateLimitStore = createRateLimitStore({
+    db: prisma,
+    onUnavailable: (error) =>
+      log.warn({ err: error }, "rate-limit counters unavailable; counting in this process's memory meanwhile"),
+  });
   const rateLimiter = createAuthRateLimiter({
-    prisma,
+    store: rateLimitStore,
     limits: {
       perIp: env.AUTH_RATE_LIMIT_PER_IP,
+      perEmailAndIp: env.AUTH_RATE_LIMIT_PER_EMAIL_AND_IP,
       perEmail: env.AUTH_RATE_LIMIT_PER_EMAIL,
       windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS,
     },
@@ -58,6 +66,15 @@ export async function createServerDeps({
     jobs,
     notifications,
     calendarFeeds: { allowPrivateNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS },
+    rateLimiter: createApiRateLimiter({
+      store: rateLimitStore,
+      limits: {
+        perMinute: env.API_RATE_LIMIT_PER_MINUTE,
+        anonymousPerMinute: env.API_RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+        sensitivePerHour: env.API_RATE_LIMIT_SENSITIVE_PER_HOUR,
+      },
+    }),
+    maxBatchCalls: env.API_BATCH_MAX_CALLS,
   };
   return { deps, rateLimiter };
 }

@@ -57,6 +57,22 @@ describe("WORKER", () => {
   });
 });
 
+describe("METRICS_TOKEN and SLOW_QUERY_MS", () => {
+  it("serve no metrics and log statements from 500 ms by default", () => {
+    const env = loadEnv({});
+    expect(env.METRICS_TOKEN).toBeUndefined();
+    expect(env.SLOW_QUERY_MS).toBe(500);
+    expect(loadEnv({ METRICS_TOKEN: "" }).METRICS_TOKEN).toBeUndefined();
+    expect(loadEnv({ SLOW_QUERY_MS: "0" }).SLOW_QUERY_MS).toBe(0);
+  });
+
+  it("refuse a short METRICS_TOKEN without echoing it, and a negative SLOW_QUERY_MS", () => {
+    const attempt = () => loadEnv({ METRICS_TOKEN: "hunter2" });
+    expect(attempt).toThrow(/^Invalid environment variable METRICS_TOKEN: must be at least 16 characters$/);
+    expect(() => loadEnv({ SLOW_QUERY_MS: "-1" })).toThrow(/^Invalid environment variable SLOW_QUERY_MS \(got "-1"\)/);
+  });
+});
+
 describe("SMTP_URL and MAIL_FROM", () => {
   it("leave email to the log by default, from AgendaCraft <no-reply@localhost>", () => {
     const env = loadEnv({});

@@ -25,13 +25,32 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Pretty, human-readable logs; defaults to on in development. */
   LOG_PRETTY: z.stringbool().optional(),
+  /** Database statements taking at least this many milliseconds are logged at warn with the procedure and request id. */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(500),
+  /** The bearer token Prometheus sends to read /metrics; unset: /metrics answers 404. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { error: "must be at least 16 characters" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Where people reach the app, e.g. `https://agendacraft.example.com`; cookies and origin checks use it. */
   PUBLIC_URL: z.url({ error: "must be the URL people open, e.g. https://agendacraft.example.com" }).optional(),
   /** Signs session cookies; at least 32 characters. Unset: one is generated and kept in the database. */
   AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  /** Sign-in and sign-up attempts per window: per client address, per (email, address) pair, per email from anywhere. */
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
-  AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  AUTH_RATE_LIMIT_PER_EMAIL_AND_IP: z.coerce.number().int().min(1).default(10),
+  AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(100),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /**
+   * tRPC calls per minute per signed-in person, per minute per address without a session, and
+   * password checks / token creations per hour per person: far above what the web app does.
+   */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  API_RATE_LIMIT_SENSITIVE_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Most tRPC calls one HTTP request may batch; the bundled client sends at most 10. */
+  API_BATCH_MAX_CALLS: z.coerce.number().int().min(1).default(10),
   /** Comma-separated origins allowed to call the API from a browser, e.g. `https://app.example.com`. */
   CORS_ORIGINS: z
     .string()
@@ -76,9 +95,15 @@ const ZEnv = z.object({
 
 export type Env = z.infer<typeof ZEnv>;
 
+/** Every variable the server reads (the README's Configuration table lists the same). */
+export const ENV_VARIABLE_NAMES = Object.keys(ZEnv.shape);
+
 export class EnvError extends Error {
   override readonly name = "EnvError";
 }
+
+/** Never echoed in an error message. */
+const SECRET_VARIABLES = new Set(["DATABASE_URL", "AUTH_SECRET", "SMTP_URL", "METRICS_TOKEN"]);
 
 /** Parses the environment; throws EnvError naming the first bad variable in one line. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -87,7 +112,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const issue = result.error.issues[0];
   const name = issue?.path.join(".") ?? "environment";
   const value = source[name];
-  const secret = name === "DATABASE_URL" || name === "AUTH_SECRET" || name === "SMTP_URL";
+  const secret = SECRET_VARIABLES.has(name);
   const shown = value === undefined || secret ? "" : ` (got "${value}")`;
   throw new EnvError(`Invalid environment variable ${name}${shown}: ${issue?.message ?? "invalid"}`);
 }

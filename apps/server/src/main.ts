@@ -6,6 +6,7 @@ import { createServerDeps, VERSION } from "./create-server-deps.ts";
 import { loadEnvOrExit } from "./env.ts";
 import { startAppJobs } from "./jobs/start-app-jobs.ts";
 import { createLogger } from "./logger.ts";
+import { createAppMetrics } from "./metrics/create-app-metrics.ts";
 import { openAppDatabase } from "./open-app-database.ts";
 
 const env = loadEnvOrExit();
@@ -32,7 +33,8 @@ const { deps, rateLimiter } = await createServerDeps({
   jobs,
   notifications,
 });
-const app = await buildServer({ env, logger: log, deps, rateLimiter });
+const metrics = createAppMetrics({ log, database: { pool: db.pool, mode: db.mode }, jobs });
+const app = await buildServer({ env, logger: log, deps, rateLimiter, metrics });
 log.info({ version: VERSION, publicUrl: deps.trustedOrigins[0] }, "AgendaCraft ready to serve");
 
 closeWithGrace({ delay: env.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {

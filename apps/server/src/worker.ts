@@ -5,6 +5,7 @@ import { loadEnvOrExit } from "./env.ts";
 import { startAppJobs } from "./jobs/start-app-jobs.ts";
 import { createLogger } from "./logger.ts";
 import { openAppDatabase } from "./open-app-database.ts";
+import { watchSlowQueries } from "./slow-queries.ts";
 
 const env = loadEnvOrExit();
 const log = createLogger(env).child({ role: "worker" });
@@ -18,6 +19,7 @@ if (!env.DATABASE_URL) {
 }
 
 const db = await openAppDatabase(env, log);
+watchSlowQueries({ prisma: db.prisma, thresholdMs: env.SLOW_QUERY_MS, log });
 
 const { jobs, mailer } = await startAppJobs({ env, db, log, work: true });
 

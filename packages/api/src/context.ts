@@ -4,8 +4,11 @@ import { type Auth, type AuthSession, resolveSession } from "@agendacraft/domain
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
 import type { Clock } from "@agendacraft/domain/shared";
+import { assertBatchWithinLimit } from "./batch-limit.ts";
 import { isCrossSiteRequest } from "./cross-site.ts";
 import { sessionResolutionError } from "./errors/session-resolution-error.ts";
+import type { ProcedureMetrics } from "./observability/observe-procedure.ts";
+import type { ApiRateLimiter } from "./rate-limit/create-api-rate-limiter.ts";
 
 /** The subset of pino the API uses, so tests can pass a recording logger. */
 export type Log = {
@@ -34,11 +37,23 @@ export type ServerDeps = {
   notifications?: NotificationBus;
   /** Whether calendar addresses may point at loopback or private networks (tests); absent: they may not. */
   calendarFeeds?: { allowPrivateNetworks: boolean };
+  /** Counts every call against its caller's limit; absent (tests, scripts): nothing is limited. */
+  rateLimiter?: ApiRateLimiter;
+  /** Most calls one HTTP request may batch; absent: no cap. */
+  maxBatchCalls?: number;
+  /** Receives each procedure call's path, time and outcome (the server's /metrics); absent: nothing is measured. */
+  metrics?: ProcedureMetrics;
 };
 
 export type Context = ServerDeps & {
   session: Session | null;
   requestId: string;
+  /** The address the server trusts as the client's (TRUST_PROXY-aware); null outside HTTP. */
+  clientIp: string | null;
+  /** Where procedures add response headers (rate limits); null outside HTTP. */
+  reply: ContextReply | null;
+  /** The request's `Idempotency-Key` header (unchecked; idempotent procedures validate it). */
+  idempotencyKey: string | null;
 };
 
 /** Builds a context without HTTP: for tests (`createCaller`) and scripts. */
@@ -46,12 +61,18 @@ export function createContextInner({
   deps,
   session = null,
   requestId = "internal",
+  clientIp = null,
+  reply = null,
+  idempotencyKey = null,
 }: {
   deps: ServerDeps;
   session?: Session | null;
   requestId?: string;
+  clientIp?: string | null;
+  reply?: ContextReply | null;
+  idempotencyKey?: string | null;
 }): Context {
-  return { ...deps, session, requestId };
+  return { ...deps, session, requestId, clientIp, reply, idempotencyKey };
 }
 
 /** The minimum of an HTTP request and reply the context uses, so any adapter can supply it. */
@@ -60,6 +81,8 @@ export type ContextRequest = {
   method: string;
   headers: Record<string, string | string[] | undefined>;
   log?: Log;
+  /** The client's address as the server trusts it. */
+  ip?: string;
 };
 export type ContextReply = { header(name: string, value: string | string[]): unknown };
 
@@ -74,7 +97,18 @@ export function toHeaders(raw: ContextRequest["headers"]): Headers {
 
 /** Returns the per-request context factory the HTTP adapter calls. */
 export function createContextFactory(deps: ServerDeps) {
-  return async function createContext({ req, res }: { req: ContextRequest; res?: ContextReply }): Promise<Context> {
+  return async function createContext({
+    req,
+    res,
+    info,
+  }: {
+    req: ContextRequest;
+    res?: ContextReply;
+    /** tRPC's view of the request: how many calls it batches. */
+    info?: { calls: readonly unknown[] };
+  }): Promise<Context> {
+    // First, before the session lookup: an oversized batch costs nothing.
+    assertBatchWithinLimit(info?.calls.length ?? 1, deps.maxBatchCalls);
     const requestDeps = req.log ? { ...deps, log: req.log } : deps;
     const headers = toHeaders(req.headers);
     const { session, setCookies } = await resolveSession({
@@ -87,14 +121,21 @@ export function createContextFactory(deps: ServerDeps) {
     });
     if (setCookies.length > 0) res?.header("set-cookie", setCookies);
 
+    const http = {
+      deps: requestDeps,
+      requestId: req.id,
+      clientIp: req.ip ?? null,
+      reply: res ?? null,
+      idempotencyKey: headers.get("idempotency-key"),
+    };
     // A cookie rides along on requests other sites trigger; such a request acts as nobody.
     if (
       session?.via === "cookie" &&
       isCrossSiteRequest({ method: req.method, headers, trustedOrigins: deps.trustedOrigins })
     ) {
       requestDeps.log.warn({ requestId: req.id }, "cross-site request with a session cookie treated as anonymous");
-      return createContextInner({ deps: requestDeps, session: null, requestId: req.id });
+      return createContextInner({ ...http, session: null });
     }
-    return createContextInner({ deps: requestDeps, session, requestId: req.id });
+    return createContextInner({ ...http, session });
   };
 }

@@ -8,6 +8,8 @@ import type { Context } from "./context.ts";
 import { formatError } from "./errors/format-error.ts";
 import { logDatabaseUnavailable } from "./errors/log-database-unavailable.ts";
 import { toTRPCError } from "./errors/to-trpc-error.ts";
+import { observeProcedure } from "./observability/observe-procedure.ts";
+import { enforceRateLimit } from "./rate-limit/enforce-rate-limit.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -35,8 +37,19 @@ const errorConversion = t.middleware(async ({ ctx, next, path, type }) => {
   throw error;
 });
 
+/** Every call counts against its caller's limit, signed in or not, before anything else runs. */
+const rateLimit = t.middleware(async ({ ctx, next }) => {
+  await enforceRateLimit(ctx, (limiter) => limiter.call(ctx), "Too many requests.");
+  return next();
+});
+
+// Outermost, so it times the whole call (a refused one too) and sees errors after conversion; once per call of a batch.
+const observation = t.middleware(({ ctx, next, path, type }) =>
+  observeProcedure({ metrics: ctx.metrics, requestId: ctx.requestId, path, type }, next),
+);
+
 /** Anyone may call it (health, readiness, and later sign-in helpers). */
-export const publicProcedure = t.procedure.use(errorConversion);
+export const publicProcedure = t.procedure.use(observation).use(errorConversion).use(rateLimit);
 
 /** Requires a session; inside, `ctx.session` is non-null. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -44,4 +57,14 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
   }
   return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/** Checks a password or mints a credential: a much stricter per-person limit on top. */
+export const sensitiveProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  await enforceRateLimit(
+    ctx,
+    (limiter) => limiter.sensitiveCall(ctx),
+    "Too many password checks or new tokens in the last hour.",
+  );
+  return next();
 });

@@ -1,11 +1,16 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { appRouter } from "@agendacraft/api";
-import { createContextInner } from "@agendacraft/api/context";
+import { createContextFactory } from "@agendacraft/api/context";
 import { createTestDeps } from "@agendacraft/api/testing";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAgendaCraftClient, domainErrorCode, TRPCClientError } from "./create-agendacraft-client.ts";
+import {
+  createAgendaCraftClient,
+  domainErrorCode,
+  MAX_BATCH_CALLS,
+  TRPCClientError,
+} from "./create-agendacraft-client.ts";
 
 describe("createAgendaCraftClient", () => {
   let harness: Awaited<ReturnType<typeof createTestDeps>>;
@@ -15,11 +20,13 @@ describe("createAgendaCraftClient", () => {
 
   beforeAll(async () => {
     harness = await createTestDeps();
+    // The server's own context factory, batch cap included, at the server's default cap.
+    const createContext = createContextFactory({ ...harness.deps, maxBatchCalls: 10 });
     const handler = createHTTPHandler({
       router: appRouter,
-      createContext: ({ req }) => {
+      createContext: ({ req, info }) => {
         seenHeaders.push(req.headers);
-        return createContextInner({ deps: harness.deps });
+        return createContext({ req: { id: "test", method: req.method ?? "GET", headers: req.headers }, info });
       },
     });
     server = createServer((req, res) => {
@@ -43,12 +50,34 @@ describe("createAgendaCraftClient", () => {
     expect(seenHeaders).toHaveLength(1);
   });
 
+  it("splits many concurrent calls into batches the server accepts", async () => {
+    seenHeaders.length = 0;
+    const client = createAgendaCraftClient({ url });
+    const results = await Promise.all(Array.from({ length: 25 }, () => client.meta.health.query()));
+    expect(results).toHaveLength(25);
+    expect(seenHeaders).toHaveLength(Math.ceil(25 / MAX_BATCH_CALLS));
+  });
+
   it("sends a personal token as a bearer Authorization header, and nothing without one", async () => {
     seenHeaders.length = 0;
     await createAgendaCraftClient({ url, token: "act_example_token" }).meta.health.query();
     await createAgendaCraftClient({ url }).meta.health.query();
     expect(seenHeaders[0]?.authorization).toBe("Bearer act_example_token");
     expect(seenHeaders[1]?.authorization).toBeUndefined();
+  });
+
+  it("sends a call's idempotencyKey as its own request's Idempotency-Key header, others stay batched", async () => {
+    seenHeaders.length = 0;
+    const client = createAgendaCraftClient({ url, token: "act_example_token" });
+    await Promise.all([
+      client.meta.health.query(undefined, { context: { idempotencyKey: "key-1" } }),
+      client.meta.health.query(undefined, { context: { idempotencyKey: "key-2" } }),
+      client.meta.health.query(),
+      client.meta.version.query(),
+    ]);
+    const keys = seenHeaders.map((headers) => headers["idempotency-key"] ?? null).sort();
+    expect(keys).toEqual(["key-1", "key-2", null]);
+    expect(seenHeaders.every((headers) => headers.authorization === "Bearer act_example_token")).toBe(true);
   });
 
   it("surfaces server errors as TRPCClientError with the domain code (null when there is none)", async () => {

@@ -7,6 +7,7 @@ import { listenOnServer } from "./listen/listen-on-server.ts";
 import type { Listen } from "./listen/types.ts";
 import { applyMigrations } from "./migrations/apply-migrations.ts";
 import { defaultDataDir } from "./paths.ts";
+import { QUERY_EVENT_LOG } from "./query-events.ts";
 
 export type DatabaseConfig = {
   /** A PostgreSQL server (`postgresql://...`). Unset: the embedded database. */
@@ -40,6 +41,7 @@ export type Database = {
 };
 
 export type { Listen, ListenOptions } from "./listen/types.ts";
+export { onQuery, type QueryEvent } from "./query-events.ts";
 export type { PrismaClient };
 
 export async function createDatabase(config: DatabaseConfig = {}): Promise<Database> {
@@ -57,7 +59,7 @@ async function connectToServer(url: string, config: DatabaseConfig): Promise<Dat
     idleTimeoutMillis: 30_000,
   });
   pool.on("error", (error) => config.onConnectionError?.(error));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma: PrismaClient = new PrismaClient({ adapter: new PrismaPg(pool), log: [...QUERY_EVENT_LOG] });
   const listener = listenOnServer({ url, onConnectionError: config.onConnectionError });
   return {
     prisma,
@@ -90,7 +92,7 @@ async function startEmbedded(config: DatabaseConfig): Promise<Database> {
   const pool = new pg.Pool({ connectionString: embedded.url, max: 1, idleTimeoutMillis: 0 });
   pool.on("error", (error) => config.onConnectionError?.(error));
   const listen = listenOnPool(pool);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma: PrismaClient = new PrismaClient({ adapter: new PrismaPg(pool), log: [...QUERY_EVENT_LOG] });
   return {
     prisma,
     pool,

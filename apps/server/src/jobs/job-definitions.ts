@@ -2,13 +2,8 @@ import type { Log } from "@agendacraft/api/context";
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
 import { createSyncFeedsJob } from "@agendacraft/domain/google-calendar";
-import {
-  createLogMailer,
-  createRetimeRemindersJob,
-  createTaskStartingJob,
-  DEFAULT_MAIL_FROM,
-  type Mailer,
-} from "@agendacraft/domain/notifier";
+import { createCleanIdempotencyKeysJob } from "@agendacraft/domain/idempotency";
+import { createLogMailer, createTaskStartingJob, DEFAULT_MAIL_FROM, type Mailer } from "@agendacraft/domain/notifier";
 import { createReplanJob } from "@agendacraft/domain/scheduler/plan";
 import type { Clock } from "@agendacraft/domain/shared";
 
@@ -37,8 +32,7 @@ export function createJobDefinitions({
 }: JobDeps): JobDefinition[] {
   return [
     createTaskStartingJob({ ...deps, mailer: mailer ?? createLogMailer({ log: deps.log, from: DEFAULT_MAIL_FROM }) }),
-    createReplanJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock }),
-    createRetimeRemindersJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock }),
+    createReplanJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock, log: deps.log }),
     createSyncFeedsJob({
       db: deps.db,
       jobs: deps.jobs,
@@ -46,5 +40,6 @@ export function createJobDefinitions({
       log: deps.log,
       allowPrivateNetworks: allowPrivateCalendarNetworks,
     }),
+    createCleanIdempotencyKeysJob({ db: deps.db, clock: deps.clock, log: deps.log }),
   ];
 }

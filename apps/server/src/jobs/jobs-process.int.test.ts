@@ -39,8 +39,9 @@ describe("the job queue in the server process", { timeout: 120_000 }, () => {
     await storage?.dispose();
   });
 
-  it("starts the queue with inline workers, reports it on /ready, and stops it on SIGTERM", async () => {
-    const server = spawnServer(storage.env);
+  it("starts the queue with inline workers, reports it on /ready and /metrics, and stops it on SIGTERM", async () => {
+    const token = "process-metrics-token-0123456789";
+    const server = spawnServer({ ...storage.env, METRICS_TOKEN: token });
     try {
       const url = await server.listening;
       expect(logMessages(server.stdout())).toContainEqual(
@@ -50,6 +51,12 @@ describe("the job queue in the server process", { timeout: 120_000 }, () => {
       const body = (await response.json()) as Readiness;
       expect(response.status).toBe(200);
       expect(body.checks.find((check) => check.name === "queue")).toMatchObject({ ok: true });
+
+      // main.ts hands /metrics the app's pool and job queue.
+      const metrics = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+      expect(metrics).toMatch(/^agendacraft_db_pool_max_connections\{database="(postgres|embedded)"\} \d+$/m);
+      expect(metrics).toMatch(/^agendacraft_jobs\{queue="notifier\.task-starting",state="queued"\} \d+$/m);
+      expect(metrics).toMatch(/^agendacraft_job_stats_up 1$/m);
     } finally {
       expect(await server.stop("SIGTERM")).toBe(0);
     }

@@ -1,5 +1,6 @@
 import { defineJob, type JobQueue } from "@agendacraft/db/jobs";
 import { useTestDatabase } from "@agendacraft/db/testing";
+import { CLEAN_IDEMPOTENCY_KEYS_CRON, CLEAN_IDEMPOTENCY_KEYS_JOB } from "@agendacraft/domain/idempotency";
 import { systemClock } from "@agendacraft/domain/shared";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
@@ -98,5 +99,10 @@ describe("the job queue in the server", () => {
     });
     queues.push(queue);
     await expect(queue.probe()).resolves.toBeUndefined();
+    // Expired Idempotency-Keys are cleaned by a cron job of their own.
+    const { rows } = await database().pool.query<{ cron: string }>("SELECT cron FROM pgboss.schedule WHERE name = $1", [
+      CLEAN_IDEMPOTENCY_KEYS_JOB,
+    ]);
+    expect(rows).toEqual([{ cron: CLEAN_IDEMPOTENCY_KEYS_CRON }]);
   });
 });

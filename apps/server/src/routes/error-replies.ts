@@ -83,7 +83,7 @@ function errorBody(path: string, { status, trpcCode, message, domainError }: Htt
   if (path === "/trpc" || path.startsWith("/trpc/")) {
     return trpcErrorBody({ code: trpcCode, httpStatus: status, message, ...(domainError ? { domainError } : {}) });
   }
-  return { code: domainError?.code ?? "common.internal", message };
+  return { code: domainError?.code ?? "common.internal_error", message };
 }
 
 function retryAfter(error: DomainError | null): string | undefined {

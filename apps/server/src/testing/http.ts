@@ -52,3 +52,29 @@ export async function callProcedure(
   };
   return { status: response.status, data: body.result?.data.json, error: body.error?.json };
 }
+
+export type BatchResult = {
+  result?: { data: { json: unknown } };
+  error?: { json: { message: string; data: Record<string, unknown> } };
+};
+
+/** Calls several tRPC procedures in one HTTP request, as the client's batching does. */
+export async function callBatch(
+  baseUrl: string,
+  calls: { path: string; input?: unknown }[],
+  { headers = {}, method = "GET" }: { headers?: Record<string, string>; method?: "GET" | "POST" } = {},
+) {
+  const inputs: Record<string, { json: unknown }> = {};
+  calls.forEach((call, index) => {
+    if (call.input !== undefined) inputs[index] = { json: call.input };
+  });
+  const encoded = JSON.stringify(inputs);
+  const url = `${baseUrl}/trpc/${calls.map((call) => call.path).join(",")}?batch=1`;
+  const response = await fetch(method === "GET" ? `${url}&input=${encodeURIComponent(encoded)}` : url, {
+    method,
+    headers: { ...(method === "POST" ? { "content-type": "application/json" } : {}), ...headers },
+    ...(method === "POST" ? { body: encoded } : {}),
+  });
+  const body = (await response.json()) as BatchResult[] | BatchResult;
+  return { status: response.status, headers: response.headers, results: Array.isArray(body) ? body : [body] };
+}

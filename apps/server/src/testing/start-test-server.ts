@@ -8,6 +8,11 @@ import { buildServer } from "../build-server.ts";
 import { createServerDeps } from "../create-server-deps.ts";
 import { type Env, loadEnv } from "../env.ts";
 import { loggerOptions } from "../logger.ts";
+import { createAppMetrics } from "../metrics/create-app-metrics.ts";
+import type { DatabaseMetricsSource } from "../metrics/database-metrics.ts";
+import { GENEROUS_RATE_LIMITS } from "./generous-rate-limits.ts";
+
+export { GENEROUS_RATE_LIMITS };
 
 export type TestServer = {
   url: string;
@@ -17,19 +22,31 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-/** The real HTTP server on a free loopback port, over the given database, logging into memory. */
+/**
+ * The real HTTP server on a free loopback port, over the given database, logging into
+ * memory. Rate limits are out of reach unless `env` sets them (GENEROUS_RATE_LIMITS).
+ */
 export async function startTestServer(options: {
   db: ServerDeps["db"];
   env?: Record<string, string>;
   readinessProbes?: ServerDeps["readinessProbes"];
   clock?: Clock;
   /** A started job queue; `/ready` then includes its "queue" check. */
-  jobs?: Pick<JobQueue, "probe"> & JobSender;
+  /** With `stats` (a real JobQueue), /metrics reports its queues too. */
+  jobs?: Pick<JobQueue, "probe"> & JobSender & Partial<Pick<JobQueue, "stats">>;
   /** Live notifications for `notifier.notifications.onNew`. */
   notifications?: NotificationBus;
+  /** The pool for /metrics to report, as main.ts passes it. */
+  database?: DatabaseMetricsSource;
 }): Promise<TestServer> {
   const { db, env: overrides = {}, readinessProbes, jobs, notifications } = options;
-  const env: Env = loadEnv({ NODE_ENV: "test", LOG_PRETTY: "false", LOG_LEVEL: "info", ...overrides });
+  const env: Env = loadEnv({
+    NODE_ENV: "test",
+    LOG_PRETTY: "false",
+    LOG_LEVEL: "info",
+    ...GENEROUS_RATE_LIMITS,
+    ...overrides,
+  });
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -48,11 +65,18 @@ export async function startTestServer(options: {
     jobs,
     notifications,
   });
+  const stats = jobs?.stats;
+  const metrics = createAppMetrics({
+    log: logger,
+    database: options.database,
+    jobs: stats ? { stats } : undefined,
+  });
   const app = await buildServer({
     env,
     logger,
     deps: { ...deps, app: { ...deps.app, version: "0.0.0-test" } },
     rateLimiter,
+    metrics,
   });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const logText = () => chunks.join("");

@@ -12,6 +12,7 @@ import {
 } from "@agendacraft/domain/google-calendar";
 import { z } from "zod";
 import type { Context } from "../context.ts";
+import { idempotentProcedure } from "../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
 /** Private networks stay off limits unless the server was started to allow them (tests). */
@@ -25,7 +26,7 @@ const feedsRouter = createTRPCRouter({
     .output(z.array(ZCalendarFeed))
     .query(({ ctx }) => listFeeds({ db: ctx.db, actorId: ctx.session.userId })),
 
-  add: protectedProcedure
+  add: idempotentProcedure
     .input(ZAddFeedInput)
     .output(ZCalendarFeed)
     .mutation(({ ctx, input }) =>
@@ -67,5 +68,5 @@ export const googleCalendarRouter = createTRPCRouter({
   busy: protectedProcedure
     .input(ZListBusyInput)
     .output(ZBusyList)
-    .query(({ ctx, input }) => listBusy({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .query(({ ctx, input }) => listBusy({ db: ctx.db, actorId: ctx.session.userId, input, log: ctx.log })),
 });

@@ -18,10 +18,12 @@ import {
   ZUser,
 } from "@agendacraft/domain/iam";
 import { z } from "zod";
-import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+import { idempotency } from "../idempotent-procedure.ts";
+import { createTRPCRouter, protectedProcedure, sensitiveProcedure } from "../trpc.ts";
 
 const tokensRouter = createTRPCRouter({
-  create: protectedProcedure
+  create: sensitiveProcedure
+    .concat(idempotency)
     .input(ZCreateApiTokenInput)
     .output(ZCreatedApiToken)
     .mutation(({ ctx, input }) => createApiToken({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
@@ -48,7 +50,7 @@ export const iamRouter = createTRPCRouter({
     .output(ZUser)
     .mutation(({ ctx, input }) => updateProfile({ db: ctx.db, actorId: ctx.session.userId, input })),
 
-  changePassword: protectedProcedure
+  changePassword: sensitiveProcedure
     .input(ZChangePasswordInput)
     .output(z.object({ revokedSessions: z.number().int() }))
     .mutation(({ ctx, input }) => changePassword({ db: ctx.db, session: ctx.session, input })),
@@ -58,7 +60,7 @@ export const iamRouter = createTRPCRouter({
     .output(z.object({ revokedSessions: z.number().int() }))
     .mutation(({ ctx }) => signOutEverywhere({ db: ctx.db, actorId: ctx.session.userId })),
 
-  deleteAccount: protectedProcedure
+  deleteAccount: sensitiveProcedure
     .input(ZDeleteAccountInput)
     .output(z.object({ deleted: z.literal(true) }))
     .mutation(({ ctx, input }) => deleteAccount({ db: ctx.db, actorId: ctx.session.userId, input })),

@@ -1,11 +1,8 @@
 import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
 import {
   createNotificationBus,
-  createRetimeRemindersJob,
   type NotificationBus,
   type NotificationDto,
-  RETIME_REMINDERS_JOB,
-  RETIME_REMINDERS_QUEUE_OPTIONS,
   TASK_STARTING_JOB,
   TASK_STARTING_QUEUE_OPTIONS,
 } from "@agendacraft/domain/notifier";
@@ -31,7 +28,6 @@ describe("notifier router", () => {
     queue = createJobQueue({ pool: harness.database.pool, stopTimeoutMs: 2_000 });
     await queue.start();
     await queue.defineQueue(TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS);
-    await queue.defineQueue(RETIME_REMINDERS_JOB, RETIME_REMINDERS_QUEUE_OPTIONS);
     bus = await createNotificationBus({
       db: harness.database.prisma,
       listen: harness.database.listen,
@@ -105,26 +101,13 @@ describe("notifier router", () => {
       });
     });
 
-    it("a new lead time queues the re-timing of upcoming reminders (through ctx.jobs), done by its job", async () => {
+    it("a new lead time re-times the reminder of an upcoming task (through ctx.jobs)", async () => {
       const user = await signUp();
       const start = new Date(NOW.getTime() + 5 * HOUR);
       const task = await harness.database.prisma.task.create({
         data: { userId: user.userId, summary: "Dentist", order: 1, startTime: start },
       });
       await user.caller.notifier.settings.update({ leadMinutes: 30 });
-      const { rows: queued } = await harness.database.pool.query<{ id: string; data: { userId: string } }>(
-        "SELECT id, data FROM pgboss.job WHERE name = $1 AND singleton_key = $2",
-        [RETIME_REMINDERS_JOB, user.userId],
-      );
-      expect(queued.map((job) => job.data)).toEqual([{ userId: user.userId }]);
-      const job = createRetimeRemindersJob({ db: harness.database.prisma, jobs: queue, clock: harness.deps.clock });
-      await job.handler({
-        id: queued[0]?.id ?? "",
-        name: RETIME_REMINDERS_JOB,
-        data: { userId: user.userId },
-        retryCount: 0,
-        signal: new AbortController().signal,
-      });
       const { startJobId } = await harness.database.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
       const { rows } = await harness.database.pool.query<{ start_after: Date }>(
         "SELECT start_after FROM pgboss.job WHERE name = $1 AND id = $2",

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import PgBoss from "pg-boss";
 import { listDeadLetters, retryDeadLetter } from "./dead-letters.ts";
+import { queueStats } from "./queue-stats.ts";
 import { poolExecutor, type SqlExecutor, transactionExecutor } from "./sql-executors.ts";
 import { type RunningWorker, startWorker } from "./start-worker.ts";
 import type {
@@ -11,6 +13,7 @@ import type {
   JobSender,
   ListDeadLettersOptions,
   QueueOptions,
+  QueueStats,
   SendJobOptions,
   WorkOptions,
 } from "./types.ts";
@@ -59,6 +62,8 @@ export type JobQueue = JobSender & {
   listDeadLetters(options?: ListDeadLettersOptions): Promise<DeadLetter[]>;
   /** Re-sends a dead letter's data to its original queue; resolves with the new job's id. */
   retryDeadLetter(id: string): Promise<{ id: string; queue: string; deadLetterId: string }>;
+  /** Jobs waiting, deferred, running and dead-lettered per queue (for metrics). Needs the schema, not `start()`. */
+  stats(): Promise<QueueStats[]>;
 };
 
 /**
@@ -87,6 +92,8 @@ export function createJobQueue({
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
   const workers: RunningWorker[] = [];
+  // A queue's policy is fixed by the code that defines it: read once, not on every send.
+  const policies = new Map<string, string>();
 
   function executorFor(tx: SendJobOptions["tx"]): SqlExecutor {
     return tx ? transactionExecutor(tx) : executor;
@@ -95,6 +102,25 @@ export function createJobQueue({
   async function queueExists(on: SqlExecutor, name: string): Promise<boolean> {
     const { rows } = await on.executeSql("SELECT 1 FROM pgboss.queue WHERE name = $1", [name]);
     return rows.length > 0;
+  }
+
+  async function readPolicy(on: SqlExecutor, name: string): Promise<string> {
+    const { rows } = await on.executeSql("SELECT policy FROM pgboss.queue WHERE name = $1", [name]);
+    if (rows.length === 0) {
+      throw new Error(`there is no job queue named "${name}"; define it (defineQueue) before sending to it`);
+    }
+    const policy: string = rows[0].policy ?? "standard";
+    policies.set(name, policy);
+    return policy;
+  }
+
+  async function cancelJobs(name: string, ids: readonly string[], { tx }: CancelJobOptions = {}): Promise<number> {
+    if (ids.length === 0) return 0;
+    // Typed as void by pg-boss; it resolves with counts.
+    const result = (await boss.cancel(name, [...ids], { db: executorFor(tx) as PgBoss.Db })) as unknown as {
+      affected: number;
+    };
+    return result.affected;
   }
 
   async function stop() {
@@ -154,6 +180,7 @@ export function createJobQueue({
       await boss.createQueue(name, queue);
       // createQueue leaves an existing queue as it was; the code's options win.
       await boss.updateQueue(name, queue);
+      policies.set(name, queue.policy ?? "standard");
     },
 
     async send(name, data, { startAfter, singletonKey, tx } = {}) {
@@ -171,13 +198,38 @@ export function createJobQueue({
       return null;
     },
 
-    async cancel(name, id, { tx }: CancelJobOptions = {}) {
-      // Typed as void by pg-boss; it resolves with counts.
-      const result = (await boss.cancel(name, id, { db: executorFor(tx) as PgBoss.Db })) as unknown as {
-        affected: number;
-      };
-      return result.affected > 0;
+    async sendMany(name, jobs, { tx } = {}) {
+      assertQueueName(name);
+      if (jobs.length === 0) return [];
+      const on = executorFor(tx);
+      const policy = policies.get(name) ?? (await readPolicy(on, name));
+      // pg-boss's insert returns no ids, so they are chosen here (or by the caller).
+      const ids = jobs.map((job) => job.id ?? randomUUID());
+      await boss.insert(
+        jobs.map(({ data, startAfter, singletonKey }, i) => ({
+          id: ids[i],
+          name,
+          data,
+          ...(startAfter ? { startAfter: startAfter.toISOString() } : {}),
+          ...(singletonKey ? { singletonKey } : {}),
+        })),
+        { db: on as PgBoss.Db },
+      );
+      // Only a deduplicating policy drops jobs silently; then read back which were kept.
+      if (policy === "standard") return ids;
+      const { rows } = await on.executeSql("SELECT id FROM pgboss.job WHERE name = $1 AND id = ANY($2::uuid[])", [
+        name,
+        ids,
+      ]);
+      const kept = new Set(rows.map((row: { id: string }) => row.id));
+      return ids.map((id) => (kept.has(id) ? id : null));
     },
+
+    async cancel(name, id, options) {
+      return (await cancelJobs(name, [id], options)) > 0;
+    },
+
+    cancelMany: cancelJobs,
 
     async schedule(name, cronExpression) {
       assertQueueName(name);
@@ -212,6 +264,7 @@ export function createJobQueue({
 
     listDeadLetters: (options) => listDeadLetters(executor, options),
     retryDeadLetter: (id) => retryDeadLetter(boss, pool, id),
+    stats: () => queueStats(executor),
   };
 }
 

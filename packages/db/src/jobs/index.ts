@@ -12,10 +12,12 @@ export type {
   JobHandler,
   JobLog,
   JobSender,
+  JobToSend,
   JobTransaction,
   ListDeadLettersOptions,
   QueueOptions,
   QueuePolicy,
+  QueueStats,
   SendJobOptions,
   WorkOptions,
 } from "./types.ts";

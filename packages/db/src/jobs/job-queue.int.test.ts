@@ -128,6 +128,70 @@ describe("createJobQueue", () => {
     expect((await jobRow("test.cancel", second))?.state).toBe("cancelled");
   });
 
+  it("sends many jobs in one call through a transaction, each with its own data and start, and cancels many", async () => {
+    await queue.defineQueue("test.many", { ...FAST, retryLimit: 4 });
+    const { prisma } = database();
+    const later = new Date(Date.now() + 3_600_000);
+
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await queue.sendMany("test.many", [{ data: { n: 0 } }], { tx });
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await jobCount("test.many")).toBe(0);
+
+    const jobs = Array.from({ length: 500 }, (_, n) => ({
+      data: { n },
+      startAfter: new Date(later.getTime() + n * 1000),
+    }));
+    const ids = await prisma.$transaction((tx) => queue.sendMany("test.many", jobs, { tx }));
+    expect(ids).toHaveLength(500);
+    expect(new Set(ids).size).toBe(500);
+    const { rows } = await database().pool.query<{
+      id: string;
+      data: { n: number };
+      start_after: Date;
+      retry_limit: number;
+    }>("SELECT id, data, start_after, retry_limit FROM pgboss.job WHERE name = $1", ["test.many"]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    ids.forEach((id, n) => {
+      const row = byId.get(id as string);
+      expect(row?.data).toEqual({ n });
+      expect(row?.start_after).toEqual(new Date(later.getTime() + n * 1000));
+      // The queue's options apply as they do to a single send.
+      expect(row?.retry_limit).toBe(4);
+    });
+
+    const some = ids.slice(0, 200) as string[];
+    expect(await prisma.$transaction((tx) => queue.cancelMany("test.many", some, { tx }))).toBe(200);
+    expect(await queue.cancelMany("test.many", some)).toBe(0);
+    expect(await queue.cancelMany("test.many", [])).toBe(0);
+    expect((await jobRow("test.many", some[0] as string))?.state).toBe("cancelled");
+    expect((await jobRow("test.many", ids[200] as string))?.state).toBe("created");
+    await expect(queue.sendMany("test.many", [])).resolves.toEqual([]);
+  });
+
+  it("sendMany answers null for a job the policy dropped and refuses a queue nobody defined", async () => {
+    await queue.defineQueue("test.many-short", { ...FAST, policy: "short" });
+    const startAfter = new Date(Date.now() + 60_000);
+    const [one, two, other] = await queue.sendMany("test.many-short", [
+      { data: { n: 1 }, singletonKey: "a", startAfter },
+      { data: { n: 2 }, singletonKey: "a", startAfter },
+      { data: { n: 3 }, singletonKey: "b", startAfter },
+    ]);
+    // Which of two duplicates in one batch is kept is up to the database; exactly one is.
+    expect([one, two].filter((id) => id === null)).toHaveLength(1);
+    expect(other).toEqual(expect.any(String));
+    const { rows } = await database().pool.query<{ id: string }>("SELECT id FROM pgboss.job WHERE name = $1", [
+      "test.many-short",
+    ]);
+    expect(rows.map((row) => row.id).sort()).toEqual([one ?? two, other].sort());
+    await expect(queue.sendMany("test.many-undefined", [{ data: { n: 1 } }])).rejects.toThrow(
+      /no job queue named "test.many-undefined"/,
+    );
+  });
+
   it("refuses to send to a queue nobody defined", async () => {
     await expect(queue.send("test.undefined", { n: 1 })).rejects.toThrow(/no job queue named "test.undefined"/);
   });

@@ -21,6 +21,15 @@ export type SendJobOptions = {
 
 export type CancelJobOptions = { tx?: JobTransaction };
 
+/** One job of a `sendMany` batch. */
+export type JobToSend<T> = {
+  data: T;
+  startAfter?: Date;
+  singletonKey?: string;
+  /** A UUID chosen by the caller, so a row can name its job in the same statement that writes the row. */
+  id?: string;
+};
+
 /**
  * What domain services depend on to enqueue work: small enough to fake, with no trace of
  * pg-boss. `JobQueue` implements it.
@@ -28,8 +37,35 @@ export type CancelJobOptions = { tx?: JobTransaction };
 export type JobSender = {
   /** Enqueues a job; resolves with its id, or null when the queue's policy dropped it as a duplicate of `singletonKey`. */
   send<T extends object>(name: string, data: T, options?: SendJobOptions): Promise<string | null>;
+  /**
+   * Enqueues many jobs on one queue in one statement (plus, on a queue whose policy
+   * deduplicates, one to read back which were kept), so a change touching thousands of rows
+   * makes no round trip per job. Resolves with the ids in the
+   * order given, null where the queue's policy dropped a duplicate (of two duplicates
+   * within one batch, which one is kept is up to the database).
+   */
+  sendMany<T extends object>(
+    name: string,
+    jobs: readonly JobToSend<T>[],
+    options?: Pick<SendJobOptions, "tx">,
+  ): Promise<(string | null)[]>;
   /** Cancels a job that has not finished; resolves true when one was cancelled. */
   cancel(name: string, id: string, options?: CancelJobOptions): Promise<boolean>;
+  /** Cancels many jobs of one queue in one statement; resolves with how many were cancelled. */
+  cancelMany(name: string, ids: readonly string[], options?: CancelJobOptions): Promise<number>;
+};
+
+/** What a queue holds at one moment. */
+export type QueueStats = {
+  queue: string;
+  /** Waiting to run now (including retries due). */
+  queued: number;
+  /** Waiting for a later start (e.g. reminders due in the future, retries backing off). */
+  deferred: number;
+  /** Being run by a worker. */
+  active: number;
+  /** Jobs that used up their retries, waiting in `<queue>.dead` for someone to retry them. */
+  deadLetters: number;
 };
 
 export type QueuePolicy = "standard" | "short" | "singleton" | "stately";

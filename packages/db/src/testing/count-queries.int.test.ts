@@ -17,4 +17,17 @@ describe("countQueries", () => {
     const outside = await countQueries(pool, async () => undefined);
     expect(outside.queries).toBe(0);
   });
+
+  it("counts the statements of an interactive transaction", async () => {
+    const { prisma, pool } = database();
+    const { queries } = await countQueries(pool, () =>
+      prisma.$transaction(async (tx) => {
+        await tx.appMeta.create({ data: { key: "b", value: "1" } });
+        await tx.appMeta.update({ where: { key: "b" }, data: { value: "2" } });
+        await tx.$executeRaw`SELECT 1`;
+      }),
+    );
+    // BEGIN, three statements, COMMIT.
+    expect(queries).toBe(5);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../shared/errors.ts";
+import { MAX_INSTANT, MIN_INSTANT } from "../shared/instant.ts";
 import {
   type BusyOccurrence,
   expandBusyEvents,
@@ -116,6 +117,41 @@ describe("expandBusyEvents", () => {
         end: new Date("2026-06-10T22:00:00Z"),
       },
     ]);
+  });
+
+  it("clips events reaching past the supported date range to its edges instead of storing dates no one can read back", () => {
+    const events = expandBusyEvents({
+      text: calendarText([
+        ["DTSTART:20260601T090000Z", "DTEND:99991231T235900Z", "UID:until-9999", "SUMMARY:Until 9999"],
+        ["DTSTART;VALUE=DATE:20260602", "DTEND;VALUE=DATE:99991231", "UID:all-day-9999", "SUMMARY:All days"],
+        ["DTSTART:20260603T090000Z", "DURATION:P99999999W", "UID:two-million-years", "SUMMARY:Forever"],
+        ["DTSTART:19600101T000000Z", "DTEND:20260604T100000Z", "UID:since-1960", "SUMMARY:Since 1960"],
+      ]),
+      ...JUNE,
+      timeZone: "UTC",
+    });
+    expect(events.map(({ summary, start, end }) => ({ summary, start, end }))).toEqual([
+      { summary: "Since 1960", start: MIN_INSTANT, end: new Date("2026-06-04T10:00:00Z") },
+      { summary: "Until 9999", start: new Date("2026-06-01T09:00:00Z"), end: MAX_INSTANT },
+      { summary: "All days", start: new Date("2026-06-02T00:00:00Z"), end: MAX_INSTANT },
+      { summary: "Forever", start: new Date("2026-06-03T09:00:00Z"), end: MAX_INSTANT },
+    ]);
+  });
+
+  it("reads a repeating event with a DURATION of millions of weeks quickly, each occurrence ending at the range's end", () => {
+    // ical.js used to take about two seconds per occurrence to add such a duration, so this
+    // daily event would have kept the sync busy for minutes (the test timeout fails it first).
+    const events = expandBusyEvents({
+      text: calendarText([
+        ["DTSTART:20260525T080000Z", "RRULE:FREQ=DAILY", "DURATION:P99999999W", "UID:daily", "SUMMARY:Daily"],
+      ]),
+      ...JUNE,
+      timeZone: "UTC",
+    });
+    // 25 May to 30 August: every day's occurrence overlaps the window, as none ever ends.
+    expect(events).toHaveLength(98);
+    expect(events.at(-1)?.start).toEqual(new Date("2026-08-30T08:00:00Z"));
+    expect(events.every((event) => event.end.getTime() === MAX_INSTANT.getTime())).toBe(true);
   });
 
   it("finds the occurrences of a series that began years before the range, a long one reaching into it included", () => {

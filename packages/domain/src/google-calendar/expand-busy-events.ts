@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { Temporal } from "temporal-polyfill";
+import { clampInstant, MAX_INSTANT, MIN_INSTANT } from "../shared/instant.ts";
 import { yieldToEventLoop } from "../shared/yield-to-event-loop.ts";
 import { dropDistantEvents } from "./drop-distant-events.ts";
 import { feedInvalid } from "./google-calendar-errors.ts";
@@ -18,6 +19,15 @@ export const MAX_OCCURRENCES_PER_FEED = 2000;
 const MOVED_SLACK_MS = 31 * 86_400_000;
 const DAY_MS = 86_400_000;
 const MAX_SUMMARY = 500;
+/** Years past these are read as "beyond the supported range" before any date arithmetic can overflow. */
+const FIRST_YEAR = MIN_INSTANT.getUTCFullYear() - 1;
+const LAST_YEAR = MAX_INSTANT.getUTCFullYear() + 1;
+/**
+ * Longer than the whole supported range, so a capped event still ends past it (and is
+ * clipped there). ical.js takes seconds to add a DURATION of millions of weeks, once per
+ * occurrence, so a hostile feed could stall the sync; capped, it is instant.
+ */
+const MAX_DURATION_SECONDS = 1100 * 366 * 86_400;
 
 type IcalTime = InstanceType<typeof ICAL.Time>;
 type IcalEvent = InstanceType<typeof ICAL.Event>;
@@ -77,6 +87,7 @@ function startExpansion({ text, from, to, timeZone }: ExpandBusyEventsInput): {
     }
   };
   const expandOne = (uid: string, component: IcalComponent, related: IcalComponent[]) => {
+    for (const part of [component, ...related]) capDuration(part);
     const event = new ICAL.Event(component, { exceptions: related, strictExceptions: false });
     const zoneName = component.getFirstProperty("dtstart")?.getParameter("tzid") as string | undefined;
     const convert = (time: IcalTime) => toInstant(time, zoneName, timeZone);
@@ -192,6 +203,13 @@ function parseCalendar(text: string): IcalComponent {
   return root;
 }
 
+function capDuration(component: IcalComponent): void {
+  const duration = component.getFirstPropertyValue("duration");
+  if (duration instanceof ICAL.Duration && duration.toSeconds() > MAX_DURATION_SECONDS) {
+    component.updatePropertyWithValue("duration", ICAL.Duration.fromSeconds(MAX_DURATION_SECONDS));
+  }
+}
+
 function toOccurrence(
   uid: string,
   item: IcalEvent,
@@ -202,13 +220,15 @@ function toOccurrence(
   const component = item.component;
   if (String(component.getFirstPropertyValue("transp") ?? "").toUpperCase() === "TRANSPARENT") return null;
   if (String(component.getFirstPropertyValue("status") ?? "").toUpperCase() === "CANCELLED") return null;
-  const start = convert(startTime);
-  let end = endTime ? convert(endTime) : start;
+  // Stored busy time stays inside the supported date range: an event reaching past it
+  // (a DTEND in the year 10000) is cut at the range's edge rather than breaking every read.
+  const start = clampInstant(convert(startTime));
+  let end = endTime ? clampInstant(convert(endTime)) : start;
   if (startTime.isDate && end <= start) {
     // An all-day event without an end lasts its one day (RFC 5545 3.6.1).
     const next = startTime.clone();
     next.adjust(1, 0, 0, 0);
-    end = convert(next);
+    end = clampInstant(convert(next));
   }
   // An instant (no DTEND, no DURATION) takes no time to plan around.
   if (end <= start) return null;
@@ -217,6 +237,9 @@ function toOccurrence(
 }
 
 function toInstant(time: IcalTime, zoneName: string | undefined, personZone: string): Date {
+  // Past the range; the exact instant does not matter, as it is clamped to the range's edge.
+  if (time.year > LAST_YEAR) return new Date(MAX_INSTANT.getTime() + 1);
+  if (time.year < FIRST_YEAR) return new Date(MIN_INSTANT.getTime() - 1);
   if (time.isDate) return new Date(localToEpoch(time, personZone));
   const tzid = time.zone?.tzid;
   // UTC, or a zone the file defines in a VTIMEZONE: ical.js knows the offsets.

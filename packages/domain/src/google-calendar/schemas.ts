@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { zInstant } from "../shared/instant.ts";
+import { ZText } from "../shared/text.ts";
 import { refineTimeRange } from "../shared/time-range.ts";
 
 /** Busy time is kept from a week back (what the week view still shows) to 90 days ahead (the plan's reach). */
@@ -11,13 +13,11 @@ export const MAX_BUSY_RANGE_DAYS = 42;
 export const MAX_BUSY_EVENTS_PER_CALL = 2000;
 export const MAX_FEEDS_PER_USER = 20;
 
-export const ZFeedName = z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
+export const ZFeedName = ZText.trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
 export const ZFeedId = z.uuid("Unknown calendar");
 
 /** The secret iCal address; Google's starts with https://calendar.google.com/calendar/ical/. */
-export const ZFeedUrl = z
-  .string()
-  .trim()
+export const ZFeedUrl = ZText.trim()
   .max(2000, "That address is too long")
   .pipe(
     z.url({
@@ -49,8 +49,8 @@ export type CalendarFeedDto = z.infer<typeof ZCalendarFeed>;
 
 export const ZListBusyInput = z
   .object({
-    from: z.date("Give the start of the range as a date"),
-    to: z.date("Give the end of the range as a date"),
+    from: zInstant("Give the start of the range as a date"),
+    to: zInstant("Give the end of the range as a date"),
   })
   .superRefine(
     refineTimeRange({

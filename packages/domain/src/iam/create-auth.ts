@@ -47,7 +47,10 @@ export function createAuth({ prisma, secret, baseURL, trustedOrigins }: CreateAu
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: { disabled: true },
-    // Unexpected errors leave auth.handler (see handleAuthRequest) instead of becoming a bare 500.
+    // Unexpected errors (a database failure) are thrown out of `auth.handler` instead of
+    // becoming an empty 500 printed to stderr, so the server logs them with the request
+    // id and answers with its own generic error. Errors the library means to send
+    // (wrong password, taken email) still come back as responses.
     onAPIError: { throw: true },
     advanced: {
       database: { generateId: () => newId() },

@@ -21,26 +21,20 @@ export function recordAuthFailure(returned: unknown): void {
 }
 
 /**
- * Runs one /api/auth request through better-auth. A failure is thrown instead of returned,
- * so the server answers it like every other route: an unreachable database as 503
- * `common.unavailable` with Retry-After, anything else as a logged, generic 500 (never the
- * driver's message, and never an empty session, which would sign the person out).
+ * Runs one /api/auth request through better-auth. An unreachable database is thrown as
+ * 503 `common.unavailable` (with Retry-After), whether the library let the driver's error
+ * escape or answered its own 500 ("Failed to get session", which must not read as "signed
+ * out"), so the server answers it like every other route. Other failures come back as
+ * they were: thrown errors thrown, the library's 500 responses returned.
  */
 export async function handleAuthRequest(auth: Auth, request: Request): Promise<Response> {
   const failures: unknown[] = [];
-  let response: Response;
-  try {
-    response = await failuresOfRequest.run(failures, () => auth.handler(request));
-  } catch (error) {
-    throw escalate(error);
-  }
-  if (response.status >= 500 && failures.length > 0) {
-    throw escalate(failures.find(isDatabaseUnavailableError) ?? failures[0]);
-  }
+  const response = await failuresOfRequest
+    .run(failures, () => auth.handler(request))
+    .catch((error: unknown) => {
+      throw isDatabaseUnavailableError(error) ? databaseUnavailableError(error) : error;
+    });
+  const unavailable = response.status >= 500 ? failures.find(isDatabaseUnavailableError) : undefined;
+  if (unavailable) throw databaseUnavailableError(unavailable);
   return response;
-}
-
-function escalate(error: unknown): Error {
-  if (isDatabaseUnavailableError(error)) return databaseUnavailableError(error);
-  return new Error("authentication request failed", { cause: error });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZText } from "../shared/text.ts";
 
 /** True for IANA zone names this runtime knows ("Europe/Berlin", "UTC"). */
 export function isValidTimeZone(value: string): boolean {
@@ -10,18 +11,16 @@ export function isValidTimeZone(value: string): boolean {
   }
 }
 
-export const ZTimeZone = z
-  .string()
-  .trim()
+export const ZTimeZone = ZText.trim()
   .min(1, "Choose a time zone")
   .refine(isValidTimeZone, {
     message: "Unknown time zone: use an IANA name such as Europe/Berlin",
     params: { code: "iam.unknown_time_zone" },
   });
 
-export const ZEmail = z.email("Enter a valid email address").trim().toLowerCase().max(254);
-export const ZPassword = z.string().min(10, "Use at least 10 characters").max(128, "Use at most 128 characters");
-export const ZName = z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
+export const ZEmail = ZText.pipe(z.email("Enter a valid email address").trim().toLowerCase().max(254));
+export const ZPassword = ZText.min(10, "Use at least 10 characters").max(128, "Use at most 128 characters");
+export const ZName = ZText.trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
 
 /** What /api/auth/sign-up/email accepts (checked before the auth library sees it). */
 export const ZSignUpInput = z.object({
@@ -46,16 +45,16 @@ export const ZUpdateProfileInput = z
 export type UpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
 
 export const ZChangePasswordInput = z.object({
-  current: z.string().min(1, "Enter your current password"),
+  current: ZText.min(1, "Enter your current password"),
   next: ZPassword,
 });
 export type ChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
-export const ZDeleteAccountInput = z.object({ password: z.string().min(1, "Enter your password") });
+export const ZDeleteAccountInput = z.object({ password: ZText.min(1, "Enter your password") });
 export type DeleteAccountInput = z.infer<typeof ZDeleteAccountInput>;
 
 export const ZCreateApiTokenInput = z.object({
-  name: z.string().trim().min(1, "Name the token, e.g. the script that uses it").max(100),
+  name: ZText.trim().min(1, "Name the token, e.g. the script that uses it").max(100),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 export type CreateApiTokenInput = z.infer<typeof ZCreateApiTokenInput>;

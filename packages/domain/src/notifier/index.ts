@@ -20,13 +20,8 @@ export {
   type TaskStartingDeps,
   type TaskStartingOutcome,
 } from "./reminders/deliver-task-starting.ts";
-export {
-  createRetimeRemindersJob,
-  RETIME_REMINDERS_JOB,
-  RETIME_REMINDERS_QUEUE_OPTIONS,
-  retimeReminders,
-} from "./reminders/retime-reminders-job.ts";
 export { syncTaskStartReminder } from "./reminders/sync-task-start-reminder.ts";
+export { syncTaskStartReminders } from "./reminders/sync-task-start-reminders.ts";
 export {
   TASK_STARTING_JOB,
   TASK_STARTING_QUEUE_OPTIONS,

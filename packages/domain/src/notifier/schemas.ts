@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZPage, ZPageInput } from "../shared/pagination.ts";
+import { ZText } from "../shared/text.ts";
 
 export const MAX_LEAD_MINUTES = 120;
 
@@ -62,4 +63,4 @@ export const ZUpdatedCount = z.object({ updated: z.number().int() });
  * The live stream's input. `lastEventId` is what tRPC's SSE link sends when it
  * reconnects (the last id it received): notifications after it are replayed first.
  */
-export const ZOnNewNotificationsInput = z.object({ lastEventId: z.string().max(100).nullish() }).optional();
+export const ZOnNewNotificationsInput = z.object({ lastEventId: ZText.max(100).nullish() }).optional();

@@ -1,9 +1,7 @@
-import { z } from "zod";
+import { ZText } from "./text.ts";
 
 /** "#RRGGBB", stored upper-case. */
-export const ZColor = z
-  .string()
-  .trim()
+export const ZColor = ZText.trim()
   .refine((value) => /^#[0-9a-fA-F]{6}$/.test(value), {
     message: "Use a color like #2563EB",
     params: { code: "common.invalid_color" },

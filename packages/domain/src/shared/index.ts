@@ -14,6 +14,23 @@ export {
 } from "./errors.ts";
 export { newId } from "./ids.ts";
 export {
+  assertInstantInRange,
+  clampInstant,
+  DATE_OUT_OF_RANGE_CODE,
+  DATE_OUT_OF_RANGE_MESSAGE,
+  dateOutOfRange,
+  INSTANT_IN_RANGE,
+  isInstantInRange,
+  isLocalDateInRange,
+  MAX_INSTANT,
+  MAX_LOCAL_DATE,
+  MIN_INSTANT,
+  MIN_LOCAL_DATE,
+  ZInstant,
+  zInstant,
+} from "./instant.ts";
+export type { WarningLog } from "./log.ts";
+export {
   DEFAULT_PAGE_SIZE,
   invalidCursorError,
   MAX_PAGE_SIZE,
@@ -23,3 +40,18 @@ export {
   ZPage,
   ZPageInput,
 } from "./pagination.ts";
+export {
+  createRateLimitStore,
+  type RateLimit,
+  type RateLimitDecision,
+  type RateLimitStore,
+} from "./rate-limit/create-rate-limit-store.ts";
+export { clientAddressKey, emailKey } from "./rate-limit/rate-limit-keys.ts";
+export { type RateLimitedDetails, rateLimitedError } from "./rate-limit/rate-limited-error.ts";
+export {
+  findInvalidText,
+  hasInvalidCharacters,
+  INVALID_CHARACTERS_CODE,
+  INVALID_CHARACTERS_MESSAGE,
+  ZText,
+} from "./text.ts";

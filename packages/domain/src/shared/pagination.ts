@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { DomainError } from "./errors.ts";
+import { ZText } from "./text.ts";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
 /** `limit` (1-200, default 50) and an opaque `cursor` from the previous page's `nextCursor`. */
 export const ZPageInput = z.object({
-  cursor: z.string().min(1).max(500).optional(),
+  cursor: ZText.min(1).max(500).optional(),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
 export type PageInput = z.infer<typeof ZPageInput>;

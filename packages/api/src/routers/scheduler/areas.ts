@@ -13,10 +13,11 @@ import {
   ZUpdateAreaInput,
 } from "@agendacraft/domain/scheduler/areas";
 import { z } from "zod";
+import { idempotentProcedure } from "../../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
 export const areasRouter = createTRPCRouter({
-  create: protectedProcedure
+  create: idempotentProcedure
     .input(ZCreateAreaInput)
     .output(ZArea)
     .mutation(({ ctx, input }) => createArea({ db: ctx.db, actorId: ctx.session.userId, input })),

@@ -15,6 +15,7 @@ import {
   ZUndoPlanResult,
 } from "@agendacraft/domain/scheduler/plan";
 import { z } from "zod";
+import { idempotentProcedure } from "../../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
 const settingsRouter = createTRPCRouter({
@@ -35,14 +36,16 @@ export const planRouter = createTRPCRouter({
   preview: protectedProcedure
     .input(ZPlanInput)
     .output(ZPlanPreviewResult)
-    .query(({ ctx, input }) => previewPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
+    .query(({ ctx, input }) =>
+      previewPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, log: ctx.log }),
+    ),
 
   // tRPC reserves `apply` (it would shadow Function.prototype.apply on the client proxy).
-  commit: protectedProcedure
+  commit: idempotentProcedure
     .input(ZPlanInput)
     .output(ZApplyPlanResult)
     .mutation(({ ctx, input }) =>
-      applyPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+      applyPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs, log: ctx.log }),
     ),
 
   undo: protectedProcedure

@@ -15,10 +15,11 @@ import {
   ZUpdatePlannerInput,
 } from "@agendacraft/domain/scheduler/planners";
 import { z } from "zod";
+import { idempotentProcedure } from "../../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
 export const plannersRouter = createTRPCRouter({
-  create: protectedProcedure
+  create: idempotentProcedure
     .input(ZCreatePlannerInput)
     .output(ZPlanner)
     .mutation(({ ctx, input }) =>

@@ -15,10 +15,11 @@ import {
   ZProjectWithCounts,
   ZUpdateProjectInput,
 } from "@agendacraft/domain/scheduler/projects";
+import { idempotentProcedure } from "../../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
 export const projectsRouter = createTRPCRouter({
-  create: protectedProcedure
+  create: idempotentProcedure
     .input(ZCreateProjectInput)
     .output(ZProject)
     .mutation(({ ctx, input }) => createProject({ db: ctx.db, actorId: ctx.session.userId, input })),

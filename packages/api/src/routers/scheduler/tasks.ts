@@ -20,10 +20,11 @@ import {
   ZUpdateTaskInput,
 } from "@agendacraft/domain/scheduler/tasks";
 import { z } from "zod";
+import { idempotentProcedure } from "../../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
 
 export const tasksRouter = createTRPCRouter({
-  create: protectedProcedure
+  create: idempotentProcedure
     .input(ZCreateTaskInput)
     .output(ZTask)
     .mutation(({ ctx, input }) =>
@@ -52,12 +53,12 @@ export const tasksRouter = createTRPCRouter({
   list: protectedProcedure
     .input(ZListTasksInput)
     .output(ZTaskPage)
-    .query(({ ctx, input }) => listTasks({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .query(({ ctx, input }) => listTasks({ db: ctx.db, actorId: ctx.session.userId, input, log: ctx.log })),
 
   agenda: protectedProcedure
     .input(ZAgendaInput)
     .output(ZAgenda)
-    .query(({ ctx, input }) => listAgenda({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .query(({ ctx, input }) => listAgenda({ db: ctx.db, actorId: ctx.session.userId, input, log: ctx.log })),
 
   complete: protectedProcedure
     .input(ZTaskIdInput)

@@ -171,6 +171,13 @@ describe("deliverTaskStarting (the notifier.task-starting job)", () => {
     const moved = await createTask(prisma, user.id, { startTime: new Date(START.getTime() + 60 * MINUTE) });
     await expect(deliverTaskStarting({ ...deps(), data: data(moved.id) })).resolves.toMatchObject({ reason: "moved" });
 
+    // Moved to a start stored before dates were range-checked, which reads back as an Invalid Date.
+    const unreadable = await createTask(prisma, user.id, { startTime: START });
+    await prisma.$executeRaw`UPDATE tasks SET "startTime" = '10000-01-01T09:00:00Z' WHERE id = ${unreadable.id}::uuid`;
+    await expect(deliverTaskStarting({ ...deps(), data: data(unreadable.id) })).resolves.toMatchObject({
+      reason: "moved",
+    });
+
     const over = await createTask(prisma, user.id, { startTime: START, minutes: 30 });
     const afterEnd = new Date(START.getTime() + 30 * MINUTE);
     await expect(deliverTaskStarting({ ...deps(afterEnd), data: data(over.id) })).resolves.toMatchObject({

@@ -1,12 +1,12 @@
 import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
-import { useTestDatabase } from "@agendacraft/db/testing";
+import { countQueries, useTestDatabase } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../shared/clock.ts";
 import { updateNotificationSettings } from "../settings/update-notification-settings.ts";
 import { createTask, createUser } from "../testing/fixtures.ts";
 import { cancelTaskStartReminder } from "./cancel-task-start-reminder.ts";
-import { RETIME_REMINDERS_JOB, RETIME_REMINDERS_QUEUE_OPTIONS, retimeReminders } from "./retime-reminders-job.ts";
 import { syncTaskStartReminder } from "./sync-task-start-reminder.ts";
+import { syncTaskStartReminders } from "./sync-task-start-reminders.ts";
 import { TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS } from "./task-starting.ts";
 
 const MINUTE = 60_000;
@@ -25,7 +25,6 @@ describe("syncTaskStartReminder", () => {
     await queue.start();
     // No worker here: the jobs must stay as queued.
     await queue.defineQueue(TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS);
-    await queue.defineQueue(RETIME_REMINDERS_JOB, RETIME_REMINDERS_QUEUE_OPTIONS);
   });
   afterAll(async () => {
     await queue?.stop();
@@ -128,7 +127,7 @@ describe("syncTaskStartReminder", () => {
     expect((await jobsFor(task.id)).map((job) => job.state)).toEqual(["cancelled"]);
   });
 
-  it("a new lead time queues one re-timing job, which re-times the reminders of open tasks starting within 30 days", async () => {
+  it("a new lead time re-times the reminders of open tasks starting within 30 days", async () => {
     const { prisma } = database();
     const user = await createUser(prisma, { notifyLeadMinutes: 5 });
     const soon = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + 2 * DAY) });
@@ -139,20 +138,10 @@ describe("syncTaskStartReminder", () => {
       db: prisma,
       actorId: user.id,
       input: { leadMinutes: 60 },
+      clock,
       jobs: queue,
     });
     expect(settings).toEqual({ leadMinutes: 60, email: true, inApp: true });
-    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { leadMinutes: 30 }, jobs: queue });
-    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { leadMinutes: 60 }, jobs: queue });
-    // The request itself only asks; changes in a row ask once.
-    const { rows: retimings } = await database().pool.query(
-      "SELECT data FROM pgboss.job WHERE name = $1 AND singleton_key = $2",
-      [RETIME_REMINDERS_JOB, user.id],
-    );
-    expect(retimings).toEqual([{ data: { userId: user.id } }]);
-    expect((await jobsFor(soon.id)).map((job) => job.state)).toEqual(["created"]);
-
-    await expect(retimeReminders({ db: prisma, jobs: queue, clock, userId: user.id })).resolves.toEqual({ retimed: 1 });
 
     const soonJobs = await jobsFor(soon.id);
     expect(soonJobs.map((job) => job.state)).toEqual(["cancelled", "created"]);
@@ -161,11 +150,66 @@ describe("syncTaskStartReminder", () => {
     expect((await jobsFor(far.id)).map((job) => job.state)).toEqual(["created"]);
 
     // Changing only the channels leaves the queue alone.
-    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { email: false }, jobs: queue });
+    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { email: false }, clock, jobs: queue });
     expect(await jobsFor(soon.id)).toHaveLength(2);
-    const { rows: after } = await database().pool.query("SELECT id FROM pgboss.job WHERE name = $1", [
-      RETIME_REMINDERS_JOB,
-    ]);
-    expect(after).toHaveLength(1);
+  });
+
+  it("syncs many tasks at once in the same number of statements for 3 tasks as for 60", async () => {
+    const { prisma, pool } = database();
+    const user = await createUser(prisma, { notifyLeadMinutes: 15 });
+    const makeTasks = async (count: number) => {
+      const tasks = [];
+      for (let i = 0; i < count; i++) {
+        const startTime = new Date(NOW.getTime() + (i + 1) * DAY);
+        tasks.push(await createTask(prisma, user.id, { startTime }));
+      }
+      return tasks;
+    };
+    const syncAll = (taskIds: string[]) =>
+      countQueries(pool, () =>
+        prisma.$transaction((tx) => syncTaskStartReminders({ tx, jobs: queue, taskIds, clock })),
+      );
+
+    const few = await makeTasks(3);
+    const many = await makeTasks(60);
+    // Already queued once, so the second sync has jobs to cancel as well as to send.
+    await syncAll([...few, ...many].map((task) => task.id));
+    const done = many[0];
+    if (!done) throw new Error("no task");
+    await prisma.task.update({ where: { id: done.id }, data: { completedAt: NOW } });
+
+    const small = await syncAll(few.map((task) => task.id));
+    const large = await syncAll(many.map((task) => task.id));
+    expect(large.queries).toBe(small.queries);
+
+    const { jobIds } = large.result;
+    expect(jobIds.get(done.id)).toBeNull();
+    expect((await jobsFor(done.id)).map((job) => job.state)).toEqual(["cancelled"]);
+    for (const task of many.slice(1)) {
+      const jobs = await jobsFor(task.id);
+      expect(jobs.map((job) => job.state)).toEqual(["cancelled", "created"]);
+      const current = jobs[1];
+      expect(current?.id).toBe(jobIds.get(task.id));
+      expect(current?.start_after).toEqual(new Date((task.startTime as Date).getTime() - 15 * MINUTE));
+      expect(current?.data).toEqual({ taskId: task.id, startTime: (task.startTime as Date).toISOString() });
+      expect((await taskRow(task.id)).startJobId).toBe(current?.id);
+      expect((await taskRow(task.id)).updatedAt).toEqual(task.updatedAt);
+    }
+    expect((await taskRow(done.id)).startJobId).toBeNull();
+  });
+
+  it("queues no reminder for a start outside the supported date range (a row stored before it was enforced)", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma);
+    const unreadable = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + DAY) });
+    const farOff = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + DAY) });
+    // The year 10000 reads back as an Invalid Date; the year 5000 reads but is out of range.
+    await prisma.$executeRaw`UPDATE tasks SET "startTime" = '10000-01-01T09:00:00Z' WHERE id = ${unreadable.id}::uuid`;
+    await prisma.$executeRaw`UPDATE tasks SET "startTime" = '5000-01-01T09:00:00Z' WHERE id = ${farOff.id}::uuid`;
+
+    for (const task of [unreadable, farOff]) {
+      await expect(sync(task.id)).resolves.toEqual({ jobId: null });
+      expect(await jobsFor(task.id)).toEqual([]);
+    }
   });
 });

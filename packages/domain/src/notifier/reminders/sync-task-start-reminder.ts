@@ -1,16 +1,7 @@
 import type { JobSender } from "@agendacraft/db/jobs";
 import type { Clock } from "../../shared/clock.ts";
-import { type Db, withTransaction } from "../../shared/db.ts";
-import { TASK_STARTING_JOB, type TaskStartingJobData } from "./task-starting.ts";
-
-const MINUTE_MS = 60_000;
-
-type ReminderState = {
-  startJobId: string | null;
-  startTime: Date | null;
-  completedAt: Date | null;
-  leadMinutes: number;
-};
+import type { Db } from "../../shared/db.ts";
+import { syncTaskStartReminders } from "./sync-task-start-reminders.ts";
 
 /**
  * Makes the task's queued "task starting" reminder match the task as it is now: cancels
@@ -19,8 +10,8 @@ type ReminderState = {
  * stores its id. Call it after any change to a task's start or completion, with the
  * transaction that made the change: the job commits or rolls back with it.
  *
- * Writes `startJobId` with SQL of its own, so the task's `updatedAt` does not move (plan
- * undo compares it). A missing task is a no-op (use `cancelTaskStartReminder` before deleting).
+ * One task's case of `syncTaskStartReminders` (use that for many). Does not move the
+ * task's `updatedAt`. A missing task is a no-op (use `cancelTaskStartReminder` before deleting).
  */
 export async function syncTaskStartReminder({
   tx,
@@ -34,28 +25,6 @@ export async function syncTaskStartReminder({
   taskId: string;
   clock: Clock;
 }): Promise<{ jobId: string | null }> {
-  return withTransaction(tx, async (t) => {
-    const [task] = await t.$queryRaw<ReminderState[]>`
-      SELECT t."startJobId", t."startTime", t."completedAt", u."notifyLeadMinutes" AS "leadMinutes"
-      FROM tasks t JOIN users u ON u.id = t."userId"
-      WHERE t.id = ${taskId}::uuid
-      FOR UPDATE OF t`;
-    if (!task) return { jobId: null };
-    if (task.startJobId) await jobs.cancel(TASK_STARTING_JOB, task.startJobId, { tx: t });
-
-    const now = clock.now();
-    let jobId: string | null = null;
-    if (task.startTime && !task.completedAt && task.startTime.getTime() > now.getTime()) {
-      const fireAt = new Date(task.startTime.getTime() - task.leadMinutes * MINUTE_MS);
-      const data: TaskStartingJobData = { taskId, startTime: task.startTime.toISOString() };
-      jobId = await jobs.send(TASK_STARTING_JOB, data, {
-        tx: t,
-        ...(fireAt.getTime() > now.getTime() ? { startAfter: fireAt } : {}),
-      });
-    }
-    if (jobId !== task.startJobId) {
-      await t.$executeRaw`UPDATE tasks SET "startJobId" = ${jobId} WHERE id = ${taskId}::uuid`;
-    }
-    return { jobId };
-  });
+  const { jobIds } = await syncTaskStartReminders({ tx, jobs, taskIds: [taskId], clock });
+  return { jobId: jobIds.get(taskId) ?? null };
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ZColor } from "../../shared/color.ts";
 import { DEFAULT_PAGE_SIZE, ZPage, ZPageInput } from "../../shared/pagination.ts";
+import { ZText } from "../../shared/text.ts";
 
-export const ZAreaName = z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
+export const ZAreaName = ZText.trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
 export const ZAreaId = z.uuid("Unknown area");
 
 export const ZArea = z.object({

@@ -1,15 +1,22 @@
 import type { JobSender } from "@agendacraft/db/jobs";
-import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
+import { prepareTaskStartReminders } from "../../notifier/reminders/prepare-task-start-reminders.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import type { WarningLog } from "../../shared/log.ts";
 import { computePlan } from "./compute-plan.ts";
 import { planRunSelect } from "./plan-run.select.ts";
-import type { PlanInput, PlanPreviewDto, PlanRunDto } from "./schemas.ts";
+import { recordPlanRun } from "./record-plan-run.ts";
+import { PLAN_TRANSACTION_TIMEOUT_MS, type PlanInput, type PlanPreviewDto, type PlanRunDto } from "./schemas.ts";
+import { writePlacements } from "./write-placements.ts";
 
 /**
  * Computes the plan and writes every placement in one transaction, recording the run
  * (and what each task was before) so it can be undone. Only tasks that are still
  * unscheduled when written are touched: a task scheduled meanwhile is left alone.
+ *
+ * The writes are a fixed number of statements whatever the number of tasks (one bulk
+ * update of the tasks, reminders queued in one insert, the run's record in one insert),
+ * so a person with 10,000 open tasks commits well inside the transaction's time limit.
  */
 export async function applyPlan({
   db,
@@ -18,6 +25,7 @@ export async function applyPlan({
   clock,
   trigger = "manual",
   jobs,
+  log,
 }: {
   db: Db;
   actorId: string;
@@ -25,50 +33,41 @@ export async function applyPlan({
   clock: Clock;
   trigger?: "manual" | "auto";
   jobs?: JobSender;
+  log?: WarningLog;
 }): Promise<PlanPreviewDto & { run: PlanRunDto }> {
-  return withTransaction(db, async (tx) => {
-    // One plan run per user at a time, so two Apply clicks cannot double-book time.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${actorId}`}))`;
-    const plan = await computePlan({ db: tx, actorId, input, clock });
-    const written: { change: (typeof plan.changes)[number]; appliedAt: Date }[] = [];
-    for (const change of plan.changes) {
-      const { count } = await tx.task.updateMany({
-        where: { id: change.taskId, userId: actorId, startTime: null, completedAt: null },
-        data: { startTime: change.newStart, endTime: change.newEnd },
+  return withTransaction(
+    db,
+    async (tx) => {
+      // One plan run per user at a time, so two Apply clicks cannot double-book time.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${actorId}`}))`;
+      const plan = await computePlan({ db: tx, actorId, input, clock, ...(log ? { log } : {}) });
+      const starts = plan.changes.map((change) => ({ taskId: change.taskId, startTime: change.newStart }));
+      const reminders = jobs ? await prepareTaskStartReminders({ tx, jobs, userId: actorId, starts, clock }) : null;
+      const written = await writePlacements({
+        tx,
+        actorId,
+        changes: plan.changes,
+        // The wall clock, as Prisma's @updatedAt uses for every other write to a task.
+        updatedAt: new Date(),
+        startJobIds: reminders?.jobIds ?? null,
       });
-      if (count === 0) continue;
-      if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: change.taskId, clock });
-      const { updatedAt } = await tx.task.findUniqueOrThrow({
-        where: { id: change.taskId },
-        select: { updatedAt: true },
-      });
-      written.push({ change, appliedAt: updatedAt });
-    }
-    const run = await tx.planRun.create({
-      data: {
-        userId: actorId,
-        trigger,
-        options: { horizonDays: input.horizonDays, ...input.options },
-        placedCount: written.length,
-        unplacedCount: plan.unplaced.length,
-        changes: {
-          create: written.map(({ change, appliedAt }) => ({
-            taskId: change.taskId,
-            oldStart: change.oldStart,
-            oldEnd: change.oldEnd,
-            newStart: change.newStart,
-            newEnd: change.newEnd,
-            explanation: change.explanation,
-            appliedAt,
-          })),
+      await reminders?.send([...written].map(([taskId, { previousJobId }]) => ({ taskId, previousJobId })));
+
+      const changes = plan.changes.filter((change) => written.has(change.taskId));
+      const run = await tx.planRun.create({
+        data: {
+          userId: actorId,
+          trigger,
+          options: { horizonDays: input.horizonDays, ...input.options },
+          placedCount: changes.length,
+          unplacedCount: plan.unplaced.length,
         },
-      },
-      select: planRunSelect,
-    });
-    const blocks = written.flatMap(({ change }) =>
-      (change.parts ?? []).map((part) => ({ userId: actorId, taskId: change.taskId, runId: run.id, ...part })),
-    );
-    if (blocks.length > 0) await tx.taskBlock.createMany({ data: blocks });
-    return { ...plan, changes: written.map(({ change }) => change), run };
-  });
+        select: planRunSelect,
+      });
+      const appliedAt = new Map([...written].map(([taskId, { updatedAt }]) => [taskId, updatedAt]));
+      await recordPlanRun({ tx, actorId, runId: run.id, changes, appliedAt });
+      return { ...plan, changes, run };
+    },
+    { timeoutMs: PLAN_TRANSACTION_TIMEOUT_MS },
+  );
 }

@@ -1,7 +1,11 @@
+import { warnAboutSkippedBusyEvents } from "../../google-calendar/busy-events-in-range.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import { MAX_INSTANT, MIN_INSTANT } from "../../shared/instant.ts";
+import type { WarningLog } from "../../shared/log.ts";
 import { yieldToEventLoop } from "../../shared/yield-to-event-loop.ts";
 import { expandPlannerWindowsInTurns } from "../recurrence/index.ts";
+import { BLOCK_IN_RANGE, TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "../tasks/task-dates-in-range.ts";
 import { planSchedule } from "./engine/index.ts";
 import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
 
@@ -11,30 +15,34 @@ const SLOT_MS = 5 * 60 * 1000;
 
 /**
  * Loads the actor's schedulable tasks, planners and busy time, runs the engine and
- * describes the result as changes. Reads only; `applyPlan` writes. The CPU-heavy steps
- * (window expansion, the engine) run in separate turns of the event loop, so a plan for
- * thousands of tasks does not hold up other people's requests for its whole length.
+ * describes the result as changes. Reads only; `applyPlan` writes. Tasks and busy events
+ * with dates outside the supported range are left out (with `log`, named in a warning),
+ * and nothing is placed after the range's end. The CPU-heavy steps (window expansion,
+ * the engine) run in separate turns of the event loop, so a plan for thousands of tasks
+ * does not hold up other people's requests for its whole length.
  */
 export async function computePlan({
   db,
   actorId,
   input,
   clock,
+  log,
 }: {
   db: Db;
   actorId: string;
   input: PlanInput;
   clock: Clock;
+  log?: WarningLog;
 }): Promise<PlanPreviewDto> {
   const now = new Date(Math.ceil(clock.now().getTime() / SLOT_MS) * SLOT_MS);
   const from = input.from && input.from > now ? input.from : now;
-  const to = new Date(from.getTime() + input.horizonDays * DAY_MS);
+  const to = new Date(Math.min(from.getTime() + input.horizonDays * DAY_MS, MAX_INSTANT.getTime()));
 
   const [user, planners, schedulable, fixed, calendarBusy] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actorId }, select: { timeZone: true } }),
     db.planner.findMany({ where: { userId: actorId } }),
     db.task.findMany({
-      where: { userId: actorId, completedAt: null, startTime: null },
+      where: { AND: [{ userId: actorId, completedAt: null, startTime: null }, TASK_DATES_IN_RANGE] },
       select: {
         id: true,
         summary: true,
@@ -49,19 +57,29 @@ export async function computePlan({
     // Tasks with a time of their own are busy time the plan must go around (a split
     // task only during its parts, not in the gaps between them).
     db.task.findMany({
-      where: { userId: actorId, completedAt: null, startTime: { lt: to }, endTime: { gt: from } },
-      select: { startTime: true, endTime: true, blocks: { select: { start: true, end: true } } },
+      where: {
+        AND: [
+          { userId: actorId, completedAt: null, startTime: { lt: to }, endTime: { gt: from } },
+          TASK_DATES_IN_RANGE,
+        ],
+      },
+      select: { startTime: true, endTime: true, blocks: { where: BLOCK_IN_RANGE, select: { start: true, end: true } } },
     }),
     // Events from the person's calendars, whatever their source, merged where they
     // overlap: twenty busy calendars are tens of thousands of rows, but far fewer spans.
+    // Only events inside the supported date range, as BUSY_EVENT_IN_RANGE reads them.
     db.$queryRaw<{ start: Date; end: Date }[]>`
       SELECT lower(span) AS "start", upper(span) AS "end"
         FROM (SELECT unnest(range_agg(tstzrange("start", "end"))) AS span
                 FROM busy_events
-               WHERE "userId" = ${actorId}::uuid AND "start" < ${to} AND "end" > ${from}) AS merged`,
+               WHERE "userId" = ${actorId}::uuid AND "start" < ${to} AND "end" > ${from}
+                 AND "start" BETWEEN ${MIN_INSTANT} AND ${MAX_INSTANT}
+                 AND "end" BETWEEN ${MIN_INSTANT} AND ${MAX_INSTANT}) AS merged`,
+    log ? warnAboutSkippedTasks({ db, actorId, log, where: { completedAt: null }, reading: "plan" }) : undefined,
+    log ? warnAboutSkippedBusyEvents({ db, actorId, log, reading: "plan" }) : undefined,
   ]);
 
-  const windows = await expandPlannerWindowsInTurns({
+  const expanded = await expandPlannerWindowsInTurns({
     planners: planners
       .filter((planner) => planner.active)
       .map((planner) => ({
@@ -76,6 +94,10 @@ export async function computePlan({
     from,
     to,
   });
+  const windows = expanded
+    // A window open at the horizon's end is cut there, so nothing lands after the supported range.
+    .map((window) => (window.end > to ? { ...window, end: to } : window))
+    .filter((window) => window.end > window.start);
   const busy = [
     ...fixed.flatMap((task) => {
       if (task.blocks.length > 0) return task.blocks;

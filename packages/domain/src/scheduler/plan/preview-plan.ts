@@ -1,5 +1,6 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import type { WarningLog } from "../../shared/log.ts";
 import { computePlan } from "./compute-plan.ts";
 import { MAX_PREVIEW_CHANGES, MAX_PREVIEW_UNPLACED, type PlanPreviewResultDto } from "./preview-schemas.ts";
 import type { PlanInput } from "./schemas.ts";
@@ -10,6 +11,7 @@ export async function previewPlan(deps: {
   actorId: string;
   input: PlanInput;
   clock: Clock;
+  log?: WarningLog;
 }): Promise<PlanPreviewResultDto> {
   const plan = await computePlan(deps);
   return {

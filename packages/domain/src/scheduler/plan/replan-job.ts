@@ -2,6 +2,7 @@ import { defineJob, type JobDefinition, type JobSender, type QueueOptions } from
 import { z } from "zod";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import type { WarningLog } from "../../shared/log.ts";
 import { applyPlan } from "./apply-plan.ts";
 import { ZPlanInput } from "./schemas.ts";
 
@@ -52,10 +53,13 @@ export function createReplanJob({
   db,
   jobs,
   clock,
+  log,
 }: {
   db: Db;
   jobs: JobSender;
   clock: Clock;
+  /** Where skipped out-of-range rows are reported. */
+  log?: WarningLog;
 }): JobDefinition<{ userId: string }> {
   return defineJob<{ userId: string }>({
     name: REPLAN_JOB,
@@ -65,7 +69,15 @@ export function createReplanJob({
       const user = await db.user.findUnique({ where: { id: userId }, select: { autoPlan: true } });
       // Turned off (or the account is gone) since the change: nothing to do.
       if (!user?.autoPlan) return;
-      await applyPlan({ db, actorId: userId, input: ZPlanInput.parse(undefined), clock, jobs, trigger: "auto" });
+      await applyPlan({
+        db,
+        actorId: userId,
+        input: ZPlanInput.parse(undefined),
+        clock,
+        jobs,
+        trigger: "auto",
+        ...(log ? { log } : {}),
+      });
     },
   });
 }

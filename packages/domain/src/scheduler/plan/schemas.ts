@@ -1,4 +1,12 @@
 import { z } from "zod";
+import { ZInstant } from "../../shared/instant.ts";
+
+/**
+ * How long a plan commit or undo may hold its transaction. Their writes are a fixed number
+ * of bulk statements (about 1 s for 10,000 tasks on a quiet machine); the margin over
+ * Prisma's default 5 s is for a loaded machine, where failing would throw the work away.
+ */
+export const PLAN_TRANSACTION_TIMEOUT_MS = 15_000;
 
 export const ZPlanOptionsInput = z
   .object({
@@ -16,7 +24,7 @@ export const ZPlanOptionsInput = z
 export const ZPlanInput = z
   .object({
     /** Plan from this moment (default now; never earlier than now). */
-    from: z.date().optional(),
+    from: ZInstant.optional(),
     horizonDays: z.number().int().min(1, "Plan at least 1 day ahead").max(90, "Plan at most 90 days ahead").default(14),
     options: ZPlanOptionsInput,
   })

@@ -1,16 +1,18 @@
 import type { JobSender } from "@agendacraft/db/jobs";
-import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
+import { prepareTaskStartReminders } from "../../notifier/reminders/prepare-task-start-reminders.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { DomainError } from "../../shared/errors.ts";
 import { planRunSelect } from "./plan-run.select.ts";
-import type { PlanRunDto } from "./schemas.ts";
+import { loadRunChanges, restoreTasks } from "./restore-tasks.ts";
+import { PLAN_TRANSACTION_TIMEOUT_MS, type PlanRunDto } from "./schemas.ts";
 
 type Skipped = { taskId: string | null; summary: string; reason: "edited_since" | "deleted" };
 
 /**
  * Puts back what a run changed. A task the person edited after the run (its updatedAt
  * moved on) or deleted is left as it is and reported, so undo never throws away their work.
+ * A fixed number of statements whatever the size of the run.
  */
 export async function undoPlan({
   db,
@@ -25,51 +27,63 @@ export async function undoPlan({
   clock: Clock;
   jobs?: JobSender;
 }): Promise<{ run: PlanRunDto; restored: number; skipped: Skipped[] }> {
-  return withTransaction(db, async (tx) => {
-    const run = await tx.planRun.findFirst({
-      where: { id: runId, userId: actorId },
-      select: { undoneAt: true, changes: { include: { task: { select: { summary: true, updatedAt: true } } } } },
-    });
-    if (!run) {
-      throw new DomainError({
-        kind: "NOT_FOUND",
-        code: "scheduler.plan_run_not_found",
-        message: "That plan run does not exist.",
+  return withTransaction(
+    db,
+    async (tx) => {
+      // Claiming the run first makes two concurrent undos safe: one claims it, the other is refused.
+      const { count } = await tx.planRun.updateMany({
+        where: { id: runId, userId: actorId, undoneAt: null },
+        data: { undoneAt: clock.now() },
       });
-    }
-    if (run.undoneAt) {
-      throw new DomainError({
-        kind: "CONFLICT",
-        code: "scheduler.plan_run_already_undone",
-        message: "This plan was already undone.",
-      });
-    }
+      if (count === 0) {
+        const exists = await tx.planRun.findFirst({ where: { id: runId, userId: actorId }, select: { id: true } });
+        if (!exists) {
+          throw new DomainError({
+            kind: "NOT_FOUND",
+            code: "scheduler.plan_run_not_found",
+            message: "That plan run does not exist.",
+          });
+        }
+        throw new DomainError({
+          kind: "CONFLICT",
+          code: "scheduler.plan_run_already_undone",
+          message: "This plan was already undone.",
+        });
+      }
 
-    const restoredIds: string[] = [];
-    const skipped: Skipped[] = [];
-    for (const change of run.changes) {
-      if (!change.task || !change.taskId) {
-        skipped.push({ taskId: null, summary: "(deleted task)", reason: "deleted" });
-        continue;
-      }
-      if (change.task.updatedAt.getTime() !== change.appliedAt.getTime()) {
-        skipped.push({ taskId: change.taskId, summary: change.task.summary, reason: "edited_since" });
-        continue;
-      }
-      await tx.task.update({
-        where: { id: change.taskId },
-        data: { startTime: change.oldStart, endTime: change.oldEnd },
+      const changes = await loadRunChanges(tx, runId);
+      const present = changes.filter((change): change is (typeof changes)[number] & { taskId: string } =>
+        Boolean(change.taskId && change.summary !== null),
+      );
+      // Completed tasks are never restored (their updatedAt moved on), so every one restored is open.
+      const starts = present.map((change) => ({ taskId: change.taskId, startTime: change.oldStart }));
+      const reminders = jobs ? await prepareTaskStartReminders({ tx, jobs, userId: actorId, starts, clock }) : null;
+      const restored = await restoreTasks({
+        tx,
+        actorId,
+        changes: present,
+        updatedAt: new Date(),
+        startJobIds: reminders?.jobIds ?? null,
       });
-      if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: change.taskId, clock });
-      restoredIds.push(change.taskId);
-    }
-    // The parts a split placement made go with it (a task edited since keeps its parts).
-    await tx.taskBlock.deleteMany({ where: { runId, userId: actorId, taskId: { in: restoredIds } } });
-    const updated = await tx.planRun.update({
-      where: { id: runId },
-      data: { undoneAt: clock.now() },
-      select: planRunSelect,
-    });
-    return { run: updated, restored: restoredIds.length, skipped };
-  });
+      await reminders?.send([...restored].map(([taskId, { previousJobId }]) => ({ taskId, previousJobId })));
+      const skipped: Skipped[] = changes.flatMap((change): Skipped[] => {
+        if (!change.taskId || change.summary === null) {
+          return [{ taskId: null, summary: "(deleted task)", reason: "deleted" }];
+        }
+        return restored.has(change.taskId)
+          ? []
+          : [{ taskId: change.taskId, summary: change.summary, reason: "edited_since" }];
+      });
+      const restoredIds = [...restored.keys()];
+      // The parts a split placement made go with it (a task edited since keeps its parts).
+      if (restoredIds.length > 0) {
+        await tx.$executeRaw`
+        DELETE FROM task_blocks
+        WHERE "runId" = ${runId}::uuid AND "userId" = ${actorId}::uuid AND "taskId" = ANY(${restoredIds}::uuid[])`;
+      }
+      const run = await tx.planRun.findUniqueOrThrow({ where: { id: runId }, select: planRunSelect });
+      return { run, restored: restoredIds.length, skipped };
+    },
+    { timeoutMs: PLAN_TRANSACTION_TIMEOUT_MS },
+  );
 }

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ZTimeZone } from "../../iam/schemas.ts";
+import { zInstant } from "../../shared/instant.ts";
 import { DEFAULT_PAGE_SIZE, ZPage, ZPageInput } from "../../shared/pagination.ts";
+import { ZText } from "../../shared/text.ts";
 import { refineTimeRange } from "../../shared/time-range.ts";
 import { ZLocalDate, ZPlannerTime, ZRecurrencePreset, ZRecurrenceRule } from "../recurrence/index.ts";
 
-export const ZPlannerName = z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
+export const ZPlannerName = ZText.trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
 export const ZPlannerId = z.uuid("Unknown planner");
 export const ZPlannerMinutes = z
   .number()
@@ -70,8 +72,8 @@ export const MAX_WINDOWS_QUERY_DAYS = 42;
 
 export const ZPlannerWindowsInput = z
   .object({
-    from: z.date("Give the start of the range as a date"),
-    to: z.date("Give the end of the range as a date"),
+    from: zInstant("Give the start of the range as a date"),
+    to: zInstant("Give the end of the range as a date"),
     /** Only this planner (even when paused); otherwise every active planner of the user. */
     plannerId: ZPlannerId.optional(),
   })
@@ -94,7 +96,7 @@ export const ZPreviewRecurrenceInput = z
     rule: ZRecurrenceRule.optional(),
     preset: ZRecurrencePreset.optional(),
     /** DTSTART: its wall-clock time in `timeZone` is what recurs. */
-    start: z.date("Give the first occurrence as a date"),
+    start: zInstant("Give the first occurrence as a date"),
     /** Defaults to the user's time zone. */
     timeZone: ZTimeZone.optional(),
     count: z

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { ZColor } from "../../shared/color.ts";
 import { DEFAULT_PAGE_SIZE, ZPage, ZPageInput } from "../../shared/pagination.ts";
+import { ZText } from "../../shared/text.ts";
 import { ZTaskCounts } from "../areas/schemas.ts";
 
-export const ZProjectName = z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
+export const ZProjectName = ZText.trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
 export const ZProjectId = z.uuid("Unknown project");
 const ZAreaRef = z.uuid("Unknown area");
 

@@ -3,11 +3,12 @@ import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
+import { assertInstantInRange } from "../../shared/instant.ts";
 import { requestReplan } from "../plan/replan-job.ts";
 import { nextTaskOccurrence } from "../recurrence/index.ts";
 import type { TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
-import { taskNotFound } from "./task-errors.ts";
+import { NEXT_OUT_OF_RANGE_MESSAGE, taskNotFound } from "./task-errors.ts";
 import { lockOrderScopes, nextOrderInScope } from "./task-order.ts";
 
 type Deps = { db: Db; actorId: string; id: string; clock: Clock; jobs?: JobSender };
@@ -65,6 +66,13 @@ async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
     // distance between start and due date.
     const shift = nextBase.getTime() - (base ?? completedAt).getTime();
     const moved = (date: Date | null) => (date ? new Date(date.getTime() + shift) : null);
+    const startTime = task.startTime ? moved(task.startTime) : null;
+    const endTime = moved(task.endTime);
+    const dueAt = task.startTime ? moved(task.dueAt) : nextBase;
+    // Thrown inside the transaction, so the completion above is rolled back too.
+    for (const value of [startTime, endTime, dueAt]) {
+      assertInstantInRange(value, "recurrence", NEXT_OUT_OF_RANGE_MESSAGE);
+    }
     const scope = { userId: actorId, projectId: task.projectId };
     await lockOrderScopes(tx, scope);
     const next = await tx.task.create({
@@ -78,9 +86,9 @@ async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
         priority: task.priority,
         minutes: task.minutes,
         order: await nextOrderInScope(tx, scope),
-        startTime: task.startTime ? moved(task.startTime) : null,
-        endTime: moved(task.endTime),
-        dueAt: task.startTime ? moved(task.dueAt) : nextBase,
+        startTime,
+        endTime,
+        dueAt,
         recurrence: task.recurrence,
         recurrenceAnchor: task.recurrenceAnchor,
         occurrenceIndex: task.occurrenceIndex + 1,

@@ -2,12 +2,19 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import { assertInstantInRange } from "../../shared/instant.ts";
 import { requestReplan } from "../plan/replan-job.ts";
 import { assertOpenTaskRoom } from "./assert-open-task-room.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { CreateTaskInput, TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
-import { endBeforeStart, endWithoutStart, recurrenceNeedsDate, startInPast } from "./task-errors.ts";
+import {
+  END_OUT_OF_RANGE_MESSAGE,
+  endBeforeStart,
+  endWithoutStart,
+  recurrenceNeedsDate,
+  startInPast,
+} from "./task-errors.ts";
 import { lockOrderScopes, nextOrderInScope } from "./task-order.ts";
 
 const MINUTE_MS = 60_000;
@@ -32,6 +39,11 @@ export async function createTask({
   if (input.startTime && input.endTime && input.endTime <= input.startTime) throw endBeforeStart();
   const anchor = input.recurrence ? (input.recurrenceAnchor ?? "scheduled") : null;
   if (anchor === "scheduled" && !input.startTime && !input.dueAt) throw recurrenceNeedsDate();
+  const endTime = input.startTime
+    ? (input.endTime ?? new Date(input.startTime.getTime() + input.minutes * MINUTE_MS))
+    : null;
+  // The start is in range (the schema says so), but start + minutes may not be.
+  assertInstantInRange(endTime, "endTime", END_OUT_OF_RANGE_MESSAGE);
 
   const { projectAreaId } = await assertTaskReferences(db, actorId, input);
   const projectId = input.projectId ?? null;
@@ -53,9 +65,7 @@ export async function createTask({
         minutes: input.minutes,
         order,
         startTime: input.startTime ?? null,
-        endTime: input.startTime
-          ? (input.endTime ?? new Date(input.startTime.getTime() + input.minutes * MINUTE_MS))
-          : null,
+        endTime,
         dueAt: input.dueAt ?? null,
         recurrence: input.recurrence ?? null,
         recurrenceAnchor: anchor,

@@ -1,5 +1,7 @@
 import type { Db } from "../../shared/db.ts";
+import type { WarningLog } from "../../shared/log.ts";
 import { type AgendaDto, type AgendaEntryDto, type AgendaInput, MAX_AGENDA_ENTRIES } from "./schemas.ts";
+import { BLOCK_IN_RANGE, TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "./task-dates-in-range.ts";
 
 const overlaps = (span: { start: Date; end: Date }, input: AgendaInput) =>
   span.start < input.to && span.end > input.from;
@@ -8,33 +10,42 @@ const overlaps = (span: { start: Date; end: Date }, input: AgendaInput) =>
  * What occupies the actor's time in [from, to): every task with a start time, done or
  * not, as one entry, except a task the planner split, which appears as its parts. Parts
  * keep their number among all the task's parts even when some fall outside the range.
+ * Tasks with a date outside the supported range are skipped (and, with `log`, named in a warning).
  * At most MAX_AGENDA_ENTRIES, the earliest, so one call stays small at any account size.
  */
 export async function listAgenda({
   db,
   actorId,
   input,
+  log,
 }: {
   db: Db;
   actorId: string;
   input: AgendaInput;
+  log?: WarningLog;
 }): Promise<AgendaDto> {
-  const tasks = await db.task.findMany({
-    // A task's span (first part to last) covers its parts, so it overlaps whenever one does.
-    where: { userId: actorId, startTime: { lt: input.to }, endTime: { gt: input.from } },
-    orderBy: [{ startTime: "asc" }, { id: "asc" }],
-    take: MAX_AGENDA_ENTRIES + 1,
-    select: {
-      id: true,
-      summary: true,
-      priority: true,
-      projectId: true,
-      completedAt: true,
-      startTime: true,
-      endTime: true,
-      blocks: { select: { start: true, end: true }, orderBy: { start: "asc" } },
-    },
-  });
+  const scheduled = { startTime: { not: null } } as const;
+  const [tasks] = await Promise.all([
+    db.task.findMany({
+      // A task's span (first part to last) covers its parts, so it overlaps whenever one does.
+      where: {
+        AND: [{ userId: actorId, startTime: { lt: input.to }, endTime: { gt: input.from } }, TASK_DATES_IN_RANGE],
+      },
+      orderBy: [{ startTime: "asc" }, { id: "asc" }],
+      take: MAX_AGENDA_ENTRIES + 1,
+      select: {
+        id: true,
+        summary: true,
+        priority: true,
+        projectId: true,
+        completedAt: true,
+        startTime: true,
+        endTime: true,
+        blocks: { where: BLOCK_IN_RANGE, select: { start: true, end: true }, orderBy: { start: "asc" } },
+      },
+    }),
+    log ? warnAboutSkippedTasks({ db, actorId, log, where: scheduled, reading: "tasks.agenda" }) : undefined,
+  ]);
 
   const entries = tasks.flatMap((task): AgendaEntryDto[] => {
     const common = {

@@ -1,13 +1,19 @@
 import type { Prisma } from "@agendacraft/db/prisma";
+import { z } from "zod";
 import type { Db } from "../../shared/db.ts";
+import type { WarningLog } from "../../shared/log.ts";
 import { invalidCursorError, type Page, toPage } from "../../shared/pagination.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { ListTasksInput, TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
+import { TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "./task-dates-in-range.ts";
 
 const HIGH_PRIORITY = 3;
 
-type Cursor = { order: number; startTime: string | null; id: string };
+// A cursor comes back from the client: anything that is not exactly what encodeCursor
+// wrote (a forged id, a date the database cannot compare) is an invalid cursor, not a 500.
+const ZCursor = z.object({ order: z.int32(), startTime: z.iso.datetime().nullable(), id: z.uuid() });
+type Cursor = z.infer<typeof ZCursor>;
 
 function encodeCursor(task: TaskDto): string {
   const cursor: Cursor = { order: task.order, startTime: task.startTime?.toISOString() ?? null, id: task.id };
@@ -16,10 +22,10 @@ function encodeCursor(task: TaskDto): string {
 
 function decodeCursor(value: string): Cursor {
   try {
-    const cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
-    if (typeof cursor.order === "number" && typeof cursor.id === "string") return cursor;
+    const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    if (parsed.success) return parsed.data;
   } catch {
-    // fall through to the error below
+    // not JSON: fall through to the error below
   }
   throw invalidCursorError();
 }
@@ -66,33 +72,43 @@ function filters(actorId: string, input: ListTasksInput): Prisma.TaskWhereInput[
       ],
     });
   }
-  if (input.cursor) where.push(afterCursor(decodeCursor(input.cursor)));
   return where;
 }
 
 /**
  * One page of the actor's tasks, in one query whatever the page size (plus one to check
  * a project, area or planner filter is the actor's own: a foreign id is NOT_FOUND).
+ * Tasks with a date outside the supported range are skipped; with `log`, the first page
+ * also looks for them (one more query, ids only) and logs a warning naming them.
  */
 export async function listTasks({
   db,
   actorId,
   input,
+  log,
 }: {
   db: Db;
   actorId: string;
   input: ListTasksInput;
+  log?: WarningLog;
 }): Promise<Page<TaskDto>> {
   await assertTaskReferences(db, actorId, {
     projectId: input.projectId,
     areaId: input.areaId,
     plannerId: input.plannerId,
   });
-  const rows = await db.task.findMany({
-    where: { AND: filters(actorId, input) },
-    orderBy: [{ order: "asc" }, { startTime: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    take: input.limit + 1,
-    select: taskSelect,
-  });
+  const where = filters(actorId, input);
+  const cursor = input.cursor ? [afterCursor(decodeCursor(input.cursor))] : [];
+  const [rows] = await Promise.all([
+    db.task.findMany({
+      where: { AND: [...where, ...cursor, TASK_DATES_IN_RANGE] },
+      orderBy: [{ order: "asc" }, { startTime: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      take: input.limit + 1,
+      select: taskSelect,
+    }),
+    log && !input.cursor
+      ? warnAboutSkippedTasks({ db, actorId, log, where: { AND: where }, reading: "tasks.list" })
+      : undefined,
+  ]);
   return toPage(rows, input.limit, encodeCursor);
 }

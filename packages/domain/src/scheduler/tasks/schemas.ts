@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { ZInstant, zInstant } from "../../shared/instant.ts";
 import { ZPage, ZPageInput } from "../../shared/pagination.ts";
+import { ZText } from "../../shared/text.ts";
 import { refineTimeRange } from "../../shared/time-range.ts";
 import { ZRecurrenceRule } from "../recurrence/index.ts";
 
@@ -28,8 +30,8 @@ export const ZTask = z.object({
 });
 export type TaskDto = z.infer<typeof ZTask>;
 
-const ZSummary = z.string().trim().min(1, "Enter a summary").max(255, "Keep the summary under 256 characters");
-const ZDescription = z.string().max(10_000, "Keep the description under 10,000 characters");
+const ZSummary = ZText.trim().min(1, "Enter a summary").max(255, "Keep the summary under 256 characters");
+const ZDescription = ZText.max(10_000, "Keep the description under 10,000 characters");
 const ZPriority = z.number().int().min(0, "Priority goes from 0 to 5").max(5, "Priority goes from 0 to 5");
 const ZMinutes = z.number().int().min(1, "A task takes at least 1 minute").max(480, "A task takes at most 480 minutes");
 
@@ -38,10 +40,10 @@ export const ZCreateTaskInput = z.object({
   description: ZDescription.default(""),
   priority: ZPriority.default(0),
   minutes: ZMinutes.default(30),
-  startTime: z.date().optional(),
+  startTime: ZInstant.optional(),
   /** Defaults to startTime + minutes. */
-  endTime: z.date().optional(),
-  dueAt: z.date().optional(),
+  endTime: ZInstant.optional(),
+  dueAt: ZInstant.optional(),
   projectId: z.uuid().optional(),
   areaId: z.uuid().optional(),
   plannerId: z.uuid().optional(),
@@ -57,9 +59,9 @@ export const ZUpdateTaskInput = z.object({
   priority: ZPriority.optional(),
   minutes: ZMinutes.optional(),
   /** null clears the field. */
-  startTime: z.date().nullable().optional(),
-  endTime: z.date().nullable().optional(),
-  dueAt: z.date().nullable().optional(),
+  startTime: ZInstant.nullable().optional(),
+  endTime: ZInstant.nullable().optional(),
+  dueAt: ZInstant.nullable().optional(),
   areaId: z.uuid().nullable().optional(),
   plannerId: z.uuid().nullable().optional(),
   recurrence: ZRecurrenceRule.nullable().optional(),
@@ -96,12 +98,12 @@ export const ZListTasksInput = ZPageInput.extend({
   isComplete: z.boolean().default(false),
   /** true: only tasks with a start time; false: only tasks without. */
   scheduled: z.boolean().optional(),
-  startFrom: z.date().optional(),
-  startTo: z.date().optional(),
-  dueBefore: z.date().optional(),
+  startFrom: ZInstant.optional(),
+  startTo: ZInstant.optional(),
+  dueBefore: ZInstant.optional(),
   priorityMin: ZPriority.optional(),
   /** Case-insensitive text in the summary or description. */
-  q: z.string().trim().min(1).max(200).optional(),
+  q: ZText.trim().min(1).max(200).optional(),
   view: ZTaskView.optional(),
 }).default({ isComplete: false, limit: 50 });
 export type ListTasksInput = z.infer<typeof ZListTasksInput>;
@@ -113,8 +115,8 @@ export const MAX_AGENDA_RANGE_DAYS = 42;
 
 export const ZAgendaInput = z
   .object({
-    from: z.date("Give the start of the range as a date"),
-    to: z.date("Give the end of the range as a date"),
+    from: zInstant("Give the start of the range as a date"),
+    to: zInstant("Give the end of the range as a date"),
   })
   .superRefine(
     refineTimeRange({

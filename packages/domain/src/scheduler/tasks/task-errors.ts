@@ -41,6 +41,13 @@ export function recurrenceNeedsDate(): DomainError {
   });
 }
 
+/** For `common.date_out_of_range` raised on an end computed from the start and the minutes. */
+export const END_OUT_OF_RANGE_MESSAGE = "The task would end after 2999-12-31, the last date AgendaCraft supports.";
+
+/** For `common.date_out_of_range` raised on the next occurrence of a repeating task. */
+export const NEXT_OUT_OF_RANGE_MESSAGE =
+  "The next occurrence would fall after 2999-12-31, the last date AgendaCraft supports. Stop the task repeating to complete it.";
+
 export function tooManyOpenTasks(): DomainError {
   return limitReached({ code: "scheduler.too_many_open_tasks", max: ACCOUNT_LIMITS.openTasks, what: "open tasks" });
 }

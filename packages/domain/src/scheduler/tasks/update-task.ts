@@ -2,11 +2,19 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import { assertInstantInRange } from "../../shared/instant.ts";
 import { requestReplan } from "../plan/replan-job.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { TaskDto, UpdateTaskInput } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
-import { endBeforeStart, endWithoutStart, recurrenceNeedsDate, startInPast, taskNotFound } from "./task-errors.ts";
+import {
+  END_OUT_OF_RANGE_MESSAGE,
+  endBeforeStart,
+  endWithoutStart,
+  recurrenceNeedsDate,
+  startInPast,
+  taskNotFound,
+} from "./task-errors.ts";
 
 const MINUTE_MS = 60_000;
 
@@ -43,6 +51,8 @@ export async function updateTask({
   if (!startTime) endTime = null;
   if (input.endTime && !startTime) throw endWithoutStart();
   if (startTime && endTime && endTime <= startTime) throw endBeforeStart();
+  // Each date sent is in range (the schema says so), but start + minutes may not be.
+  assertInstantInRange(endTime, "endTime", END_OUT_OF_RANGE_MESSAGE);
 
   const recurrence = input.recurrence === undefined ? current.recurrence : input.recurrence;
   const anchor = recurrence ? (input.recurrenceAnchor ?? current.recurrenceAnchor ?? "scheduled") : null;

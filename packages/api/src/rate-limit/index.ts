@@ -1,0 +1,6 @@
+export {
+  type ApiRateLimiter,
+  type ApiRateLimits,
+  createApiRateLimiter,
+} from "./create-api-rate-limiter.ts";
+export { type RateLimitState, rateLimitHeaders } from "./rate-limit-headers.ts";

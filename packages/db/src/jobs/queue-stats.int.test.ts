@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/use-test-database.ts";
+import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
+import { waitUntil } from "./testing/wait-until.ts";
+import type { QueueOptions } from "./types.ts";
+
+const NO_RETRY: QueueOptions = { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
+
+describe("job queue stats", () => {
+  const database = useTestDatabase();
+  let queue: JobQueue;
+
+  beforeAll(async () => {
+    queue = createJobQueue({ pool: database().pool, stopTimeoutMs: 2_000 });
+    await queue.start();
+  });
+  afterAll(async () => {
+    await queue?.stop();
+  });
+
+  it("counts waiting and deferred jobs per queue, without listing dead-letter queues themselves", async () => {
+    await queue.defineQueue("stats.waiting", NO_RETRY);
+    await queue.send("stats.waiting", { n: 1 });
+    await queue.send("stats.waiting", { n: 2 });
+    await queue.send("stats.waiting", { n: 3 }, { startAfter: new Date(Date.now() + 3_600_000) });
+
+    const stats = await queue.stats();
+    expect(stats.find((each) => each.queue === "stats.waiting")).toEqual({
+      queue: "stats.waiting",
+      queued: 2,
+      deferred: 1,
+      active: 0,
+      deadLetters: 0,
+    });
+    expect(stats.map((each) => each.queue)).not.toContain("stats.waiting.dead");
+    expect(stats.map((each) => each.queue).filter((name) => name.startsWith("__pgboss__"))).toEqual([]);
+  });
+
+  it("counts a job that used up its retries as a dead letter of its queue until it is retried", async () => {
+    await queue.defineQueue("stats.failing", NO_RETRY);
+    await queue.work(
+      "stats.failing",
+      async () => {
+        throw new Error("always fails");
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
+    await queue.send("stats.failing", {});
+
+    const failing = await waitUntil("the dead letter to be counted", async () =>
+      (await queue.stats()).find((each) => each.queue === "stats.failing" && each.deadLetters === 1),
+    );
+    expect(failing).toMatchObject({ queued: 0, deferred: 0, active: 0, deadLetters: 1 });
+
+    const [letter] = await queue.listDeadLetters({ queue: "stats.failing" });
+    if (!letter) throw new Error("no dead letter listed");
+    await queue.retryDeadLetter(letter.id);
+    // The retried job fails again and comes back as a new dead letter; the old one is gone.
+    const again = await waitUntil("the retried job to dead-letter again", async () => {
+      const letters = await queue.listDeadLetters({ queue: "stats.failing" });
+      return letters.length === 1 && letters[0]?.id !== letter.id && letters;
+    });
+    expect(again).toHaveLength(1);
+    expect((await queue.stats()).find((each) => each.queue === "stats.failing")?.deadLetters).toBe(1);
+  });
+});
