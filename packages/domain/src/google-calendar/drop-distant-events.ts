@@ -10,14 +10,30 @@ const SLACK_MS = 2 * DAY_MS;
  * judge from its text (a repeating or changed event, a DURATION, an unusual date) is kept
  * for the full reading, which decides as before.
  */
-export function dropDistantEvents(text: string, { from, to }: { from: Date; to: Date }): string {
+export function dropDistantEvents(text: string, range: { from: Date; to: Date }): string {
+  const steps = dropDistantEventsInSteps(text, range);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** Events read between two steps of dropDistantEventsInSteps. */
+const EVENTS_PER_STEP = 500;
+
+/**
+ * dropDistantEvents as a generator: it yields after every few hundred events, so a caller
+ * can let other work run in between (a file of years of history is read for tens of
+ * milliseconds), and returns the text.
+ */
+export function* dropDistantEventsInSteps(
+  text: string,
+  { from, to }: { from: Date; to: Date },
+): Generator<void, string> {
   // Long lines are folded onto lines starting with a space or tab (RFC 5545 3.1).
   const unfolded = text.replace(/\r?\n[ \t]/g, "");
-  const events = [...unfolded.matchAll(/^BEGIN:VEVENT\r?\n[\s\S]*?^END:VEVENT\r?\n?/gim)].map((match) => ({
-    at: match.index,
-    length: match[0].length,
-    props: propertiesOf(match[0]),
-  }));
+  const events: { at: number; length: number; props: Map<string, string> }[] = [];
+  for (const match of unfolded.matchAll(/^BEGIN:VEVENT\r?\n[\s\S]*?^END:VEVENT\r?\n?/gim)) {
+    events.push({ at: match.index, length: match[0].length, props: propertiesOf(match[0]) });
+    if (events.length % EVENTS_PER_STEP === 0) yield;
+  }
   const changedSeries = new Set(events.flatMap(({ props }) => (props.has("RECURRENCE-ID") ? [props.get("UID")] : [])));
   const fromDay = dayKey(from.getTime() - SLACK_MS);
   const toDay = dayKey(to.getTime() + SLACK_MS);

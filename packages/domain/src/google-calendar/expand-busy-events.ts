@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { Temporal } from "temporal-polyfill";
 import { clampInstant, MAX_INSTANT, MIN_INSTANT } from "../shared/instant.ts";
 import { yieldToEventLoop } from "../shared/yield-to-event-loop.ts";
-import { dropDistantEvents } from "./drop-distant-events.ts";
+import { dropDistantEventsInSteps } from "./drop-distant-events.ts";
 import { feedInvalid } from "./google-calendar-errors.ts";
 
 /** One occurrence of a calendar event, in UTC: what a BusyEvent row stores. */
@@ -135,8 +135,7 @@ function startExpansion({ text, from, to, timeZone }: ExpandBusyEventsInput): {
   // Each long piece of work (dropping history, parsing, each event) is one step.
   function* steps(): Generator<void> {
     if (!/^\s*BEGIN:VCALENDAR/i.test(text)) throw feedInvalid("it does not start with BEGIN:VCALENDAR");
-    const kept = dropDistantEvents(text, { from, to });
-    yield;
+    const kept = yield* dropDistantEventsInSteps(text, { from, to });
     const root = parseCalendar(kept);
     yield;
     // Events are indexed from the parsed arrays (jCal): turning each into ical.js objects
