@@ -37,3 +37,24 @@ export function invalidCursorError(): DomainError {
     details: { field: "cursor" },
   });
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INT4_MAX = 2_147_483_647;
+
+/**
+ * The parts of a cursor that reach SQL must have the column's type: a cursor a client
+ * made up is then a bad request, not a database error (a 500).
+ */
+export function isCursorId(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+/** For lists paged by id: the cursor, once it is known to be one. */
+export function idCursor(cursor: string | undefined): string | undefined {
+  if (cursor !== undefined && !isCursorId(cursor)) throw invalidCursorError();
+  return cursor;
+}
+
+export function isCursorPosition(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= INT4_MAX;
+}

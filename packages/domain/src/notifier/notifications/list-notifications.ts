@@ -1,9 +1,7 @@
 import type { Db } from "../../shared/db.ts";
-import { invalidCursorError, type Page, toPage } from "../../shared/pagination.ts";
+import { idCursor, type Page, toPage } from "../../shared/pagination.ts";
 import { notificationSelect } from "../notification.select.ts";
 import type { ListNotificationsInput, NotificationDto } from "../schemas.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The actor's notifications, newest first (ids are UUIDv7: id order is creation order). */
 export async function listNotifications({
@@ -15,12 +13,12 @@ export async function listNotifications({
   actorId: string;
   input: ListNotificationsInput;
 }): Promise<Page<NotificationDto>> {
-  if (input.cursor && !UUID.test(input.cursor)) throw invalidCursorError();
+  const cursor = idCursor(input.cursor);
   const rows = await db.notification.findMany({
     where: {
       userId: actorId,
       ...(input.unreadOnly ? { readAt: null } : {}),
-      ...(input.cursor ? { id: { lt: input.cursor } } : {}),
+      ...(cursor ? { id: { lt: cursor } } : {}),
     },
     orderBy: { id: "desc" },
     take: input.limit + 1,

@@ -1,5 +1,5 @@
 import type { Prisma } from "@agendacraft/db/prisma";
-import { invalidCursorError } from "../../shared/pagination.ts";
+import { invalidCursorError, isCursorId, isCursorPosition } from "../../shared/pagination.ts";
 
 /** Whose rows an ordering lock covers. */
 export type OrderingScope = "areas" | "projects";
@@ -36,9 +36,7 @@ export function encodeOrderCursor({ order, id }: OrderPosition): string {
 export function decodeOrderCursor(cursor: string): OrderPosition {
   const [order, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split(":");
   const position = Number(order);
-  if (rest.length > 0 || !id || !/^[0-9a-f-]{36}$/i.test(id) || !Number.isSafeInteger(position)) {
-    throw invalidCursorError();
-  }
+  if (rest.length > 0 || !isCursorId(id) || !isCursorPosition(position)) throw invalidCursorError();
   return { order: position, id };
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from "../../shared/db.ts";
-import { type Page, type PageInput, toPage } from "../../shared/pagination.ts";
+import { idCursor, type Page, type PageInput, toPage } from "../../shared/pagination.ts";
 import { plannerSelect } from "./planner.select.ts";
 import { toPlannerDto } from "./planner-dto.ts";
 import type { PlannerDto } from "./schemas.ts";
@@ -14,8 +14,9 @@ export async function listPlanners({
   actorId: string;
   input: PageInput;
 }): Promise<Page<PlannerDto>> {
+  const cursor = idCursor(input.cursor);
   const rows = await db.planner.findMany({
-    where: { userId: actorId, ...(input.cursor ? { id: { gt: input.cursor } } : {}) },
+    where: { userId: actorId, ...(cursor ? { id: { gt: cursor } } : {}) },
     orderBy: { id: "asc" },
     take: input.limit + 1,
     select: plannerSelect,
