@@ -92,7 +92,7 @@ export async function buildServer({ env, deps: baseDeps, rateLimiter, logger, me
     } satisfies FastifyTRPCPluginOptions<typeof appRouter>["trpcOptions"],
   });
 
-  registerAuthRoutes(app, { auth: deps.auth, rateLimiter, trustedOrigins: deps.trustedOrigins });
+  await registerAuthRoutes(app, { auth: deps.auth, rateLimiter, trustedOrigins: deps.trustedOrigins });
   registerProbeRoutes(app, deps);
   registerMetricsRoute(app, { registry: appMetrics.registry, token: env.METRICS_TOKEN });
   await registerWebApp(app, env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST, (request, reply) =>

@@ -28,10 +28,33 @@ export const AUTH_INTERNAL_ERROR = {
  * it, and any server error, thrown or answered, reaches the caller as AUTH_INTERNAL_ERROR
  * only: the original (which may quote SQL or Prisma) goes to the log with the request id.
  */
-export function registerAuthRoutes(
+type AuthRouteOptions = { auth: Auth; rateLimiter: AuthRateLimiter; trustedOrigins: string[] };
+
+export async function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptions) {
+  // Encapsulated, so the JSON parser below applies to these routes only.
+  await app.register(authRoutes, options);
+}
+
+/** A JSON body as sent, and parsed (Fastify's own parser: same limits, same 400s, __proto__ refused). */
+type JsonBody = { text: string; json: unknown };
+
+function authRoutes(
   app: FastifyInstance,
-  { auth, rateLimiter, trustedOrigins }: { auth: Auth; rateLimiter: AuthRateLimiter; trustedOrigins: string[] },
+  { auth, rateLimiter, trustedOrigins }: AuthRouteOptions,
+  registered: () => void,
 ) {
+  // The library gets the body's own text: serialising the parsed value again overflows the
+  // stack on deeply nested input (a 500), and costs a second pass for nothing.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, text, done) => {
+    // Fastify's own parser answers through the callback; it returns nothing to wait for.
+    const body = String(text);
+    void parseJson(request, body, (error, json) =>
+      error ? done(error) : done(null, { text: body, json } satisfies JsonBody),
+    );
+  });
+
   app.route({
     method: ["GET", "POST"],
     url: "/api/auth/*",
@@ -45,7 +68,11 @@ export function registerAuthRoutes(
             .code(403)
             .send({ code: "iam.cross_site_request", message: "This request came from another site and was refused." });
         }
-        const invalidField = findInvalidAuthInput(request);
+        const invalidField = findInvalidAuthInput({
+          url: request.url,
+          query: request.query,
+          body: parsedBody(request),
+        });
         if (invalidField !== null) {
           return reply.code(400).send({
             code: INVALID_CHARACTERS_CODE,
@@ -85,10 +112,17 @@ export function registerAuthRoutes(
       }
     },
   });
+  registered();
+}
+
+/** The parsed body: JSON as parsed next to its text, any other body as Fastify parsed it. */
+function parsedBody(request: FastifyRequest): unknown {
+  const body = request.body as JsonBody | string | undefined;
+  return body !== null && typeof body === "object" && "json" in body ? body.json : body;
 }
 
 function emailOf(request: FastifyRequest): string | undefined {
-  const body = request.body as { email?: unknown } | undefined;
+  const body = parsedBody(request) as { email?: unknown } | null | undefined;
   return typeof body?.email === "string" ? body.email : undefined;
 }
 
@@ -117,10 +151,11 @@ function toFetchRequest(request: FastifyRequest): Request {
   // The address Fastify trusts (TRUST_PROXY-aware), for session records.
   headers.set(CLIENT_IP_HEADER, request.ip);
   const url = new URL(request.url, `${request.protocol}://${request.host}`);
-  const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body !== undefined;
+  const body = request.body as JsonBody | string | undefined;
+  const hasBody = request.method !== "GET" && request.method !== "HEAD" && body !== undefined;
   return new Request(url, {
     method: request.method,
     headers,
-    ...(hasBody ? { body: typeof request.body === "string" ? request.body : JSON.stringify(request.body) } : {}),
+    ...(hasBody ? { body: typeof body === "string" ? body : body.text } : {}),
   });
 }
