@@ -1,0 +1,75 @@
+import { useTestDatabase } from "@agendacraft/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_ORIGIN, callProcedure } from "../testing/http.ts";
+import { fieldHints } from "./field-hints.ts";
+import { type FuzzFixture, seedFuzzData, startFuzzFixture } from "./fuzz-fixture.ts";
+import { fuzzOptions } from "./fuzz-options.ts";
+import { describeLoggedErrors, FuzzReport } from "./fuzz-report.ts";
+import { IdPool } from "./id-pool.ts";
+import { listProcedures } from "./procedures.ts";
+import { requestPlans } from "./request-plans.ts";
+import { runFuzz } from "./run-fuzz.ts";
+
+/**
+ * Thousands of generated requests against the real server, signed in: every procedure's
+ * input schema made valid-ish and then hostile, plus hostile HTTP and tRPC shapes. No
+ * answer may be a 5xx, none may take longer than the time limit, and the server must be
+ * ready and the person still signed in afterwards. FUZZ_SEED and FUZZ_RUNS reproduce a run.
+ */
+describe("fuzzing the HTTP API", () => {
+  const database = useTestDatabase();
+  const options = fuzzOptions();
+  const pool = new IdPool();
+  let fixture: FuzzFixture;
+
+  beforeAll(async () => {
+    fixture = await startFuzzFixture(database());
+    await seedFuzzData(fixture, database(), pool);
+  });
+  afterAll(async () => {
+    await fixture?.close();
+  });
+
+  it(
+    `answers ${options.runs} generated requests without a 5xx or a hang`,
+    async () => {
+      const procedures = listProcedures();
+      const report = new FuzzReport();
+      const reproduce = `FUZZ_SEED=${options.seed} FUZZ_RUNS=${options.runs}`;
+      console.log(`fuzz: ${procedures.length} procedures, seed ${options.seed} (reproduce with ${reproduce})`);
+      const started = performance.now();
+      await runFuzz({
+        baseUrl: fixture.server.url,
+        arbitrary: requestPlans({
+          procedures,
+          hintsFor: (procedure) => fieldHints(procedure, { calendarUrls: fixture.calendarUrls }),
+        }),
+        ...options,
+        pool,
+        credentials: { cookie: fixture.person.cookie },
+        report,
+      });
+      console.log(`${report.summary()} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log(`fuzz: slowest: ${report.slowestRequests()}`);
+      const missed = report.neverSucceeded(procedures.map((procedure) => procedure.path));
+      console.log(`fuzz: procedures without a 200 in this run: ${missed.join(", ") || "none"}`);
+
+      const failures = report.failureReport();
+      if (failures) {
+        console.log(`fuzz: 5xx answers, timeouts and no answers, by procedure and error:\n${failures}`);
+        console.log(`fuzz: errors the server logged:\n${describeLoggedErrors(fixture.server.logLines())}`);
+      }
+      expect(report.failureCount(), `5xx answers, timeouts or no answers (${reproduce}):\n${failures}`).toBe(0);
+      // Most requests must get past validation and do something, or the fuzz tests little.
+      expect(report.count("200")).toBeGreaterThan(options.runs / 10);
+
+      const ready = await fetch(`${fixture.server.url}/ready`);
+      expect(ready.status).toBe(200);
+      const me = await callProcedure(fixture.server.url, "iam.me", {
+        headers: { cookie: fixture.person.cookie, origin: APP_ORIGIN },
+      });
+      expect(me).toMatchObject({ status: 200, data: { id: fixture.person.id } });
+    },
+    10 * 60_000,
+  );
+});
