@@ -138,8 +138,11 @@ export function answerClientErrors(log: FastifyBaseLogger) {
   return (error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void => {
     if (error.code === "ECONNRESET" || socket.destroyed) return;
     const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-    const path = requestLinePath(error.rawPacket) ?? "/";
-    const body = JSON.stringify(errorBody(path, clientFailure(status)));
+    const line = readRequestLine(error.rawPacket);
+    // A body after a HEAD request is garbage to the client ("Data after Connection: close"), as
+    // Node knows (its own answer has none): one only when the request line shows another method.
+    const body = line && line.method !== "HEAD" ? JSON.stringify(errorBody(line.path, clientFailure(status))) : "";
+    const path = line?.path ?? "/";
     log.debug({ status, path, code: error.code }, "client error answered");
     if (!socket.writable) {
       socket.destroy();
@@ -159,9 +162,9 @@ export function answerClientErrors(log: FastifyBaseLogger) {
   };
 }
 
-function requestLinePath(rawPacket: unknown): string | undefined {
+function readRequestLine(rawPacket: unknown): { method: string; path: string } | undefined {
   if (!Buffer.isBuffer(rawPacket)) return undefined;
   const firstLine = rawPacket.toString("latin1", 0, Math.min(rawPacket.length, 8192)).split("\r\n", 1)[0];
-  const target = firstLine?.match(/^[A-Z]+ (\S+) HTTP\/1\.[01]$/)?.[1];
-  return target ? pathOf(target) : undefined;
+  const [, method, target] = firstLine?.match(/^([A-Z]+) (\S+) HTTP\/1\.[01]$/) ?? [];
+  return method && target ? { method, path: pathOf(target) } : undefined;
 }
