@@ -23,12 +23,15 @@ function batchInputsFor(request: HttpRequest, procedure: string): string[] {
   );
 }
 
-/** A request as it can be read in a CI log: the session cookie masked, long parts cut. */
+/** A request as it can be read in a CI log: session cookie and token secrets masked, long parts cut. */
 export function describeRequest(request: HttpRequest, procedure: string | null = null): string {
   const headers = Object.fromEntries(
     Object.entries(request.headers).map(([name, value]) => [
       name,
-      shorten(name === "cookie" ? value.replace(/session_token=[^;]+/, "session_token=<fuzz session>") : value, 200),
+      shorten(
+        value.replace(/session_token=[^;]+/, "session_token=<fuzz session>").replace(/act_[\w-]{20,}/, "act_<secret>"),
+        200,
+      ),
     ]),
   );
   const lines = [`${request.method} ${shorten(request.path, 1500)}`, `headers: ${JSON.stringify(headers)}`];

@@ -28,14 +28,14 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
 export type FuzzFixture = {
   server: TestServer;
   calendarUrls: string[];
-  person: { id: string; cookie: string };
+  person: { id: string; cookie: string; token: string };
   close(): Promise<void>;
 };
 
 /**
  * The server as production wires it (job queue, live notifications, a built web app),
- * a local calendar server for feed addresses, and one signed-in person whose password
- * no generator can know.
+ * a local calendar server for feed addresses, and one signed-in person (a browser session
+ * and an API token) whose password no generator can know.
  */
 export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixture> {
   const calendars: TestCalendarServer = await startTestCalendarServer();
@@ -81,11 +81,17 @@ export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixt
   );
   if (signedUp.status !== 200) throw new Error(`sign-up failed: ${signedUp.status} ${JSON.stringify(signedUp.body)}`);
   const user = signedUp.body.user as { id: string };
+  const cookie = cookieFrom(signedUp.headers);
+  // Its id is never handed to the generators, so no fuzzed iam.tokens.revoke can end it.
+  const { secret: token } = await createAgendaCraftClient({
+    url: `${server.url}/trpc`,
+    headers: { cookie, origin: APP_ORIGIN },
+  }).iam.tokens.create.mutate({ name: "fuzzer" });
 
   return {
     server,
     calendarUrls,
-    person: { id: user.id, cookie: cookieFrom(signedUp.headers) },
+    person: { id: user.id, cookie, token },
     async close() {
       await notifications.close();
       await server.close();

@@ -1,14 +1,20 @@
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { APP_ORIGIN, callProcedure } from "../testing/http.ts";
 import { fieldHints } from "./field-hints.ts";
 import { type FuzzFixture, seedFuzzData, startFuzzFixture } from "./fuzz-fixture.ts";
 import { fuzzOptions } from "./fuzz-options.ts";
 import { describeLoggedErrors, FuzzReport } from "./fuzz-report.ts";
 import { IdPool } from "./id-pool.ts";
-import { listProcedures } from "./procedures.ts";
+import { type FuzzProcedure, listProcedures } from "./procedures.ts";
 import { requestPlans } from "./request-plans.ts";
 import { runFuzz } from "./run-fuzz.ts";
+
+/** Queries callable without input (lists with defaults, settings, probes); subscriptions excluded. */
+function needsNoInput(procedure: FuzzProcedure): boolean {
+  return procedure.type === "query" && (procedure.input as z.ZodType).safeParse(undefined).success;
+}
 
 /**
  * Thousands of generated requests against the real server, signed in: every procedure's
@@ -46,7 +52,7 @@ describe("fuzzing the HTTP API", () => {
         }),
         ...options,
         pool,
-        credentials: { cookie: fixture.person.cookie },
+        credentials: { cookie: fixture.person.cookie, token: fixture.person.token },
         report,
       });
       console.log(`${report.summary()} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -65,10 +71,16 @@ describe("fuzzing the HTTP API", () => {
 
       const ready = await fetch(`${fixture.server.url}/ready`);
       expect(ready.status).toBe(200);
-      const me = await callProcedure(fixture.server.url, "iam.me", {
-        headers: { cookie: fixture.person.cookie, origin: APP_ORIGIN },
-      });
+      const signedIn = { cookie: fixture.person.cookie, origin: APP_ORIGIN };
+      const me = await callProcedure(fixture.server.url, "iam.me", { headers: signedIn });
       expect(me).toMatchObject({ status: 200, data: { id: fixture.person.id } });
+      // Whatever was stored, the account still works: every query that needs no input answers.
+      const broken: string[] = [];
+      for (const procedure of procedures.filter(needsNoInput)) {
+        const { status } = await callProcedure(fixture.server.url, procedure.path, { headers: signedIn });
+        if (status !== 200) broken.push(`${procedure.path} ${status}`);
+      }
+      expect(broken).toEqual([]);
     },
     10 * 60_000,
   );

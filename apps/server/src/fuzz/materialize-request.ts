@@ -13,12 +13,15 @@ export type HttpRequest = {
   body: string | null;
 };
 
-export type Credentials = { cookie: string };
+/** The fuzzing person's session cookie, and a secret API token whose id no generator can revoke. */
+export type Credentials = { cookie: string; token: string };
 
-function authHeaders(auth: Auth, { cookie }: Credentials): Record<string, string> {
+function authHeaders(auth: Auth, { cookie, token }: Credentials): Record<string, string> {
   switch (auth.kind) {
     case "session":
       return { cookie, origin: APP_ORIGIN };
+    case "token":
+      return { authorization: `Bearer ${token}` };
     case "session-without-origin":
       return { cookie };
     case "cross-site":
