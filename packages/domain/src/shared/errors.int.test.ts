@@ -23,6 +23,21 @@ describe("domainErrorFromPrisma", () => {
     expect(domainErrorFromPrisma(error)).toMatchObject({ kind: "NOT_FOUND", code: "common.not_found" });
   });
 
+  it("turns a write that refers to a row deleted meanwhile into NOT_FOUND, naming the field", async () => {
+    // A task created while its planner is deleted (the fuzz suite saw the race as a 500).
+    const user = await database().prisma.user.create({ data: { name: "Raced", email: "raced@example.com" } });
+    const error = await database()
+      .prisma.task.create({
+        data: { userId: user.id, summary: "x", order: 1, plannerId: "00000000-0000-7000-8000-000000000001" },
+      })
+      .catch((e: unknown) => e);
+    expect(domainErrorFromPrisma(error)).toMatchObject({
+      kind: "NOT_FOUND",
+      code: "common.not_found",
+      details: { field: "plannerId" },
+    });
+  });
+
   it("leaves every other error alone, so it stays internal", async () => {
     const error = await database()
       .prisma.$queryRawUnsafe("SELECT * FROM no_such_table")

@@ -32,7 +32,7 @@ export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
 
-type PrismaKnownError = { name: string; code: string; meta?: Record<string, unknown> };
+type PrismaKnownError = { name: string; code: string; message: string; meta?: Record<string, unknown> };
 
 function isPrismaKnownError(error: unknown): error is PrismaKnownError {
   return (
@@ -41,6 +41,9 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
     typeof (error as Partial<PrismaKnownError>).code === "string"
   );
 }
+
+/** `tasks_plannerId_fkey` → `plannerId`: the field whose row was missing. */
+const FOREIGN_KEY = /\b[a-z]+(?:_[a-z]+)*_([a-z]\w*)_fkey\b/;
 
 /** How long a client should wait before retrying while the database is unreachable (`Retry-After`). */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -59,7 +62,8 @@ export function databaseUnavailableError(cause: unknown): DomainError {
 /**
  * The database failures that are not bugs as domain errors: an unreachable database
  * (UNAVAILABLE, retry later) and what a caller can cause (a duplicate, a row that
- * vanished); null for anything else, which stays an internal error.
+ * vanished, a reference to a row deleted meanwhile); null for anything else, which stays
+ * an internal error.
  */
 export function domainErrorFromPrisma(error: unknown): DomainError | null {
   if (isDatabaseUnavailableError(error)) return databaseUnavailableError(error);
@@ -77,6 +81,18 @@ export function domainErrorFromPrisma(error: unknown): DomainError | null {
       kind: "NOT_FOUND",
       code: "common.not_found",
       message: "That item does not exist or was deleted.",
+      cause: error,
+    });
+  }
+  if (error.code === "P2003") {
+    // Every foreign key cascades or nulls on delete, so this is a write that refers to a row
+    // deleted after it was checked (a race): the same answer as if it had gone before.
+    const field = FOREIGN_KEY.exec(`${error.message} ${JSON.stringify(error.meta ?? {})}`)?.[1];
+    return new DomainError({
+      kind: "NOT_FOUND",
+      code: "common.not_found",
+      message: "Something this refers to does not exist or was deleted.",
+      ...(field ? { details: { field } } : {}),
       cause: error,
     });
   }
