@@ -28,7 +28,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
 export type FuzzFixture = {
   server: TestServer;
   calendarUrls: string[];
-  person: { id: string; cookie: string; token: string };
+  person: { id: string; cookie: string; token: string; tokenId: string };
   close(): Promise<void>;
 };
 
@@ -82,8 +82,8 @@ export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixt
   if (signedUp.status !== 200) throw new Error(`sign-up failed: ${signedUp.status} ${JSON.stringify(signedUp.body)}`);
   const user = signedUp.body.user as { id: string };
   const cookie = cookieFrom(signedUp.headers);
-  // Its id is never handed to the generators, so no fuzzed iam.tokens.revoke can end it.
-  const { secret: token } = await createAgendaCraftClient({
+  // Its id is never handed to the generators (IdPool hides it), so no fuzzed iam.tokens.revoke can end it.
+  const { secret: token, token: created } = await createAgendaCraftClient({
     url: `${server.url}/trpc`,
     headers: { cookie, origin: APP_ORIGIN },
   }).iam.tokens.create.mutate({ name: "fuzzer" });
@@ -91,7 +91,7 @@ export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixt
   return {
     server,
     calendarUrls,
-    person: { id: user.id, cookie, token },
+    person: { id: user.id, cookie, token, tokenId: created.id },
     async close() {
       await notifications.close();
       await server.close();

@@ -19,17 +19,19 @@ function needsNoInput(procedure: FuzzProcedure): boolean {
 /**
  * Thousands of generated requests against the real server, signed in: every procedure's
  * input schema made valid-ish and then hostile, plus hostile HTTP and tRPC shapes. No
- * answer may be a 5xx, none may take longer than the time limit, and the server must be
- * ready and the person still signed in afterwards. FUZZ_SEED and FUZZ_RUNS reproduce a run.
+ * answer may be a 5xx, none may take longer than the time limit, and afterwards the server
+ * must be ready, the person still signed in (cookie and token) and their account working.
+ * FUZZ_SEED and FUZZ_RUNS reproduce a run.
  */
 describe("fuzzing the HTTP API", () => {
   const database = useTestDatabase();
   const options = fuzzOptions();
-  const pool = new IdPool();
+  let pool: IdPool;
   let fixture: FuzzFixture;
 
   beforeAll(async () => {
     fixture = await startFuzzFixture(database());
+    pool = new IdPool(new Set([fixture.person.tokenId]));
     await seedFuzzData(fixture, database(), pool);
   });
   afterAll(async () => {
@@ -74,6 +76,10 @@ describe("fuzzing the HTTP API", () => {
       const signedIn = { cookie: fixture.person.cookie, origin: APP_ORIGIN };
       const me = await callProcedure(fixture.server.url, "iam.me", { headers: signedIn });
       expect(me).toMatchObject({ status: 200, data: { id: fixture.person.id } });
+      const viaToken = await callProcedure(fixture.server.url, "iam.me", {
+        headers: { authorization: `Bearer ${fixture.person.token}` },
+      });
+      expect(viaToken).toMatchObject({ status: 200, data: { id: fixture.person.id } });
       // Whatever was stored, the account still works: every query that needs no input answers.
       const broken: string[] = [];
       for (const procedure of procedures.filter(needsNoInput)) {

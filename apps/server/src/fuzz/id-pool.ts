@@ -57,7 +57,11 @@ export function kindOfField(procedure: string, field: string): string | undefine
 export class IdPool {
   private readonly byKind = new Map<string, string[]>();
 
+  /** `hidden`: ids that must never be handed out (the fuzzer's own API token, say). */
+  constructor(private readonly hidden: ReadonlySet<string> = new Set()) {}
+
   add(kind: string, value: string): void {
+    if (this.hidden.has(value)) return;
     const list = this.byKind.get(kind) ?? [];
     if (list.includes(value)) return;
     list.push(value);
