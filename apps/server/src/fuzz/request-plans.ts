@@ -179,7 +179,7 @@ export function requestPlans({
     { weight: 4, arbitrary: batchOf(fc.array(mutations, { minLength: 1, maxLength: 10 })) },
     { weight: 1, arbitrary: batchOf(fc.array(anyCall, { minLength: 2, maxLength: 6 })) },
     // Far past any sensible batch size.
-    { weight: 1, arbitrary: batchOf(fc.array(queries, { minLength: 11, maxLength: 60 })) },
+    { weight: 1, arbitrary: batchOf(fc.array(queries, { minLength: 11, maxLength: 40 })) },
   );
 
   const anonymous = { kind: "anonymous" as const };

@@ -6,7 +6,7 @@ import { type Credentials, type HttpRequest, materializeRequest } from "./materi
 import type { RequestPlan } from "./request-plans.ts";
 import { type Outcome, sendRequest } from "./send-request.ts";
 
-/** Plans are drawn in chunks (seed, seed + 1, ...) so huge values never pile up in memory. */
+/** Plans are drawn in chunks, each from a seed derived from the run's, so huge values never pile up in memory. */
 const CHUNK = 200;
 
 function* plansFrom(arbitrary: fc.Arbitrary<RequestPlan>, seed: number, runs: number): Generator<RequestPlan> {
