@@ -1,3 +1,5 @@
+import { GENEROUS_RATE_LIMITS } from "../testing/generous-rate-limits.ts";
+
 /**
  * How the fuzz run is sized and seeded. FUZZ_SEED and FUZZ_RUNS are for the test only
  * (reproducing a CI run), not server configuration.
@@ -25,14 +27,14 @@ export function fuzzOptions(source: Record<string, string | undefined> = process
 }
 
 /**
- * The fuzz server's own configuration: limits high enough that thousands of requests
+ * The fuzz server's own configuration: rate limits out of reach, so thousands of requests
  * from one person and one address in a minute are served rather than throttled (a 429
- * would hide what the request does), and calendar addresses allowed on loopback so
- * `googleCalendar.feeds.add` can reach the local test calendar server.
+ * would hide what the request does); the batch cap stays as in production. Calendar
+ * addresses may point at loopback so `googleCalendar.feeds.add` reaches the local test
+ * calendar server.
  */
 export const FUZZ_SERVER_ENV: Record<string, string> = {
-  AUTH_RATE_LIMIT_PER_IP: "1000000",
-  AUTH_RATE_LIMIT_PER_EMAIL: "1000000",
+  ...GENEROUS_RATE_LIMITS,
   CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS: "true",
   LOG_LEVEL: "warn",
 };
