@@ -42,6 +42,11 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
   );
 }
 
+/** Whether `error` is Prisma's known error with this code (`P2034`, ...). */
+export function isPrismaError(error: unknown, code: string): boolean {
+  return isPrismaKnownError(error) && error.code === code;
+}
+
 /** `tasks_plannerId_fkey` → `plannerId`: the field whose row was missing. */
 const FOREIGN_KEY = /\b[a-z]+(?:_[a-z]+)*_([a-z]\w*)_fkey\b/;
 
@@ -62,8 +67,8 @@ export function databaseUnavailableError(cause: unknown): DomainError {
 /**
  * The database failures that are not bugs as domain errors: an unreachable database
  * (UNAVAILABLE, retry later) and what a caller can cause (a duplicate, a row that
- * vanished, a reference to a row deleted meanwhile); null for anything else, which stays
- * an internal error.
+ * vanished, a reference to a row deleted meanwhile, a collision with another change);
+ * null for anything else, which stays an internal error.
  */
 export function domainErrorFromPrisma(error: unknown): DomainError | null {
   if (isDatabaseUnavailableError(error)) return databaseUnavailableError(error);
@@ -93,6 +98,15 @@ export function domainErrorFromPrisma(error: unknown): DomainError | null {
       code: "common.not_found",
       message: "Something this refers to does not exist or was deleted.",
       ...(field ? { details: { field } } : {}),
+      cause: error,
+    });
+  }
+  if (error.code === "P2034") {
+    // Still aborted for a deadlock or a write conflict after withTransaction ran it again.
+    return new DomainError({
+      kind: "CONFLICT",
+      code: "common.write_conflict",
+      message: "Another change got in the way. Please try again.",
       cause: error,
     });
   }
