@@ -192,6 +192,11 @@ export const extraHeaders = fc.oneof(
     { range: "bytes=0-1" },
     { "if-none-match": "*" },
     { cookie: `better-auth.session_token=${"%".repeat(200)}` },
+    // The same key on any create: a replay of the first, or a conflict when the input differs.
+    { "idempotency-key": "fuzz-key" },
+    { "idempotency-key": "" },
+    { "idempotency-key": "k".repeat(5_000) },
+    { "idempotency-key": "%00\\u0000" },
   ),
   fc.integer({ min: 17_000, max: 120_000 }).map((length) => ({ "x-fuzz": "a".repeat(length) })),
   fc
