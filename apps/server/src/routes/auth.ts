@@ -15,6 +15,8 @@ import { findInvalidAuthInput } from "./find-invalid-auth-input.ts";
 const SIGN_IN_PATH = "/api/auth/sign-in/email";
 const RATE_LIMITED_PATHS = new Set([SIGN_IN_PATH, "/api/auth/sign-up/email"]);
 
+type AuthRouteOptions = { auth: Auth; rateLimiter: AuthRateLimiter; trustedOrigins: string[] };
+
 /** What a caller gets instead of any 5xx from the auth library or its database: never their text. */
 export const AUTH_INTERNAL_ERROR = {
   code: "common.internal_error",
@@ -28,8 +30,6 @@ export const AUTH_INTERNAL_ERROR = {
  * it, and any server error, thrown or answered, reaches the caller as AUTH_INTERNAL_ERROR
  * only: the original (which may quote SQL or Prisma) goes to the log with the request id.
  */
-type AuthRouteOptions = { auth: Auth; rateLimiter: AuthRateLimiter; trustedOrigins: string[] };
-
 export async function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptions) {
   // Encapsulated, so the JSON parser below applies to these routes only.
   await app.register(authRoutes, options);
