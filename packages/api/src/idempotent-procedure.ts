@@ -3,6 +3,7 @@ import type { Clock, Db } from "@agendacraft/domain/shared";
 import { initTRPC } from "@trpc/server";
 import { middlewareMarker } from "@trpc/server/unstable-core-do-not-import";
 import superjson, { type SuperJSONResult } from "superjson";
+import { requestFingerprint } from "./request-fingerprint.ts";
 import { protectedProcedure } from "./trpc.ts";
 
 /** What the middleware needs of the context: a signed-in caller, the database, the header. */
@@ -33,14 +34,16 @@ class ProcedureFailed<R> extends Error {
 export const idempotency = plugin.procedure.use(async ({ ctx, next, path, getRawInput }) => {
   const key = ctx.idempotencyKey;
   if (key === null) return next();
-  const input = await getRawInput();
+  const request = requestFingerprint(await getRawInput());
+  // Too deep to fingerprint, so invalid for any schema: validation answers it.
+  if (request === null) return next();
   try {
     const { result } = await runIdempotent({
       db: ctx.db,
       actorId: ctx.session.userId,
       key,
       procedure: path,
-      request: superjson.serialize(input),
+      request,
       clock: ctx.clock,
       async execute(tx) {
         const outcome = await next({ ctx: { db: tx } });
