@@ -105,7 +105,7 @@ export function registerErrorReplies(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const domainError = isDomainError(error) ? error : domainErrorFromPrisma(error);
     if (domainError) {
-      if (isDatabaseUnavailableError(error)) {
+      if (domainError.kind === "UNAVAILABLE" && isDatabaseUnavailableError(error)) {
         logDatabaseUnavailable(request.log, { requestId: request.id, path: pathOf(request.url), err: error });
       }
       return sendFailure(request, reply, domainFailure(domainError));

@@ -36,7 +36,9 @@ export function toTRPCError(error: TRPCError): {
     return {
       error: new TRPCError({ code: CODE_BY_KIND[domainError.kind], message: domainError.message, cause: domainError }),
       unexpected: false,
-      databaseUnavailable: isDatabaseUnavailableError(cause),
+      // Only a 503 is an outage: a 400 for a calendar whose name does not resolve carries the
+      // same kind of socket error (ENOTFOUND) in its cause chain.
+      databaseUnavailable: domainError.kind === "UNAVAILABLE" && isDatabaseUnavailableError(cause),
     };
   }
   if (error.code !== "INTERNAL_SERVER_ERROR") return { error, unexpected: false, databaseUnavailable: false };

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDeps } from "../testing/create-test-deps.ts";
+import { createTestUser } from "../testing/test-users.ts";
+import { trpcFailure } from "../testing/trpc-failure.ts";
+
+/**
+ * "database unavailable; answered 503" is for answers that were 503 because the database
+ * was down. A calendar address whose name does not resolve is a 400 whose cause chain
+ * holds the same kind of socket error (ENOTFOUND) as a database that cannot be reached;
+ * the fuzz suite saw it logged as an outage, which sends an operator to a healthy database.
+ */
+describe("the database-unavailable log line", () => {
+  let harness: Awaited<ReturnType<typeof createTestDeps>>;
+  beforeAll(async () => {
+    harness = await createTestDeps();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it("is not written for a calendar whose name does not resolve, answered 400", async () => {
+    const { caller } = await createTestUser(harness.deps);
+    const error = await trpcFailure(
+      caller.googleCalendar.feeds.add({ name: "Nowhere", url: "https://calendar.invalid/basic.ics" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.cause).toMatchObject({ code: "google-calendar.feed_unreachable" });
+    const messages = harness.log.entries.map((entry) => entry.message);
+    expect(messages).not.toContain("database unavailable; answered 503");
+  });
+});
