@@ -2,7 +2,7 @@ import { useTestDatabase } from "@agendacraft/db/testing";
 import { describe, expect, it, vi } from "vitest";
 import { createUser } from "../notifier/testing/fixtures.ts";
 import { fixedClock } from "../shared/clock.ts";
-import { isDomainError } from "../shared/errors.ts";
+import { domainCodeOf as domainCode } from "../shared/testing-domain-code.ts";
 import { deleteExpiredIdempotencyKeys } from "./delete-expired-idempotency-keys.ts";
 import { runIdempotent } from "./run-idempotent.ts";
 import { IDEMPOTENCY_KEY_TTL_MS } from "./schemas.ts";
@@ -10,15 +10,6 @@ import { IDEMPOTENCY_KEY_TTL_MS } from "./schemas.ts";
 const NOW = new Date("2026-06-01T09:00:00Z");
 
 type Created = { id: string; createdAt: Date };
-
-async function domainCode(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(error)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error.code;
-}
 
 describe("runIdempotent", () => {
   const database = useTestDatabase();

@@ -2,22 +2,13 @@ import { useTestDatabase } from "@agendacraft/db/testing";
 import { describe, expect, it, vi } from "vitest";
 import { createUser } from "../notifier/testing/fixtures.ts";
 import { fixedClock } from "../shared/clock.ts";
-import { isDomainError } from "../shared/errors.ts";
+import { domainCodeOf as domainCode } from "../shared/testing-domain-code.ts";
 import { runIdempotent } from "./run-idempotent.ts";
 
 // A *.pg.int.test.ts file runs only against a PostgreSQL server (TEST_DATABASE_URL; see
 // vitest.workspace.ts): the embedded database is one session, so a second request there
 // simply waits its turn (run-idempotent.int.test.ts covers that) and never sees a key in progress.
 const NOW = new Date("2026-06-01T09:00:00Z");
-
-async function domainCode(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(error)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error.code;
-}
 
 describe("runIdempotent on a PostgreSQL server", () => {
   const database = useTestDatabase();
