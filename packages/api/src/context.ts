@@ -1,9 +1,7 @@
-import type { PrismaClient } from "@agendacraft/db/client";
-import type { JobSender } from "@agendacraft/db/jobs";
 import { type Auth, type AuthSession, resolveSession } from "@agendacraft/domain/iam";
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
-import type { Clock } from "@agendacraft/domain/shared";
+import type { Clock, DbClient, JobSender } from "@agendacraft/domain/shared";
 import { assertBatchWithinLimit } from "./batch-limit.ts";
 import { isCrossSiteRequest } from "./cross-site.ts";
 import { sessionResolutionError } from "./errors/session-resolution-error.ts";
@@ -22,7 +20,7 @@ export type Session = AuthSession;
 
 /** What lives as long as the server: built once at start, shared by every request. */
 export type ServerDeps = {
-  db: PrismaClient;
+  db: DbClient;
   log: Log;
   clock: Clock;
   app: { version: string; startedAt: Date };

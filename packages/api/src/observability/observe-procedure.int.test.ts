@@ -1,4 +1,4 @@
-import { onQuery } from "@agendacraft/db/client";
+import { onQuery } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerDeps } from "../context.ts";
 import { createTestDeps } from "../testing/create-test-deps.ts";

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@agendacraft/db/client";
+import type { DbClient } from "@agendacraft/domain/shared";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDeps } from "../testing/create-test-deps.ts";
@@ -18,7 +18,7 @@ type AliceOwns = {
   feedId: string;
 };
 
-async function seedAlice(alice: TestUser, prisma: PrismaClient): Promise<AliceOwns> {
+async function seedAlice(alice: TestUser, prisma: DbClient): Promise<AliceOwns> {
   const { token } = await alice.caller.iam.tokens.create({ name: "alice's script" });
   const area = await prisma.area.create({ data: { userId: alice.userId, name: "Alice's area", order: 1 } });
   const project = await prisma.project.create({ data: { userId: alice.userId, name: "Alice's project", order: 1 } });

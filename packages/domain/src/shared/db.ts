@@ -2,6 +2,13 @@ import type { PrismaClient } from "@agendacraft/db/client";
 import type { Prisma } from "@agendacraft/db/prisma";
 import { isPrismaError } from "./errors.ts";
 
+/**
+ * The database client and job sender under the names packages above domain use (the API's
+ * ServerDeps), so they never import packages/db or Prisma themselves.
+ */
+export type DbClient = PrismaClient;
+export type { JobSender } from "@agendacraft/db/jobs";
+
 /** What services take as `db`: the client, or a transaction already open on it. */
 export type Db = PrismaClient | Prisma.TransactionClient;
 

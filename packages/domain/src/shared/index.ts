@@ -2,7 +2,7 @@ export { ACCOUNT_LIMITS, limitReached } from "./account-limits.ts";
 export { type Clock, fixedClock, systemClock } from "./clock.ts";
 export { ZColor } from "./color.ts";
 export { isDatabaseUnavailableError } from "./database-unavailable.ts";
-export { type Db, withTransaction } from "./db.ts";
+export { type Db, type DbClient, type JobSender, withTransaction } from "./db.ts";
 export {
   DomainError,
   type DomainErrorKind,
