@@ -4,20 +4,20 @@
 import { createDatabase } from "@agendacraft/db/client";
 import { createAuth, getAuthSecret } from "@agendacraft/domain/iam";
 import { systemClock } from "@agendacraft/domain/shared";
+import { readDatabaseEnv, readSeedEnv } from "./lib/env.ts";
 import { seedDemo } from "./seed/seed-demo.ts";
 
-const databaseUrl = process.env.DATABASE_URL || undefined;
+const { databaseUrl, dataDir } = readDatabaseEnv();
 console.log(databaseUrl ? "Opening the PostgreSQL database in DATABASE_URL..." : "Opening the embedded database...");
-const db = await createDatabase({ url: databaseUrl, dataDir: process.env.DATA_DIR, migrate: true });
+const db = await createDatabase({ url: databaseUrl, dataDir, migrate: true });
 try {
-  const publicUrl = new URL(process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin;
+  const { publicUrl, authSecret, timeZone } = readSeedEnv();
   const auth = createAuth({
     prisma: db.prisma,
-    secret: await getAuthSecret({ db: db.prisma, configured: process.env.AUTH_SECRET }),
+    secret: await getAuthSecret({ db: db.prisma, configured: authSecret }),
     baseURL: publicUrl,
     trustedOrigins: [publicUrl],
   });
-  const timeZone = process.env.SEED_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const result = await seedDemo({ prisma: db.prisma, auth, clock: systemClock, timeZone, print: console.log });
   console.log(
     `Done. Sign in at ${publicUrl} as ${result.email} with password "${result.password}" (${result.tasks} tasks).`,

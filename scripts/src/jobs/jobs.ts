@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { createDatabase } from "@agendacraft/db/client";
 import { createJobQueue } from "@agendacraft/db/jobs";
+import { readDatabaseEnv } from "../lib/env.ts";
 import { errorMessage } from "../lib/error-message.ts";
 import { ExitCode } from "../lib/exit-codes.ts";
 import { deadLettersCommand } from "./dead-letters-command.ts";
@@ -47,9 +48,9 @@ async function main(argv: string[]): Promise<ExitCode> {
     return ExitCode.failure;
   }
 
-  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const { databaseUrl, dataDir } = readDatabaseEnv();
   print(databaseUrl ? "Opening the PostgreSQL database in DATABASE_URL..." : "Opening the embedded database...");
-  const db = await createDatabase({ url: databaseUrl, dataDir: process.env.DATA_DIR });
+  const db = await createDatabase({ url: databaseUrl, dataDir });
   try {
     // No start(): reading and re-queueing need no workers, and an admin tool installs nothing.
     const jobs = createJobQueue({ pool: db.pool, maintenance: false });

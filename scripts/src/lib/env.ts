@@ -43,3 +43,33 @@ function parseBaseUrl(raw: string): string {
   }
   return url.href.replace(/\/+$/, "");
 }
+
+/** What the admin scripts that open the server's database themselves (`pnpm db:seed`, `pnpm jobs`) read. */
+export type DatabaseEnv = {
+  /** DATABASE_URL: the server's PostgreSQL database; unset means the embedded one. */
+  databaseUrl: string | undefined;
+  /** DATA_DIR: the embedded database's directory (the database package defaults it). */
+  dataDir: string | undefined;
+};
+
+export function readDatabaseEnv(source: NodeJS.ProcessEnv = process.env): DatabaseEnv {
+  return { databaseUrl: source.DATABASE_URL || undefined, dataDir: source.DATA_DIR || undefined };
+}
+
+/** What `pnpm db:seed` reads beyond the database: the server's public address and secret, and the demo's zone. */
+export type SeedEnv = {
+  /** PUBLIC_URL's origin, or http://localhost:PORT (PORT defaults to 3000), as the server computes it. */
+  publicUrl: string;
+  /** AUTH_SECRET when set; otherwise the secret the server stored in the database. */
+  authSecret: string | undefined;
+  /** SEED_TIME_ZONE, or this machine's zone. */
+  timeZone: string;
+};
+
+export function readSeedEnv(source: NodeJS.ProcessEnv = process.env): SeedEnv {
+  return {
+    publicUrl: new URL(source.PUBLIC_URL ?? `http://localhost:${source.PORT ?? 3000}`).origin,
+    authSecret: source.AUTH_SECRET,
+    timeZone: source.SEED_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+}

@@ -15,7 +15,8 @@ function wholeNumber(name: string, value: string | undefined): number | undefine
   return number;
 }
 
-export function fuzzOptions(source: Record<string, string | undefined> = process.env): FuzzOptions {
+/** `source` is the test's environment: the test passes process.env (only env.ts and tests read it). */
+export function fuzzOptions(source: Record<string, string | undefined>): FuzzOptions {
   return {
     seed: wholeNumber("FUZZ_SEED", source.FUZZ_SEED) ?? Math.floor(Math.random() * 2 ** 31),
     runs: wholeNumber("FUZZ_RUNS", source.FUZZ_RUNS) ?? DEFAULT_RUNS,

@@ -25,7 +25,7 @@ function needsNoInput(procedure: FuzzProcedure): boolean {
  */
 describe("fuzzing the HTTP API", () => {
   const database = useTestDatabase();
-  const options = fuzzOptions();
+  const options = fuzzOptions(process.env);
   let pool: IdPool;
   let fixture: FuzzFixture;
 

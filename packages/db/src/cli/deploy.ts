@@ -4,14 +4,13 @@
 import { startEmbeddedPostgres } from "../embedded/start-embedded-postgres.ts";
 import { applyMigrations } from "../migrations/apply-migrations.ts";
 import { defaultDataDir } from "../paths.ts";
+import { readDbCliEnv } from "./env.ts";
 
-const databaseUrl = process.env.DATABASE_URL;
-const embedded = databaseUrl
-  ? undefined
-  : await startEmbeddedPostgres({ dataDir: process.env.DATA_DIR ?? defaultDataDir });
-const target = databaseUrl
-  ? "the PostgreSQL server in DATABASE_URL"
-  : `the embedded database in ${process.env.DATA_DIR ?? defaultDataDir}`;
+const env = readDbCliEnv();
+const databaseUrl = env.databaseUrl;
+const dataDir = env.dataDir ?? defaultDataDir;
+const embedded = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir });
+const target = databaseUrl ? "the PostgreSQL server in DATABASE_URL" : `the embedded database in ${dataDir}`;
 
 try {
   console.log(`Applying pending migrations to ${target}...`);

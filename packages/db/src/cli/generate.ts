@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { repoRoot } from "../paths.ts";
+import { prismaCliEnv } from "./env.ts";
 
 const require = createRequire(import.meta.url);
 const prismaCli = require.resolve("prisma/build/index.js");
@@ -11,11 +12,6 @@ const prismaCli = require.resolve("prisma/build/index.js");
 const result = spawnSync(process.execPath, [prismaCli, "generate"], {
   cwd: repoRoot,
   stdio: "inherit",
-  env: {
-    ...process.env,
-    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
-    PRISMA_HIDE_UPDATE_MESSAGE: "1",
-    CHECKPOINT_DISABLE: "1",
-  },
+  env: prismaCliEnv(),
 });
 process.exit(result.status ?? 1);

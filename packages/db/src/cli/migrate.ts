@@ -4,6 +4,7 @@
 // MIGRATE_SERVER_URL (a temporary database is created there and dropped).
 import { parseArgs } from "node:util";
 import { createMigration } from "../migrations/create-migration.ts";
+import { readDbCliEnv } from "./env.ts";
 
 const { values } = parseArgs({ options: { name: { type: "string" } } });
 if (!values.name) {
@@ -13,7 +14,7 @@ if (!values.name) {
 
 try {
   console.log("Replaying the migration history into a scratch database and diffing against schema.prisma...");
-  const result = await createMigration({ name: values.name, serverUrl: process.env.MIGRATE_SERVER_URL });
+  const result = await createMigration({ name: values.name, serverUrl: readDbCliEnv().migrateServerUrl });
   if (result.directory === null) {
     console.log("schema.prisma matches the migrations; nothing to write.");
   } else {
