@@ -38,6 +38,8 @@ export default [
   node("client", "packages/client"),
   node("server", "apps/server"),
   node("scripts", "scripts"),
+  // The dependency rules of `pnpm lint`, proven on fixtures and on the real tree.
+  node("boundaries", "tooling/boundaries"),
   {
     test: {
       name: "web",
