@@ -5,15 +5,12 @@ import type { Clock, DbClient, JobSender } from "@agendacraft/domain/shared";
 import { assertBatchWithinLimit } from "./batch-limit.ts";
 import { isCrossSiteRequest } from "./cross-site.ts";
 import { sessionResolutionError } from "./errors/session-resolution-error.ts";
+import type { Log } from "./log.ts";
 import type { ProcedureMetrics } from "./observability/observe-procedure.ts";
 import type { ApiRateLimiter } from "./rate-limit/create-api-rate-limiter.ts";
 
-/** The subset of pino the API uses, so tests can pass a recording logger. */
-export type Log = {
-  error(object: object, message?: string): void;
-  warn(object: object, message?: string): void;
-  info(object: object, message?: string): void;
-};
+// Its own file, so the error helpers that log can name it without importing the context (a cycle).
+export type { Log } from "./log.ts";
 
 /** Who is calling: resolved from the session cookie or a bearer API token. */
 export type Session = AuthSession;

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import type { Log } from "../context.ts";
+import type { Log } from "../log.ts";
 import { logDatabaseUnavailable } from "./log-database-unavailable.ts";
 import { toTRPCError } from "./to-trpc-error.ts";
 
