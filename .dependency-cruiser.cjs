@@ -177,10 +177,11 @@ module.exports = {
     },
     {
       name: "domain-tests-through-public-entry",
-      comment: "Tests of one domain use another through its public entry or its testing/ helpers.",
+      comment:
+        "Tests (and testing/ helpers) of one domain use another through its public entry or its testing/ helpers.",
       severity: "error",
       from: {
-        path: "^packages/domain/src/([^/]+)/.*(\\.test\\.tsx?|\\.bench\\.ts)$",
+        path: "^packages/domain/src/([^/]+)/(.+\\.test\\.tsx?|.+\\.bench\\.ts|testing/.+|.+/testing/.+)$",
         pathNot: "^packages/domain/src/shared/",
       },
       to: {

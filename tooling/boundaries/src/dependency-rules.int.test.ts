@@ -64,6 +64,13 @@ describe("the dependency rules of pnpm lint, on a fixture of the repository", ()
       expect(rulesOf(violations)).toEqual(["domain-tests-through-public-entry"]);
     });
 
+    it("fails a domain's testing helper importing another domain's internals", async () => {
+      const violations = await violationsOf({
+        "packages/domain/src/scheduler/testing/seed-reminders.ts": `import { syncReminder } from "../../notifier/reminders/sync-reminder.ts";\nexport const seed = syncReminder;\n`,
+      });
+      expect(rulesOf(violations)).toEqual(["domain-tests-through-public-entry"]);
+    });
+
     it("fails shared importing a domain", async () => {
       const violations = await violationsOf({
         "packages/domain/src/shared/order.ts": `import { planOrder } from "../scheduler/plan/plan-order.ts";\nexport const order = planOrder;\n`,
