@@ -2,7 +2,9 @@
 // Paths are relative to the repository root; workspace packages resolve through their
 // package.json `exports` to their TypeScript sources, so `@agendacraft/domain/scheduler/tasks`
 // is the edge to packages/domain/src/scheduler/tasks/index.ts.
-// tooling/boundaries/src/boundaries.test.ts proves each rule fires on a deliberate violation.
+// tooling/boundaries/src/dependency-rules.int.test.ts proves each rule fires on a deliberate
+// violation. lint:deps skips the violations listed in .dependency-cruiser-known-violations.json.
+// process.env outside env.ts files is biome's noProcessEnv (biome.json): this tool sees imports only.
 
 /**
  * Test code: may reach test helpers (`testing/`) that production code may not. The server's
@@ -159,7 +161,7 @@ module.exports = {
       comment: "`testing/` folders hold test helpers (test databases, fake servers): production code never loads them.",
       severity: "error",
       from: { path: "^(apps|packages|scripts)/", pathNot: TEST_FILE },
-      to: { path: "/testing/" },
+      to: { path: "^(apps|packages|scripts)/.+/testing/" },
     },
 
     // 2. Domains meet only at their public entries.
