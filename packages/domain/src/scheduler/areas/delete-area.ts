@@ -1,6 +1,8 @@
 import { type Db, withTransaction } from "../../shared/db.ts";
+import { lockOrdering } from "../ordering/lock-ordering.ts";
+import { areaOrder } from "../ordering/order-scope.ts";
+import { closeOrderGap } from "../ordering/shift-orders.ts";
 import { areaNotFound } from "./area-errors.ts";
-import { lockOrdering } from "./ordering.ts";
 import type { AreaIdInput } from "./schemas.ts";
 
 /**
@@ -13,10 +15,7 @@ export async function deleteArea({ db, actorId, input }: { db: Db; actorId: stri
     const area = await tx.area.findFirst({ where: { id: input.id, userId: actorId }, select: { order: true } });
     if (!area) throw areaNotFound();
     await tx.area.delete({ where: { id: input.id } });
-    await tx.area.updateMany({
-      where: { userId: actorId, order: { gt: area.order } },
-      data: { order: { decrement: 1 } },
-    });
+    await closeOrderGap(tx, areaOrder(actorId), area.order);
     return { deleted: true as const };
   });
 }

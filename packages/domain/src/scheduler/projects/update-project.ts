@@ -1,5 +1,5 @@
 import { type Db, withTransaction } from "../../shared/db.ts";
-import { lockOrdering } from "../areas/ordering.ts";
+import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { assertAreaUsable } from "./assert-area-usable.ts";
 import { projectSelect } from "./project.select.ts";
 import { projectNotFound } from "./project-errors.ts";
