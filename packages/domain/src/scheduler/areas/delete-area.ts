@@ -11,7 +11,8 @@ import type { AreaIdInput } from "./schemas.ts";
  */
 export async function deleteArea({ db, actorId, input }: { db: Db; actorId: string; input: AreaIdInput }) {
   return withTransaction(db, async (tx) => {
-    await lockOrdering(tx, actorId, "areas", "projects");
+    // The foreign keys rewrite the area's projects and tasks, rows project and task writes lock.
+    await lockOrdering(tx, actorId, "areas", "projects", "tasks");
     const area = await tx.area.findFirst({ where: { id: input.id, userId: actorId }, select: { order: true } });
     if (!area) throw areaNotFound();
     await tx.area.delete({ where: { id: input.id } });
