@@ -1,6 +1,8 @@
 import { type Db, withTransaction } from "../../shared/db.ts";
+import { lockOrdering } from "../ordering/lock-ordering.ts";
+import { areaOrder } from "../ordering/order-scope.ts";
+import { closeOrderGap } from "../ordering/shift-orders.ts";
 import { areaNotFound } from "./area-errors.ts";
-import { lockOrdering } from "./ordering.ts";
 import type { AreaIdInput } from "./schemas.ts";
 
 /**
@@ -9,14 +11,12 @@ import type { AreaIdInput } from "./schemas.ts";
  */
 export async function deleteArea({ db, actorId, input }: { db: Db; actorId: string; input: AreaIdInput }) {
   return withTransaction(db, async (tx) => {
-    await lockOrdering(tx, actorId, "areas", "projects");
+    // The foreign keys rewrite the area's projects and tasks, rows project and task writes lock.
+    await lockOrdering(tx, actorId, "areas", "projects", "tasks");
     const area = await tx.area.findFirst({ where: { id: input.id, userId: actorId }, select: { order: true } });
     if (!area) throw areaNotFound();
     await tx.area.delete({ where: { id: input.id } });
-    await tx.area.updateMany({
-      where: { userId: actorId, order: { gt: area.order } },
-      data: { order: { decrement: 1 } },
-    });
+    await closeOrderGap(tx, areaOrder(actorId), area.order);
     return { deleted: true as const };
   });
 }

@@ -1,8 +1,8 @@
 import type { Db } from "../../shared/db.ts";
 import { type Page, type PageInput, toPage } from "../../shared/pagination.ts";
+import { afterOrderCursor, encodeOrderCursor } from "../ordering/order-cursor.ts";
 import { areaSelect } from "./area.select.ts";
 import { countAreaTasks } from "./count-area-tasks.ts";
-import { afterOrderCursor, encodeOrderCursor } from "./ordering.ts";
 import type { AreaWithCountsDto } from "./schemas.ts";
 
 /** The actor's areas in their order, with task counts; two statements whatever the page size. */

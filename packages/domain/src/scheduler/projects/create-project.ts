@@ -1,6 +1,8 @@
 import { ACCOUNT_LIMITS } from "../../shared/account-limits.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
-import { lockOrdering } from "../areas/ordering.ts";
+import { lockOrdering } from "../ordering/lock-ordering.ts";
+import { nextOrder } from "../ordering/next-order.ts";
+import { projectOrder } from "../ordering/order-scope.ts";
 import { assertAreaUsable } from "./assert-area-usable.ts";
 import { projectSelect } from "./project.select.ts";
 import { tooManyProjects } from "./project-errors.ts";
@@ -20,14 +22,14 @@ export async function createProject({
     await lockOrdering(tx, actorId, "projects");
     if ((await tx.project.count({ where: { userId: actorId } })) >= ACCOUNT_LIMITS.projects) throw tooManyProjects();
     if (input.areaId) await assertAreaUsable({ tx, actorId, areaId: input.areaId });
-    const last = await tx.project.aggregate({ where: { userId: actorId }, _max: { order: true } });
+    const order = await nextOrder(tx, projectOrder(actorId));
     return tx.project.create({
       data: {
         userId: actorId,
         name: input.name,
         color: input.color,
         areaId: input.areaId,
-        order: (last._max.order ?? 0) + 1,
+        order,
       },
       select: projectSelect,
     });

@@ -1,5 +1,7 @@
 import { type Db, withTransaction } from "../../shared/db.ts";
-import { lockOrdering } from "../areas/ordering.ts";
+import { lockOrdering } from "../ordering/lock-ordering.ts";
+import { projectOrder } from "../ordering/order-scope.ts";
+import { closeOrderGap } from "../ordering/shift-orders.ts";
 import { projectNotFound } from "./project-errors.ts";
 import type { DeletedProjectDto, ProjectIdInput } from "./schemas.ts";
 
@@ -18,17 +20,15 @@ export async function deleteProject({
   input: ProjectIdInput;
 }): Promise<DeletedProjectDto> {
   return withTransaction(db, async (tx) => {
-    await lockOrdering(tx, actorId, "projects");
+    // Its tasks go too: serialise with task moves, which lock the same task rows.
+    await lockOrdering(tx, actorId, "projects", "tasks");
     // The project row before its tasks: the order in which updateProject locks them.
     const [project] = await tx.$queryRaw<{ order: number }[]>`
       SELECT "order" FROM projects WHERE id = ${input.id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
     if (!project) throw projectNotFound();
     const { count: deletedTasks } = await tx.task.deleteMany({ where: { projectId: input.id } });
     await tx.project.delete({ where: { id: input.id } });
-    await tx.project.updateMany({
-      where: { userId: actorId, order: { gt: project.order } },
-      data: { order: { decrement: 1 } },
-    });
+    await closeOrderGap(tx, projectOrder(actorId), project.order);
     return { deleted: true as const, deletedTasks };
   });
 }

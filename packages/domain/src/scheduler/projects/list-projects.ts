@@ -1,7 +1,7 @@
 import type { Db } from "../../shared/db.ts";
 import { type Page, toPage } from "../../shared/pagination.ts";
 import { areaNotFound } from "../areas/area-errors.ts";
-import { afterOrderCursor, encodeOrderCursor } from "../areas/ordering.ts";
+import { afterOrderCursor, encodeOrderCursor } from "../ordering/order-cursor.ts";
 import { countProjectTasks } from "./count-project-tasks.ts";
 import { projectSelect } from "./project.select.ts";
 import type { ListProjectsInput, ProjectWithCountsDto } from "./schemas.ts";

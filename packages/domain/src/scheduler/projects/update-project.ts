@@ -1,5 +1,5 @@
 import { type Db, withTransaction } from "../../shared/db.ts";
-import { lockOrdering } from "../areas/ordering.ts";
+import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { assertAreaUsable } from "./assert-area-usable.ts";
 import { projectSelect } from "./project.select.ts";
 import { projectNotFound } from "./project-errors.ts";
@@ -21,8 +21,9 @@ export async function updateProject({
 }): Promise<ProjectDto> {
   return withTransaction(db, async (tx) => {
     if (input.areaId !== undefined) {
-      // Moving rewrites task rows too: serialise with area deletes, which rewrite the same rows.
-      await lockOrdering(tx, actorId, "projects");
+      // Moving rewrites task rows too: serialise with area deletes and task moves, which
+      // write the same rows (and a move into this project waits for the row lock below).
+      await lockOrdering(tx, actorId, "projects", "tasks");
       if (input.areaId) await assertAreaUsable({ tx, actorId, areaId: input.areaId });
     }
     // Locked, so two concurrent moves cannot both take the same area as the old one.

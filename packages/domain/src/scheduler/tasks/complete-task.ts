@@ -4,12 +4,14 @@ import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
 import { assertInstantInRange } from "../../shared/instant.ts";
+import { lockOrdering } from "../ordering/lock-ordering.ts";
+import { nextOrder } from "../ordering/next-order.ts";
+import { taskOrder } from "../ordering/order-scope.ts";
 import { requestReplan } from "../plan/replan-job.ts";
 import { nextTaskOccurrence } from "../recurrence/index.ts";
 import type { TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 import { NEXT_OUT_OF_RANGE_MESSAGE, taskNotFound } from "./task-errors.ts";
-import { lockOrderScopes, nextOrderInScope } from "./task-order.ts";
 
 type Deps = { db: Db; actorId: string; id: string; clock: Clock; jobs?: JobSender };
 
@@ -30,6 +32,8 @@ export async function completeTask(deps: Deps): Promise<{ task: TaskDto; next: T
 
 async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
   return withTransaction(db, async (tx) => {
+    // Before the row lock below: the order every transaction takes them in (see lockOrdering).
+    await lockOrdering(tx, actorId, "tasks");
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM tasks WHERE id = ${id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw taskNotFound();
@@ -73,8 +77,6 @@ async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
     for (const value of [startTime, endTime, dueAt]) {
       assertInstantInRange(value, "recurrence", NEXT_OUT_OF_RANGE_MESSAGE);
     }
-    const scope = { userId: actorId, projectId: task.projectId };
-    await lockOrderScopes(tx, scope);
     const next = await tx.task.create({
       data: {
         userId: actorId,
@@ -85,7 +87,7 @@ async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
         description: task.description,
         priority: task.priority,
         minutes: task.minutes,
-        order: await nextOrderInScope(tx, scope),
+        order: await nextOrder(tx, taskOrder(actorId, task.projectId)),
         startTime,
         endTime,
         dueAt,

@@ -3,6 +3,9 @@ import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { assertInstantInRange } from "../../shared/instant.ts";
+import { lockOrdering } from "../ordering/lock-ordering.ts";
+import { nextOrder } from "../ordering/next-order.ts";
+import { taskOrder } from "../ordering/order-scope.ts";
 import { requestReplan } from "../plan/replan-job.ts";
 import { assertOpenTaskRoom } from "./assert-open-task-room.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
@@ -15,7 +18,6 @@ import {
   recurrenceNeedsDate,
   startInPast,
 } from "./task-errors.ts";
-import { lockOrderScopes, nextOrderInScope } from "./task-order.ts";
 
 const MINUTE_MS = 60_000;
 
@@ -49,10 +51,9 @@ export async function createTask({
   const projectId = input.projectId ?? null;
 
   return withTransaction(db, async (tx) => {
-    const scope = { userId: actorId, projectId };
-    await lockOrderScopes(tx, scope);
+    await lockOrdering(tx, actorId, "tasks");
     await assertOpenTaskRoom(tx, actorId);
-    const order = await nextOrderInScope(tx, scope);
+    const order = await nextOrder(tx, taskOrder(actorId, projectId));
     const task = await tx.task.create({
       data: {
         userId: actorId,

@@ -1,54 +1,14 @@
 import type { Prisma } from "@agendacraft/db/prisma";
-import { z } from "zod";
 import type { Db } from "../../shared/db.ts";
 import type { WarningLog } from "../../shared/log.ts";
-import { invalidCursorError, type Page, toPage } from "../../shared/pagination.ts";
+import { type Page, toPage } from "../../shared/pagination.ts";
+import { afterOrderCursor, encodeOrderCursor } from "../ordering/order-cursor.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { ListTasksInput, TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 import { TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "./task-dates-in-range.ts";
 
 const HIGH_PRIORITY = 3;
-
-// A cursor comes back from the client: anything that is not exactly what encodeCursor
-// wrote (a forged id, a date the database cannot compare) is an invalid cursor, not a 500.
-const ZCursor = z.object({ order: z.int32(), startTime: z.iso.datetime().nullable(), id: z.uuid() });
-type Cursor = z.infer<typeof ZCursor>;
-
-function encodeCursor(task: TaskDto): string {
-  const cursor: Cursor = { order: task.order, startTime: task.startTime?.toISOString() ?? null, id: task.id };
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
-
-function decodeCursor(value: string): Cursor {
-  try {
-    const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // not JSON: fall through to the error below
-  }
-  throw invalidCursorError();
-}
-
-/**
- * Rows after the cursor in the list order (order, then start time with tasks without
- * one last, then id), expressed as a keyset condition so each page is one query.
- */
-function afterCursor(cursor: Cursor): Prisma.TaskWhereInput {
-  const sameOrder = { order: cursor.order };
-  if (cursor.startTime === null) {
-    return { OR: [{ order: { gt: cursor.order } }, { ...sameOrder, startTime: null, id: { gt: cursor.id } }] };
-  }
-  const start = new Date(cursor.startTime);
-  return {
-    OR: [
-      { order: { gt: cursor.order } },
-      { ...sameOrder, startTime: { gt: start } },
-      { ...sameOrder, startTime: start, id: { gt: cursor.id } },
-      { ...sameOrder, startTime: null },
-    ],
-  };
-}
 
 function filters(actorId: string, input: ListTasksInput): Prisma.TaskWhereInput[] {
   const where: Prisma.TaskWhereInput[] = [{ userId: actorId }];
@@ -98,11 +58,12 @@ export async function listTasks({
     plannerId: input.plannerId,
   });
   const where = filters(actorId, input);
-  const cursor = input.cursor ? [afterCursor(decodeCursor(input.cursor))] : [];
   const [rows] = await Promise.all([
     db.task.findMany({
-      where: { AND: [...where, ...cursor, TASK_DATES_IN_RANGE] },
-      orderBy: [{ order: "asc" }, { startTime: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      where: { AND: [...where, afterOrderCursor(input.cursor), TASK_DATES_IN_RANGE] },
+      // (order, id) like every ordered list: order is unique within a project, and across
+      // projects the id (time-ordered) keeps equal positions in creation order.
+      orderBy: [{ order: "asc" }, { id: "asc" }],
       take: input.limit + 1,
       select: taskSelect,
     }),
@@ -110,5 +71,5 @@ export async function listTasks({
       ? warnAboutSkippedTasks({ db, actorId, log, where: { AND: where }, reading: "tasks.list" })
       : undefined,
   ]);
-  return toPage(rows, input.limit, encodeCursor);
+  return toPage(rows, input.limit, encodeOrderCursor);
 }

@@ -1,9 +1,12 @@
 import { type Db, withTransaction } from "../../shared/db.ts";
+import { lockOrdering } from "../ordering/lock-ordering.ts";
+import { nextOrder } from "../ordering/next-order.ts";
+import { taskOrder } from "../ordering/order-scope.ts";
+import { closeOrderGap, makeOrderRoom } from "../ordering/shift-orders.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { MoveTaskInput, TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 import { taskNotFound } from "./task-errors.ts";
-import { closeGap, lockOrderScopes, nextOrderInScope, type OrderScope, openGap } from "./task-order.ts";
 
 /**
  * Moves a task before or after another task (into that task's project if it differs),
@@ -22,6 +25,8 @@ export async function moveTask({
   if (input.projectId) await assertTaskReferences(db, actorId, { projectId: input.projectId });
 
   return withTransaction(db, async (tx) => {
+    // Before reading: a concurrent move may change either task's project and position.
+    await lockOrdering(tx, actorId, "tasks");
     const owned = (id: string) =>
       tx.task.findFirst({ where: { id, userId: actorId }, select: { id: true, projectId: true, order: true } });
     const task = await owned(input.id);
@@ -29,36 +34,29 @@ export async function moveTask({
     const anchorTask = anchorId ? await owned(anchorId) : null;
     if (anchorId && !anchorTask) throw taskNotFound();
 
-    const from: OrderScope = { userId: actorId, projectId: task.projectId };
-    const to: OrderScope = {
-      userId: actorId,
-      projectId: anchorTask ? anchorTask.projectId : (input.projectId ?? null),
-    };
-    await lockOrderScopes(tx, from, to);
-
-    // Positions may have shifted while waiting for the lock; read them again.
-    const current = await owned(task.id);
-    if (!current) throw taskNotFound();
-    if (anchorTask?.id === current.id)
-      return tx.task.findUniqueOrThrow({ where: { id: current.id }, select: taskSelect });
+    const from = taskOrder(actorId, task.projectId);
+    const toProjectId = anchorTask ? anchorTask.projectId : (input.projectId ?? null);
+    const to = taskOrder(actorId, toProjectId);
+    if (anchorTask?.id === task.id) return tx.task.findUniqueOrThrow({ where: { id: task.id }, select: taskSelect });
 
     // Take the task out of its scope (parking it at 0), then put it in at the target.
-    await tx.task.update({ where: { id: current.id }, data: { order: 0 } });
-    await closeGap(tx, from, current.order);
+    await tx.task.update({ where: { id: task.id }, data: { order: 0 } });
+    await closeOrderGap(tx, from, task.order);
 
     let position: number;
     if (anchorTask) {
+      // Closing the gap may have moved the anchor up by one.
       const anchorNow = await owned(anchorTask.id);
       if (!anchorNow) throw taskNotFound();
       position = input.beforeId ? anchorNow.order : anchorNow.order + 1;
-      await openGap(tx, to, position);
+      await makeOrderRoom(tx, to, position);
     } else {
-      position = await nextOrderInScope(tx, to);
+      position = await nextOrder(tx, to);
     }
 
     return tx.task.update({
-      where: { id: current.id },
-      data: { order: position, projectId: to.projectId },
+      where: { id: task.id },
+      data: { order: position, projectId: toProjectId },
       select: taskSelect,
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterOrderCursor, decodeOrderCursor, encodeOrderCursor } from "./ordering.ts";
+import { afterOrderCursor, decodeOrderCursor, encodeOrderCursor } from "./order-cursor.ts";
 
 const id = "01936f5e-8a2b-7c3d-9e4f-0a1b2c3d4e5f";
 
@@ -18,10 +18,15 @@ describe("order cursors", () => {
     });
   });
 
-  it.each(["x", Buffer.from("3").toString("base64url"), Buffer.from(`a:${id}`).toString("base64url")])(
-    "reject %s as an invalid cursor",
-    (cursor) => {
-      expect(() => decodeOrderCursor(cursor)).toThrow(expect.objectContaining({ code: "common.invalid_cursor" }));
-    },
-  );
+  it.each([
+    "x",
+    Buffer.from("3").toString("base64url"),
+    Buffer.from(`a:${id}`).toString("base64url"),
+    Buffer.from(`:${id}`).toString("base64url"),
+    Buffer.from(`1.5:${id}`).toString("base64url"),
+    // The JSON cursor task lists handed out before they shared this format.
+    Buffer.from(JSON.stringify({ order: 1, startTime: null, id })).toString("base64url"),
+  ])("reject %s as an invalid cursor", (cursor) => {
+    expect(() => decodeOrderCursor(cursor)).toThrow(expect.objectContaining({ code: "common.invalid_cursor" }));
+  });
 });
