@@ -1,7 +1,7 @@
 import { defineJob, type JobQueue } from "@agendacraft/db/jobs";
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { CLEAN_IDEMPOTENCY_KEYS_CRON, CLEAN_IDEMPOTENCY_KEYS_JOB } from "@agendacraft/domain/idempotency";
-import { systemClock } from "@agendacraft/domain/shared";
+import { systemClock, testSecretKeyring } from "@agendacraft/domain/shared";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { createJobDefinitions } from "./job-definitions.ts";
@@ -93,7 +93,14 @@ describe("the job queue in the server", () => {
     const queue = await startJobQueue({
       db: database(),
       log: silent,
-      definitions: (jobs) => createJobDefinitions({ db: database().prisma, log: silent, clock: systemClock, jobs }),
+      definitions: (jobs) =>
+        createJobDefinitions({
+          db: database().prisma,
+          log: silent,
+          clock: systemClock,
+          secrets: testSecretKeyring(),
+          jobs,
+        }),
       work: true,
       stopTimeoutMs: 2_000,
     });
