@@ -56,8 +56,8 @@ export type JobQueue = JobSender & {
    */
   schedule(name: string, cron: string): Promise<void>;
   /**
-   * Deletes a queue the code no longer defines (a renamed job): its jobs, its cron schedule and
-   * its dead-letter queue. Nothing happens when it does not exist.
+   * Deletes a queue the code no longer defines (a renamed job): its jobs in every state, its
+   * cron schedule and its dead-letter queue with its dead letters. Nothing happens when it does not exist.
    */
   deleteQueue(name: string): Promise<void>;
   /** Polls `name` and runs `handler` for each job until `stop()`; resolves with the worker's id. Needs `start()`. */
@@ -243,9 +243,12 @@ export function createJobQueue({
 
     async deleteQueue(name) {
       assertQueueName(name);
-      // The queue first: its jobs name the dead-letter queue, which cannot go while they exist.
-      await boss.deleteQueue(name);
-      await boss.deleteQueue(`${name}${DEAD_LETTER_SUFFIX}`);
+      // The queue first: its jobs name the dead-letter queue. pg-boss refuses to delete a queue
+      // that still has jobs (of any state), so they go first.
+      for (const queueName of [name, `${name}${DEAD_LETTER_SUFFIX}`]) {
+        await executor.executeSql("DELETE FROM pgboss.job WHERE name = $1", [queueName]);
+        await boss.deleteQueue(queueName);
+      }
       policies.delete(name);
     },
 
