@@ -5,7 +5,7 @@ import {
   startTestCalendarServer,
   type TestCalendarServer,
 } from "@agendacraft/domain/calendars/testing";
-import { fixedClock } from "@agendacraft/domain/shared";
+import { fixedClock, sealedSecretKeyId } from "@agendacraft/domain/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
 import { createTestDeps } from "../testing/create-test-deps.ts";
@@ -45,6 +45,10 @@ describe("calendars", () => {
     });
     expect(JSON.stringify(feed)).not.toContain("private-");
     await expect(caller.calendars.feeds.list()).resolves.toEqual([feed]);
+    // Stored sealed with the server's key, not as the address.
+    const stored = await harness.database.prisma.calendarFeed.findUniqueOrThrow({ where: { id: feed.id } });
+    expect(sealedSecretKeyId(stored.url)).toBe(harness.deps.secrets.current.id);
+    expect(stored.url).not.toContain("private-");
 
     const { events } = await caller.calendars.busy(WEEK);
     expect(events.map((event) => event.summary)).toEqual([
