@@ -5,8 +5,9 @@ import type { JobQueue, JobSender } from "@agendacraft/db/jobs";
 import { createAuth, createAuthRateLimiter, getAuthSecret } from "@agendacraft/domain/iam";
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
-import { type Clock, createRateLimitStore } from "@agendacraft/domain/shared";
+import { type Clock, createRateLimitStore, type SecretKeyring } from "@agendacraft/domain/shared";
 import { type Env, publicOrigin } from "./env.ts";
+import { loadAppSecrets } from "./load-app-secrets.ts";
 
 export const VERSION = "0.1.0";
 
@@ -20,6 +21,7 @@ export async function createServerDeps({
   readinessProbes = [],
   jobs,
   notifications,
+  secrets,
 }: {
   env: Env;
   prisma: PrismaClient;
@@ -31,6 +33,8 @@ export async function createServerDeps({
   jobs?: Pick<JobQueue, "probe"> & JobSender;
   /** Live notifications (`notifier.notifications.onNew`). */
   notifications?: NotificationBus;
+  /** The keyring prepareSecrets made at start; absent (tests): loaded from `env` alike. */
+  secrets?: SecretKeyring;
 }) {
   const origin = publicOrigin(env);
   const trustedOrigins = [origin, ...env.CORS_ORIGINS];
@@ -61,6 +65,7 @@ export async function createServerDeps({
     clock,
     app: { version: VERSION, startedAt },
     auth,
+    secrets: secrets ?? (await loadAppSecrets({ env, db: prisma })),
     trustedOrigins,
     readinessProbes: jobs ? [...readinessProbes, { name: "queue", run: () => jobs.probe() }] : readinessProbes,
     jobs,

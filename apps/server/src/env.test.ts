@@ -102,3 +102,29 @@ describe("trustProxySetting", () => {
     expect(trustProxySetting("10.0.0.1, 10.0.0.0/8")).toEqual(["10.0.0.1", "10.0.0.0/8"]);
   });
 });
+
+describe("SECRETS_KEY and SECRETS_PREVIOUS_KEYS", () => {
+  const key = Buffer.alloc(32, 1).toString("base64");
+  const other = Buffer.alloc(32, 2).toString("base64url");
+
+  it("are unset by default (the key is then derived from the auth secret) and read as 32-byte keys", () => {
+    const unset = loadEnv({});
+    expect(unset.SECRETS_KEY).toBeUndefined();
+    expect(unset.SECRETS_PREVIOUS_KEYS).toEqual([]);
+    const env = loadEnv({ SECRETS_KEY: key, SECRETS_PREVIOUS_KEYS: `${other},${key}` });
+    expect(env.SECRETS_KEY?.toString("base64")).toBe(key);
+    expect(env.SECRETS_PREVIOUS_KEYS.map((item) => item.toString("base64url"))).toEqual([
+      other,
+      Buffer.alloc(32, 1).toString("base64url"),
+    ]);
+  });
+
+  it("name a malformed key without echoing it", () => {
+    expect(() => loadEnv({ SECRETS_KEY: "hunter2" })).toThrow(
+      /^Invalid environment variable SECRETS_KEY: must be 32 random bytes in base64, e\.g\. from `openssl rand -base64 32`$/,
+    );
+    expect(() => loadEnv({ SECRETS_PREVIOUS_KEYS: `${key},hunter2` })).toThrow(
+      /^Invalid environment variable SECRETS_PREVIOUS_KEYS: item 2 must be 32 random bytes in base64/,
+    );
+  });
+});

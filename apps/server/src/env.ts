@@ -1,3 +1,4 @@
+import { ZSecretKeyListVariable, ZSecretKeyVariable } from "@agendacraft/domain/shared";
 import { z } from "zod";
 
 /**
@@ -37,6 +38,10 @@ const ZEnv = z.object({
   PUBLIC_URL: z.url({ error: "must be the URL people open, e.g. https://agendacraft.example.com" }).optional(),
   /** Signs session cookies; at least 32 characters. Unset: one is generated and kept in the database. */
   AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  /** Encrypts secrets at rest (calendar addresses): 32 bytes in base64. Unset: derived from the auth secret. */
+  SECRETS_KEY: ZSecretKeyVariable,
+  /** Comma-separated keys that sealed secrets before SECRETS_KEY; still accepted for reading until a rotation. */
+  SECRETS_PREVIOUS_KEYS: ZSecretKeyListVariable,
   /** Sign-in and sign-up attempts per window: per client address, per (email, address) pair, per email from anywhere. */
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   AUTH_RATE_LIMIT_PER_EMAIL_AND_IP: z.coerce.number().int().min(1).default(10),
@@ -103,7 +108,14 @@ export class EnvError extends Error {
 }
 
 /** Never echoed in an error message. */
-const SECRET_VARIABLES = new Set(["DATABASE_URL", "AUTH_SECRET", "SMTP_URL", "METRICS_TOKEN"]);
+const SECRET_VARIABLES = new Set([
+  "DATABASE_URL",
+  "AUTH_SECRET",
+  "SECRETS_KEY",
+  "SECRETS_PREVIOUS_KEYS",
+  "SMTP_URL",
+  "METRICS_TOKEN",
+]);
 
 /** Parses the environment; throws EnvError naming the first bad variable in one line. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {

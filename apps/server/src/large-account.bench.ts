@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { type AgendaCraftClient, createAgendaCraftClient } from "@agendacraft/client";
 import { createDatabase } from "@agendacraft/db/client";
 import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
-import { MAX_FEED_BYTES, MAX_OCCURRENCES_PER_FEED } from "@agendacraft/domain/google-calendar";
-import { calendarText, startTestCalendarServer } from "@agendacraft/domain/google-calendar/testing";
+import { MAX_FEED_BYTES, MAX_OCCURRENCES_PER_FEED } from "@agendacraft/domain/calendars";
+import { calendarText, startTestCalendarServer } from "@agendacraft/domain/calendars/testing";
 import { afterAll, bench, describe } from "vitest";
 import { percentile, probeHealthDuring } from "./testing/measure-requests.ts";
 import { LARGE_ACCOUNT, type LargeAccountShape, seedLargeAccount } from "./testing/seed-large-account.ts";
@@ -82,7 +82,7 @@ const clientFor = (token: string): AgendaCraftClient =>
     },
   });
 const clients = { large: clientFor(seeded.large.token), atCap: clientFor(seeded.atCap.token) };
-const bigFeed = await clients.large.googleCalendar.feeds.add.mutate({ name: "Big", url: calendars.url("/big.ics") });
+const bigFeed = await clients.large.calendars.feeds.add.mutate({ name: "Big", url: calendars.url("/big.ics") });
 
 /**
  * A calendar at both limits: just under MAX_FEED_BYTES of one-off events over the past
@@ -188,27 +188,27 @@ const cases: Case[] = [
       }),
   },
   {
-    name: "googleCalendar.busy",
+    name: "calendars.busy",
     limits: "42 days, 20 calendars",
-    call: (api) => api.googleCalendar.busy.query(range(42)),
+    call: (api) => api.calendars.busy.query(range(42)),
   },
   {
-    name: "googleCalendar.busy",
+    name: "calendars.busy",
     limits: `42 days, 20 calendars x ${AT_OPEN_TASK_CAP.eventsPerCalendarDay * 97} events`,
-    call: (api) => api.googleCalendar.busy.query(range(42)),
+    call: (api) => api.calendars.busy.query(range(42)),
     as: "atCap",
   },
   {
-    name: "googleCalendar.feeds.sync",
+    name: "calendars.feeds.sync",
     limits: `a ${(MAX_FEED_BYTES / 1_048_576).toFixed(0)} MB calendar, ${MAX_OCCURRENCES_PER_FEED - 50} events synced`,
-    call: (api) => api.googleCalendar.feeds.sync.mutate({ id: bigFeed.id }),
+    call: (api) => api.calendars.feeds.sync.mutate({ id: bigFeed.id }),
   },
   {
     name: "notifier.settings.update",
     limits: "new lead time: re-times the next 30 days' reminders",
     call: (api) => api.notifier.settings.update.mutate({ leadMinutes: ++leadToggle % 2 ? 10 : 5 }),
   },
-  { name: "googleCalendar.feeds.list", limits: "20 calendars", call: (api) => api.googleCalendar.feeds.list.query() },
+  { name: "calendars.feeds.list", limits: "20 calendars", call: (api) => api.calendars.feeds.list.query() },
   {
     name: "notifier.notifications.list",
     limits: "limit 200",

@@ -8,6 +8,7 @@ import { startAppJobs } from "./jobs/start-app-jobs.ts";
 import { createLogger } from "./logger.ts";
 import { createAppMetrics } from "./metrics/create-app-metrics.ts";
 import { openAppDatabase } from "./open-app-database.ts";
+import { prepareSecrets } from "./prepare-secrets.ts";
 
 const env = loadEnvOrExit();
 const log = createLogger(env);
@@ -20,8 +21,9 @@ log.info(
     : "starting the embedded database (one machine only; use DATABASE_URL in production)",
 );
 const db = await openAppDatabase(env, log);
+const secrets = await prepareSecrets({ env, db: db.prisma, log });
 
-const { jobs, mailer } = await startAppJobs({ env, db, log, work: env.WORKER === "inline" });
+const { jobs, mailer } = await startAppJobs({ env, db, log, secrets, work: env.WORKER === "inline" });
 
 const notifications = await createNotificationBus({ db: db.prisma, listen: db.listen, log });
 const { deps, rateLimiter } = await createServerDeps({
@@ -32,6 +34,7 @@ const { deps, rateLimiter } = await createServerDeps({
   startedAt,
   jobs,
   notifications,
+  secrets,
 });
 const metrics = createAppMetrics({ log, database: { pool: db.pool, mode: db.mode }, jobs });
 const app = await buildServer({ env, logger: log, deps, rateLimiter, metrics });

@@ -4,7 +4,7 @@ import type { JobQueue } from "@agendacraft/db/jobs";
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { createMailer, type Mailer } from "@agendacraft/domain/notifier";
 import { startTestSmtpServer, type TestSmtpServer } from "@agendacraft/domain/notifier/testing";
-import { systemClock } from "@agendacraft/domain/shared";
+import { systemClock, testSecretKeyring } from "@agendacraft/domain/shared";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobDefinitions } from "./jobs/job-definitions.ts";
@@ -45,7 +45,15 @@ describe("task-start reminders, end to end", () => {
     queue = await startJobQueue({
       db: database(),
       log,
-      definitions: (jobs) => createJobDefinitions({ db: database().prisma, log, clock: systemClock, jobs, mailer }),
+      definitions: (jobs) =>
+        createJobDefinitions({
+          db: database().prisma,
+          log,
+          clock: systemClock,
+          secrets: testSecretKeyring(),
+          jobs,
+          mailer,
+        }),
       work: true,
       stopTimeoutMs: 2 * SECOND,
       workOptions: { pollingIntervalSeconds: 0.5 },

@@ -5,6 +5,7 @@ import { loadEnvOrExit } from "./env.ts";
 import { startAppJobs } from "./jobs/start-app-jobs.ts";
 import { createLogger } from "./logger.ts";
 import { openAppDatabase } from "./open-app-database.ts";
+import { prepareSecrets } from "./prepare-secrets.ts";
 import { watchSlowQueries } from "./slow-queries.ts";
 
 const env = loadEnvOrExit();
@@ -21,7 +22,9 @@ if (!env.DATABASE_URL) {
 const db = await openAppDatabase(env, log);
 watchSlowQueries({ prisma: db.prisma, thresholdMs: env.SLOW_QUERY_MS, log });
 
-const { jobs, mailer } = await startAppJobs({ env, db, log, work: true });
+const secrets = await prepareSecrets({ env, db: db.prisma, log });
+
+const { jobs, mailer } = await startAppJobs({ env, db, log, secrets, work: true });
 
 // Without HTTP nothing else is sure to hold the process open between polls.
 const keepAlive = setInterval(() => undefined, 60_000);

@@ -1,7 +1,7 @@
 import { type Auth, type AuthSession, resolveSession } from "@agendacraft/domain/iam";
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
-import type { Clock, DbClient, JobSender } from "@agendacraft/domain/shared";
+import type { Clock, DbClient, JobSender, SecretKeyring } from "@agendacraft/domain/shared";
 import { assertBatchWithinLimit } from "./batch-limit.ts";
 import { isCrossSiteRequest } from "./cross-site.ts";
 import { sessionResolutionError } from "./errors/session-resolution-error.ts";
@@ -22,6 +22,8 @@ export type ServerDeps = {
   clock: Clock;
   app: { version: string; startedAt: Date };
   auth: Auth;
+  /** Seals and opens secrets stored in the database (calendar addresses). */
+  secrets: SecretKeyring;
   /** Origins whose cookie-authenticated mutations are accepted (the app's own and CORS_ORIGINS). */
   trustedOrigins: string[];
   /** Extra readiness checks beyond the database (e.g. the job queue). */

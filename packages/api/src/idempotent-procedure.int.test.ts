@@ -1,10 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
-import {
-  GOOGLE_FEED,
-  startTestCalendarServer,
-  type TestCalendarServer,
-} from "@agendacraft/domain/google-calendar/testing";
+import { GOOGLE_FEED, startTestCalendarServer, type TestCalendarServer } from "@agendacraft/domain/calendars/testing";
 import { resolveSession } from "@agendacraft/domain/iam";
 import { TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS } from "@agendacraft/domain/notifier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,9 +77,9 @@ describe("Idempotency-Key on creates", () => {
       call: (user: TestUser, key: string) => withKey(user, key).iam.tokens.create({ name: "Laptop script" }),
       count: (user: TestUser) => harness.database.prisma.apiToken.count({ where: { userId: user.userId } }),
     },
-    "googleCalendar.feeds.add": {
+    "calendars.feeds.add": {
       call: (user: TestUser, key: string) =>
-        withKey(user, key).googleCalendar.feeds.add({ name: "Work", url: calendars.url("/work.ics") }),
+        withKey(user, key).calendars.feeds.add({ name: "Work", url: calendars.url("/work.ics") }),
       count: (user: TestUser) => harness.database.prisma.calendarFeed.count({ where: { userId: user.userId } }),
     },
   };

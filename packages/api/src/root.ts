@@ -1,5 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import { googleCalendarRouter } from "./routers/google-calendar.ts";
+import { calendarsRouter } from "./routers/calendars.ts";
 import { iamRouter } from "./routers/iam.ts";
 import { metaRouter } from "./routers/meta.ts";
 import { notifierRouter } from "./routers/notifier.ts";
@@ -8,7 +8,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 /** One router per domain; paths read `domain.entity.verb`. */
 export const appRouter = createTRPCRouter({
-  googleCalendar: googleCalendarRouter,
+  calendars: calendarsRouter,
   iam: iamRouter,
   meta: metaRouter,
   notifier: notifierRouter,

@@ -11,9 +11,9 @@ import {
   LUNCH,
   startTestCalendarServer,
   type TestCalendarServer,
-} from "@agendacraft/domain/google-calendar/testing";
+} from "@agendacraft/domain/calendars/testing";
 import { createNotificationBus, type NotificationBus } from "@agendacraft/domain/notifier";
-import { fixedClock } from "@agendacraft/domain/shared";
+import { fixedClock, testSecretKeyring } from "@agendacraft/domain/shared";
 import { createJobDefinitions } from "../jobs/job-definitions.ts";
 import { startJobQueue } from "../jobs/start-job-queue.ts";
 import { APP_ORIGIN, cookieFrom, postJson } from "../testing/http.ts";
@@ -56,7 +56,8 @@ export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixt
   const jobs: JobQueue = await startJobQueue({
     db: database,
     log: silent,
-    definitions: (sender) => createJobDefinitions({ db: database.prisma, log: silent, clock, jobs: sender }),
+    definitions: (sender) =>
+      createJobDefinitions({ db: database.prisma, log: silent, clock, secrets: testSecretKeyring(), jobs: sender }),
     // Enqueue only: the fuzz is about answering requests; workers would compete for the one embedded connection.
     work: false,
     stopTimeoutMs: 1_000,
@@ -134,7 +135,7 @@ export async function seedFuzzData(fixture: FuzzFixture, database: TestDatabase,
   remember("scheduler.plan.commit", await client.scheduler.plan.commit.mutate({}));
   remember("iam.tokens.create", await client.iam.tokens.create.mutate({ name: "fuzz script" }));
   const url = fixture.calendarUrls[0];
-  if (url) remember("googleCalendar.feeds.add", await client.googleCalendar.feeds.add.mutate({ name: "Work", url }));
+  if (url) remember("calendars.feeds.add", await client.calendars.feeds.add.mutate({ name: "Work", url }));
   // Notifications come from reminder jobs, which this server does not work: write a few as they would.
   await database.prisma.notification.createMany({
     data: [1, 2, 3].map((index) => ({

@@ -31,7 +31,7 @@ export function fuzzOptions(source: Record<string, string | undefined>): FuzzOpt
  * The fuzz server's own configuration: rate limits out of reach, so thousands of requests
  * from one person and one address in a minute are served rather than throttled (a 429
  * would hide what the request does); the batch cap stays as in production. Calendar
- * addresses may point at loopback so `googleCalendar.feeds.add` reaches the local test
+ * addresses may point at loopback so `calendars.feeds.add` reaches the local test
  * calendar server.
  */
 export const FUZZ_SERVER_ENV: Record<string, string> = {

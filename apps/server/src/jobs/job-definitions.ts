@@ -1,11 +1,11 @@
 import type { Log } from "@agendacraft/api/context";
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
-import { createSyncFeedsJob } from "@agendacraft/domain/google-calendar";
+import { createSyncFeedsJob, RETIRED_SYNC_FEEDS_JOB } from "@agendacraft/domain/calendars";
 import { createCleanIdempotencyKeysJob } from "@agendacraft/domain/idempotency";
 import { createLogMailer, createTaskStartingJob, DEFAULT_MAIL_FROM, type Mailer } from "@agendacraft/domain/notifier";
 import { createReplanJob } from "@agendacraft/domain/scheduler/plan";
-import type { Clock } from "@agendacraft/domain/shared";
+import type { Clock, SecretKeyring } from "@agendacraft/domain/shared";
 
 /** What job handlers get to work with: the same things a request gets, minus the request. */
 export type JobDeps = {
@@ -13,6 +13,8 @@ export type JobDeps = {
   log: Log;
   clock: Clock;
   jobs: JobSender;
+  /** Opens the stored calendar addresses the sync downloads. */
+  secrets: SecretKeyring;
   /** Sends reminder emails; default: written to the log. */
   mailer?: Mailer;
   /** The app's public address, linked from emails. */
@@ -20,6 +22,9 @@ export type JobDeps = {
   /** Let calendar addresses point at loopback and private networks (CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS). */
   allowPrivateCalendarNetworks?: boolean;
 };
+
+/** Names jobs had before a rename: their queues (and any job still waiting in them) are deleted at start. */
+export const RETIRED_JOB_NAMES: readonly string[] = [RETIRED_SYNC_FEEDS_JOB];
 
 /**
  * Every kind of job this app runs. The server and `pnpm worker` both use this list: each
@@ -35,6 +40,7 @@ export function createJobDefinitions({
     createReplanJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock, log: deps.log }),
     createSyncFeedsJob({
       db: deps.db,
+      secrets: deps.secrets,
       jobs: deps.jobs,
       clock: deps.clock,
       log: deps.log,

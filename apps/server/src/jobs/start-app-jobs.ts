@@ -1,9 +1,9 @@
 import type { Database } from "@agendacraft/db/client";
 import { createMailer } from "@agendacraft/domain/notifier";
-import { systemClock } from "@agendacraft/domain/shared";
+import { type SecretKeyring, systemClock } from "@agendacraft/domain/shared";
 import type { Logger } from "pino";
 import { type Env, publicOrigin } from "../env.ts";
-import { createJobDefinitions } from "./job-definitions.ts";
+import { createJobDefinitions, RETIRED_JOB_NAMES } from "./job-definitions.ts";
 import { jobStopTimeoutMs, startJobQueue } from "./start-job-queue.ts";
 
 /**
@@ -11,7 +11,19 @@ import { jobStopTimeoutMs, startJobQueue } from "./start-job-queue.ts";
  * server (WORKER=inline) and `pnpm worker` start it. If it cannot start, the process says
  * why in one line and exits 1.
  */
-export async function startAppJobs({ env, db, log, work }: { env: Env; db: Database; log: Logger; work: boolean }) {
+export async function startAppJobs({
+  env,
+  db,
+  log,
+  secrets,
+  work,
+}: {
+  env: Env;
+  db: Database;
+  log: Logger;
+  secrets: SecretKeyring;
+  work: boolean;
+}) {
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
   const jobs = await startJobQueue({
     db,
@@ -21,12 +33,14 @@ export async function startAppJobs({ env, db, log, work }: { env: Env; db: Datab
         db: db.prisma,
         log,
         clock: systemClock,
+        secrets,
         jobs: sender,
         mailer,
         appUrl: publicOrigin(env),
         allowPrivateCalendarNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS,
       }),
     work,
+    retired: RETIRED_JOB_NAMES,
     stopTimeoutMs: jobStopTimeoutMs(env.SHUTDOWN_TIMEOUT_MS),
   }).catch(async (error: Error) => {
     log.fatal({ err: error }, "could not start the job queue");

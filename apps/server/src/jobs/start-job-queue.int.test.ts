@@ -1,10 +1,11 @@
-import { defineJob, type JobQueue } from "@agendacraft/db/jobs";
+import { createJobQueue, defineJob, type JobQueue } from "@agendacraft/db/jobs";
 import { useTestDatabase } from "@agendacraft/db/testing";
+import { RETIRED_SYNC_FEEDS_JOB, SYNC_FEEDS_CRON, SYNC_FEEDS_JOB } from "@agendacraft/domain/calendars";
 import { CLEAN_IDEMPOTENCY_KEYS_CRON, CLEAN_IDEMPOTENCY_KEYS_JOB } from "@agendacraft/domain/idempotency";
-import { systemClock } from "@agendacraft/domain/shared";
+import { systemClock, testSecretKeyring } from "@agendacraft/domain/shared";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { createJobDefinitions } from "./job-definitions.ts";
+import { createJobDefinitions, RETIRED_JOB_NAMES } from "./job-definitions.ts";
 import { startJobQueue } from "./start-job-queue.ts";
 
 const OPTIONS = { retryLimit: 1, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
@@ -93,7 +94,14 @@ describe("the job queue in the server", () => {
     const queue = await startJobQueue({
       db: database(),
       log: silent,
-      definitions: (jobs) => createJobDefinitions({ db: database().prisma, log: silent, clock: systemClock, jobs }),
+      definitions: (jobs) =>
+        createJobDefinitions({
+          db: database().prisma,
+          log: silent,
+          clock: systemClock,
+          secrets: testSecretKeyring(),
+          jobs,
+        }),
       work: true,
       stopTimeoutMs: 2_000,
     });
@@ -104,5 +112,43 @@ describe("the job queue in the server", () => {
       CLEAN_IDEMPOTENCY_KEYS_JOB,
     ]);
     expect(rows).toEqual([{ cron: CLEAN_IDEMPOTENCY_KEYS_CRON }]);
+  });
+
+  it("deletes the queue of a renamed job, with its waiting job and cron, and schedules the new name", async () => {
+    // What a database used by the version before the rename holds.
+    const old = createJobQueue({ pool: database().pool, maintenance: false });
+    await old.start();
+    await old.defineQueue(RETIRED_SYNC_FEEDS_JOB, OPTIONS);
+    await old.schedule(RETIRED_SYNC_FEEDS_JOB, SYNC_FEEDS_CRON);
+    await old.send(RETIRED_SYNC_FEEDS_JOB, {});
+    await old.stop();
+
+    const queue = await startJobQueue({
+      db: database(),
+      log: silent,
+      definitions: (jobs) =>
+        createJobDefinitions({
+          db: database().prisma,
+          log: silent,
+          clock: systemClock,
+          secrets: testSecretKeyring(),
+          jobs,
+        }),
+      work: true,
+      retired: RETIRED_JOB_NAMES,
+      stopTimeoutMs: 2_000,
+    });
+    queues.push(queue);
+    await expect(queue.probe()).resolves.toBeUndefined();
+    const syncQueues = async (sql: string) =>
+      (await database().pool.query<{ name: string }>(sql)).rows
+        .map((row) => row.name)
+        .filter((name) => name.includes("sync-feeds"));
+    expect(await syncQueues("SELECT name FROM pgboss.queue ORDER BY name")).toEqual([
+      SYNC_FEEDS_JOB,
+      `${SYNC_FEEDS_JOB}.dead`,
+    ]);
+    expect(await syncQueues("SELECT name FROM pgboss.schedule")).toEqual([SYNC_FEEDS_JOB]);
+    expect(await syncQueues("SELECT DISTINCT name FROM pgboss.job")).not.toContain(RETIRED_SYNC_FEEDS_JOB);
   });
 });

@@ -21,6 +21,7 @@ export async function startJobQueue({
   work,
   stopTimeoutMs,
   workOptions,
+  retired = [],
 }: {
   db: Pick<Database, "pool">;
   log: Log;
@@ -29,6 +30,8 @@ export async function startJobQueue({
   work: boolean;
   stopTimeoutMs: number;
   workOptions?: WorkOptions;
+  /** Queues of jobs that were renamed or dropped: deleted, so their schedules stop sending to nobody. */
+  retired?: readonly string[];
 }): Promise<JobQueue> {
   // Cron jobs are sent by the processes that work jobs.
   const queue = createJobQueue({ pool: db.pool, log, stopTimeoutMs, cron: work });
@@ -36,6 +39,12 @@ export async function startJobQueue({
   try {
     const list = definitions(queue);
     await registerJobs(queue, list, { work, ...(workOptions ? { workOptions } : {}) });
+    for (const name of retired) {
+      // Leftovers cost nothing but a stray cron job: a failure here must not stop the start.
+      await queue
+        .deleteQueue(name)
+        .catch((error: unknown) => log.warn({ err: error, queue: name }, "could not delete a retired job queue"));
+    }
     log.info(
       { jobs: list.map((definition) => definition.name), workers: work ? list.length : 0 },
       work ? `job queue started with ${list.length} worker(s)` : "job queue started (workers off: enqueue only)",

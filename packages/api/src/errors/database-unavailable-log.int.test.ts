@@ -21,10 +21,10 @@ describe("the database-unavailable log line", () => {
   it("is not written for a calendar whose name does not resolve, answered 400", async () => {
     const { caller } = await createTestUser(harness.deps);
     const error = await trpcFailure(
-      caller.googleCalendar.feeds.add({ name: "Nowhere", url: "https://calendar.invalid/basic.ics" }),
+      caller.calendars.feeds.add({ name: "Nowhere", url: "https://calendar.invalid/basic.ics" }),
     );
     expect(error.code).toBe("BAD_REQUEST");
-    expect(error.cause).toMatchObject({ code: "google-calendar.feed_unreachable" });
+    expect(error.cause).toMatchObject({ code: "calendars.feed_unreachable" });
     const messages = harness.log.entries.map((entry) => entry.message);
     expect(messages).not.toContain("database unavailable; answered 503");
   });

@@ -133,10 +133,7 @@ describe("dates outside 1970-01-01..2999-12-31 are refused at the edge, and noth
         "planners.windows",
         (user: TestUser, range: { from: Date; to: Date }) => user.caller.scheduler.planners.windows(range),
       ],
-      [
-        "googleCalendar.busy",
-        (user: TestUser, range: { from: Date; to: Date }) => user.caller.googleCalendar.busy(range),
-      ],
+      ["calendars.busy", (user: TestUser, range: { from: Date; to: Date }) => user.caller.calendars.busy(range)],
     ])("%s refuses ranges at either end of what a Date can hold", async (_case, call) => {
       const user = await createTestUser(harness.deps);
       await user.caller.scheduler.planners.create({

@@ -83,10 +83,10 @@ describe("text with NUL or lone surrogates is refused as a field error, and noth
         }),
       rows: (user) => prisma().planner.findMany({ where: { userId: user.userId } }),
     },
-    "googleCalendar.feeds.add name": {
+    "calendars.feeds.add name": {
       field: "name",
       call: (user, text) =>
-        user.caller.googleCalendar.feeds.add({ name: text, url: "https://calendar.example.com/basic.ics" }),
+        user.caller.calendars.feeds.add({ name: text, url: "https://calendar.example.com/basic.ics" }),
       rows: (user) => prisma().calendarFeed.findMany({ where: { userId: user.userId } }),
     },
     "iam.tokens.create name": {

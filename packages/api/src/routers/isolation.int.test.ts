@@ -124,8 +124,8 @@ const crossUserAttempts: [string, (bob: TestUser, owns: AliceOwns) => Promise<un
     (bob, owns) => bob.caller.scheduler.planners.update({ id: owns.plannerId, name: "mine" }),
   ],
   ["scheduler.planners.delete", (bob, owns) => bob.caller.scheduler.planners.delete({ id: owns.plannerId })],
-  ["googleCalendar.feeds.sync", (bob, owns) => bob.caller.googleCalendar.feeds.sync({ id: owns.feedId })],
-  ["googleCalendar.feeds.remove", (bob, owns) => bob.caller.googleCalendar.feeds.remove({ id: owns.feedId })],
+  ["calendars.feeds.sync", (bob, owns) => bob.caller.calendars.feeds.sync({ id: owns.feedId })],
+  ["calendars.feeds.remove", (bob, owns) => bob.caller.calendars.feeds.remove({ id: owns.feedId })],
   [
     "scheduler.planners.windows",
     (bob, owns) =>
@@ -179,7 +179,7 @@ describe("one user never reaches another's data", () => {
     await expect(alice.caller.scheduler.planners.byId({ id: owns.plannerId })).resolves.toMatchObject({
       name: "Alice's hours",
     });
-    await expect(alice.caller.googleCalendar.feeds.list()).resolves.toMatchObject([
+    await expect(alice.caller.calendars.feeds.list()).resolves.toMatchObject([
       { id: owns.feedId, name: "Alice's calendar", lastError: null },
     ]);
   });
@@ -201,10 +201,10 @@ describe("one user never reaches another's data", () => {
     const alicesAgenda = await alice.caller.scheduler.tasks.agenda(week);
     expect(alicesAgenda.entries.map((entry) => entry.summary)).toContain("Alice's appointment");
     await expect(bob.caller.scheduler.tasks.agenda(week)).resolves.toEqual({ entries: [] });
-    await expect(bob.caller.googleCalendar.feeds.list()).resolves.toEqual([]);
-    const alicesBusy = await alice.caller.googleCalendar.busy(week);
+    await expect(bob.caller.calendars.feeds.list()).resolves.toEqual([]);
+    const alicesBusy = await alice.caller.calendars.busy(week);
     expect(alicesBusy.events.map((event) => event.summary)).toEqual(["Alice's dentist"]);
-    await expect(bob.caller.googleCalendar.busy(week)).resolves.toEqual({ events: [] });
+    await expect(bob.caller.calendars.busy(week)).resolves.toEqual({ events: [] });
     await expect(bob.caller.iam.me()).resolves.toMatchObject({ id: bob.userId });
   });
 });

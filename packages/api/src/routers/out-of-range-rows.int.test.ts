@@ -125,7 +125,7 @@ describe("an account with rows outside the date range still lists and plans", ()
     }
   });
 
-  it("busy events outside the range are skipped by googleCalendar.busy and by the plan", async () => {
+  it("busy events outside the range are skipped by calendars.busy and by the plan", async () => {
     const user = await userWithPlanner();
     const feed = await harness.database.prisma.calendarFeed.create({
       data: { userId: user.userId, name: "Work", url: "https://calendar.example.com/secret/basic.ics" },
@@ -137,7 +137,7 @@ describe("an account with rows outside the date range still lists and plans", ()
     await insertEvent("standup", "2026-06-01T09:00:00Z", "2026-06-01T09:30:00Z");
     await insertEvent("forever", "2026-06-01T12:00:00Z", YEAR_10000);
 
-    const busy = await user.caller.googleCalendar.busy(WEEK);
+    const busy = await user.caller.calendars.busy(WEEK);
     expect(busy.events.map((event) => event.summary)).toEqual(["standup"]);
     const task = await user.caller.scheduler.tasks.create({ summary: "after standup", minutes: 60 });
     const preview = await user.caller.scheduler.plan.preview();
@@ -145,7 +145,7 @@ describe("an account with rows outside the date range still lists and plans", ()
       expect.objectContaining({ taskId: task.id, newStart: new Date("2026-06-01T09:30:00Z") }),
     ]);
     expect(warningsAbout(user)).toContainEqual(
-      expect.objectContaining({ object: expect.objectContaining({ reading: "googleCalendar.busy" }) }),
+      expect.objectContaining({ object: expect.objectContaining({ reading: "calendars.busy" }) }),
     );
   });
 });

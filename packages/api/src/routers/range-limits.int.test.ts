@@ -1,4 +1,4 @@
-import { MAX_BUSY_EVENTS_PER_CALL } from "@agendacraft/domain/google-calendar";
+import { MAX_BUSY_EVENTS_PER_CALL } from "@agendacraft/domain/calendars";
 import { MAX_AGENDA_ENTRIES } from "@agendacraft/domain/scheduler/tasks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDeps } from "../testing/create-test-deps.ts";
@@ -48,7 +48,7 @@ describe("range reads list at most a bounded number of items, the earliest", () 
     expect(shorter.entries).toHaveLength(59);
   });
 
-  it(`googleCalendar.busy: ${MAX_BUSY_EVENTS_PER_CALL} events, then truncated`, async () => {
+  it(`calendars.busy: ${MAX_BUSY_EVENTS_PER_CALL} events, then truncated`, async () => {
     const user = await createTestUser(harness.deps);
     const feed = await harness.database.prisma.calendarFeed.create({
       data: { userId: user.userId, name: "Packed", url: "https://calendar.example.com/packed.ics" },
@@ -67,12 +67,12 @@ describe("range reads list at most a bounded number of items, the earliest", () 
         };
       }),
     });
-    const busy = await user.caller.googleCalendar.busy(WEEK);
+    const busy = await user.caller.calendars.busy(WEEK);
     expect(busy.truncated).toBe(true);
     expect(busy.events).toHaveLength(MAX_BUSY_EVENTS_PER_CALL);
     expect(busy.events[0]?.start).toEqual(new Date(WEEK.from.getTime() + MINUTE));
 
-    const shorter = await user.caller.googleCalendar.busy({
+    const shorter = await user.caller.calendars.busy({
       from: WEEK.from,
       to: new Date(WEEK.from.getTime() + 60 * MINUTE),
     });

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
 import { createAuth } from "@agendacraft/domain/iam";
-import { fixedClock } from "@agendacraft/domain/shared";
+import { fixedClock, testSecretKeyring } from "@agendacraft/domain/shared";
 import type { Log, ServerDeps } from "../context.ts";
 
 export type LogEntry = { level: "error" | "warn" | "info"; object: object; message?: string };
@@ -37,6 +37,7 @@ export async function createTestDeps(): Promise<{
       trustedOrigins: [TEST_APP_ORIGIN],
     }),
     trustedOrigins: [TEST_APP_ORIGIN],
+    secrets: testSecretKeyring(),
     // Test calendars are served from this machine.
     calendarFeeds: { allowPrivateNetworks: true },
   };

@@ -55,6 +55,11 @@ export type JobQueue = JobSender & {
    * with `cron: true`. Replaces the queue's previous schedule; the queue must be defined.
    */
   schedule(name: string, cron: string): Promise<void>;
+  /**
+   * Deletes a queue the code no longer defines (a renamed job): its jobs in every state, its
+   * cron schedule and its dead-letter queue with its dead letters. Nothing happens when it does not exist.
+   */
+  deleteQueue(name: string): Promise<void>;
   /** Polls `name` and runs `handler` for each job until `stop()`; resolves with the worker's id. Needs `start()`. */
   work<T = unknown>(name: string, handler: JobHandler<T>, options?: WorkOptions): Promise<string>;
   /** Readiness: throws with the reason when the queue is not started or its schema cannot be read. */
@@ -234,6 +239,17 @@ export function createJobQueue({
     async schedule(name, cronExpression) {
       assertQueueName(name);
       await boss.schedule(name, cronExpression, {}, { tz: "UTC" });
+    },
+
+    async deleteQueue(name) {
+      assertQueueName(name);
+      // The queue first: its jobs name the dead-letter queue. pg-boss refuses to delete a queue
+      // that still has jobs (of any state), so they go first.
+      for (const queueName of [name, `${name}${DEAD_LETTER_SUFFIX}`]) {
+        await executor.executeSql("DELETE FROM pgboss.job WHERE name = $1", [queueName]);
+        await boss.deleteQueue(queueName);
+      }
+      policies.delete(name);
     },
 
     async work(name, handler, { batchSize = 1, pollingIntervalSeconds = DEFAULT_POLLING_INTERVAL_SECONDS } = {}) {

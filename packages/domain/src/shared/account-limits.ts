@@ -4,7 +4,7 @@ import { DomainError } from "./errors.ts";
  * How many of each thing one person may have, so no request has to read or plan an
  * unbounded amount (README "Limits"). Each create checks before it writes; creates that
  * race may pass a limit by a few, which costs nothing. Calendars have theirs in
- * google-calendar (MAX_FEEDS_PER_USER).
+ * calendars (MAX_FEEDS_PER_USER).
  */
 export const ACCOUNT_LIMITS = {
   /** Open (not completed) tasks: what a plan reads and places; plan.commit is built for this many. */

@@ -49,6 +49,22 @@ export {
 export { clientAddressKey, emailKey } from "./rate-limit/rate-limit-keys.ts";
 export { type RateLimitedDetails, rateLimitedError } from "./rate-limit/rate-limited-error.ts";
 export {
+  createSecretKeyring,
+  deriveSecretKey,
+  isSealedSecret,
+  loadSecretKeyring,
+  openSecret,
+  SECRET_KEY_BYTES,
+  type SecretKey,
+  type SecretKeyring,
+  sealedSecretKeyId,
+  sealSecret,
+  secretKeyId,
+  testSecretKeyring,
+  ZSecretKeyListVariable,
+  ZSecretKeyVariable,
+} from "./secrets/index.ts";
+export {
   findInvalidText,
   hasInvalidCharacters,
   INVALID_CHARACTERS_CODE,

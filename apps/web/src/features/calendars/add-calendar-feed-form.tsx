@@ -8,7 +8,7 @@ import { Field, inputClass } from "../../ui/field.tsx";
 import { FormError } from "../../ui/form-error.tsx";
 
 /** Refusals that are about the address itself: shown under the address field, not above the button. */
-const URL_PROBLEMS = new Set(["google-calendar.feed_unreachable", "google-calendar.feed_invalid"]);
+const URL_PROBLEMS = new Set(["calendars.feed_unreachable", "calendars.feed_invalid"]);
 
 /** Adds a calendar by its secret iCal address; the server downloads it once before saving. */
 export function AddCalendarFeedForm() {
@@ -19,12 +19,12 @@ export function AddCalendarFeedForm() {
   const [error, setError] = useState<DescribedError | null>(null);
 
   const add = useMutation(
-    trpc.googleCalendar.feeds.add.mutationOptions({
+    trpc.calendars.feeds.add.mutationOptions({
       onSuccess: (feed) => {
         setName("");
         setUrl("");
         toast.success(`Added “${feed.name}” with ${feed.eventCount} busy times.`);
-        void queryClient.invalidateQueries(trpc.googleCalendar.pathFilter());
+        void queryClient.invalidateQueries(trpc.calendars.pathFilter());
       },
       onError: (failure) => setError(describeError(failure)),
     }),

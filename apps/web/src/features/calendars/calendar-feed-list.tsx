@@ -10,12 +10,12 @@ import { buttonClass } from "../../ui/button.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
 
-type CalendarFeed = RouterOutputs["googleCalendar"]["feeds"]["list"][number];
+type CalendarFeed = RouterOutputs["calendars"]["feeds"]["list"][number];
 
 /** The calendars whose busy time the planner goes around, with their last sync. */
 export function CalendarFeedList() {
   const trpc = useTRPC();
-  const feeds = useQuery(trpc.googleCalendar.feeds.list.queryOptions());
+  const feeds = useQuery(trpc.calendars.feeds.list.queryOptions());
   if (feeds.isPending) return <Loading label="Loading calendars…" />;
   if (feeds.isError) return <LoadError error={feeds.error} onRetry={() => void feeds.refetch()} />;
   if (feeds.data.length === 0) {
@@ -35,9 +35,9 @@ function CalendarFeedRow({ feed }: { feed: CalendarFeed }) {
   const queryClient = useQueryClient();
   const { timeZone } = useMe();
   const [confirming, setConfirming] = useState(false);
-  const refresh = () => queryClient.invalidateQueries(trpc.googleCalendar.pathFilter());
+  const refresh = () => queryClient.invalidateQueries(trpc.calendars.pathFilter());
   const sync = useMutation(
-    trpc.googleCalendar.feeds.sync.mutationOptions({
+    trpc.calendars.feeds.sync.mutationOptions({
       onSuccess: (synced) => {
         if (synced.lastError) toast.error(`“${synced.name}” could not be synced. ${synced.lastError}`);
         else toast.success(`Synced “${synced.name}”: ${synced.eventCount} busy times.`);
@@ -47,7 +47,7 @@ function CalendarFeedRow({ feed }: { feed: CalendarFeed }) {
     }),
   );
   const remove = useMutation(
-    trpc.googleCalendar.feeds.remove.mutationOptions({
+    trpc.calendars.feeds.remove.mutationOptions({
       onSuccess: () => {
         setConfirming(false);
         toast.success(`Removed “${feed.name}”.`);

@@ -17,7 +17,7 @@ export function useWeekData(week: WeekRange) {
     ...trpc.scheduler.planners.windows.queryOptions(range),
     placeholderData: keepPreviousData,
   });
-  const busy = useQuery({ ...trpc.googleCalendar.busy.queryOptions(range), placeholderData: keepPreviousData });
+  const busy = useQuery({ ...trpc.calendars.busy.queryOptions(range), placeholderData: keepPreviousData });
   const events = useMemo(
     () => toCalendarEvents(agenda.data?.entries ?? [], windows.data ?? [], busy.data?.events ?? []),
     [agenda.data, windows.data, busy.data],

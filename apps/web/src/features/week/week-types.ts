@@ -4,8 +4,8 @@ import type { RouterInputs, RouterOutputs } from "@agendacraft/api";
 export type Agenda = RouterOutputs["scheduler"]["tasks"]["agenda"];
 export type AgendaEntry = Agenda["entries"][number];
 
-/** `googleCalendar.busy`: events from the person's calendars that make time busy. */
-export type BusyEvent = RouterOutputs["googleCalendar"]["busy"]["events"][number];
+/** `calendars.busy`: events from the person's calendars that make time busy. */
+export type BusyEvent = RouterOutputs["calendars"]["busy"]["events"][number];
 
 /** One opening of a planner (`scheduler.planners.windows`). */
 export type PlannerWindow = RouterOutputs["scheduler"]["planners"]["windows"][number];

@@ -4,7 +4,7 @@ import { DomainError } from "../shared/errors.ts";
 export function feedNotFound(): DomainError {
   return new DomainError({
     kind: "NOT_FOUND",
-    code: "google-calendar.feed_not_found",
+    code: "calendars.feed_not_found",
     message: "That calendar does not exist or was removed.",
   });
 }
@@ -13,7 +13,7 @@ export function feedNotFound(): DomainError {
 export function feedUnreachable(reason: string, cause?: unknown): DomainError {
   return new DomainError({
     kind: "INVALID",
-    code: "google-calendar.feed_unreachable",
+    code: "calendars.feed_unreachable",
     message: `Could not download that calendar: ${reason}.`,
     details: { field: "url" },
     cause,
@@ -23,7 +23,7 @@ export function feedUnreachable(reason: string, cause?: unknown): DomainError {
 export function feedInvalid(reason: string, cause?: unknown): DomainError {
   return new DomainError({
     kind: "INVALID",
-    code: "google-calendar.feed_invalid",
+    code: "calendars.feed_invalid",
     message: `That address does not lead to a calendar in iCal format: ${reason}.`,
     details: { field: "url" },
     cause,
@@ -33,7 +33,17 @@ export function feedInvalid(reason: string, cause?: unknown): DomainError {
 export function tooManyFeeds(max: number): DomainError {
   return new DomainError({
     kind: "CONFLICT",
-    code: "google-calendar.too_many_feeds",
+    code: "calendars.too_many_feeds",
     message: `You can add at most ${max} calendars. Remove one first.`,
+  });
+}
+
+/** Shown as the feed's lastError: the person can fix it by adding the calendar again. */
+export function feedAddressUnreadable(cause?: unknown): DomainError {
+  return new DomainError({
+    kind: "UNAVAILABLE",
+    code: "calendars.feed_address_unreadable",
+    message: "This calendar's address can no longer be read (the server's keys changed). Remove it and add it again.",
+    cause,
   });
 }

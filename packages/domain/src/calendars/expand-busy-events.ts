@@ -2,8 +2,8 @@ import ICAL from "ical.js";
 import { Temporal } from "temporal-polyfill";
 import { clampInstant, MAX_INSTANT, MIN_INSTANT } from "../shared/instant.ts";
 import { yieldToEventLoop } from "../shared/yield-to-event-loop.ts";
+import { feedInvalid } from "./calendars-errors.ts";
 import { dropDistantEventsInSteps } from "./drop-distant-events.ts";
-import { feedInvalid } from "./google-calendar-errors.ts";
 
 /** One occurrence of a calendar event, in UTC: what a BusyEvent row stores. */
 export type BusyOccurrence = { uid: string; summary: string; start: Date; end: Date };
@@ -39,7 +39,7 @@ type IcalComponent = InstanceType<typeof ICAL.Component>;
  * (TRANSP:TRANSPARENT) and cancelled ones left out. Times with a TZID use the file's
  * VTIMEZONE, else the IANA zone of that name; all-day events and floating times are
  * read in `timeZone` (the person's), so an all-day event is busy from their midnight
- * to the next. Throws `google-calendar.feed_invalid` for text that is not iCalendar.
+ * to the next. Throws `calendars.feed_invalid` for text that is not iCalendar.
  */
 export function expandBusyEvents(input: ExpandBusyEventsInput): BusyOccurrence[] {
   const expansion = startExpansion(input);

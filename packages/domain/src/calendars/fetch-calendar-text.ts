@@ -1,5 +1,5 @@
 import { fetch, type Response } from "undici";
-import { feedInvalid, feedUnreachable } from "./google-calendar-errors.ts";
+import { feedInvalid, feedUnreachable } from "./calendars-errors.ts";
 import { isPublicAddress, literalAddress, PRIVATE_ADDRESS_CODE, publicOnlyAgent } from "./public-network-guard.ts";
 
 export const FETCH_TIMEOUT_MS = 10_000;
@@ -39,7 +39,7 @@ export type CalendarFetchOptions = {
 /**
  * Downloads a calendar's iCalendar text: at most MAX_FEED_BYTES, within FETCH_TIMEOUT_MS,
  * following at most MAX_REDIRECTS redirects, each checked like the first address.
- * Throws `google-calendar.feed_unreachable` or `google-calendar.feed_invalid`, with
+ * Throws `calendars.feed_unreachable` or `calendars.feed_invalid`, with
  * messages that never include the address (it is a secret).
  */
 export async function fetchCalendarText(

@@ -2,7 +2,7 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import { requestReplan } from "../scheduler/plan/replan-job.ts";
 import type { Clock } from "../shared/clock.ts";
 import { type Db, withTransaction } from "../shared/db.ts";
-import { feedNotFound } from "./google-calendar-errors.ts";
+import { feedNotFound } from "./calendars-errors.ts";
 import type { FeedIdInput } from "./schemas.ts";
 
 /** Removes one of the actor's calendars and, by the foreign key's cascade, its busy events. */

@@ -1,7 +1,8 @@
 export { addFeed } from "./add-feed.ts";
+export { feedAddressUnreadable, feedNotFound } from "./calendars-errors.ts";
 export { type BusyOccurrence, expandBusyEvents, MAX_OCCURRENCES_PER_FEED } from "./expand-busy-events.ts";
+export { FEED_URL_PURPOSE, openFeedUrl, sealFeedUrl } from "./feed-url-secret.ts";
 export { FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from "./fetch-calendar-text.ts";
-export { feedNotFound } from "./google-calendar-errors.ts";
 export { listBusy } from "./list-busy.ts";
 export { listFeeds } from "./list-feeds.ts";
 export { maskFeedUrl } from "./mask-feed-url.ts";
@@ -26,9 +27,11 @@ export {
   ZFeedIdInput,
   ZListBusyInput,
 } from "./schemas.ts";
+export { type SealFeedUrlsResult, sealFeedUrls } from "./seal-feed-urls.ts";
 export { syncFeed, syncFeedById } from "./sync-feed.ts";
 export {
   createSyncFeedsJob,
+  RETIRED_SYNC_FEEDS_JOB,
   SYNC_FEEDS_CRON,
   SYNC_FEEDS_JOB,
   SYNC_FEEDS_QUEUE_OPTIONS,

@@ -4,9 +4,11 @@ import { getUserTimeZone } from "../scheduler/planners/get-user-time-zone.ts";
 import type { Clock } from "../shared/clock.ts";
 import { type Db, withTransaction } from "../shared/db.ts";
 import { isDomainError } from "../shared/errors.ts";
+import type { SecretKeyring } from "../shared/secrets/secret-keyring.ts";
 import { calendarFeedSelect } from "./calendar-feed.select.ts";
 import { toCalendarFeedDto } from "./calendar-feed-dto.ts";
-import { feedNotFound } from "./google-calendar-errors.ts";
+import { feedNotFound } from "./calendars-errors.ts";
+import { openFeedUrl } from "./feed-url-secret.ts";
 import { readFeed } from "./read-feed.ts";
 import { replaceBusyEvents } from "./replace-busy-events.ts";
 import type { CalendarFeedDto, FeedIdInput } from "./schemas.ts";
@@ -14,6 +16,8 @@ import type { CalendarFeedDto, FeedIdInput } from "./schemas.ts";
 type SyncDeps = {
   db: Db;
   clock: Clock;
+  /** Opens the stored address. */
+  secrets: SecretKeyring;
   jobs?: JobSender;
   signal?: AbortSignal;
   /** Download from loopback and private networks too (tests only; see CalendarFetchOptions). */
@@ -55,6 +59,7 @@ export async function syncFeedById({
 async function syncFeedRow({
   db,
   clock,
+  secrets,
   jobs,
   signal,
   allowPrivateNetworks,
@@ -68,7 +73,8 @@ async function syncFeedRow({
   let occurrences: Awaited<ReturnType<typeof readFeed>>;
   try {
     occurrences = await readFeed({
-      url: feed.url,
+      // Inside the try: an address no configured key opens is this feed's lastError, not a crash.
+      url: openFeedUrl(secrets, feed.url),
       timeZone,
       clock,
       ...(signal ? { signal } : {}),
@@ -79,7 +85,7 @@ async function syncFeedRow({
     if (!isDomainError(error)) throw error;
     await db.calendarFeed.updateMany({ where, data: { lastError: error.message } });
     const row = await db.calendarFeed.findFirst({ where, select: calendarFeedSelect });
-    return row ? { feed: toCalendarFeedDto(row), ok: false } : null;
+    return row ? { feed: toCalendarFeedDto(row, secrets), ok: false } : null;
   }
   const row = await withTransaction(db, async (tx) => {
     const { count } = await tx.calendarFeed.updateMany({
@@ -91,5 +97,5 @@ async function syncFeedRow({
     if (changed && jobs) await requestReplan({ tx, jobs, userId: feed.userId, clock });
     return tx.calendarFeed.findFirstOrThrow({ where, select: calendarFeedSelect });
   });
-  return row ? { feed: toCalendarFeedDto(row), ok: true } : null;
+  return row ? { feed: toCalendarFeedDto(row, secrets), ok: true } : null;
 }

@@ -1,11 +1,14 @@
 import { defineJob, type JobDefinition, type JobSender, type QueueOptions } from "@agendacraft/db/jobs";
 import type { Clock } from "../shared/clock.ts";
 import type { Db } from "../shared/db.ts";
+import type { SecretKeyring } from "../shared/secrets/secret-keyring.ts";
 import { SYNC_INTERVAL_MINUTES } from "./schemas.ts";
 import { syncFeedById } from "./sync-feed.ts";
 
 /** Re-reads every calendar not synced in the last SYNC_INTERVAL_MINUTES. */
-export const SYNC_FEEDS_JOB = "google-calendar.sync-feeds";
+export const SYNC_FEEDS_JOB = "calendars.sync-feeds";
+/** The same job's name before the domain was renamed; the server deletes its queue at start. */
+export const RETIRED_SYNC_FEEDS_JOB = "google-calendar.sync-feeds";
 export const SYNC_FEEDS_CRON = `*/${SYNC_INTERVAL_MINUTES} * * * *`;
 
 export const SYNC_FEEDS_QUEUE_OPTIONS: QueueOptions = {
@@ -34,6 +37,7 @@ export type SyncFeedsLog = {
 export async function syncStaleFeeds({
   db,
   clock,
+  secrets,
   jobs,
   log,
   signal,
@@ -41,6 +45,7 @@ export async function syncStaleFeeds({
 }: {
   db: Db;
   clock: Clock;
+  secrets: SecretKeyring;
   jobs?: JobSender;
   log?: SyncFeedsLog;
   signal?: AbortSignal;
@@ -61,6 +66,7 @@ export async function syncStaleFeeds({
       const result = await syncFeedById({
         db,
         clock,
+        secrets,
         feedId: id,
         allowPrivateNetworks,
         ...(jobs ? { jobs } : {}),
@@ -81,12 +87,14 @@ export async function syncStaleFeeds({
 export function createSyncFeedsJob({
   db,
   clock,
+  secrets,
   jobs,
   log,
   allowPrivateNetworks = false,
 }: {
   db: Db;
   clock: Clock;
+  secrets: SecretKeyring;
   jobs?: JobSender;
   log?: SyncFeedsLog;
   allowPrivateNetworks?: boolean;
@@ -99,6 +107,7 @@ export function createSyncFeedsJob({
       await syncStaleFeeds({
         db,
         clock,
+        secrets,
         signal: job.signal,
         allowPrivateNetworks,
         ...(jobs ? { jobs } : {}),

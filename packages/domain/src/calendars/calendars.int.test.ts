@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../notifier/testing/fixtures.ts";
 import { fixedClock } from "../shared/clock.ts";
 import { DomainError } from "../shared/errors.ts";
+import { testSecretKeyring } from "../shared/secrets/test-secret-keyring.ts";
 import { addFeed } from "./add-feed.ts";
 import { listBusy } from "./list-busy.ts";
 import { listFeeds } from "./list-feeds.ts";
@@ -21,6 +22,7 @@ import { startTestCalendarServer, type TestCalendarServer } from "./testing/star
 
 const NOW = new Date("2026-06-01T09:00:00Z");
 const MINUTE = 60_000;
+const secrets = testSecretKeyring();
 const WEEK = { from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-06-08T00:00:00Z") };
 
 async function failure(promise: Promise<unknown>): Promise<DomainError> {
@@ -32,7 +34,7 @@ async function failure(promise: Promise<unknown>): Promise<DomainError> {
   return error;
 }
 
-describe("google-calendar feeds", () => {
+describe("calendars feeds", () => {
   const database = useTestDatabase();
   const clock = fixedClock(NOW);
   let server: TestCalendarServer;
@@ -55,6 +57,7 @@ describe("google-calendar feeds", () => {
       actorId: user.id,
       input: { name: "Work", url: server.url(path) },
       clock,
+      secrets,
       allowPrivateNetworks: true,
     });
     return { user, feed, path };
@@ -67,12 +70,14 @@ describe("google-calendar feeds", () => {
     // The same calendar by a name that resolves to 127.0.0.1: caught when the connection is made.
     const byName = literal.replace("127.0.0.1", "localhost");
     for (const url of [literal, byName]) {
-      const error = await failure(addFeed({ db: prisma, actorId: user.id, input: { name: "Local", url }, clock }));
-      expect(error.code).toBe("google-calendar.feed_unreachable");
+      const error = await failure(
+        addFeed({ db: prisma, actorId: user.id, input: { name: "Local", url }, clock, secrets }),
+      );
+      expect(error.code).toBe("calendars.feed_unreachable");
       expect(error.message).toMatch(/private network address/);
       expect(error.message).not.toContain(url);
     }
-    expect(await listFeeds({ db: prisma, actorId: user.id })).toEqual([]);
+    expect(await listFeeds({ db: prisma, actorId: user.id, secrets })).toEqual([]);
   });
 
   it("adds a feed: its busy events are stored and listed with their instants, the address masked", async () => {
@@ -84,6 +89,7 @@ describe("google-calendar feeds", () => {
       actorId: user.id,
       input: { name: "Work", url },
       clock,
+      secrets,
       allowPrivateNetworks: true,
     });
     expect(feed).toMatchObject({
@@ -93,7 +99,7 @@ describe("google-calendar feeds", () => {
       lastError: null,
     });
     expect(feed.eventCount).toBeGreaterThan(10);
-    await expect(listFeeds({ db: prisma, actorId: user.id })).resolves.toEqual([feed]);
+    await expect(listFeeds({ db: prisma, actorId: user.id, secrets })).resolves.toEqual([feed]);
 
     const { events } = await listBusy({ db: prisma, actorId: user.id, input: WEEK });
     expect(events.map(({ summary, start, end }) => ({ summary, start, end }))).toEqual([
@@ -126,8 +132,8 @@ describe("google-calendar feeds", () => {
   });
 
   it.each([
-    ["a 404", "/missing.ics", "google-calendar.feed_unreachable", /404/],
-    ["a web page", "/page.html", "google-calendar.feed_invalid", /BEGIN:VCALENDAR/],
+    ["a 404", "/missing.ics", "calendars.feed_unreachable", /404/],
+    ["a web page", "/page.html", "calendars.feed_invalid", /BEGIN:VCALENDAR/],
   ])("refuses %s with its code at the url field and stores nothing", async (_what, path, code, message) => {
     const { prisma } = database();
     const user = await createUser(prisma);
@@ -137,6 +143,7 @@ describe("google-calendar feeds", () => {
         actorId: user.id,
         input: { name: "Broken", url: server.url(path) },
         clock,
+        secrets,
         allowPrivateNetworks: true,
       }),
     );
@@ -153,9 +160,16 @@ describe("google-calendar feeds", () => {
     const url = closed.url("/basic.ics");
     await closed.close();
     const error = await failure(
-      addFeed({ db: prisma, actorId: user.id, input: { name: "Gone", url }, clock, allowPrivateNetworks: true }),
+      addFeed({
+        db: prisma,
+        actorId: user.id,
+        input: { name: "Gone", url },
+        clock,
+        secrets,
+        allowPrivateNetworks: true,
+      }),
     );
-    expect(error.code).toBe("google-calendar.feed_unreachable");
+    expect(error.code).toBe("calendars.feed_unreachable");
     expect(error.message).toBe("Could not download that calendar: the server refused the connection.");
   });
 
@@ -169,6 +183,7 @@ describe("google-calendar feeds", () => {
       actorId: user.id,
       input: { id: feed.id },
       clock,
+      secrets,
       allowPrivateNetworks: true,
     });
     expect(synced).toMatchObject({ eventCount: 1, lastError: null, lastSyncedAt: clock.now() });
@@ -181,6 +196,7 @@ describe("google-calendar feeds", () => {
       actorId: user.id,
       input: { id: feed.id },
       clock,
+      secrets,
       allowPrivateNetworks: true,
     });
     expect(failed).toMatchObject({
@@ -198,9 +214,9 @@ describe("google-calendar feeds", () => {
     const other = await createUser(prisma);
     for (const attempt of [
       removeFeed({ db: prisma, actorId: other.id, input: { id: feed.id } }),
-      syncFeed({ db: prisma, actorId: other.id, input: { id: feed.id }, clock, allowPrivateNetworks: true }),
+      syncFeed({ db: prisma, actorId: other.id, input: { id: feed.id }, clock, secrets, allowPrivateNetworks: true }),
     ]) {
-      await expect(failure(attempt)).resolves.toMatchObject({ code: "google-calendar.feed_not_found" });
+      await expect(failure(attempt)).resolves.toMatchObject({ code: "calendars.feed_not_found" });
     }
     await expect(listBusy({ db: prisma, actorId: other.id, input: WEEK })).resolves.toEqual({ events: [] });
 
@@ -208,7 +224,7 @@ describe("google-calendar feeds", () => {
       deleted: true,
     });
     await expect(prisma.busyEvent.count({ where: { feedId: feed.id } })).resolves.toBe(0);
-    await expect(listFeeds({ db: prisma, actorId: user.id })).resolves.toEqual([]);
+    await expect(listFeeds({ db: prisma, actorId: user.id, secrets })).resolves.toEqual([]);
   });
 
   describe("the periodic sync job", () => {
@@ -237,7 +253,7 @@ describe("google-calendar feeds", () => {
       const before = server.requests.length;
 
       await expect(
-        syncStaleFeeds({ db: prisma, clock, jobs: queue, log, allowPrivateNetworks: true }),
+        syncStaleFeeds({ db: prisma, clock, secrets, jobs: queue, log, allowPrivateNetworks: true }),
       ).resolves.toEqual({ synced: 1, failed: 1 });
 
       expect(server.requests.slice(before).sort()).toEqual([broken.path, stale.path].sort());
@@ -261,7 +277,7 @@ describe("google-calendar feeds", () => {
       const { feed, path } = await berlinUserWithFeed();
       server.serveCalendar(path, calendarText([LUNCH]));
       const later = fixedClock(new Date(NOW.getTime() + 16 * MINUTE));
-      const job = createSyncFeedsJob({ db: prisma, clock: later, jobs: queue, allowPrivateNetworks: true });
+      const job = createSyncFeedsJob({ db: prisma, clock: later, secrets, jobs: queue, allowPrivateNetworks: true });
       expect(job).toMatchObject({ name: SYNC_FEEDS_JOB, cron: SYNC_FEEDS_CRON });
       expect(SYNC_FEEDS_CRON).toBe("*/15 * * * *");
       await job.handler({

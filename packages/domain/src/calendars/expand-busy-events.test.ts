@@ -188,7 +188,7 @@ describe("expandBusyEvents", () => {
         timeZone: "UTC",
       });
     expect(read(Math.floor(MAX_OCCURRENCES_PER_FEED / 24))().length).toBeLessThanOrEqual(MAX_OCCURRENCES_PER_FEED);
-    expect(codeOf(read(Math.ceil(MAX_OCCURRENCES_PER_FEED / 24) + 1))).toBe("google-calendar.feed_invalid");
+    expect(codeOf(read(Math.ceil(MAX_OCCURRENCES_PER_FEED / 24) + 1))).toBe("calendars.feed_invalid");
   });
 
   it("keeps a one-off event that began days before the range and lasts into it", () => {
@@ -220,10 +220,10 @@ describe("expandBusyEvents", () => {
 
   it("refuses text that is not iCalendar", () => {
     expect(codeOf(() => expandBusyEvents({ text: "<html></html>", ...JUNE, timeZone: "UTC" }))).toBe(
-      "google-calendar.feed_invalid",
+      "calendars.feed_invalid",
     );
     expect(codeOf(() => expandBusyEvents({ text: "BEGIN:VCALENDAR\r\nnonsense", ...JUNE, timeZone: "UTC" }))).toBe(
-      "google-calendar.feed_invalid",
+      "calendars.feed_invalid",
     );
   });
 });

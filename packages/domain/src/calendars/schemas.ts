@@ -55,8 +55,8 @@ export const ZListBusyInput = z
   .superRefine(
     refineTimeRange({
       maxDays: MAX_BUSY_RANGE_DAYS,
-      invalidCode: "google-calendar.invalid_range",
-      tooLongCode: "google-calendar.range_too_long",
+      invalidCode: "calendars.invalid_range",
+      tooLongCode: "calendars.range_too_long",
     }),
   );
 export type ListBusyInput = z.infer<typeof ZListBusyInput>;

@@ -4,8 +4,8 @@ import {
   LUNCH,
   startTestCalendarServer,
   type TestCalendarServer,
-} from "@agendacraft/domain/google-calendar/testing";
-import { fixedClock } from "@agendacraft/domain/shared";
+} from "@agendacraft/domain/calendars/testing";
+import { fixedClock, sealedSecretKeyId } from "@agendacraft/domain/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
 import { createTestDeps } from "../testing/create-test-deps.ts";
@@ -14,7 +14,7 @@ import { trpcFailure } from "../testing/trpc-failure.ts";
 
 const WEEK = { from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-06-08T00:00:00Z") };
 
-describe("googleCalendar", () => {
+describe("calendars", () => {
   let harness: Awaited<ReturnType<typeof createTestDeps>>;
   let server: TestCalendarServer;
   const machineZone = process.env.TZ;
@@ -36,7 +36,7 @@ describe("googleCalendar", () => {
   it("adds a calendar, lists it with its address masked, and shows its busy time", async () => {
     const { caller } = await createTestUser(harness.deps);
     await caller.iam.updateProfile({ timeZone: "Europe/Berlin" });
-    const feed = await caller.googleCalendar.feeds.add({ name: "  Work ", url: secretUrl() });
+    const feed = await caller.calendars.feeds.add({ name: "  Work ", url: secretUrl() });
     expect(feed).toMatchObject({
       name: "Work",
       url: `${new URL(secretUrl()).origin}/…/basic.ics`,
@@ -44,9 +44,13 @@ describe("googleCalendar", () => {
       lastError: null,
     });
     expect(JSON.stringify(feed)).not.toContain("private-");
-    await expect(caller.googleCalendar.feeds.list()).resolves.toEqual([feed]);
+    await expect(caller.calendars.feeds.list()).resolves.toEqual([feed]);
+    // Stored sealed with the server's key, not as the address.
+    const stored = await harness.database.prisma.calendarFeed.findUniqueOrThrow({ where: { id: feed.id } });
+    expect(sealedSecretKeyId(stored.url)).toBe(harness.deps.secrets.current.id);
+    expect(stored.url).not.toContain("private-");
 
-    const { events } = await caller.googleCalendar.busy(WEEK);
+    const { events } = await caller.calendars.busy(WEEK);
     expect(events.map((event) => event.summary)).toEqual([
       "Lunch with Sam",
       "Offsite",
@@ -62,21 +66,21 @@ describe("googleCalendar", () => {
   });
 
   it.each([
-    ["/missing.ics", "google-calendar.feed_unreachable"],
-    ["/not-a-calendar", "google-calendar.feed_invalid"],
+    ["/missing.ics", "calendars.feed_unreachable"],
+    ["/not-a-calendar", "calendars.feed_invalid"],
   ])("refuses %s as BAD_REQUEST with the code and field clients branch on", async (path, code) => {
     const { caller } = await createTestUser(harness.deps);
-    const error = await trpcFailure(caller.googleCalendar.feeds.add({ name: "Broken", url: server.url(path) }));
+    const error = await trpcFailure(caller.calendars.feeds.add({ name: "Broken", url: server.url(path) }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.cause).toMatchObject({ code, details: { field: "url" } });
     expect(error.message).not.toContain(server.url(""));
     expect(JSON.stringify(harness.log.entries)).not.toContain(path);
-    await expect(caller.googleCalendar.feeds.list()).resolves.toEqual([]);
+    await expect(caller.calendars.feeds.list()).resolves.toEqual([]);
   });
 
   it("validates the name, the address and the range", async () => {
     const { caller } = await createTestUser(harness.deps);
-    const bad = await trpcFailure(caller.googleCalendar.feeds.add({ name: "  ", url: "ftp://example.com/x.ics" }));
+    const bad = await trpcFailure(caller.calendars.feeds.add({ name: "  ", url: "ftp://example.com/x.ics" }));
     expect(bad.code).toBe("BAD_REQUEST");
     const issues = (bad.cause as ZodError).issues.map((issue) => [issue.path.join("."), issue.message]);
     expect(issues).toEqual([
@@ -84,34 +88,34 @@ describe("googleCalendar", () => {
       ["url", "Enter the calendar's address, starting with https://"],
     ]);
     const long = await trpcFailure(
-      caller.googleCalendar.busy({ from: WEEK.from, to: new Date(WEEK.from.getTime() + 43 * 86_400_000) }),
+      caller.calendars.busy({ from: WEEK.from, to: new Date(WEEK.from.getTime() + 43 * 86_400_000) }),
     );
     expect((long.cause as ZodError).issues[0]).toMatchObject({
       path: ["to"],
-      params: { code: "google-calendar.range_too_long" },
+      params: { code: "calendars.range_too_long" },
     });
   });
 
   it("syncs on demand, keeps the events with lastError when the calendar fails, and removes", async () => {
     const user = await createTestUser(harness.deps);
     server.serveCalendar("/sync.ics", GOOGLE_FEED);
-    const feed = await user.caller.googleCalendar.feeds.add({ name: "Home", url: server.url("/sync.ics") });
+    const feed = await user.caller.calendars.feeds.add({ name: "Home", url: server.url("/sync.ics") });
     server.serveCalendar("/sync.ics", calendarText([LUNCH]));
     const later = callerFor({ ...harness.deps, clock: fixedClock("2026-06-01T10:00:00Z") }, user.session);
-    await expect(later.googleCalendar.feeds.sync({ id: feed.id })).resolves.toMatchObject({
+    await expect(later.calendars.feeds.sync({ id: feed.id })).resolves.toMatchObject({
       id: feed.id,
       eventCount: 1,
       lastSyncedAt: new Date("2026-06-01T10:00:00Z"),
       lastError: null,
     });
     server.serve("/sync.ics", { status: 503, body: "" });
-    const failed = await later.googleCalendar.feeds.sync({ id: feed.id });
+    const failed = await later.calendars.feeds.sync({ id: feed.id });
     expect(failed.lastError).toBe("Could not download that calendar: the server answered 503 Service Unavailable.");
-    await expect(later.googleCalendar.busy(WEEK)).resolves.toMatchObject({ events: [{ summary: "Lunch with Sam" }] });
+    await expect(later.calendars.busy(WEEK)).resolves.toMatchObject({ events: [{ summary: "Lunch with Sam" }] });
 
-    await expect(later.googleCalendar.feeds.remove({ id: feed.id })).resolves.toEqual({ deleted: true });
-    await expect(later.googleCalendar.busy(WEEK)).resolves.toEqual({ events: [] });
-    const gone = await trpcFailure(later.googleCalendar.feeds.sync({ id: feed.id }));
+    await expect(later.calendars.feeds.remove({ id: feed.id })).resolves.toEqual({ deleted: true });
+    await expect(later.calendars.busy(WEEK)).resolves.toEqual({ events: [] });
+    const gone = await trpcFailure(later.calendars.feeds.sync({ id: feed.id }));
     expect(gone.code).toBe("NOT_FOUND");
   });
 
@@ -140,7 +144,7 @@ describe("googleCalendar", () => {
         ],
       ]),
     );
-    await caller.googleCalendar.feeds.add({ name: "Work", url: server.url("/busy-monday.ics") });
+    await caller.calendars.feeds.add({ name: "Work", url: server.url("/busy-monday.ics") });
     const task = await caller.scheduler.tasks.create({ summary: "Write report", minutes: 90 });
 
     const preview = await caller.scheduler.plan.preview();

@@ -27,7 +27,7 @@ export async function listBusy({
       take: MAX_BUSY_EVENTS_PER_CALL + 1,
       select: busyEventSelect,
     }),
-    log ? warnAboutSkippedBusyEvents({ db, actorId, log, reading: "googleCalendar.busy" }) : undefined,
+    log ? warnAboutSkippedBusyEvents({ db, actorId, log, reading: "calendars.busy" }) : undefined,
   ]);
   if (events.length <= MAX_BUSY_EVENTS_PER_CALL) return { events };
   return { events: events.slice(0, MAX_BUSY_EVENTS_PER_CALL), truncated: true };

@@ -1,26 +1,30 @@
 import type { JobSender } from "@agendacraft/db/jobs";
+import type { Prisma } from "@agendacraft/db/prisma";
 import { requestReplan } from "../scheduler/plan/replan-job.ts";
 import { getUserTimeZone } from "../scheduler/planners/get-user-time-zone.ts";
 import type { Clock } from "../shared/clock.ts";
 import { type Db, withTransaction } from "../shared/db.ts";
+import type { SecretKeyring } from "../shared/secrets/secret-keyring.ts";
 import { calendarFeedSelect } from "./calendar-feed.select.ts";
 import { toCalendarFeedDto } from "./calendar-feed-dto.ts";
-import { tooManyFeeds } from "./google-calendar-errors.ts";
+import { tooManyFeeds } from "./calendars-errors.ts";
+import { sealFeedUrl } from "./feed-url-secret.ts";
 import { readFeed } from "./read-feed.ts";
 import { replaceBusyEvents } from "./replace-busy-events.ts";
 import { type AddFeedInput, type CalendarFeedDto, MAX_FEEDS_PER_USER } from "./schemas.ts";
 
 /**
  * Adds a calendar by its secret iCal address. It is downloaded and read first, so an
- * address that does not work is refused (`google-calendar.feed_unreachable`,
- * `google-calendar.feed_invalid`) and nothing is stored; the download happens before the
- * transaction, never inside it.
+ * address that does not work is refused (`calendars.feed_unreachable`,
+ * `calendars.feed_invalid`) and nothing is stored; the download happens before the
+ * transaction, never inside it. The address is stored sealed with `secrets`.
  */
 export async function addFeed({
   db,
   actorId,
   input,
   clock,
+  secrets,
   jobs,
   allowPrivateNetworks = false,
 }: {
@@ -28,22 +32,25 @@ export async function addFeed({
   actorId: string;
   input: AddFeedInput;
   clock: Clock;
+  secrets: SecretKeyring;
   /** Download from loopback and private networks too (tests only; see CalendarFetchOptions). */
   allowPrivateNetworks?: boolean;
   /** Given: an automatic re-plan is requested (when the user turned it on). */
   jobs?: JobSender;
 }): Promise<CalendarFeedDto> {
-  if ((await db.calendarFeed.count({ where: { userId: actorId } })) >= MAX_FEEDS_PER_USER) {
-    throw tooManyFeeds(MAX_FEEDS_PER_USER);
-  }
+  // Early and unlocked, so a person at the limit waits for no download; the check that counts is below.
+  await assertBelowFeedLimit(db, actorId);
   const timeZone = await getUserTimeZone({ db, actorId });
   const occurrences = await readFeed({ url: input.url, timeZone, clock, allowPrivateNetworks });
   const row = await withTransaction(db, async (tx) => {
+    // Adds by one person queue here, so two at the limit cannot both see room for one more.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`calendars.feeds:${actorId}`}))`;
+    await assertBelowFeedLimit(tx, actorId);
     const feed = await tx.calendarFeed.create({
       data: {
         userId: actorId,
         name: input.name,
-        url: input.url,
+        url: sealFeedUrl(secrets, input.url),
         lastSyncedAt: clock.now(),
         eventCount: occurrences.length,
       },
@@ -53,5 +60,11 @@ export async function addFeed({
     if (changed && jobs) await requestReplan({ tx, jobs, userId: actorId, clock });
     return feed;
   });
-  return toCalendarFeedDto(row);
+  return toCalendarFeedDto(row, secrets);
+}
+
+async function assertBelowFeedLimit(db: Db | Prisma.TransactionClient, actorId: string): Promise<void> {
+  if ((await db.calendarFeed.count({ where: { userId: actorId } })) >= MAX_FEEDS_PER_USER) {
+    throw tooManyFeeds(MAX_FEEDS_PER_USER);
+  }
 }

@@ -9,7 +9,7 @@ import {
   ZCalendarFeed,
   ZFeedIdInput,
   ZListBusyInput,
-} from "@agendacraft/domain/google-calendar";
+} from "@agendacraft/domain/calendars";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { idempotentProcedure } from "../idempotent-procedure.ts";
@@ -24,7 +24,7 @@ const feedsRouter = createTRPCRouter({
   list: protectedProcedure
     .input(z.void())
     .output(z.array(ZCalendarFeed))
-    .query(({ ctx }) => listFeeds({ db: ctx.db, actorId: ctx.session.userId })),
+    .query(({ ctx }) => listFeeds({ db: ctx.db, actorId: ctx.session.userId, secrets: ctx.secrets })),
 
   add: idempotentProcedure
     .input(ZAddFeedInput)
@@ -35,6 +35,7 @@ const feedsRouter = createTRPCRouter({
         actorId: ctx.session.userId,
         input,
         clock: ctx.clock,
+        secrets: ctx.secrets,
         jobs: ctx.jobs,
         ...fetchPolicy(ctx),
       }),
@@ -56,13 +57,14 @@ const feedsRouter = createTRPCRouter({
         actorId: ctx.session.userId,
         input,
         clock: ctx.clock,
+        secrets: ctx.secrets,
         jobs: ctx.jobs,
         ...fetchPolicy(ctx),
       }),
     ),
 });
 
-export const googleCalendarRouter = createTRPCRouter({
+export const calendarsRouter = createTRPCRouter({
   feeds: feedsRouter,
 
   busy: protectedProcedure

@@ -1,6 +1,6 @@
 import type { Prisma } from "@agendacraft/db/prisma";
 
-/** `url` is read to mask it; the DTO never carries it whole. */
+/** `url` (sealed) is read to mask it; the DTO never carries it whole. */
 export const calendarFeedSelect = {
   id: true,
   name: true,
