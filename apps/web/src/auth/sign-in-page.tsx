@@ -1,7 +1,5 @@
-import { ZEmail } from "@agendacraft/domain/iam/schemas";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { z } from "zod";
 import { useAppServices } from "../app-providers.tsx";
 import { inputClass } from "../ui/field.tsx";
 import { FormErrorMessage } from "../ui/form/form-error-message.tsx";
@@ -11,16 +9,14 @@ import { useSchemaForm } from "../ui/form/use-schema-form.ts";
 import { AuthCard } from "./auth-card.tsx";
 import { safeNextPath } from "./session-expiry.ts";
 
-/** Only what can be told without the server: a wrong password is the server's to say, for email and password alike. */
-const ZSignIn = z.object({ email: ZEmail, password: z.string().min(1, "Enter your password") });
-
 export function SignInPage() {
   const { authClient } = useAppServices();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const form = useSchemaForm({
-    schema: ZSignIn,
+    // Loaded on first use: the sign-in page is the first download.
+    schema: () => import("@agendacraft/domain/iam/schemas").then((schemas) => schemas.ZSignInInput),
     defaultValues: { email: "", password: "" },
     toInput: (values) => values,
     onSubmit: async (input) => {

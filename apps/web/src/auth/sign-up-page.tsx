@@ -1,4 +1,3 @@
-import { ZSignUpInput } from "@agendacraft/domain/iam/schemas";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { useAppServices } from "../app-providers.tsx";
@@ -20,8 +19,9 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const timeZone = browserTimeZone();
   const form = useSchemaForm({
-    // The schema the server checks sign-ups with before the auth library sees them.
-    schema: ZSignUpInput,
+    // The schema the server checks sign-ups with before the auth library sees them, loaded on
+    // first use: this page is part of the first download.
+    schema: () => import("@agendacraft/domain/iam/schemas").then((schemas) => schemas.ZSignUpInput),
     defaultValues: { name: "", email: "", password: "" },
     toInput: (values) => ({ ...values, timeZone }),
     onSubmit: async (input) => {

@@ -1,4 +1,3 @@
-import { ZCreateTaskInput } from "@agendacraft/domain/scheduler/tasks/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
@@ -69,7 +68,8 @@ export function QuickAddForm() {
   }
 
   const form = useSchemaForm({
-    schema: ZCreateTaskInput,
+    // Loaded on first use: the inbox is part of the first download.
+    schema: () => import("@agendacraft/domain/scheduler/tasks/schemas").then((schemas) => schemas.ZCreateTaskInput),
     defaultValues: EMPTY,
     // The repetition is checked by the server when the submit turns the preset into a rule.
     toInput: ({ summary, minutes, priority, projectId, deadline }) => ({

@@ -1,4 +1,3 @@
-import { ZUpdateTaskInput } from "@agendacraft/domain/scheduler/tasks/schemas";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { endOfDayFromDateInput, toDateInputValue } from "../../lib/time.ts";
@@ -26,7 +25,8 @@ export function TaskEditForm({ task, timeZone, onSaved, onCancel }: TaskEditForm
   const initialDeadline = task.dueAt ? toDateInputValue(task.dueAt, timeZone) : "";
   const update = useMutation(trpc.scheduler.tasks.update.mutationOptions());
   const form = useSchemaForm({
-    schema: ZUpdateTaskInput,
+    // Loaded on first use: the inbox, which edits in place, is part of the first download.
+    schema: () => import("@agendacraft/domain/scheduler/tasks/schemas").then((schemas) => schemas.ZUpdateTaskInput),
     defaultValues: {
       summary: task.summary,
       minutes: String(task.minutes),

@@ -6,9 +6,15 @@ import { type FormErrorMapping, mapFormErrors } from "./map-form-errors.ts";
 /** Where a form-level message of the client's own check waits for <FormErrorMessage> (RHF drops `root` on submit). */
 export const FORM_ERROR_KEY = "form";
 
+/**
+ * A schema fetched on first use, `() => import("@agendacraft/domain/iam/schemas").then((m) => m.ZSignUpInput)`:
+ * for forms on the first screen, so zod and the rules' helpers are not part of the first download.
+ */
+export type SchemaLoader<Schema extends z.ZodType> = () => Promise<Schema>;
+
 export type SchemaResolverOptions<Values extends FieldValues, Schema extends z.ZodType> = {
-  /** The server's own input schema (from `@agendacraft/domain/<domain>/schemas`). */
-  schema: Schema;
+  /** The server's own input schema (from `@agendacraft/domain/<domain>/schemas`), or its loader. */
+  schema: Schema | SchemaLoader<Schema>;
   /** The form's values (text as typed) as the procedure's input; what the schema checks and the submit receives. */
   toInput: (values: Values) => z.input<Schema>;
   /** Rules about the form itself that no input can express, such as an empty number box: field -> message. */
@@ -40,13 +46,14 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): DescribedEr
 export function schemaResolver<Values extends FieldValues, Schema extends z.ZodType>(
   options: SchemaResolverOptions<Values, Schema>,
 ): Resolver<Values, unknown, z.input<Schema>> {
-  return (values) => {
+  return async (values) => {
+    const schema = typeof options.schema === "function" ? await options.schema() : options.schema;
     const fieldNames = Object.keys(values) as (keyof Values & string)[];
     const formProblems = Object.entries(options.check?.(values) ?? {}).filter(
       (entry): entry is [string, string] => typeof entry[1] === "string",
     );
     const input = options.toInput(values);
-    const result = options.schema.safeParse(input);
+    const result = schema.safeParse(input);
     if (formProblems.length === 0 && result.success) return { values: input, errors: {} };
 
     const described = result.success ? null : describeIssues(result.error.issues);
