@@ -21,6 +21,7 @@ export function SignInPage() {
     toInput: (values) => values,
     onSubmit: async (input) => {
       const result = await authClient.signIn.email(input);
+      // The refusal goes to the form's one mapper, as a thrown tRPC error would.
       if (result.error) throw result.error;
       queryClient.clear();
       await navigate(safeNextPath(params.get("next")), { replace: true });

@@ -28,6 +28,7 @@ export function SignUpPage() {
       // $fetch rather than signUp.email: our sign-up also takes the time zone, which the
       // library's typed helper does not know about.
       const result = await authClient.$fetch("/sign-up/email", { method: "POST", body: input });
+      // The refusal goes to the form's one mapper, as a thrown tRPC error would.
       if (result.error) throw result.error;
       queryClient.clear();
       await navigate("/inbox", { replace: true });

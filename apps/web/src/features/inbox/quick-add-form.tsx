@@ -82,6 +82,7 @@ export function QuickAddForm() {
     mapping: TASK_FORM_MAPPING,
     onSubmit: async (input, { resetField, setFocus }) => {
       setStatus("");
+      // A repetition the server cannot turn into a rule is the Repeats field's problem.
       const rule = await recurrence.resolveRule().catch((error: unknown) => {
         const described = describeError(error);
         throw { ...described, fieldErrors: { recurrence: [described.message] } };
