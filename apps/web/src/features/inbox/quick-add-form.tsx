@@ -43,15 +43,12 @@ export function QuickAddForm() {
   const projects = useProjectChoices();
   const [status, setStatus] = useState("");
 
-  const create = useMutation(
-    trpc.scheduler.tasks.create.mutationOptions({
-      onSettled: async () => {
-        await queryClient.invalidateQueries(trpc.scheduler.tasks.list.pathFilter());
-        // A project's task counts changed too.
-        await queryClient.invalidateQueries(trpc.scheduler.projects.pathFilter());
-      },
-    }),
-  );
+  const create = useMutation(trpc.scheduler.tasks.create.mutationOptions());
+  const refreshLists = async () => {
+    await queryClient.invalidateQueries(trpc.scheduler.tasks.list.pathFilter());
+    // A project's task counts changed too.
+    await queryClient.invalidateQueries(trpc.scheduler.projects.pathFilter());
+  };
 
   function announceAdded(task: Task) {
     if (!task.projectId) {
@@ -87,7 +84,14 @@ export function QuickAddForm() {
         const described = describeError(error);
         throw { ...described, fieldErrors: { recurrence: [described.message] } };
       });
-      const task = await create.mutateAsync({ ...input, ...(rule ? { recurrence: rule } : {}) });
+      let task: Task;
+      try {
+        task = await create.mutateAsync({ ...input, ...(rule ? { recurrence: rule } : {}) });
+      } finally {
+        // Not awaited: the form is cleared before the new row shows, so whoever types the
+        // next task as soon as it does never has their typing wiped.
+        void refreshLists();
+      }
       resetField("summary");
       setFocus("summary");
       announceAdded(task);

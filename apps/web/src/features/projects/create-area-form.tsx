@@ -14,7 +14,7 @@ import { useInvalidateProjects } from "./use-invalidate-projects.ts";
 export function CreateAreaForm() {
   const trpc = useTRPC();
   const invalidate = useInvalidateProjects();
-  const create = useMutation(trpc.scheduler.areas.create.mutationOptions({ onSettled: () => invalidate() }));
+  const create = useMutation(trpc.scheduler.areas.create.mutationOptions());
   const form = useSchemaForm({
     schema: ZCreateAreaInput,
     defaultValues: { name: "", color: DEFAULT_AREA_COLOR },
@@ -22,9 +22,14 @@ export function CreateAreaForm() {
     // A name taken by another area is the name field's problem.
     mapping: { codes: { "common.already_exists": "name" } },
     onSubmit: async (input, { resetField }) => {
-      const area = await create.mutateAsync(input);
-      toast.success(`Created area “${area.name}”.`);
-      resetField("name");
+      try {
+        const area = await create.mutateAsync(input);
+        toast.success(`Created area “${area.name}”.`);
+        resetField("name");
+      } finally {
+        // After the reset: the new row must not show before the form is ready for the next one.
+        void invalidate();
+      }
     },
   });
 

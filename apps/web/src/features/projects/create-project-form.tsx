@@ -14,7 +14,7 @@ import { useInvalidateProjects } from "./use-invalidate-projects.ts";
 export function CreateProjectForm({ areas }: { areas: AreaItem[] }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateProjects();
-  const create = useMutation(trpc.scheduler.projects.create.mutationOptions({ onSettled: () => invalidate() }));
+  const create = useMutation(trpc.scheduler.projects.create.mutationOptions());
   const form = useSchemaForm({
     schema: ZCreateProjectInput,
     defaultValues: { name: "", color: DEFAULT_PROJECT_COLOR, areaId: "" },
@@ -27,9 +27,14 @@ export function CreateProjectForm({ areas }: { areas: AreaItem[] }) {
       },
     },
     onSubmit: async (input, { resetField }) => {
-      const project = await create.mutateAsync(input);
-      toast.success(`Created “${project.name}”.`);
-      resetField("name");
+      try {
+        const project = await create.mutateAsync(input);
+        toast.success(`Created “${project.name}”.`);
+        resetField("name");
+      } finally {
+        // After the reset: the new row must not show before the form is ready for the next one.
+        void invalidate();
+      }
     },
   });
 
