@@ -100,13 +100,19 @@ module.exports = {
     {
       name: "web-only-to-client",
       comment:
-        "The web app talks to the server through packages/client. Its test setup may start a server " +
-        "through apps/server's testing helpers.",
+        "The web app talks to the server through packages/client, and validates forms with the domain's " +
+        "browser-safe schemas entries (checked by packages/domain/src/schema-entries.test.ts). Its test " +
+        "setup may start a server through apps/server's testing helpers.",
       severity: "error",
       from: { path: "^apps/web/" },
       to: {
         path: "^(packages|apps|scripts)/",
-        pathNot: ["^apps/web/", "^packages/(client|api)/", "^apps/server/src/testing/"],
+        pathNot: [
+          "^apps/web/",
+          "^packages/(client|api)/",
+          "^packages/domain/src/(.+/)?schemas\\.ts$",
+          "^apps/server/src/testing/",
+        ],
       },
     },
     {

@@ -20,11 +20,3 @@ export function createWebAuthClient(options: {
 }
 
 export type WebAuthClient = ReturnType<typeof createWebAuthClient>;
-
-/** The shape of a refused /api/auth call as better-auth's client reports it (our codes included). */
-export type AuthFailure = {
-  status: number;
-  code?: string;
-  message?: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-};

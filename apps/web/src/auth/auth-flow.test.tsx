@@ -19,9 +19,16 @@ describe("signing in and out", () => {
     expect(screen.queryByText(/session has ended/i)).toBeNull();
   });
 
-  it("shows the server's field errors next to each sign-up field", async () => {
+  it("checks the sign-up fields with the server's own rules before sending anything", async () => {
     const user = userEvent.setup();
-    renderApp({ path: "/sign-up" });
+    const sent: string[] = [];
+    renderApp({
+      path: "/sign-up",
+      fetch: (input, init) => {
+        sent.push(String(input instanceof Request ? input.url : input));
+        return fetch(input, init);
+      },
+    });
 
     await user.type(await screen.findByLabelText("Name"), "Grace");
     await user.type(screen.getByLabelText("Email"), "not-an-email");
@@ -30,9 +37,29 @@ describe("signing in and out", () => {
 
     const email = screen.getByLabelText("Email");
     await waitFor(() => expect(email.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByText("Enter a valid email address")).toBeDefined();
     expect(screen.getByLabelText("Password").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText("Use at least 10 characters")).toBeDefined();
     expect(screen.getByLabelText("Name").getAttribute("aria-invalid")).toBeNull();
+    // Focus goes to the first field that needs fixing.
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    expect(sent.filter((url) => url.includes("/sign-up"))).toEqual([]);
     expect(document.body.textContent).not.toMatch(/\{|stack/);
+  });
+
+  it("shows the server's refusal of a taken email above the button", async () => {
+    const person = await signUp();
+    const user = userEvent.setup();
+    renderApp({ path: "/sign-up" });
+
+    await user.type(await screen.findByLabelText("Name"), "Twin");
+    await user.type(screen.getByLabelText("Email"), person.email);
+    await user.type(screen.getByLabelText("Password"), "correct horse battery");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "An account with this email already exists. Sign in instead.",
+    );
   });
 
   it("says a wrong password does not match, without saying which part was wrong", async () => {

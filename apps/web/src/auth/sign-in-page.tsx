@@ -1,13 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useAppServices } from "../app-providers.tsx";
-import type { DescribedError } from "../errors/describe-error.ts";
-import { buttonClass } from "../ui/button.ts";
-import { Field, inputClass } from "../ui/field.tsx";
-import { FormError } from "../ui/form-error.tsx";
+import { inputClass } from "../ui/field.tsx";
+import { FormErrorMessage } from "../ui/form/form-error-message.tsx";
+import { FormField } from "../ui/form/form-field.tsx";
+import { SubmitButton } from "../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../ui/form/use-schema-form.ts";
 import { AuthCard } from "./auth-card.tsx";
-import { describeAuthError } from "./describe-auth-error.ts";
 import { safeNextPath } from "./session-expiry.ts";
 
 export function SignInPage() {
@@ -15,29 +14,19 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [error, setError] = useState<DescribedError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await authClient.signIn.email({ email, password });
-      if (result.error) {
-        setError(describeAuthError(result.error));
-        return;
-      }
+  const form = useSchemaForm({
+    // Loaded on first use: the sign-in page is the first download.
+    schema: () => import("@agendacraft/domain/iam/schemas").then((schemas) => schemas.ZSignInInput),
+    defaultValues: { email: "", password: "" },
+    toInput: (values) => values,
+    onSubmit: async (input) => {
+      const result = await authClient.signIn.email(input);
+      // The refusal goes to the form's one mapper, as a thrown tRPC error would.
+      if (result.error) throw result.error;
       queryClient.clear();
       await navigate(safeNextPath(params.get("next")), { replace: true });
-    } catch {
-      setError(describeAuthError(null));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <AuthCard title="Sign in to AgendaCraft">
@@ -46,37 +35,19 @@ export function SignInPage() {
           Your session has ended. Sign in again to continue.
         </p>
       ) : null}
-      <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
-        <Field label="Email" errors={error?.fieldErrors.email}>
+      <form className="flex flex-col gap-4" onSubmit={form.submit} noValidate>
+        <FormField control={form.control} name="email" label="Email">
+          {(control) => <input {...control} className={inputClass} type="email" autoComplete="email" required />}
+        </FormField>
+        <FormField control={form.control} name="password" label="Password">
           {(control) => (
-            <input
-              {...control}
-              className={inputClass}
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
+            <input {...control} className={inputClass} type="password" autoComplete="current-password" required />
           )}
-        </Field>
-        <Field label="Password" errors={error?.fieldErrors.password}>
-          {(control) => (
-            <input
-              {...control}
-              className={inputClass}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
-        <FormError error={error?.kind === "validation" ? null : error} />
-        <button type="submit" className={buttonClass.primary} disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
-        </button>
+        </FormField>
+        <FormErrorMessage control={form.control} />
+        <SubmitButton control={form.control} pendingLabel="Signing in…">
+          Sign in
+        </SubmitButton>
       </form>
       <p className="text-sm text-slate-600">
         New here?{" "}

@@ -1,14 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useAppServices } from "../app-providers.tsx";
-import type { DescribedError } from "../errors/describe-error.ts";
-import { buttonClass } from "../ui/button.ts";
-import { Field, inputClass } from "../ui/field.tsx";
-import { FormError } from "../ui/form-error.tsx";
+import { inputClass } from "../ui/field.tsx";
+import { FormErrorMessage } from "../ui/form/form-error-message.tsx";
+import { FormField } from "../ui/form/form-field.tsx";
+import { SubmitButton } from "../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../ui/form/use-schema-form.ts";
 import { AuthCard } from "./auth-card.tsx";
-import type { AuthFailure } from "./auth-client.ts";
-import { describeAuthError } from "./describe-auth-error.ts";
 
 /** The browser's time zone, so the week view and reminders are right from the first minute. */
 function browserTimeZone(): string {
@@ -19,69 +17,47 @@ export function SignUpPage() {
   const { authClient } = useAppServices();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [form, setForm] = useState({ name: "", email: "", password: "" });
-  const [error, setError] = useState<DescribedError | null>(null);
-  const [busy, setBusy] = useState(false);
   const timeZone = browserTimeZone();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const form = useSchemaForm({
+    // The schema the server checks sign-ups with before the auth library sees them, loaded on
+    // first use: this page is part of the first download.
+    schema: () => import("@agendacraft/domain/iam/schemas").then((schemas) => schemas.ZSignUpInput),
+    defaultValues: { name: "", email: "", password: "" },
+    toInput: (values) => ({ ...values, timeZone }),
+    onSubmit: async (input) => {
       // $fetch rather than signUp.email: our sign-up also takes the time zone, which the
       // library's typed helper does not know about.
-      const result = await authClient.$fetch("/sign-up/email", { method: "POST", body: { ...form, timeZone } });
-      if (result.error) {
-        setError(describeAuthError(result.error as AuthFailure));
-        return;
-      }
+      const result = await authClient.$fetch("/sign-up/email", { method: "POST", body: input });
+      // The refusal goes to the form's one mapper, as a thrown tRPC error would.
+      if (result.error) throw result.error;
       queryClient.clear();
       await navigate("/inbox", { replace: true });
-    } catch {
-      setError(describeAuthError(null));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const field = (name: keyof typeof form) => ({
-    value: form[name],
-    onChange: (event: { target: { value: string } }) =>
-      setForm((current) => ({ ...current, [name]: event.target.value })),
+    },
   });
 
   return (
     <AuthCard title="Create your AgendaCraft account">
-      <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
-        <Field label="Name" errors={error?.fieldErrors.name}>
-          {(control) => <input {...control} {...field("name")} className={inputClass} autoComplete="name" required />}
-        </Field>
-        <Field label="Email" errors={error?.fieldErrors.email}>
-          {(control) => (
-            <input {...control} {...field("email")} className={inputClass} type="email" autoComplete="email" required />
-          )}
-        </Field>
-        <Field
+      <form className="flex flex-col gap-4" onSubmit={form.submit} noValidate>
+        <FormField control={form.control} name="name" label="Name">
+          {(control) => <input {...control} className={inputClass} autoComplete="name" required />}
+        </FormField>
+        <FormField control={form.control} name="email" label="Email">
+          {(control) => <input {...control} className={inputClass} type="email" autoComplete="email" required />}
+        </FormField>
+        <FormField
+          control={form.control}
+          name="password"
           label="Password"
-          errors={error?.fieldErrors.password}
           hint={`At least 10 characters. Your time zone will be ${timeZone}; change it later in Settings.`}
         >
           {(control) => (
-            <input
-              {...control}
-              {...field("password")}
-              className={inputClass}
-              type="password"
-              autoComplete="new-password"
-              required
-            />
+            <input {...control} className={inputClass} type="password" autoComplete="new-password" required />
           )}
-        </Field>
-        <FormError error={error} />
-        <button type="submit" className={buttonClass.primary} disabled={busy}>
-          {busy ? "Creating your account…" : "Create account"}
-        </button>
+        </FormField>
+        <FormErrorMessage control={form.control} />
+        <SubmitButton control={form.control} pendingLabel="Creating your account…">
+          Create account
+        </SubmitButton>
       </form>
       <p className="text-sm text-slate-600">
         Already have an account?{" "}

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { toast } from "sonner";
 import { useAppServices } from "../app-providers.tsx";
-import { describeAuthError } from "./describe-auth-error.ts";
+import { describeError } from "../errors/describe-error.ts";
 
 /** Signs out on the server, forgets every cached answer and goes to the sign-in page. */
 export function useSignOut() {
@@ -16,13 +16,13 @@ export function useSignOut() {
     try {
       const result = await authClient.signOut();
       if (result.error) {
-        toast.error(describeAuthError(result.error).message);
+        toast.error(describeError(result.error).message);
         return;
       }
       queryClient.clear();
       await navigate("/sign-in", { replace: true });
-    } catch {
-      toast.error(describeAuthError(null).message);
+    } catch (error) {
+      toast.error(describeError(error).message);
     } finally {
       setBusy(false);
     }

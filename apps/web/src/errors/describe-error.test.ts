@@ -51,4 +51,28 @@ describe("describeError", () => {
     expect(crash.message).not.toMatch(/TypeError|undefined/);
     expect(describeError(new TypeError("Failed to fetch")).kind).toBe("network");
   });
+
+  it("describes a refused /api/auth call the same way: field errors, our words for known codes, no answer as network", () => {
+    expect(
+      describeError({
+        status: 400,
+        code: "iam.invalid_sign_up",
+        fieldErrors: { password: ["Use at least 10 characters"] },
+      }),
+    ).toMatchObject({
+      kind: "validation",
+      code: "iam.invalid_sign_up",
+      fieldErrors: { password: ["Use at least 10 characters"] },
+    });
+    expect(
+      describeError({ status: 401, code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" }),
+    ).toEqual({
+      kind: "domain",
+      message: "That email and password do not match an account.",
+      code: "INVALID_EMAIL_OR_PASSWORD",
+      fieldErrors: {},
+    });
+    expect(describeError({ status: 500, message: "Error: at line 3" }).message).not.toMatch(/line 3/);
+    expect(describeError({ status: 0 }).kind).toBe("network");
+  });
 });

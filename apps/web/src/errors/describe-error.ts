@@ -26,8 +26,20 @@ type ErrorData = {
   } | null;
 };
 
-/** Turns any failure of a tRPC call into a DescribedError; see errors/README in the root README. */
+/** The shape of a refused /api/auth call as better-auth's client reports it (our codes included). */
+export type AuthFailure = {
+  status: number;
+  code?: string;
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+};
+
+/**
+ * Turns any failure into a DescribedError: a tRPC call's, or an /api/auth route's as
+ * better-auth's client reports it. Forms show it through one mapper (ui/form/map-form-errors.ts).
+ */
 export function describeError(error: unknown): DescribedError {
+  if (isAuthFailure(error)) return describeAuthFailure(error);
   if (!(error instanceof TRPCClientError)) {
     if (error instanceof TypeError) return network();
     return { kind: "unknown", message: UNKNOWN_MESSAGE, code: null, fieldErrors: {} };
@@ -80,7 +92,38 @@ export function isUnauthorizedError(error: unknown): boolean {
 const DOMAIN_MESSAGES: Record<string, string> = {
   "common.not_found": "That item no longer exists. It may have been deleted in another tab.",
   "iam.rate_limited": "Too many attempts. Wait a minute and try again.",
+  // better-auth's own codes on /api/auth.
+  INVALID_EMAIL_OR_PASSWORD: "That email and password do not match an account.",
+  USER_ALREADY_EXISTS: "An account with this email already exists. Sign in instead.",
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "An account with this email already exists. Sign in instead.",
+  "iam.cross_site_request": "This page is not allowed to sign in here. Open AgendaCraft from its own address.",
 };
+
+function isAuthFailure(error: unknown): error is AuthFailure {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    !(error instanceof Error) &&
+    typeof (error as { status?: unknown }).status === "number"
+  );
+}
+
+function describeAuthFailure(failure: AuthFailure): DescribedError {
+  // Status 0: the request never got an answer.
+  if (failure.status === 0) return network();
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(failure.fieldErrors ?? {})) {
+    if (messages && messages.length > 0) fieldErrors[field] = messages;
+  }
+  const code = failure.code ?? null;
+  if (Object.keys(fieldErrors).length > 0) {
+    return { kind: "validation", message: "Check the highlighted fields.", code, fieldErrors };
+  }
+  const known = code ? DOMAIN_MESSAGES[code] : undefined;
+  const message =
+    known ?? (failure.status >= 500 ? UNKNOWN_MESSAGE : failure.message) ?? "That did not work. Try again.";
+  return { kind: "domain", message, code, fieldErrors };
+}
 
 function network(): DescribedError {
   return { kind: "network", message: NETWORK_MESSAGE, code: null, fieldErrors: {} };

@@ -30,7 +30,8 @@ export function Field({ label, errors, hint, children, className }: FieldProps) 
       ) : null}
       {hasError ? (
         <p id={errorId} className="text-sm text-red-700">
-          {errors.join(" ")}
+          {/* The form's own check and a live server check often say the same thing. */}
+          {[...new Set(errors)].join(" ")}
         </p>
       ) : null}
     </div>

@@ -30,6 +30,12 @@ export const ZSignUpInput = z.object({
   timeZone: ZTimeZone.optional(),
 });
 
+/**
+ * What a sign-in form can check before asking: an email-shaped address and some password.
+ * Whether they match is the server's to say, for both at once (no hint which part was wrong).
+ */
+export const ZSignInInput = z.object({ email: ZEmail, password: ZText.min(1, "Enter your password") });
+
 export const ZUser = z.object({
   id: z.uuid(),
   email: z.string(),

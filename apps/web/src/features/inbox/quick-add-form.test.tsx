@@ -34,12 +34,12 @@ describe("quick add", () => {
       ]);
     });
     expect((summary as HTMLInputElement).value).toBe("");
-    expect(document.activeElement).toBe(summary);
+    await waitFor(() => expect(document.activeElement).toBe(summary));
     const { items } = await apiFor(person).scheduler.tasks.list.query({ projectId: null });
     expect(items.find((task) => task.summary === "Write report")).toMatchObject({ minutes: 45, priority: 3 });
   });
 
-  it("shows the server's refusal of the minutes under Minutes and keeps the typed summary", async () => {
+  it("refuses too many minutes under Minutes with the server's own rule, before any request", async () => {
     const person = await signUp();
     const user = userEvent.setup();
     renderApp({ cookie: person.cookie, path: "/inbox" });
@@ -54,7 +54,14 @@ describe("quick add", () => {
     expect(document.getElementById(errorId)?.textContent).toBe("A task takes at most 480 minutes");
     expect((screen.getByLabelText("Summary") as HTMLInputElement).value).toBe("Plan the offsite");
     expect(screen.getByLabelText("Summary").getAttribute("aria-invalid")).toBeNull();
+    // The first invalid field gets focus, so the person can fix it at once.
+    await waitFor(() => expect(document.activeElement).toBe(minutes));
     expect(await screen.findByText("Your inbox is empty")).toBeDefined();
+
+    // Fixing the field clears its message as it is typed.
+    await user.clear(minutes);
+    await user.type(minutes, "60");
+    await waitFor(() => expect(minutes.getAttribute("aria-invalid")).toBeNull());
   });
 
   it("explains under Deadline that a repeating task needs a date, then adds it with the server's rule", async () => {

@@ -1,24 +1,38 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { useNavigate } from "react-router";
 import { toast } from "sonner";
 import { useMe } from "../../auth/require-session.tsx";
 import { describeError } from "../../errors/describe-error.ts";
 import { endOfDayFromDateInput } from "../../lib/time.ts";
 import { useTRPC } from "../../trpc.ts";
-import { buttonClass } from "../../ui/button.ts";
-import { Field, inputClass } from "../../ui/field.tsx";
-import { FormError } from "../../ui/form-error.tsx";
+import { inputClass } from "../../ui/field.tsx";
+import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
+import { FormField } from "../../ui/form/form-field.tsx";
+import { SubmitButton } from "../../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
 import { PrioritySelect } from "../tasks/priority-select.tsx";
 import { ProjectSelect, useProjectChoices } from "../tasks/project-select.tsx";
 import { RepeatSelect } from "../tasks/repeat-select.tsx";
-import { type TaskFormErrors, taskFormErrors } from "../tasks/task-form-errors.ts";
+import { TASK_FORM_MAPPING } from "../tasks/task-form-mapping.ts";
 import type { RecurrencePresetKind, Task } from "../tasks/task-types.ts";
 import { useRecurrenceRule } from "../tasks/use-recurrence-rule.ts";
 
-const FIELDS = ["summary", "minutes", "priority", "projectId", "dueAt", "recurrence"] as const;
-const NO_ERRORS: TaskFormErrors = { fieldErrors: {}, formError: null };
 const CONTROL = `${inputClass} w-full min-w-0`;
+
+type QuickAddValues = {
+  summary: string;
+  /** As typed; empty means the server's default duration. */
+  minutes: string;
+  priority: number;
+  projectId: string | null;
+  /** "2026-03-13" or "". */
+  deadline: string;
+  repeat: RecurrencePresetKind | null;
+};
+
+const EMPTY: QuickAddValues = { summary: "", minutes: "", priority: 0, projectId: null, deadline: "", repeat: null };
 
 /** Adds a task to the inbox (or straight into a project) without leaving the list. */
 export function QuickAddForm() {
@@ -27,18 +41,14 @@ export function QuickAddForm() {
   const navigate = useNavigate();
   const { timeZone } = useMe();
   const projects = useProjectChoices();
-
-  const [summary, setSummary] = useState("");
-  const [minutes, setMinutes] = useState("");
-  const [priority, setPriority] = useState(0);
-  const [projectId, setProjectId] = useState<string | null>(null);
-  const [deadline, setDeadline] = useState("");
-  const [repeat, setRepeat] = useState<RecurrencePresetKind | null>(null);
-  const [errors, setErrors] = useState<TaskFormErrors>(NO_ERRORS);
-  const [resolvingRule, setResolvingRule] = useState(false);
   const [status, setStatus] = useState("");
-  const summaryRef = useRef<HTMLInputElement>(null);
-  const recurrence = useRecurrenceRule({ kind: repeat, deadline, timeZone });
+
+  const create = useMutation(trpc.scheduler.tasks.create.mutationOptions());
+  const refreshLists = async () => {
+    await queryClient.invalidateQueries(trpc.scheduler.tasks.list.pathFilter());
+    // A project's task counts changed too.
+    await queryClient.invalidateQueries(trpc.scheduler.projects.pathFilter());
+  };
 
   function announceAdded(task: Task) {
     if (!task.projectId) {
@@ -54,119 +64,84 @@ export function QuickAddForm() {
     });
   }
 
-  const create = useMutation(
-    trpc.scheduler.tasks.create.mutationOptions({
-      onSuccess: (task) => {
-        setSummary("");
-        summaryRef.current?.focus();
-        announceAdded(task);
-      },
-      onError: (error) => setErrors(taskFormErrors(error, FIELDS)),
-      onSettled: async () => {
-        await queryClient.invalidateQueries(trpc.scheduler.tasks.list.pathFilter());
-        // A project's task counts changed too.
-        await queryClient.invalidateQueries(trpc.scheduler.projects.pathFilter());
-      },
-    }),
-  );
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(NO_ERRORS);
-    setStatus("");
-    let rule: string | undefined;
-    setResolvingRule(true);
-    try {
-      rule = await recurrence.resolveRule();
-    } catch (error) {
-      setErrors({ fieldErrors: { recurrence: [describeError(error).message] }, formError: null });
-      return;
-    } finally {
-      setResolvingRule(false);
-    }
-    create.mutate({
+  const form = useSchemaForm({
+    // Loaded on first use: the inbox is part of the first download.
+    schema: () => import("@agendacraft/domain/scheduler/tasks/schemas").then((schemas) => schemas.ZCreateTaskInput),
+    defaultValues: EMPTY,
+    // The repetition is checked by the server when the submit turns the preset into a rule.
+    toInput: ({ summary, minutes, priority, projectId, deadline }) => ({
       summary,
-      // Empty means the server's default duration.
       ...(minutes.trim() === "" ? {} : { minutes: Number(minutes) }),
       priority,
       ...(projectId ? { projectId } : {}),
       ...(deadline ? { dueAt: endOfDayFromDateInput(deadline, timeZone) ?? undefined } : {}),
-      ...(rule ? { recurrence: rule } : {}),
-    });
-  }
+    }),
+    mapping: TASK_FORM_MAPPING,
+    onSubmit: async (input, { resetField, setFocus }) => {
+      setStatus("");
+      // A repetition the server cannot turn into a rule is the Repeats field's problem.
+      const rule = await recurrence.resolveRule().catch((error: unknown) => {
+        const described = describeError(error);
+        throw { ...described, fieldErrors: { recurrence: [described.message] } };
+      });
+      let task: Task;
+      try {
+        task = await create.mutateAsync({ ...input, ...(rule ? { recurrence: rule } : {}) });
+      } finally {
+        // Not awaited: the form is cleared before the new row shows, so whoever types the
+        // next task as soon as it does never has their typing wiped.
+        void refreshLists();
+      }
+      resetField("summary");
+      setFocus("summary");
+      announceAdded(task);
+    },
+  });
+  const [repeat, deadline] = useWatch({ control: form.control, name: ["repeat", "deadline"] });
+  const recurrence = useRecurrenceRule({ kind: repeat, deadline, timeZone });
 
   const previewError = recurrence.preview.isError ? [describeError(recurrence.preview.error).message] : undefined;
   const repeatHint = repeat && recurrence.preview.data ? `Repeats ${recurrence.preview.data.text}` : undefined;
-  const busy = resolvingRule || create.isPending;
 
   return (
     <form
       noValidate
       aria-labelledby="quick-add-heading"
       className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
-      onSubmit={(event) => void submit(event)}
+      onSubmit={form.submit}
     >
       <h2 id="quick-add-heading" className="sr-only">
         Add a task
       </h2>
-      <Field label="Summary" errors={errors.fieldErrors.summary}>
-        {(control) => (
-          <input
-            {...control}
-            ref={summaryRef}
-            className={CONTROL}
-            placeholder="What needs doing?"
-            autoComplete="off"
-            value={summary}
-            onChange={(event) => setSummary(event.target.value)}
-          />
-        )}
-      </Field>
+      <FormField control={form.control} name="summary" label="Summary">
+        {(control) => <input {...control} className={CONTROL} placeholder="What needs doing?" autoComplete="off" />}
+      </FormField>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-        <Field label="Minutes" hint="Default 30" errors={errors.fieldErrors.minutes}>
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={480}
-              className={CONTROL}
-              value={minutes}
-              onChange={(event) => setMinutes(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Priority" errors={errors.fieldErrors.priority}>
-          {(control) => (
-            <PrioritySelect {...control} className="w-full min-w-0" value={priority} onChange={setPriority} />
-          )}
-        </Field>
-        <Field label="Project" errors={errors.fieldErrors.projectId} className="col-span-2 sm:col-span-1">
-          {(control) => (
-            <ProjectSelect {...control} className="w-full min-w-0" value={projectId} onChange={setProjectId} />
-          )}
-        </Field>
-        <Field label="Deadline" errors={errors.fieldErrors.dueAt}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              className={CONTROL}
-              value={deadline}
-              onChange={(event) => setDeadline(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Repeats" hint={repeatHint} errors={errors.fieldErrors.recurrence ?? previewError}>
-          {(control) => <RepeatSelect {...control} className="w-full min-w-0" value={repeat} onChange={setRepeat} />}
-        </Field>
+        <FormField control={form.control} name="minutes" label="Minutes" hint="Default 30">
+          {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={480} className={CONTROL} />}
+        </FormField>
+        <FormField control={form.control} name="priority" label="Priority">
+          {(control) => <PrioritySelect {...control} className="w-full min-w-0" />}
+        </FormField>
+        <FormField control={form.control} name="projectId" label="Project" className="col-span-2 sm:col-span-1">
+          {(control) => <ProjectSelect {...control} className="w-full min-w-0" />}
+        </FormField>
+        <FormField control={form.control} name="deadline" label="Deadline">
+          {(control) => <input {...control} type="date" className={CONTROL} />}
+        </FormField>
+        <FormField
+          control={form.control}
+          name="repeat"
+          label="Repeats"
+          hint={repeatHint}
+          moreErrors={form.formState.errors.repeat ? undefined : previewError}
+        >
+          {(control) => <RepeatSelect {...control} className="w-full min-w-0" />}
+        </FormField>
       </div>
-      <FormError error={errors.formError} />
+      <FormErrorMessage control={form.control} />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClass.primary} disabled={busy}>
-          Add task
-        </button>
+        <SubmitButton control={form.control}>Add task</SubmitButton>
         <p role="status" className="text-sm text-slate-600">
           {status}
         </p>

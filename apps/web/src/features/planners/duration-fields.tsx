@@ -1,15 +1,24 @@
 import { useId } from "react";
+import type { RefCallBack } from "react-hook-form";
 import { inputClass } from "../../ui/field.tsx";
 
+/** One number box bound to its form field. */
+type NumberBox = {
+  name: string;
+  value: string;
+  onChange: (event: unknown) => void;
+  onBlur: () => void;
+  ref: RefCallBack;
+};
+
 type DurationFieldsProps = {
-  hours: string;
-  minutes: string;
+  hours: NumberBox;
+  minutes: NumberBox;
   errors: string[] | undefined;
-  onChange: (change: { hours?: string; minutes?: string }) => void;
 };
 
 /** How long each window lasts, as hours and minutes; the API takes the total in minutes. */
-export function DurationFields({ hours, minutes, errors, onChange }: DurationFieldsProps) {
+export function DurationFields({ hours, minutes, errors }: DurationFieldsProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hasError = errors !== undefined && errors.length > 0;
@@ -26,25 +35,13 @@ export function DurationFields({ hours, minutes, errors, onChange }: DurationFie
       <legend className="text-sm font-medium text-slate-700">Duration</legend>
       <div className="flex flex-wrap gap-3">
         <div className="flex items-center gap-2">
-          <input
-            {...control}
-            id={`${id}-hours`}
-            max={24}
-            value={hours}
-            onChange={(event) => onChange({ hours: event.target.value })}
-          />
+          <input {...control} {...hours} id={`${id}-hours`} max={24} />
           <label htmlFor={`${id}-hours`} className="text-sm text-slate-700">
             Hours
           </label>
         </div>
         <div className="flex items-center gap-2">
-          <input
-            {...control}
-            id={`${id}-minutes`}
-            max={59}
-            value={minutes}
-            onChange={(event) => onChange({ minutes: event.target.value })}
-          />
+          <input {...control} {...minutes} id={`${id}-minutes`} max={59} />
           <label htmlFor={`${id}-minutes`} className="text-sm text-slate-700">
             Minutes
           </label>
@@ -52,7 +49,7 @@ export function DurationFields({ hours, minutes, errors, onChange }: DurationFie
       </div>
       {hasError ? (
         <p id={errorId} className="text-sm text-red-700">
-          {errors.join(" ")}
+          {[...new Set(errors)].join(" ")}
         </p>
       ) : null}
     </fieldset>

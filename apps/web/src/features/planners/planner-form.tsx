@@ -1,16 +1,20 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useMemo } from "react";
+import { useController, useWatch } from "react-hook-form";
 import { useMe } from "../../auth/require-session.tsx";
-import { type DescribedError, describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
-import { Field, inputClass } from "../../ui/field.tsx";
-import { FormError } from "../../ui/form-error.tsx";
+import { inputClass } from "../../ui/field.tsx";
+import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
+import { FormField } from "../../ui/form/form-field.tsx";
+import { mapFormErrors } from "../../ui/form/map-form-errors.ts";
+import { SubmitButton } from "../../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
 import { DurationFields } from "./duration-fields.tsx";
 import { OccurrencePreview } from "./occurrence-preview.tsx";
-import { plannerErrors } from "./planner-field-errors.ts";
+import { PLANNER_FORM_MAPPING, ZPlannerFormInput } from "./planner-form-mapping.ts";
 import { type PlannerFormValues, plannerInput } from "./planner-form-values.ts";
-import { repeatSource } from "./repeat-choice.ts";
+import { type RepeatChoice, repeatSource } from "./repeat-choice.ts";
 import { RepeatFields } from "./repeat-fields.tsx";
 import { TimeZoneField } from "./time-zone-field.tsx";
 import { useRecurrencePreview } from "./use-recurrence-preview.ts";
@@ -33,102 +37,93 @@ export function PlannerForm({ initialValues, submitLabel, onSave, onCancel }: Pl
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useMe();
-  const [values, setValues] = useState(initialValues);
-  const [saveError, setSaveError] = useState<DescribedError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const preview = useRecurrencePreview(values);
-
-  const change = (next: Partial<PlannerFormValues>) => {
-    setValues((current) => ({ ...current, ...next }));
-    // The save's complaint was about what is being changed now; the preview keeps checking the rule.
-    setSaveError(null);
-  };
 
   /** The rule to store: a preset as the server spells it, a custom rule as typed (the server checks and tidies it). */
-  const ruleToSave = async (): Promise<string> => {
-    const source = repeatSource(values.repeat);
-    if (!source || "rule" in source) return values.repeat.rule;
+  const ruleToSave = async (repeat: RepeatChoice): Promise<string> => {
+    const source = repeatSource(repeat);
+    if (!source || "rule" in source) return repeat.rule;
     const canonical = await queryClient.fetchQuery(
       trpc.scheduler.recurrence.preview.queryOptions({ preset: source.preset, start: ANY_START, count: 1 }),
     );
     return canonical.rule;
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
-    setSaveError(null);
-    try {
-      await onSave(plannerInput(values, await ruleToSave()));
-    } catch (error) {
-      setSaveError(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const form = useSchemaForm({
+    schema: ZPlannerFormInput,
+    defaultValues: initialValues,
+    toInput: (values) => {
+      const { recurrence, ...input } = plannerInput(values, values.repeat.rule);
+      return values.repeat.kind === "custom" ? { ...input, recurrence } : input;
+    },
+    mapping: PLANNER_FORM_MAPPING,
+    onSubmit: async (_input, { getValues }) => {
+      const values = getValues();
+      await onSave(plannerInput(values, await ruleToSave(values.repeat)));
+    },
+  });
+  const { control } = form;
 
-  const previewErrors = plannerErrors(preview.error);
-  const saveErrors = plannerErrors(saveError);
-  const fields = { ...previewErrors.fields, ...saveErrors.fields };
+  // A stable object per content, so the preview waits for the person to stop typing, not for renders.
+  const watched = useWatch({ control });
+  const watchedKey = JSON.stringify(watched);
+  const values = useMemo(() => JSON.parse(watchedKey) as PlannerFormValues, [watchedKey]);
+  const preview = useRecurrencePreview(values);
+  const previewErrors = preview.error
+    ? mapFormErrors(preview.error, Object.keys(initialValues) as (keyof PlannerFormValues)[], PLANNER_FORM_MAPPING)
+    : { fields: {}, form: null };
+
+  const repeat = useController({ control, name: "repeat" });
+  const hours = useController({ control, name: "hours" });
+  const minutes = useController({ control, name: "minutes" });
+  const timeZone = useController({ control, name: "timeZone" });
+  const own = (message: string | undefined) => (message ? [message] : []);
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate className="flex flex-col gap-3">
-      <Field label="Name" errors={fields.name}>
-        {(control) => (
-          <input
-            {...control}
-            className={inputClass}
-            value={values.name}
-            maxLength={100}
-            onChange={(event) => change({ name: event.target.value })}
-          />
-        )}
-      </Field>
-      <RepeatFields choice={values.repeat} errors={fields.recurrence} onChange={(repeat) => change({ repeat })} />
+    <form onSubmit={form.submit} noValidate className="flex flex-col gap-3">
+      <FormField control={control} name="name" label="Name" moreErrors={previewErrors.fields.name}>
+        {(field) => <input {...field} className={inputClass} maxLength={100} />}
+      </FormField>
+      <RepeatFields
+        choice={repeat.field.value}
+        inputRef={repeat.field.ref}
+        errors={[...own(repeat.fieldState.error?.message), ...(previewErrors.fields.repeat ?? [])]}
+        onChange={repeat.field.onChange}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Starts at" errors={fields.startTime}>
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              className={inputClass}
-              value={values.startTime}
-              onChange={(event) => change({ startTime: event.target.value })}
-            />
-          )}
-        </Field>
+        <FormField control={control} name="startTime" label="Starts at" moreErrors={previewErrors.fields.startTime}>
+          {(field) => <input {...field} type="time" className={inputClass} />}
+        </FormField>
         <DurationFields
-          hours={values.hours}
-          minutes={values.minutes}
-          errors={fields.duration}
-          onChange={(duration) => change(duration)}
+          hours={hours.field}
+          minutes={minutes.field}
+          errors={[
+            ...own(hours.fieldState.error?.message),
+            ...own(minutes.fieldState.error?.message),
+            ...(previewErrors.fields.hours ?? []),
+          ]}
         />
-        <Field label="Start date" errors={fields.startDate}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              className={inputClass}
-              value={values.startDate}
-              onChange={(event) => change({ startDate: event.target.value })}
-            />
-          )}
-        </Field>
-        <TimeZoneField value={values.timeZone} errors={fields.timeZone} onChange={(timeZone) => change({ timeZone })} />
+        <FormField control={control} name="startDate" label="Start date" moreErrors={previewErrors.fields.startDate}>
+          {(field) => <input {...field} type="date" className={inputClass} />}
+        </FormField>
+        <TimeZoneField
+          value={timeZone.field.value}
+          errors={[...own(timeZone.fieldState.error?.message), ...(previewErrors.fields.timeZone ?? [])]}
+          onChange={timeZone.field.onChange}
+        />
       </div>
       <OccurrencePreview
         preview={preview}
-        formError={previewErrors.form}
+        formError={previewErrors.form?.message ?? null}
         timeZone={me.timeZone}
         plannerTimeZone={values.timeZone}
       />
-      <FormError error={saveErrors.form ? saveError : null} />
+      <FormErrorMessage control={control} />
       <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={saving}>
-          {saving ? "Saving…" : submitLabel}
-        </button>
+        <SubmitButton control={control} pendingLabel="Saving…">
+          {submitLabel}
+        </SubmitButton>
         {onCancel ? (
-          <button type="button" className={buttonClass.secondary} onClick={onCancel} disabled={saving}>
+          <button type="button" className={buttonClass.secondary} onClick={onCancel}>
             Cancel
           </button>
         ) : null}

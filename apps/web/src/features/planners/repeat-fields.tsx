@@ -1,4 +1,5 @@
 import { useId } from "react";
+import type { RefCallBack } from "react-hook-form";
 import { Field, inputClass } from "../../ui/field.tsx";
 import { REPEAT_OPTIONS, type RepeatChoice, type RepeatKind, WEEKDAYS } from "./repeat-choice.ts";
 
@@ -7,12 +8,14 @@ type RepeatFieldsProps = {
   /** The server's messages about the rule (preview or save); shown at the rule input for a custom rule. */
   errors: string[] | undefined;
   onChange: (choice: RepeatChoice) => void;
+  /** Where the form puts focus when the repetition is the first invalid field: the rule box, or the menu. */
+  inputRef?: RefCallBack;
 };
 
 const MONTH_DAYS = Array.from({ length: 31 }, (_, index) => String(index + 1));
 
 /** "Repeats": a preset from the menu, with its days where it needs them, or a custom RRULE. */
-export function RepeatFields({ choice, errors, onChange }: RepeatFieldsProps) {
+export function RepeatFields({ choice, errors, onChange, inputRef }: RepeatFieldsProps) {
   const daysId = useId();
   const custom = choice.kind === "custom";
   return (
@@ -21,6 +24,7 @@ export function RepeatFields({ choice, errors, onChange }: RepeatFieldsProps) {
         {(control) => (
           <select
             {...control}
+            ref={custom ? undefined : inputRef}
             className={inputClass}
             value={choice.kind}
             onChange={(event) => {
@@ -87,6 +91,7 @@ export function RepeatFields({ choice, errors, onChange }: RepeatFieldsProps) {
           {(control) => (
             <input
               {...control}
+              ref={inputRef}
               className={`${inputClass} font-mono`}
               value={choice.rule}
               spellCheck={false}

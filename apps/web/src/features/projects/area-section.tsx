@@ -41,9 +41,7 @@ export function AreaSection({ area, children }: { area: AreaItem; children: Reac
           </h2>
           <RenameForm
             currentName={area.name}
-            error={rename.error ? describeError(rename.error) : null}
-            busy={rename.isPending}
-            onSave={(name) => rename.mutate({ id: area.id, name })}
+            onSave={(name) => rename.mutateAsync({ id: area.id, name })}
             onCancel={() => {
               rename.reset();
               setRenaming(false);

@@ -1,12 +1,12 @@
+import { ZCreateAreaInput } from "@agendacraft/domain/scheduler/areas/schemas";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
-import { describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
-import { buttonClass } from "../../ui/button.ts";
-import { Field, inputClass } from "../../ui/field.tsx";
-import { FormError } from "../../ui/form-error.tsx";
-import { isShownAtAField, nameErrors } from "./field-errors.ts";
+import { inputClass } from "../../ui/field.tsx";
+import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
+import { FormField } from "../../ui/form/form-field.tsx";
+import { SubmitButton } from "../../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
 import { DEFAULT_AREA_COLOR } from "./project-types.ts";
 import { useInvalidateProjects } from "./use-invalidate-projects.ts";
 
@@ -14,56 +14,47 @@ import { useInvalidateProjects } from "./use-invalidate-projects.ts";
 export function CreateAreaForm() {
   const trpc = useTRPC();
   const invalidate = useInvalidateProjects();
-  const [name, setName] = useState("");
-  const [color, setColor] = useState(DEFAULT_AREA_COLOR);
-  const create = useMutation(
-    trpc.scheduler.areas.create.mutationOptions({
-      onSuccess: (area) => {
+  const create = useMutation(trpc.scheduler.areas.create.mutationOptions());
+  const form = useSchemaForm({
+    schema: ZCreateAreaInput,
+    defaultValues: { name: "", color: DEFAULT_AREA_COLOR },
+    toInput: (values) => values,
+    // A name taken by another area is the name field's problem.
+    mapping: { codes: { "common.already_exists": "name" } },
+    onSubmit: async (input, { resetField }) => {
+      try {
+        const area = await create.mutateAsync(input);
         toast.success(`Created area “${area.name}”.`);
-        setName("");
-      },
-      onSettled: () => invalidate(),
-    }),
-  );
-  const error = create.error ? describeError(create.error) : null;
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({ name, color });
-  };
+        resetField("name");
+      } finally {
+        // After the reset: the new row must not show before the form is ready for the next one.
+        void invalidate();
+      }
+    },
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-labelledby="create-area-heading">
+    <form onSubmit={form.submit} noValidate className="flex flex-col gap-3" aria-labelledby="create-area-heading">
       <h2 id="create-area-heading" className="font-semibold">
         New area
       </h2>
-      <Field label="Area name" errors={nameErrors(error)}>
-        {(control) => (
-          <input
-            {...control}
-            className={inputClass}
-            value={name}
-            maxLength={100}
-            onChange={(event) => setName(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Area color" errors={error?.fieldErrors.color}>
+      <FormField control={form.control} name="name" label="Area name">
+        {(control) => <input {...control} className={inputClass} maxLength={100} />}
+      </FormField>
+      <FormField control={form.control} name="color" label="Area color">
         {(control) => (
           <input
             {...control}
             type="color"
             className="h-10 w-16 cursor-pointer rounded-md border border-slate-300 bg-white p-1"
-            value={color}
-            onChange={(event) => setColor(event.target.value)}
           />
         )}
-      </Field>
-      {isShownAtAField(error, ["name", "color"]) ? null : <FormError error={error} />}
+      </FormField>
+      <FormErrorMessage control={form.control} />
       <div>
-        <button type="submit" className={buttonClass.secondary} disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create area"}
-        </button>
+        <SubmitButton control={form.control} variant="secondary" pendingLabel="Creating…">
+          Create area
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,12 +1,12 @@
+import { ZCreateProjectInput } from "@agendacraft/domain/scheduler/projects/schemas";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
-import { describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
-import { buttonClass } from "../../ui/button.ts";
-import { Field, inputClass } from "../../ui/field.tsx";
-import { FormError } from "../../ui/form-error.tsx";
-import { isShownAtAField, nameErrors } from "./field-errors.ts";
+import { inputClass } from "../../ui/field.tsx";
+import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
+import { FormField } from "../../ui/form/form-field.tsx";
+import { SubmitButton } from "../../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
 import { type AreaItem, DEFAULT_PROJECT_COLOR } from "./project-types.ts";
 import { useInvalidateProjects } from "./use-invalidate-projects.ts";
 
@@ -14,67 +14,51 @@ import { useInvalidateProjects } from "./use-invalidate-projects.ts";
 export function CreateProjectForm({ areas }: { areas: AreaItem[] }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateProjects();
-  const [name, setName] = useState("");
-  const [color, setColor] = useState(DEFAULT_PROJECT_COLOR);
-  const [areaId, setAreaId] = useState("");
-  const create = useMutation(
-    trpc.scheduler.projects.create.mutationOptions({
-      onSuccess: (project) => {
-        toast.success(`Created “${project.name}”.`);
-        setName("");
+  const create = useMutation(trpc.scheduler.projects.create.mutationOptions());
+  const form = useSchemaForm({
+    schema: ZCreateProjectInput,
+    defaultValues: { name: "", color: DEFAULT_PROJECT_COLOR, areaId: "" },
+    toInput: ({ areaId, ...values }) => ({ ...values, ...(areaId ? { areaId } : {}) }),
+    mapping: {
+      codes: {
+        // A taken name is the name field's problem; an area deleted in another tab is the area field's.
+        "common.already_exists": "name",
+        "scheduler.area_not_found": "areaId",
       },
-      onSettled: () => invalidate(),
-    }),
-  );
-  const error = create.error ? describeError(create.error) : null;
-  // An area deleted in another tab is the area field's problem, not the form's.
-  const areaGone = error?.code === "scheduler.area_not_found";
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({ name, color, ...(areaId ? { areaId } : {}) });
-  };
+    },
+    onSubmit: async (input, { resetField }) => {
+      try {
+        const project = await create.mutateAsync(input);
+        toast.success(`Created “${project.name}”.`);
+        resetField("name");
+      } finally {
+        // After the reset: the new row must not show before the form is ready for the next one.
+        void invalidate();
+      }
+    },
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-labelledby="create-project-heading">
+    <form onSubmit={form.submit} noValidate className="flex flex-col gap-3" aria-labelledby="create-project-heading">
       <h2 id="create-project-heading" className="font-semibold">
         New project
       </h2>
-      <Field label="Project name" errors={nameErrors(error)}>
-        {(control) => (
-          <input
-            {...control}
-            className={inputClass}
-            value={name}
-            maxLength={100}
-            onChange={(event) => setName(event.target.value)}
-          />
-        )}
-      </Field>
+      <FormField control={form.control} name="name" label="Project name">
+        {(control) => <input {...control} className={inputClass} maxLength={100} />}
+      </FormField>
       <div className="flex flex-wrap gap-3">
-        <Field label="Color" errors={error?.fieldErrors.color}>
+        <FormField control={form.control} name="color" label="Color">
           {(control) => (
             <input
               {...control}
               type="color"
               className="h-10 w-16 cursor-pointer rounded-md border border-slate-300 bg-white p-1"
-              value={color}
-              onChange={(event) => setColor(event.target.value)}
             />
           )}
-        </Field>
-        <Field
-          label="Area"
-          className="min-w-40 flex-1"
-          errors={areaGone && error ? [error.message] : error?.fieldErrors.areaId}
-        >
+        </FormField>
+        <FormField control={form.control} name="areaId" label="Area" className="min-w-40 flex-1">
           {(control) => (
-            <select
-              {...control}
-              className={inputClass}
-              value={areaId}
-              onChange={(event) => setAreaId(event.target.value)}
-            >
+            <select {...control} className={inputClass}>
               <option value="">No area</option>
               {areas.map((area) => (
                 <option key={area.id} value={area.id}>
@@ -83,13 +67,13 @@ export function CreateProjectForm({ areas }: { areas: AreaItem[] }) {
               ))}
             </select>
           )}
-        </Field>
+        </FormField>
       </div>
-      {isShownAtAField(error, ["name", "color", "areaId"]) || areaGone ? null : <FormError error={error} />}
+      <FormErrorMessage control={form.control} />
       <div>
-        <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create project"}
-        </button>
+        <SubmitButton control={form.control} pendingLabel="Creating…">
+          Create project
+        </SubmitButton>
       </div>
     </form>
   );

@@ -46,9 +46,7 @@ export function ProjectRow({ project }: { project: ProjectItem }) {
       {renaming ? (
         <RenameForm
           currentName={project.name}
-          error={rename.error ? describeError(rename.error) : null}
-          busy={rename.isPending}
-          onSave={(name) => rename.mutate({ id: project.id, name })}
+          onSave={(name) => rename.mutateAsync({ id: project.id, name })}
           onCancel={() => {
             rename.reset();
             setRenaming(false);

@@ -1,50 +1,55 @@
-import { type FormEvent, useState } from "react";
-import type { DescribedError } from "../../errors/describe-error.ts";
+import { ZProjectName } from "@agendacraft/domain/scheduler/projects/schemas";
+import { z } from "zod";
 import { buttonClass } from "../../ui/button.ts";
-import { Field, inputClass } from "../../ui/field.tsx";
-import { FormError } from "../../ui/form-error.tsx";
-import { isShownAtAField, nameErrors } from "./field-errors.ts";
+import { inputClass } from "../../ui/field.tsx";
+import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
+import { FormField } from "../../ui/form/form-field.tsx";
+import { SubmitButton } from "../../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
+
+// Projects and areas share the name rule (ZProjectName and ZAreaName are the same).
+const ZRename = z.object({ name: ZProjectName });
 
 type RenameFormProps = {
   currentName: string;
-  error: DescribedError | null;
-  busy: boolean;
-  onSave: (name: string) => void;
+  /** Saves the new name; a refusal is shown at the field. */
+  onSave: (name: string) => Promise<unknown>;
   onCancel: () => void;
 };
 
 /** The inline editor a "Rename" button opens in place of the name; Escape cancels. */
-export function RenameForm({ currentName, error, busy, onSave, onCancel }: RenameFormProps) {
-  const [name, setName] = useState(currentName);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (name === currentName) onCancel();
-    else onSave(name);
-  };
+export function RenameForm({ currentName, onSave, onCancel }: RenameFormProps) {
+  const form = useSchemaForm({
+    schema: ZRename,
+    defaultValues: { name: currentName },
+    toInput: (values) => values,
+    // A name taken by another project or area is the name field's problem.
+    mapping: { codes: { "common.already_exists": "name" } },
+    onSubmit: async ({ name }) => {
+      if (name === currentName) onCancel();
+      else await onSave(name);
+    },
+  });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex w-full flex-col gap-2">
-      <Field label={`Rename “${currentName}”`} errors={nameErrors(error)}>
+    <form onSubmit={form.submit} noValidate className="flex w-full flex-col gap-2">
+      <FormField control={form.control} name="name" label={`Rename “${currentName}”`}>
         {(control) => (
           <input
             {...control}
             className={inputClass}
-            value={name}
             maxLength={100}
             // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this name.
             autoFocus
-            onChange={(event) => setName(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === "Escape") onCancel();
             }}
           />
         )}
-      </Field>
-      {isShownAtAField(error, ["name"]) ? null : <FormError error={error} />}
+      </FormField>
+      <FormErrorMessage control={form.control} />
       <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={busy}>
-          Save
-        </button>
-        <button type="button" className={buttonClass.secondary} onClick={onCancel} disabled={busy}>
+        <SubmitButton control={form.control}>Save</SubmitButton>
+        <button type="button" className={buttonClass.secondary} onClick={onCancel}>
           Cancel
         </button>
       </div>

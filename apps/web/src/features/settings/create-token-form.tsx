@@ -1,10 +1,12 @@
+import { ZCreateApiTokenInput } from "@agendacraft/domain/iam/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type RefObject, useState } from "react";
-import { type DescribedError, describeError } from "../../errors/describe-error.ts";
+import type { RefObject } from "react";
 import { useTRPC } from "../../trpc.ts";
-import { buttonClass } from "../../ui/button.ts";
-import { Field, inputClass } from "../../ui/field.tsx";
-import { FormError } from "../../ui/form-error.tsx";
+import { inputClass } from "../../ui/field.tsx";
+import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
+import { FormField } from "../../ui/form/form-field.tsx";
+import { SubmitButton } from "../../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
 import type { NewTokenSecret } from "./token-secret-box.tsx";
 
 const EXPIRY_CHOICES = [
@@ -15,6 +17,7 @@ const EXPIRY_CHOICES = [
 ] as const;
 
 type CreateTokenFormProps = {
+  /** Lets the page put focus back on the name box (after the secret box is closed). */
   nameInputRef: RefObject<HTMLInputElement | null>;
   onCreated: (token: NewTokenSecret) => void;
 };
@@ -22,50 +25,41 @@ type CreateTokenFormProps = {
 export function CreateTokenForm({ nameInputRef, onCreated }: CreateTokenFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [name, setName] = useState("");
-  const [expiresInDays, setExpiresInDays] = useState("");
-  const [error, setError] = useState<DescribedError | null>(null);
-
-  const create = useMutation(
-    trpc.iam.tokens.create.mutationOptions({
-      onSuccess: ({ token, secret }) => {
-        setName("");
-        setExpiresInDays("");
-        onCreated({ name: token.name, secret });
-        void queryClient.invalidateQueries(trpc.iam.tokens.list.pathFilter());
-      },
-      onError: (failure) => setError(describeError(failure)),
+  const create = useMutation(trpc.iam.tokens.create.mutationOptions());
+  const form = useSchemaForm({
+    schema: ZCreateApiTokenInput,
+    defaultValues: { name: "", expiresInDays: "" },
+    toInput: ({ name, expiresInDays }) => ({
+      name,
+      ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}),
     }),
-  );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    create.mutate({ name, ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}) });
-  };
+    onSubmit: async (input, { reset }) => {
+      const { token, secret } = await create.mutateAsync(input);
+      reset();
+      onCreated({ name: token.name, secret });
+      void queryClient.invalidateQueries(trpc.iam.tokens.list.pathFilter());
+    },
+  });
 
   return (
-    <form className="flex flex-col gap-3 sm:flex-row sm:items-start" onSubmit={submit} noValidate>
-      <Field label="Token name" className="sm:flex-1" errors={error?.fieldErrors.name}>
-        {(control) => (
+    <form className="flex flex-col gap-3 sm:flex-row sm:items-start" onSubmit={form.submit} noValidate>
+      <FormField control={form.control} name="name" label="Token name" className="sm:flex-1">
+        {({ ref, ...control }) => (
           <input
             {...control}
-            ref={nameInputRef}
+            ref={(element) => {
+              // Both the form (to focus an invalid name) and the page hold this element.
+              nameInputRef.current = element;
+              ref(element);
+            }}
             className={inputClass}
             placeholder="e.g. Backup script"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
           />
         )}
-      </Field>
-      <Field label="Expires after" errors={error?.fieldErrors.expiresInDays}>
+      </FormField>
+      <FormField control={form.control} name="expiresInDays" label="Expires after">
         {(control) => (
-          <select
-            {...control}
-            className={inputClass}
-            value={expiresInDays}
-            onChange={(event) => setExpiresInDays(event.target.value)}
-          >
+          <select {...control} className={inputClass}>
             {EXPIRY_CHOICES.map((choice) => (
               <option key={choice.days} value={choice.days}>
                 {choice.label}
@@ -73,13 +67,13 @@ export function CreateTokenForm({ nameInputRef, onCreated }: CreateTokenFormProp
             ))}
           </select>
         )}
-      </Field>
+      </FormField>
       <div className="sm:pt-6">
-        <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create token"}
-        </button>
+        <SubmitButton control={form.control} pendingLabel="Creating…">
+          Create token
+        </SubmitButton>
       </div>
-      <FormError error={error && Object.keys(error.fieldErrors).length === 0 ? error : null} />
+      <FormErrorMessage control={form.control} />
     </form>
   );
 }

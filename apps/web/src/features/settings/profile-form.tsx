@@ -1,12 +1,14 @@
+import { ZUpdateProfileInput } from "@agendacraft/domain/iam/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { toast } from "sonner";
 import { useMe } from "../../auth/require-session.tsx";
-import { type DescribedError, describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
-import { buttonClass } from "../../ui/button.ts";
-import { Field, inputClass } from "../../ui/field.tsx";
-import { FormError } from "../../ui/form-error.tsx";
+import { inputClass } from "../../ui/field.tsx";
+import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
+import { FormField } from "../../ui/form/form-field.tsx";
+import { SubmitButton } from "../../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
 import { timeZoneOptions } from "./time-zone-options.ts";
 
 /** Name and home time zone; every date in the app is shown in that zone. */
@@ -14,54 +16,34 @@ export function ProfileForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useMe();
-  const [name, setName] = useState(me.name);
-  const [timeZone, setTimeZone] = useState(me.timeZone);
-  const [error, setError] = useState<DescribedError | null>(null);
   const zones = useMemo(() => timeZoneOptions(me.timeZone), [me.timeZone]);
-
-  const save = useMutation(
-    trpc.iam.updateProfile.mutationOptions({
-      onSuccess: (user) => {
-        // Every page reads the zone from `iam.me`: they all switch at once.
-        queryClient.setQueryData(trpc.iam.me.queryKey(), user);
-        setName(user.name);
-        toast.success("Profile saved");
-      },
-      onError: (failure) => setError(describeError(failure)),
-    }),
-  );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    save.mutate({ name, timeZone });
-  };
+  const save = useMutation(trpc.iam.updateProfile.mutationOptions());
+  const form = useSchemaForm({
+    schema: ZUpdateProfileInput,
+    defaultValues: { name: me.name, timeZone: me.timeZone },
+    toInput: (values) => values,
+    onSubmit: async (input, { reset }) => {
+      const user = await save.mutateAsync(input);
+      // Every page reads the zone from `iam.me`: they all switch at once.
+      queryClient.setQueryData(trpc.iam.me.queryKey(), user);
+      reset({ name: user.name, timeZone: user.timeZone });
+      toast.success("Profile saved");
+    },
+  });
 
   return (
-    <form className="flex max-w-md flex-col gap-4" onSubmit={submit} noValidate>
-      <Field label="Name" errors={error?.fieldErrors.name}>
-        {(control) => (
-          <input
-            {...control}
-            className={inputClass}
-            autoComplete="name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+    <form className="flex max-w-md flex-col gap-4" onSubmit={form.submit} noValidate>
+      <FormField control={form.control} name="name" label="Name">
+        {(control) => <input {...control} className={inputClass} autoComplete="name" />}
+      </FormField>
+      <FormField
+        control={form.control}
+        name="timeZone"
         label="Time zone"
         hint="Dates and reminders are shown in this zone, wherever you are."
-        errors={error?.fieldErrors.timeZone}
       >
         {(control) => (
-          <select
-            {...control}
-            className={inputClass}
-            value={timeZone}
-            onChange={(event) => setTimeZone(event.target.value)}
-          >
+          <select {...control} className={inputClass}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll("_", " ")}
@@ -69,12 +51,12 @@ export function ProfileForm() {
             ))}
           </select>
         )}
-      </Field>
-      <FormError error={error && Object.keys(error.fieldErrors).length === 0 ? error : null} />
+      </FormField>
+      <FormErrorMessage control={form.control} />
       <div>
-        <button type="submit" className={buttonClass.primary} disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save profile"}
-        </button>
+        <SubmitButton control={form.control} pendingLabel="Saving…">
+          Save profile
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,16 +1,16 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import { endOfDayFromDateInput, toDateInputValue } from "../../lib/time.ts";
 import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
-import { Field, inputClass } from "../../ui/field.tsx";
-import { FormError } from "../../ui/form-error.tsx";
+import { inputClass } from "../../ui/field.tsx";
+import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
+import { FormField } from "../../ui/form/form-field.tsx";
+import { SubmitButton } from "../../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
 import { PrioritySelect } from "./priority-select.tsx";
-import { type TaskFormErrors, taskFormErrors } from "./task-form-errors.ts";
+import { TASK_FORM_MAPPING } from "./task-form-mapping.ts";
 import type { Task } from "./task-types.ts";
-
-const FIELDS = ["summary", "minutes", "priority", "dueAt", "description"] as const;
-const NO_ERRORS: TaskFormErrors = { fieldErrors: {}, formError: null };
 
 type TaskEditFormProps = {
   task: Task;
@@ -23,34 +23,20 @@ type TaskEditFormProps = {
 export function TaskEditForm({ task, timeZone, onSaved, onCancel }: TaskEditFormProps) {
   const trpc = useTRPC();
   const initialDeadline = task.dueAt ? toDateInputValue(task.dueAt, timeZone) : "";
-  const [summary, setSummary] = useState(task.summary);
-  const [minutes, setMinutes] = useState(String(task.minutes));
-  const [priority, setPriority] = useState(task.priority);
-  const [deadline, setDeadline] = useState(initialDeadline);
-  const [description, setDescription] = useState(task.description);
-  const [errors, setErrors] = useState<TaskFormErrors>(NO_ERRORS);
-  const summaryRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    summaryRef.current?.focus();
-  }, []);
-
-  const update = useMutation(
-    trpc.scheduler.tasks.update.mutationOptions({
-      onSuccess: (saved) => onSaved(saved),
-      onError: (error) => setErrors(taskFormErrors(error, FIELDS)),
-    }),
-  );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (minutes.trim() === "") {
-      // An empty number field has no value to send; the server would only see "not a number".
-      setErrors({ fieldErrors: { minutes: ["Enter how many minutes the task takes"] }, formError: null });
-      return;
-    }
-    setErrors(NO_ERRORS);
-    update.mutate({
+  const update = useMutation(trpc.scheduler.tasks.update.mutationOptions());
+  const form = useSchemaForm({
+    // Loaded on first use: the inbox, which edits in place, is part of the first download.
+    schema: () => import("@agendacraft/domain/scheduler/tasks/schemas").then((schemas) => schemas.ZUpdateTaskInput),
+    defaultValues: {
+      summary: task.summary,
+      minutes: String(task.minutes),
+      priority: task.priority,
+      deadline: initialDeadline,
+      description: task.description,
+    },
+    // An empty number box has no value to send; the schema would only see "not a number".
+    check: ({ minutes }) => (minutes.trim() === "" ? { minutes: "Enter how many minutes the task takes" } : {}),
+    toInput: ({ summary, description, priority, minutes, deadline }) => ({
       id: task.id,
       summary,
       description,
@@ -58,76 +44,50 @@ export function TaskEditForm({ task, timeZone, onSaved, onCancel }: TaskEditForm
       minutes: Number(minutes),
       // Only a changed date is sent, so a deadline with an exact time (set elsewhere) survives an edit.
       ...(deadline === initialDeadline ? {} : { dueAt: endOfDayFromDateInput(deadline, timeZone) }),
-    });
-  }
+    }),
+    mapping: TASK_FORM_MAPPING,
+    onSubmit: async (input) => onSaved(await update.mutateAsync(input)),
+  });
+  const { setFocus } = form;
+
+  useEffect(() => {
+    setFocus("summary");
+  }, [setFocus]);
 
   return (
     <form
       noValidate
       aria-label={`Edit "${task.summary}"`}
       className="flex w-full flex-col gap-3"
-      onSubmit={submit}
+      onSubmit={form.submit}
       onKeyDown={(event) => {
         if (event.key !== "Escape") return;
         event.preventDefault();
         onCancel();
       }}
     >
-      <Field label="Summary" errors={errors.fieldErrors.summary}>
-        {(control) => (
-          <input
-            {...control}
-            ref={summaryRef}
-            className={inputClass}
-            value={summary}
-            onChange={(event) => setSummary(event.target.value)}
-          />
-        )}
-      </Field>
+      <FormField control={form.control} name="summary" label="Summary">
+        {(control) => <input {...control} className={inputClass} />}
+      </FormField>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <Field label="Minutes" errors={errors.fieldErrors.minutes}>
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              className={inputClass}
-              value={minutes}
-              onChange={(event) => setMinutes(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Priority" errors={errors.fieldErrors.priority}>
-          {(control) => <PrioritySelect {...control} value={priority} onChange={setPriority} />}
-        </Field>
-        <Field label="Deadline" errors={errors.fieldErrors.dueAt}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              className={inputClass}
-              value={deadline}
-              onChange={(event) => setDeadline(event.target.value)}
-            />
-          )}
-        </Field>
+        <FormField control={form.control} name="minutes" label="Minutes">
+          {(control) => <input {...control} type="number" inputMode="numeric" className={inputClass} />}
+        </FormField>
+        <FormField control={form.control} name="priority" label="Priority">
+          {(control) => <PrioritySelect {...control} />}
+        </FormField>
+        <FormField control={form.control} name="deadline" label="Deadline">
+          {(control) => <input {...control} type="date" className={inputClass} />}
+        </FormField>
       </div>
-      <Field label="Description" errors={errors.fieldErrors.description}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            className={inputClass}
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-          />
-        )}
-      </Field>
-      <FormError error={errors.formError} />
+      <FormField control={form.control} name="description" label="Description">
+        {(control) => <textarea {...control} rows={3} className={inputClass} />}
+      </FormField>
+      <FormErrorMessage control={form.control} />
       <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save"}
-        </button>
+        <SubmitButton control={form.control} pendingLabel="Saving…">
+          Save
+        </SubmitButton>
         <button type="button" className={buttonClass.secondary} onClick={onCancel} disabled={update.isPending}>
           Cancel
         </button>

@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from "react";
-import { type DescribedError, describeError } from "../../errors/describe-error.ts";
+import { ZUpdateTaskInput } from "@agendacraft/domain/scheduler/tasks/schemas";
 import { fromDateTimeInputValue, toDateTimeInputValue } from "../../lib/time.ts";
-import { buttonClass } from "../../ui/button.ts";
-import { Field, inputClass } from "../../ui/field.tsx";
-import { FormError } from "../../ui/form-error.tsx";
+import { inputClass } from "../../ui/field.tsx";
+import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
+import { FormField } from "../../ui/form/form-field.tsx";
+import { SubmitButton } from "../../ui/form/submit-button.tsx";
+import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
 import { useMoveTaskTime } from "./use-move-task-time.ts";
 import type { WeekRange } from "./week-types.ts";
 
@@ -16,46 +17,30 @@ type MoveTaskFormProps = {
 
 /** Dragging without a mouse: type the new start, the task keeps its length. */
 export function MoveTaskForm({ task, week, timeZone, onMoved }: MoveTaskFormProps) {
-  const [value, setValue] = useState(() => toDateTimeInputValue(task.startTime, timeZone));
-  const [error, setError] = useState<DescribedError | null>(null);
   const move = useMoveTaskTime(week);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const start = fromDateTimeInputValue(value, timeZone);
-    if (!start) {
-      setError({ kind: "validation", message: "Pick a date and time.", code: null, fieldErrors: {} });
-      return;
-    }
-    setError(null);
+  const form = useSchemaForm({
+    schema: ZUpdateTaskInput,
+    defaultValues: { start: toDateTimeInputValue(task.startTime, timeZone) },
+    check: ({ start }) => (fromDateTimeInputValue(start, timeZone) ? {} : { start: "Pick a date and time." }),
     // Only the start: the server moves the end with it, keeping the task's length.
-    move.mutate(
-      { id: task.id, startTime: start },
-      {
-        onSuccess: onMoved,
-        onError: (failure) => setError(describeError(failure)),
-      },
-    );
-  };
+    toInput: ({ start }) => ({ id: task.id, startTime: fromDateTimeInputValue(start, timeZone) ?? undefined }),
+    mapping: { fields: { startTime: "start", endTime: "start" } },
+    onSubmit: async (input) => {
+      await move.mutateAsync(input);
+      onMoved();
+    },
+  });
 
   return (
-    <form className="flex flex-wrap items-end gap-2" onSubmit={submit} noValidate>
-      <Field label="Starts" className="grow">
-        {(control) => (
-          <input
-            {...control}
-            type="datetime-local"
-            className={inputClass}
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-          />
-        )}
-      </Field>
-      <button type="submit" className={buttonClass.secondary} disabled={move.isPending}>
-        {move.isPending ? "Moving…" : "Move"}
-      </button>
+    <form className="flex flex-wrap items-end gap-2" onSubmit={form.submit} noValidate>
+      <FormField control={form.control} name="start" label="Starts" className="grow">
+        {(control) => <input {...control} type="datetime-local" className={inputClass} />}
+      </FormField>
+      <SubmitButton control={form.control} variant="secondary" pendingLabel="Moving…">
+        Move
+      </SubmitButton>
       <div className="w-full">
-        <FormError error={error} />
+        <FormErrorMessage control={form.control} />
       </div>
     </form>
   );

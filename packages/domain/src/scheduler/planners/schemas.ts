@@ -4,7 +4,7 @@ import { zInstant } from "../../shared/instant.ts";
 import { DEFAULT_PAGE_SIZE, ZPage, ZPageInput } from "../../shared/pagination.ts";
 import { ZText } from "../../shared/text.ts";
 import { refineTimeRange } from "../../shared/time-range.ts";
-import { ZLocalDate, ZPlannerTime, ZRecurrencePreset, ZRecurrenceRule } from "../recurrence/index.ts";
+import { ZLocalDate, ZPlannerTime, ZRecurrencePreset, ZRecurrenceRule } from "../recurrence/schemas.ts";
 
 export const ZPlannerName = ZText.trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
 export const ZPlannerId = z.uuid("Unknown planner");

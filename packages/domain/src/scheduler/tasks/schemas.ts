@@ -3,7 +3,7 @@ import { ZInstant, zInstant } from "../../shared/instant.ts";
 import { ZPage, ZPageInput } from "../../shared/pagination.ts";
 import { ZText } from "../../shared/text.ts";
 import { refineTimeRange } from "../../shared/time-range.ts";
-import { ZRecurrenceRule } from "../recurrence/index.ts";
+import { ZRecurrenceRule } from "../recurrence/schemas.ts";
 
 export const ZRecurrenceAnchor = z.enum(["scheduled", "completion"]);
 
