@@ -110,7 +110,7 @@ module.exports = {
         pathNot: [
           "^apps/web/",
           "^packages/(client|api)/",
-          "^packages/domain/src/(.+/)?schemas\\.ts$",
+          "^packages/domain/src/[a-z/-]+/schemas\\.ts$",
           "^apps/server/src/testing/",
         ],
       },
