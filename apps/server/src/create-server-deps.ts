@@ -6,6 +6,7 @@ import { createAuth, createAuthRateLimiter, getAuthSecret } from "@agendacraft/d
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
 import { type Clock, createRateLimitStore } from "@agendacraft/domain/shared";
+import { createEventOutbox } from "@agendacraft/domain/shared/events";
 import { type Env, publicOrigin } from "./env.ts";
 
 export const VERSION = "0.1.0";
@@ -27,8 +28,11 @@ export async function createServerDeps({
   clock: Clock;
   startedAt: Date;
   readinessProbes?: ReadinessProbe[];
-  /** The job queue; `/ready` reports it as the "queue" check, and procedures enqueue through it (`ctx.jobs`). */
-  jobs?: Pick<JobQueue, "probe"> & JobSender;
+  /**
+   * Where procedures enqueue (`ctx.jobs`) and the outbox sends its dispatches. Required: the
+   * job queue, whose `probe` makes `/ready`'s "queue" check, or in tests a recording sender.
+   */
+  jobs: JobSender & Partial<Pick<JobQueue, "probe">>;
   /** Live notifications (`notifier.notifications.onNew`). */
   notifications?: NotificationBus;
 }) {
@@ -62,8 +66,11 @@ export async function createServerDeps({
     app: { version: VERSION, startedAt },
     auth,
     trustedOrigins,
-    readinessProbes: jobs ? [...readinessProbes, { name: "queue", run: () => jobs.probe() }] : readinessProbes,
+    readinessProbes: jobs.probe
+      ? [...readinessProbes, { name: "queue", run: async () => jobs.probe?.() }]
+      : readinessProbes,
     jobs,
+    events: createEventOutbox({ jobs, clock }),
     notifications,
     calendarFeeds: { allowPrivateNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS },
     rateLimiter: createApiRateLimiter({

@@ -37,7 +37,7 @@ export async function startJobQueue({
     const list = definitions(queue);
     await registerJobs(queue, list, { work, ...(workOptions ? { workOptions } : {}) });
     log.info(
-      { jobs: list.map((definition) => definition.name), workers: work ? list.length : 0 },
+      { jobs: list.map((definition) => definition.type.name), workers: work ? list.length : 0 },
       work ? `job queue started with ${list.length} worker(s)` : "job queue started (workers off: enqueue only)",
     );
     return queue;

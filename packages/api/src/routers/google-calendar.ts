@@ -35,7 +35,7 @@ const feedsRouter = createTRPCRouter({
         actorId: ctx.session.userId,
         input,
         clock: ctx.clock,
-        jobs: ctx.jobs,
+        events: ctx.events,
         ...fetchPolicy(ctx),
       }),
     ),
@@ -43,9 +43,7 @@ const feedsRouter = createTRPCRouter({
   remove: protectedProcedure
     .input(ZFeedIdInput)
     .output(z.object({ deleted: z.literal(true) }))
-    .mutation(({ ctx, input }) =>
-      removeFeed({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
-    ),
+    .mutation(({ ctx, input }) => removeFeed({ db: ctx.db, actorId: ctx.session.userId, input, events: ctx.events })),
 
   sync: protectedProcedure
     .input(ZFeedIdInput)
@@ -56,7 +54,7 @@ const feedsRouter = createTRPCRouter({
         actorId: ctx.session.userId,
         input,
         clock: ctx.clock,
-        jobs: ctx.jobs,
+        events: ctx.events,
         ...fetchPolicy(ctx),
       }),
     ),

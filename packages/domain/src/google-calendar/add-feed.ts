@@ -1,10 +1,10 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import { requestReplan } from "../scheduler/plan/replan-job.ts";
-import { getUserTimeZone } from "../scheduler/planners/get-user-time-zone.ts";
+import { getUserTimeZone } from "../iam/index.ts";
 import type { Clock } from "../shared/clock.ts";
 import { type Db, withTransaction } from "../shared/db.ts";
+import type { EventRecorder } from "../shared/events/event-recorder.ts";
 import { calendarFeedSelect } from "./calendar-feed.select.ts";
 import { toCalendarFeedDto } from "./calendar-feed-dto.ts";
+import { busyChanged } from "./events.ts";
 import { tooManyFeeds } from "./google-calendar-errors.ts";
 import { readFeed } from "./read-feed.ts";
 import { replaceBusyEvents } from "./replace-busy-events.ts";
@@ -21,7 +21,7 @@ export async function addFeed({
   actorId,
   input,
   clock,
-  jobs,
+  events,
   allowPrivateNetworks = false,
 }: {
   db: Db;
@@ -30,8 +30,8 @@ export async function addFeed({
   clock: Clock;
   /** Download from loopback and private networks too (tests only; see CalendarFetchOptions). */
   allowPrivateNetworks?: boolean;
-  /** Given: an automatic re-plan is requested (when the user turned it on). */
-  jobs?: JobSender;
+  /** Records CalendarBusyChanged when the calendar brings busy time (the re-plan follows from it). */
+  events: EventRecorder;
 }): Promise<CalendarFeedDto> {
   if ((await db.calendarFeed.count({ where: { userId: actorId } })) >= MAX_FEEDS_PER_USER) {
     throw tooManyFeeds(MAX_FEEDS_PER_USER);
@@ -50,7 +50,7 @@ export async function addFeed({
       select: calendarFeedSelect,
     });
     const changed = await replaceBusyEvents(tx, { userId: actorId, feedId: feed.id, occurrences });
-    if (changed && jobs) await requestReplan({ tx, jobs, userId: actorId, clock });
+    if (changed) await events.record(tx, [busyChanged(actorId, feed.id, "added")]);
     return feed;
   });
   return toCalendarFeedDto(row);

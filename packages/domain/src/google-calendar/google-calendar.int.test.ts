@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../notifier/testing/fixtures.ts";
 import { fixedClock } from "../shared/clock.ts";
 import { DomainError } from "../shared/errors.ts";
+import { createRecordingEvents } from "../shared/events/create-recording-events.ts";
 import { addFeed } from "./add-feed.ts";
 import { listBusy } from "./list-busy.ts";
 import { listFeeds } from "./list-feeds.ts";
@@ -35,6 +36,8 @@ async function failure(promise: Promise<unknown>): Promise<DomainError> {
 describe("google-calendar feeds", () => {
   const database = useTestDatabase();
   const clock = fixedClock(NOW);
+  // Records what the calendar services report; delivery is tested with the outbox.
+  const recorded = createRecordingEvents();
   let server: TestCalendarServer;
 
   beforeAll(async () => {
@@ -55,6 +58,7 @@ describe("google-calendar feeds", () => {
       actorId: user.id,
       input: { name: "Work", url: server.url(path) },
       clock,
+      events: recorded,
       allowPrivateNetworks: true,
     });
     return { user, feed, path };
@@ -67,7 +71,9 @@ describe("google-calendar feeds", () => {
     // The same calendar by a name that resolves to 127.0.0.1: caught when the connection is made.
     const byName = literal.replace("127.0.0.1", "localhost");
     for (const url of [literal, byName]) {
-      const error = await failure(addFeed({ db: prisma, actorId: user.id, input: { name: "Local", url }, clock }));
+      const error = await failure(
+        addFeed({ db: prisma, actorId: user.id, input: { name: "Local", url }, clock, events: recorded }),
+      );
       expect(error.code).toBe("google-calendar.feed_unreachable");
       expect(error.message).toMatch(/private network address/);
       expect(error.message).not.toContain(url);
@@ -84,7 +90,15 @@ describe("google-calendar feeds", () => {
       actorId: user.id,
       input: { name: "Work", url },
       clock,
+      events: recorded,
       allowPrivateNetworks: true,
+    });
+    // Busy time arrived: the re-plan (and later write-back) follow from this event.
+    expect(recorded.recorded.at(-1)).toMatchObject({
+      type: { name: "calendars.busy_changed" },
+      userId: user.id,
+      aggregateId: feed.id,
+      payload: { change: "added" },
     });
     expect(feed).toMatchObject({
       name: "Work",
@@ -137,6 +151,7 @@ describe("google-calendar feeds", () => {
         actorId: user.id,
         input: { name: "Broken", url: server.url(path) },
         clock,
+        events: recorded,
         allowPrivateNetworks: true,
       }),
     );
@@ -153,7 +168,14 @@ describe("google-calendar feeds", () => {
     const url = closed.url("/basic.ics");
     await closed.close();
     const error = await failure(
-      addFeed({ db: prisma, actorId: user.id, input: { name: "Gone", url }, clock, allowPrivateNetworks: true }),
+      addFeed({
+        db: prisma,
+        actorId: user.id,
+        input: { name: "Gone", url },
+        clock,
+        allowPrivateNetworks: true,
+        events: recorded,
+      }),
     );
     expect(error.code).toBe("google-calendar.feed_unreachable");
     expect(error.message).toBe("Could not download that calendar: the server refused the connection.");
@@ -169,6 +191,7 @@ describe("google-calendar feeds", () => {
       actorId: user.id,
       input: { id: feed.id },
       clock,
+      events: recorded,
       allowPrivateNetworks: true,
     });
     expect(synced).toMatchObject({ eventCount: 1, lastError: null, lastSyncedAt: clock.now() });
@@ -181,6 +204,7 @@ describe("google-calendar feeds", () => {
       actorId: user.id,
       input: { id: feed.id },
       clock,
+      events: recorded,
       allowPrivateNetworks: true,
     });
     expect(failed).toMatchObject({
@@ -197,14 +221,23 @@ describe("google-calendar feeds", () => {
     const { user, feed } = await berlinUserWithFeed();
     const other = await createUser(prisma);
     for (const attempt of [
-      removeFeed({ db: prisma, actorId: other.id, input: { id: feed.id } }),
-      syncFeed({ db: prisma, actorId: other.id, input: { id: feed.id }, clock, allowPrivateNetworks: true }),
+      removeFeed({ db: prisma, actorId: other.id, input: { id: feed.id }, events: recorded }),
+      syncFeed({
+        db: prisma,
+        actorId: other.id,
+        input: { id: feed.id },
+        clock,
+        allowPrivateNetworks: true,
+        events: recorded,
+      }),
     ]) {
       await expect(failure(attempt)).resolves.toMatchObject({ code: "google-calendar.feed_not_found" });
     }
     await expect(listBusy({ db: prisma, actorId: other.id, input: WEEK })).resolves.toEqual({ events: [] });
 
-    await expect(removeFeed({ db: prisma, actorId: user.id, input: { id: feed.id } })).resolves.toEqual({
+    await expect(
+      removeFeed({ db: prisma, actorId: user.id, input: { id: feed.id }, events: recorded }),
+    ).resolves.toEqual({
       deleted: true,
     });
     await expect(prisma.busyEvent.count({ where: { feedId: feed.id } })).resolves.toBe(0);
@@ -237,7 +270,7 @@ describe("google-calendar feeds", () => {
       const before = server.requests.length;
 
       await expect(
-        syncStaleFeeds({ db: prisma, clock, jobs: queue, log, allowPrivateNetworks: true }),
+        syncStaleFeeds({ db: prisma, clock, events: recorded, log, allowPrivateNetworks: true }),
       ).resolves.toEqual({ synced: 1, failed: 1 });
 
       expect(server.requests.slice(before).sort()).toEqual([broken.path, stale.path].sort());
@@ -261,8 +294,8 @@ describe("google-calendar feeds", () => {
       const { feed, path } = await berlinUserWithFeed();
       server.serveCalendar(path, calendarText([LUNCH]));
       const later = fixedClock(new Date(NOW.getTime() + 16 * MINUTE));
-      const job = createSyncFeedsJob({ db: prisma, clock: later, jobs: queue, allowPrivateNetworks: true });
-      expect(job).toMatchObject({ name: SYNC_FEEDS_JOB, cron: SYNC_FEEDS_CRON });
+      const job = createSyncFeedsJob({ db: prisma, clock: later, events: recorded, allowPrivateNetworks: true });
+      expect(job).toMatchObject({ type: { name: SYNC_FEEDS_JOB }, cron: SYNC_FEEDS_CRON });
       expect(SYNC_FEEDS_CRON).toBe("*/15 * * * *");
       await job.handler({
         id: "tick",

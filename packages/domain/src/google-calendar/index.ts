@@ -1,4 +1,5 @@
 export { addFeed } from "./add-feed.ts";
+export { warnAboutSkippedBusyEvents } from "./busy-events-in-range.ts";
 export { type BusyOccurrence, expandBusyEvents, MAX_OCCURRENCES_PER_FEED } from "./expand-busy-events.ts";
 export { FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from "./fetch-calendar-text.ts";
 export { feedNotFound } from "./google-calendar-errors.ts";

@@ -1,11 +1,14 @@
-import { defineJob, type JobDefinition, type JobSender, type QueueOptions } from "@agendacraft/db/jobs";
+import { defineJob, defineJobType, type JobDefinition, type QueueOptions } from "@agendacraft/db/jobs";
+import { z } from "zod";
 import type { Clock } from "../shared/clock.ts";
 import type { Db } from "../shared/db.ts";
+import type { EventRecorder } from "../shared/events/event-recorder.ts";
 import { SYNC_INTERVAL_MINUTES } from "./schemas.ts";
 import { syncFeedById } from "./sync-feed.ts";
 
 /** Re-reads every calendar not synced in the last SYNC_INTERVAL_MINUTES. */
 export const SYNC_FEEDS_JOB = "google-calendar.sync-feeds";
+export const SyncFeedsJob = defineJobType(SYNC_FEEDS_JOB, z.object({}));
 export const SYNC_FEEDS_CRON = `*/${SYNC_INTERVAL_MINUTES} * * * *`;
 
 export const SYNC_FEEDS_QUEUE_OPTIONS: QueueOptions = {
@@ -34,14 +37,14 @@ export type SyncFeedsLog = {
 export async function syncStaleFeeds({
   db,
   clock,
-  jobs,
+  events,
   log,
   signal,
   allowPrivateNetworks = false,
 }: {
   db: Db;
   clock: Clock;
-  jobs?: JobSender;
+  events: EventRecorder;
   log?: SyncFeedsLog;
   signal?: AbortSignal;
   /** Download from loopback and private networks too (tests only; see CalendarFetchOptions). */
@@ -63,7 +66,7 @@ export async function syncStaleFeeds({
         clock,
         feedId: id,
         allowPrivateNetworks,
-        ...(jobs ? { jobs } : {}),
+        events,
         ...(signal ? { signal } : {}),
       });
       if (result?.ok === false) failed++;
@@ -81,18 +84,18 @@ export async function syncStaleFeeds({
 export function createSyncFeedsJob({
   db,
   clock,
-  jobs,
+  events,
   log,
   allowPrivateNetworks = false,
 }: {
   db: Db;
   clock: Clock;
-  jobs?: JobSender;
+  events: EventRecorder;
   log?: SyncFeedsLog;
   allowPrivateNetworks?: boolean;
-}): JobDefinition<Record<string, never>> {
-  return defineJob<Record<string, never>>({
-    name: SYNC_FEEDS_JOB,
+}): JobDefinition<typeof SyncFeedsJob> {
+  return defineJob({
+    type: SyncFeedsJob,
     queueOptions: SYNC_FEEDS_QUEUE_OPTIONS,
     cron: SYNC_FEEDS_CRON,
     async handler(job) {
@@ -101,7 +104,7 @@ export function createSyncFeedsJob({
         clock,
         signal: job.signal,
         allowPrivateNetworks,
-        ...(jobs ? { jobs } : {}),
+        events,
         ...(log ? { log } : {}),
       });
     },

@@ -2,11 +2,11 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { taskStartReminderJob } from "./task-start-reminder-job.ts";
-import { TASK_STARTING_JOB } from "./task-starting.ts";
+import { TaskStartingJob } from "./task-starting.ts";
 
 type ReminderState = {
   id: string;
-  startJobId: string | null;
+  userId: string;
   startTime: Date | null;
   completedAt: Date | null;
   leadMinutes: number;
@@ -15,13 +15,10 @@ type ReminderState = {
 /**
  * Makes the queued "task starting" reminders of many tasks match the tasks as they are
  * now, in a fixed number of statements whatever their count (a plan commits thousands):
- * cancels every job in `Task.startJobId`, queues a new one for each open task starting in
- * the future (at `startTime - leadMinutes`, at once when that has passed) and stores the
- * ids. Call it after changing tasks' start or completion, with the transaction that made
- * the change: the jobs commit or roll back with it.
- *
- * Writes `startJobId` with SQL of its own, so the tasks' `updatedAt` does not move (plan
- * undo compares it). Missing tasks are skipped (cancel their reminder before deleting them).
+ * cancels each task's queued job (`task_reminders`), queues a new one for each open task
+ * starting in the future (at `startTime - leadMinutes`, at once when that has passed) and
+ * stores the ids. A task that is gone loses its reminder. Idempotent: running it twice
+ * leaves one live job per task. Writes only the notifier's own table.
  */
 export async function syncTaskStartReminders({
   tx,
@@ -36,39 +33,47 @@ export async function syncTaskStartReminders({
   clock: Clock;
 }): Promise<{ jobIds: Map<string, string | null> }> {
   if (taskIds.length === 0) return { jobIds: new Map() };
+  const ids = [...new Set(taskIds)].sort();
   return withTransaction(tx, async (t) => {
     // Locked in id order, so two syncs over overlapping tasks cannot deadlock.
+    const queued = await t.$queryRaw<{ taskId: string; jobId: string }[]>`
+      SELECT "taskId", "jobId" FROM task_reminders WHERE "taskId" = ANY(${ids}::uuid[])
+      ORDER BY "taskId" FOR UPDATE`;
+    await jobs.cancelMany(
+      TaskStartingJob,
+      queued.map((row) => row.jobId),
+      { tx: t },
+    );
     const tasks = await t.$queryRaw<ReminderState[]>`
-      SELECT t.id, t."startJobId", t."startTime", t."completedAt", u."notifyLeadMinutes" AS "leadMinutes"
+      SELECT t.id, t."userId", t."startTime", t."completedAt", u."notifyLeadMinutes" AS "leadMinutes"
       FROM tasks t JOIN users u ON u.id = t."userId"
-      WHERE t.id = ANY(${[...taskIds]}::uuid[])
-      ORDER BY t.id
-      FOR UPDATE OF t`;
-    const queued = tasks.flatMap((task) => (task.startJobId ? [task.startJobId] : []));
-    await jobs.cancelMany(TASK_STARTING_JOB, queued, { tx: t });
+      WHERE t.id = ANY(${ids}::uuid[])`;
 
     const now = clock.now();
     const due = tasks.flatMap((task) => {
       const job = taskStartReminderJob({ ...task, taskId: task.id, now });
-      return job ? [{ taskId: task.id, job }] : [];
+      return job ? [{ task, job }] : [];
     });
     const sent = await jobs.sendMany(
-      TASK_STARTING_JOB,
+      TaskStartingJob,
       due.map(({ job }) => job),
       { tx: t },
     );
 
-    const jobIds = new Map<string, string | null>(tasks.map((task) => [task.id, null]));
-    due.forEach(({ taskId }, i) => {
-      jobIds.set(taskId, sent[i] ?? null);
+    const jobIds = new Map<string, string | null>(ids.map((id) => [id, null]));
+    const rows = due.flatMap(({ task }, i) => {
+      const jobId = sent[i] ?? null;
+      jobIds.set(task.id, jobId);
+      return jobId ? [{ taskId: task.id, userId: task.userId, jobId }] : [];
     });
-    const changed = tasks.filter((task) => jobIds.get(task.id) !== task.startJobId);
-    if (changed.length > 0) {
+    await t.$executeRaw`DELETE FROM task_reminders WHERE "taskId" = ANY(${ids}::uuid[])`;
+    if (rows.length > 0) {
       await t.$executeRaw`
-        UPDATE tasks SET "startJobId" = v.job_id
-        FROM unnest(${changed.map((task) => task.id)}::uuid[], ${changed.map((task) => jobIds.get(task.id) ?? null)}::text[])
-          AS v(id, job_id)
-        WHERE tasks.id = v.id`;
+        INSERT INTO task_reminders ("taskId", "userId", "jobId")
+        SELECT * FROM unnest(
+          ${rows.map((row) => row.taskId)}::uuid[],
+          ${rows.map((row) => row.userId)}::uuid[],
+          ${rows.map((row) => row.jobId)}::text[])`;
     }
     return { jobIds };
   });

@@ -1,4 +1,4 @@
-import { warnAboutSkippedBusyEvents } from "../../google-calendar/busy-events-in-range.ts";
+import { warnAboutSkippedBusyEvents } from "../../google-calendar/index.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import { MAX_INSTANT, MIN_INSTANT } from "../../shared/instant.ts";

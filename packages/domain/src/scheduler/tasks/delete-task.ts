@@ -1,8 +1,7 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import { cancelTaskStartReminder } from "../../notifier/reminders/cancel-task-start-reminder.ts";
-import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
-import { requestReplan } from "../plan/replan-job.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
+import { TaskDeleted } from "../events.ts";
 import { taskNotFound } from "./task-errors.ts";
 import { closeGap, lockOrderScopes } from "./task-order.ts";
 
@@ -11,15 +10,13 @@ export async function deleteTask({
   db,
   actorId,
   id,
-  jobs,
-  clock,
+  events,
 }: {
   db: Db;
   actorId: string;
   id: string;
-  jobs?: JobSender;
-  /** With `jobs`, an automatic re-plan is requested (when the user turned it on). */
-  clock?: Clock;
+  /** Records TaskDeleted; the reminder is cancelled and the re-plan requested from it. */
+  events: EventRecorder;
 }) {
   return withTransaction(db, async (tx) => {
     const task = await tx.task.findFirst({ where: { id, userId: actorId }, select: { projectId: true } });
@@ -27,11 +24,12 @@ export async function deleteTask({
     const scope = { userId: actorId, projectId: task.projectId };
     await lockOrderScopes(tx, scope);
     // Read the order again under the lock: a concurrent move may have changed it.
-    const locked = await tx.task.findFirst({ where: { id, userId: actorId }, select: { order: true } });
+    const locked = await tx.task.findFirst({ where: { id, userId: actorId }, select: { order: true, version: true } });
     if (!locked) throw taskNotFound();
-    if (jobs) await cancelTaskStartReminder({ tx, jobs, taskId: id });
     await tx.task.delete({ where: { id } });
-    if (jobs && clock) await requestReplan({ tx, jobs, userId: actorId, clock });
+    await events.record(tx, [
+      newEvent(TaskDeleted, { userId: actorId, aggregateId: id, version: locked.version, payload: {} }),
+    ]);
     await closeGap(tx, scope, locked.order);
     return { deleted: true as const };
   });
