@@ -16,6 +16,8 @@ CREATE TABLE "task_reminders" (
     "taskId" UUID NOT NULL,
     "userId" UUID NOT NULL,
     "jobId" TEXT NOT NULL,
+    "startTime" TIMESTAMPTZ(3) NOT NULL,
+    "fireAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "task_reminders_pkey" PRIMARY KEY ("taskId")
 );
@@ -83,8 +85,9 @@ UPDATE "plan_run_changes" SET "appliedVersion" = 0 WHERE "appliedVersion" IS NUL
 ALTER TABLE "plan_run_changes" ALTER COLUMN "appliedVersion" SET NOT NULL, DROP COLUMN "appliedAt";
 
 -- The reminder's job id moves to the notifier's own table.
-INSERT INTO "task_reminders" ("taskId", "userId", "jobId")
-SELECT id, "userId", "startJobId" FROM "tasks" WHERE "startJobId" IS NOT NULL;
+-- The moment is not known for old jobs: the epoch, which no sync wants, so the next sync replaces them.
+INSERT INTO "task_reminders" ("taskId", "userId", "jobId", "startTime", "fireAt")
+SELECT id, "userId", "startJobId", COALESCE("startTime", 'epoch'), 'epoch' FROM "tasks" WHERE "startJobId" IS NOT NULL;
 ALTER TABLE "tasks" DROP COLUMN "startJobId";
 
 -- Every write moves the version on, whoever writes (Prisma, raw SQL, a migration).

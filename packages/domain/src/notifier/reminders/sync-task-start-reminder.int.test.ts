@@ -190,8 +190,10 @@ describe("syncTaskStartReminder", () => {
 
     const few = await makeTasks(3);
     const many = await makeTasks(60);
-    // Already queued once, so the second sync has jobs to cancel as well as to send.
+    // Already queued once, and the lead time changes since: the second sync has jobs to
+    // cancel as well as to send (a job that still fits would be kept).
     await syncAll([...few, ...many].map((task) => task.id));
+    await prisma.user.update({ where: { id: user.id }, data: { notifyLeadMinutes: 20 } });
     const done = many[0];
     if (!done) throw new Error("no task");
     await prisma.task.update({ where: { id: done.id }, data: { completedAt: NOW } });
@@ -208,12 +210,22 @@ describe("syncTaskStartReminder", () => {
       expect(jobs.map((job) => job.state)).toEqual(["cancelled", "created"]);
       const current = jobs[1];
       expect(current?.id).toBe(jobIds.get(task.id));
-      expect(current?.start_after).toEqual(new Date((task.startTime as Date).getTime() - 15 * MINUTE));
+      expect(current?.start_after).toEqual(new Date((task.startTime as Date).getTime() - 20 * MINUTE));
       expect(current?.data).toEqual({ taskId: task.id, startTime: (task.startTime as Date).toISOString() });
       expect(await reminderJobId(task.id)).toBe(current?.id);
       expect((await taskRow(task.id)).version).toBe(task.version);
     }
     expect(await reminderJobId(done.id)).toBeNull();
+  });
+
+  it("keeps a queued job that still fits: syncing again, as a repeated event does, changes nothing", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma, { notifyLeadMinutes: 10 });
+    const task = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + DAY) });
+    const first = await sync(task.id);
+    const again = await sync(task.id);
+    expect(again.jobId).toBe(first.jobId);
+    expect((await jobsFor(task.id)).map((job) => job.state)).toEqual(["created"]);
   });
 
   it("queues no reminder for a start outside the supported date range (a row stored before it was enforced)", async () => {
