@@ -200,15 +200,15 @@ export function createJobQueue({
       return null;
     },
 
-    async sendMany({ name, schema }, jobs, { tx } = {}) {
+    async sendMany({ name, schema }, batch, { tx } = {}) {
       assertQueueName(name);
-      if (jobs.length === 0) return [];
+      if (batch.length === 0) return [];
       const on = executorFor(tx);
       const policy = policies.get(name) ?? (await readPolicy(on, name));
       // pg-boss's insert returns no ids, so they are chosen here (or by the caller).
-      const ids = jobs.map((job) => job.id ?? randomUUID());
+      const ids = batch.map((job) => job.id ?? randomUUID());
       await boss.insert(
-        jobs.map(({ data, startAfter, singletonKey }, i) => ({
+        batch.map(({ data, startAfter, singletonKey }, i) => ({
           id: ids[i],
           name,
           data: schema.parse(data),
