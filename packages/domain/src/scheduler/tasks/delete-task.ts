@@ -27,10 +27,11 @@ export async function deleteTask({
     const locked = await tx.task.findFirst({ where: { id, userId: actorId }, select: { order: true, version: true } });
     if (!locked) throw taskNotFound();
     await tx.task.delete({ where: { id } });
+    await closeGap(tx, scope, locked.order);
+    // Last: recording locks the person's event stream until commit, so no row lock is taken after it.
     await events.record(tx, [
       newEvent(TaskDeleted, { userId: actorId, aggregateId: id, version: locked.version, payload: {} }),
     ]);
-    await closeGap(tx, scope, locked.order);
     return { deleted: true as const };
   });
 }
