@@ -1,8 +1,12 @@
 import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { createAuth } from "@agendacraft/domain/iam";
-import { TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS } from "@agendacraft/domain/notifier";
-import { REPLAN_JOB, REPLAN_QUEUE_OPTIONS } from "@agendacraft/domain/scheduler/plan";
+import {
+  createRemindersSubscriber,
+  TASK_STARTING_JOB,
+  TASK_STARTING_QUEUE_OPTIONS,
+} from "@agendacraft/domain/notifier";
+import { createReplanSubscriber, REPLAN_JOB, REPLAN_QUEUE_OPTIONS } from "@agendacraft/domain/scheduler/plan";
 import { fixedClock } from "@agendacraft/domain/shared";
 import {
   createEventOutbox,
@@ -10,7 +14,6 @@ import {
   DispatchEventsJob,
   dispatchEvents,
 } from "@agendacraft/domain/shared/events";
-import { createEventSubscribers } from "@agendacraft/server/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USER } from "./demo-data.ts";
 import { seedDemo } from "./seed-demo.ts";
@@ -72,7 +75,7 @@ describe("seedDemo", () => {
     ).resolves.toBeTruthy();
 
     // The dated tasks get their reminders once the seed's events are delivered (as the
-    // server's or `pnpm worker`'s dispatcher does, with the app's subscribers).
+    // server's or `pnpm worker`'s dispatcher does, with the subscribers the server registers).
     const dated = await prisma.task.findMany({
       where: { userId: user.id, startTime: { not: null } },
       select: { id: true, startTime: true },
@@ -86,7 +89,7 @@ describe("seedDemo", () => {
     const outcome = await dispatchEvents({
       db: prisma,
       userId: user.id,
-      subscribers: createEventSubscribers({ jobs: queue, clock }),
+      subscribers: [createRemindersSubscriber({ jobs: queue, clock }), createReplanSubscriber({ jobs: queue, clock })],
       clock,
     });
     expect(outcome.failed).toEqual([]);
