@@ -6,6 +6,7 @@ import { createAuth, createAuthRateLimiter, getAuthSecret } from "@agendacraft/d
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
 import { type Clock, createRateLimitStore, type SecretKeyring } from "@agendacraft/domain/shared";
+import { createEventOutbox } from "@agendacraft/domain/shared/events";
 import { type Env, publicOrigin } from "./env.ts";
 import { loadAppSecrets } from "./load-app-secrets.ts";
 
@@ -29,8 +30,11 @@ export async function createServerDeps({
   clock: Clock;
   startedAt: Date;
   readinessProbes?: ReadinessProbe[];
-  /** The job queue; `/ready` reports it as the "queue" check, and procedures enqueue through it (`ctx.jobs`). */
-  jobs?: Pick<JobQueue, "probe"> & JobSender;
+  /**
+   * Where procedures enqueue (`ctx.jobs`) and the outbox sends its dispatches. Required: the
+   * job queue, whose `probe` makes `/ready`'s "queue" check, or in tests a recording sender.
+   */
+  jobs: JobSender & Partial<Pick<JobQueue, "probe">>;
   /** Live notifications (`notifier.notifications.onNew`). */
   notifications?: NotificationBus;
   /** The keyring prepareSecrets made at start; absent (tests): loaded from `env` alike. */
@@ -67,8 +71,11 @@ export async function createServerDeps({
     auth,
     secrets: secrets ?? (await loadAppSecrets({ env, db: prisma })),
     trustedOrigins,
-    readinessProbes: jobs ? [...readinessProbes, { name: "queue", run: () => jobs.probe() }] : readinessProbes,
+    readinessProbes: jobs.probe
+      ? [...readinessProbes, { name: "queue", run: async () => jobs.probe?.() }]
+      : readinessProbes,
     jobs,
+    events: createEventOutbox({ jobs, clock }),
     notifications,
     calendarFeeds: { allowPrivateNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS },
     rateLimiter: createApiRateLimiter({

@@ -1,3 +1,4 @@
+import { createRecordingJobs } from "@agendacraft/db/jobs/testing";
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { openFeedUrl, syncFeed } from "@agendacraft/domain/calendars";
 import { calendarText, LUNCH, startTestCalendarServer } from "@agendacraft/domain/calendars/testing";
@@ -44,6 +45,7 @@ describe("prepareSecrets at start", () => {
         log: silent,
         clock: fixedClock("2026-06-01T09:00:00Z"),
         startedAt: new Date("2026-06-01T08:00:00Z"),
+        jobs: createRecordingJobs(),
       });
       expect(openFeedUrl(deps.secrets, stored)).toBe(url);
       const synced = await syncFeed({
@@ -52,6 +54,7 @@ describe("prepareSecrets at start", () => {
         input: { id: feedId },
         clock: deps.clock,
         secrets: deps.secrets,
+        events: deps.events,
         allowPrivateNetworks: true,
       });
       expect(synced).toMatchObject({ lastError: null, eventCount: 1 });

@@ -90,8 +90,10 @@ describe("task-start reminders, end to end", () => {
       const moved = await client.scheduler.tasks.create.mutate({ summary: "Moved meeting", startTime: soon(600) });
       await client.scheduler.tasks.update.mutate({ id: moved.id, startTime: soon(66) });
       const deleted = await client.scheduler.tasks.create.mutate({ summary: "Cancelled errand", startTime: soon(65) });
-      const deletedJobId = (await database().prisma.task.findUniqueOrThrow({ where: { id: deleted.id } })).startJobId;
-      expect(deletedJobId).not.toBeNull();
+      // The reminder is queued once the TaskCreated event is delivered by the worker.
+      const { jobId: deletedJobId } = await waitFor("the reminder to be queued", () =>
+        database().prisma.taskReminder.findUnique({ where: { taskId: deleted.id } }),
+      );
       await client.scheduler.tasks.delete.mutate({ id: deleted.id });
 
       const [notification] = await waitFor("the in-app reminder", async () => {

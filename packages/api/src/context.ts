@@ -2,6 +2,7 @@ import { type Auth, type AuthSession, resolveSession } from "@agendacraft/domain
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
 import type { Clock, DbClient, JobSender, SecretKeyring } from "@agendacraft/domain/shared";
+import type { EventRecorder } from "@agendacraft/domain/shared/events";
 import { assertBatchWithinLimit } from "./batch-limit.ts";
 import { isCrossSiteRequest } from "./cross-site.ts";
 import { sessionResolutionError } from "./errors/session-resolution-error.ts";
@@ -28,8 +29,10 @@ export type ServerDeps = {
   trustedOrigins: string[];
   /** Extra readiness checks beyond the database (e.g. the job queue). */
   readinessProbes?: ReadinessProbe[];
-  /** Enqueues follow-up work in the caller's transaction; absent where no queue runs (some tests, scripts). */
-  jobs?: JobSender;
+  /** Enqueues follow-up work in the caller's transaction. Required: tests pass a real queue or a recording one. */
+  jobs: JobSender;
+  /** Records domain events in the caller's transaction (the outbox). Required, like `jobs`. */
+  events: EventRecorder;
   /** Live in-app notifications for `notifier.notifications.onNew`; absent: that stream answers UNAVAILABLE. */
   notifications?: NotificationBus;
   /** Whether calendar addresses may point at loopback or private networks (tests); absent: they may not. */

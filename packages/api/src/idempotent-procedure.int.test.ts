@@ -1,28 +1,27 @@
 import { randomUUID } from "node:crypto";
-import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
+import type { JobQueue } from "@agendacraft/db/jobs";
 import { GOOGLE_FEED, startTestCalendarServer, type TestCalendarServer } from "@agendacraft/domain/calendars/testing";
 import { resolveSession } from "@agendacraft/domain/iam";
-import { TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS } from "@agendacraft/domain/notifier";
+import { TASK_STARTING_JOB } from "@agendacraft/domain/notifier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContextInner, type ServerDeps } from "./context.ts";
 import { createCaller } from "./root.ts";
 import { createTestDeps } from "./testing/create-test-deps.ts";
 import { createTestUser, type TestUser } from "./testing/test-users.ts";
 import { trpcFailure } from "./testing/trpc-failure.ts";
+import { withJobQueue } from "./testing/with-job-queue.ts";
 
 /** Every create (and plan.commit) accepts an Idempotency-Key: a retry replays and writes nothing. */
 describe("Idempotency-Key on creates", () => {
   let harness: Awaited<ReturnType<typeof createTestDeps>>;
   let deps: ServerDeps;
   let queue: JobQueue;
+  let deliver: Awaited<ReturnType<typeof withJobQueue>>["deliver"];
   let calendars: TestCalendarServer;
 
   beforeAll(async () => {
     harness = await createTestDeps();
-    queue = createJobQueue({ pool: harness.database.pool, maintenance: false });
-    await queue.start();
-    await queue.defineQueue(TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS);
-    deps = { ...harness.deps, jobs: queue };
+    ({ queue, deps, deliver } = await withJobQueue(harness.deps, harness.database.pool, { maintenance: false }));
     calendars = await startTestCalendarServer();
     calendars.serveCalendar("/work.ics", GOOGLE_FEED);
   });
@@ -131,6 +130,7 @@ describe("Idempotency-Key on creates", () => {
     const key = randomUUID();
     const first = await withKey(user, key).scheduler.plan.commit();
     expect(first.run.placedCount).toBe(3);
+    await deliver(user.userId);
     const queued = await reminderJobs();
     expect(queued).toBeGreaterThan(0);
     // A task added in between would be planned by a new commit, not by the retry.
@@ -138,6 +138,11 @@ describe("Idempotency-Key on creates", () => {
     const retry = await withKey(user, key).scheduler.plan.commit();
     expect(retry).toEqual(first);
     await expect(user.caller.scheduler.plan.runs()).resolves.toHaveLength(1);
+    // The replay records no second PlanCommitted, so nothing more is queued.
+    await expect(
+      harness.database.prisma.domainEvent.count({ where: { userId: user.userId, type: "scheduler.plan_committed" } }),
+    ).resolves.toBe(1);
+    await deliver(user.userId);
     expect(await reminderJobs()).toBe(queued);
     const later = await user.caller.scheduler.tasks.list({ scheduled: false });
     expect(later.items.map((task) => task.summary)).toEqual(["Added later"]);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabase, type Database } from "@agendacraft/db/client";
 import { createJobQueue } from "@agendacraft/db/jobs";
+import { anyJobType } from "@agendacraft/db/jobs/testing";
 import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordOutput } from "../testing/record-output.ts";
@@ -27,7 +28,7 @@ async function produceDeadLetter(db: Pick<Database, "pool">, taskId: string): Pr
       },
       { pollingIntervalSeconds: 0.5 },
     );
-    await queue.send("test.fails", { taskId });
+    await queue.send(anyJobType("test.fails"), { taskId });
     const deadline = Date.now() + 15_000;
     for (;;) {
       const [letter] = (await queue.listDeadLetters({ queue: "test.fails" })).filter(

@@ -5,6 +5,7 @@ import { createPlanner, ZCreatePlannerInput } from "@agendacraft/domain/schedule
 import { createProject, ZCreateProjectInput } from "@agendacraft/domain/scheduler/projects";
 import { createTask, ZCreateTaskInput } from "@agendacraft/domain/scheduler/tasks";
 import type { Clock } from "@agendacraft/domain/shared";
+import type { EventRecorder } from "@agendacraft/domain/shared/events";
 import { Temporal } from "temporal-polyfill";
 import { DEMO_AREAS, DEMO_PLANNERS, DEMO_PROJECTS, DEMO_RECURRING_TASKS, DEMO_TASKS, DEMO_USER } from "./demo-data.ts";
 
@@ -14,18 +15,22 @@ export type SeedResult = { email: string; password: string; created: boolean; ta
 
 /**
  * Creates the demo user with areas, projects, planners and tasks through the same
- * services the API uses. Idempotent: when the demo user already has data it changes nothing.
+ * services the API uses, recording their events: the worker then queues the dated
+ * tasks' reminders. Idempotent: when the demo user already has data it changes nothing.
  */
 export async function seedDemo({
   prisma,
   auth,
   clock,
+  events,
   timeZone,
   print,
 }: {
   prisma: PrismaClient;
   auth: Auth;
   clock: Clock;
+  /** The outbox (a real one: reminders and re-plans follow from what the seed records). */
+  events: EventRecorder;
   timeZone: string;
   print: (line: string) => void;
 }): Promise<SeedResult> {
@@ -74,7 +79,7 @@ export async function seedDemo({
     .toPlainDate();
   for (const planner of DEMO_PLANNERS) {
     const input = ZCreatePlannerInput.parse({ ...planner, startDate: today.toString(), timeZone });
-    await createPlanner({ db, actorId, input });
+    await createPlanner({ db, actorId, input, events });
   }
 
   print(`Creating ${DEMO_TASKS.length + DEMO_RECURRING_TASKS.length} tasks...`);
@@ -87,7 +92,7 @@ export async function seedDemo({
       ...(task.project ? { projectId: projectIds.get(task.project) } : {}),
       ...(task.dueInDays !== null ? { dueAt: new Date(now + task.dueInDays * DAY_MS) } : {}),
     });
-    await createTask({ db, actorId, input, clock });
+    await createTask({ db, actorId, input, clock, events });
   }
   const tomorrow = today.add({ days: 1 });
   for (const task of DEMO_RECURRING_TASKS) {
@@ -99,7 +104,7 @@ export async function seedDemo({
       recurrence: task.recurrence,
       startTime: new Date(start.epochMilliseconds),
     });
-    await createTask({ db, actorId, input, clock });
+    await createTask({ db, actorId, input, clock, events });
   }
   return result(true, DEMO_TASKS.length + DEMO_RECURRING_TASKS.length);
 }

@@ -3,9 +3,16 @@ import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
 import { createSyncFeedsJob, RETIRED_SYNC_FEEDS_JOB } from "@agendacraft/domain/calendars";
 import { createCleanIdempotencyKeysJob } from "@agendacraft/domain/idempotency";
-import { createLogMailer, createTaskStartingJob, DEFAULT_MAIL_FROM, type Mailer } from "@agendacraft/domain/notifier";
-import { createReplanJob } from "@agendacraft/domain/scheduler/plan";
+import {
+  createLogMailer,
+  createRemindersSubscriber,
+  createTaskStartingJob,
+  DEFAULT_MAIL_FROM,
+  type Mailer,
+} from "@agendacraft/domain/notifier";
+import { createReplanJob, createReplanSubscriber } from "@agendacraft/domain/scheduler/plan";
 import type { Clock, SecretKeyring } from "@agendacraft/domain/shared";
+import { createEventJobs, createEventOutbox, type Subscriber } from "@agendacraft/domain/shared/events";
 
 /** What job handlers get to work with: the same things a request gets, minus the request. */
 export type JobDeps = {
@@ -27,6 +34,14 @@ export type JobDeps = {
 export const RETIRED_JOB_NAMES: readonly string[] = [RETIRED_SYNC_FEEDS_JOB];
 
 /**
+ * Who reacts to domain events, in delivery order. This list is the only place domains meet:
+ * a new reaction (calendar write-back, Todoist push) is one more subscriber here.
+ */
+export function createEventSubscribers({ jobs, clock }: Pick<JobDeps, "jobs" | "clock">): Subscriber[] {
+  return [createRemindersSubscriber({ jobs, clock }), createReplanSubscriber({ jobs, clock })];
+}
+
+/**
  * Every kind of job this app runs. The server and `pnpm worker` both use this list: each
  * defines all queues (so sends never miss one) and works them unless WORKER=off.
  */
@@ -35,13 +50,22 @@ export function createJobDefinitions({
   allowPrivateCalendarNetworks = false,
   ...deps
 }: JobDeps): JobDefinition[] {
+  // Jobs that change things record their events like requests do.
+  const events = createEventOutbox({ jobs: deps.jobs, clock: deps.clock });
   return [
+    ...createEventJobs({
+      db: deps.db,
+      jobs: deps.jobs,
+      subscribers: createEventSubscribers(deps),
+      clock: deps.clock,
+      log: deps.log,
+    }),
     createTaskStartingJob({ ...deps, mailer: mailer ?? createLogMailer({ log: deps.log, from: DEFAULT_MAIL_FROM }) }),
-    createReplanJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock, log: deps.log }),
+    createReplanJob({ db: deps.db, events, clock: deps.clock, log: deps.log }),
     createSyncFeedsJob({
       db: deps.db,
       secrets: deps.secrets,
-      jobs: deps.jobs,
+      events,
       clock: deps.clock,
       log: deps.log,
       allowPrivateNetworks: allowPrivateCalendarNetworks,

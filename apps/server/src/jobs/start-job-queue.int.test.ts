@@ -1,15 +1,19 @@
-import { createJobQueue, defineJob, type JobQueue } from "@agendacraft/db/jobs";
+import { createJobQueue, defineJob, defineJobType, type JobQueue } from "@agendacraft/db/jobs";
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { RETIRED_SYNC_FEEDS_JOB, SYNC_FEEDS_CRON, SYNC_FEEDS_JOB } from "@agendacraft/domain/calendars";
 import { CLEAN_IDEMPOTENCY_KEYS_CRON, CLEAN_IDEMPOTENCY_KEYS_JOB } from "@agendacraft/domain/idempotency";
 import { systemClock, testSecretKeyring } from "@agendacraft/domain/shared";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createJobDefinitions, RETIRED_JOB_NAMES } from "./job-definitions.ts";
 import { startJobQueue } from "./start-job-queue.ts";
 
 const OPTIONS = { retryLimit: 1, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
 const silent = pino({ level: "silent" });
+const PingJob = defineJobType("test.ping", z.object({ word: z.string() }));
+const PongJob = defineJobType("test.pong", z.object({ word: z.string() }));
+const ElsewhereJob = defineJobType("test.elsewhere", z.object({}));
 
 async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -35,16 +39,16 @@ describe("the job queue in the server", () => {
       db: database(),
       log: silent,
       definitions: (jobs) => [
-        defineJob<{ word: string }>({
-          name: "test.ping",
+        defineJob({
+          type: PingJob,
           queueOptions: OPTIONS,
           handler: async (job) => {
             pinged.push(job.data.word);
-            if (job.data.word === "ping") await jobs.send("test.pong", { word: "pong" });
+            if (job.data.word === "ping") await jobs.send(PongJob, { word: "pong" });
           },
         }),
-        defineJob<{ word: string }>({
-          name: "test.pong",
+        defineJob({
+          type: PongJob,
           queueOptions: OPTIONS,
           handler: async (job) => {
             pinged.push(job.data.word);
@@ -56,7 +60,7 @@ describe("the job queue in the server", () => {
       workOptions: { pollingIntervalSeconds: 0.5 },
     });
     queues.push(queue);
-    await queue.send("test.ping", { word: "ping" });
+    await queue.send(PingJob, { word: "ping" });
     await waitFor("ping and pong", () => (pinged.length === 2 ? pinged : undefined));
     expect(pinged).toEqual(["ping", "pong"]);
   });
@@ -65,7 +69,7 @@ describe("the job queue in the server", () => {
     const ran: string[] = [];
     const definitions = () => [
       defineJob({
-        name: "test.elsewhere",
+        type: ElsewhereJob,
         queueOptions: OPTIONS,
         handler: async (job) => {
           ran.push(job.id);
@@ -74,7 +78,7 @@ describe("the job queue in the server", () => {
     ];
     const sender = await startJobQueue({ db: database(), log: silent, definitions, work: false, stopTimeoutMs: 2_000 });
     queues.push(sender);
-    const id = await sender.send("test.elsewhere", {});
+    const id = await sender.send(ElsewhereJob, {});
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(ran).toEqual([]);
 
@@ -120,7 +124,7 @@ describe("the job queue in the server", () => {
     await old.start();
     await old.defineQueue(RETIRED_SYNC_FEEDS_JOB, OPTIONS);
     await old.schedule(RETIRED_SYNC_FEEDS_JOB, SYNC_FEEDS_CRON);
-    await old.send(RETIRED_SYNC_FEEDS_JOB, {});
+    await old.send(defineJobType(RETIRED_SYNC_FEEDS_JOB, z.object({})), {});
     await old.stop();
 
     const queue = await startJobQueue({

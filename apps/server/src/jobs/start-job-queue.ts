@@ -46,7 +46,7 @@ export async function startJobQueue({
         .catch((error: unknown) => log.warn({ err: error, queue: name }, "could not delete a retired job queue"));
     }
     log.info(
-      { jobs: list.map((definition) => definition.name), workers: work ? list.length : 0 },
+      { jobs: list.map((definition) => definition.type.name), workers: work ? list.length : 0 },
       work ? `job queue started with ${list.length} worker(s)` : "job queue started (workers off: enqueue only)",
     );
     return queue;

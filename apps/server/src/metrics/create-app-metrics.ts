@@ -20,7 +20,7 @@ export type AppMetrics = {
 export function createAppMetrics({
   log,
   database,
-  jobs,
+  jobs: jobStats,
 }: {
   log: Log;
   /** The pool to report; absent: no pool metrics. */
@@ -31,6 +31,6 @@ export function createAppMetrics({
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   if (database) registerDatabaseMetrics(registry, database);
-  if (jobs) registerJobMetrics(registry, { jobs, log });
+  if (jobStats) registerJobMetrics(registry, { jobs: jobStats, log });
   return { registry, procedures: createProcedureMetrics(registry) };
 }

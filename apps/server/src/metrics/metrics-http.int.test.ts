@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type AgendaCraftClient, createAgendaCraftClient } from "@agendacraft/client";
 import { defineJob, type JobQueue } from "@agendacraft/db/jobs";
+import { anyJobType } from "@agendacraft/db/jobs/testing";
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,7 +60,7 @@ describe("/metrics", () => {
       log: pino({ level: "silent" }),
       definitions: () => [
         defineJob({
-          name: "test.metrics",
+          type: anyJobType("test.metrics"),
           queueOptions: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 },
           handler: async () => undefined,
         }),
@@ -100,8 +101,8 @@ describe("/metrics", () => {
   });
 
   it("reports the process, the event loop, the database pool and the job queue", async () => {
-    await queue.send("test.metrics", {});
-    await queue.send("test.metrics", {}, { startAfter: new Date(Date.now() + 3_600_000) });
+    await queue.send(anyJobType("test.metrics"), {});
+    await queue.send(anyJobType("test.metrics"), {}, { startAfter: new Date(Date.now() + 3_600_000) });
     const { samples } = await scrape();
     const names = new Set(samples.map((sample) => sample.name));
     for (const name of [

@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import type { ServerDeps } from "@agendacraft/api/context";
 import type { JobQueue, JobSender } from "@agendacraft/db/jobs";
+import { createRecordingJobs } from "@agendacraft/db/jobs/testing";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
 import { type Clock, fixedClock } from "@agendacraft/domain/shared";
 import { pino } from "pino";
@@ -31,15 +32,17 @@ export async function startTestServer(options: {
   env?: Record<string, string>;
   readinessProbes?: ServerDeps["readinessProbes"];
   clock?: Clock;
-  /** A started job queue; `/ready` then includes its "queue" check. */
-  /** With `stats` (a real JobQueue), /metrics reports its queues too. */
+  /**
+   * A started job queue; `/ready` then includes its "queue" check, and with `stats` /metrics
+   * reports its queues. Default: a recording sender (jobs are kept in memory, none run).
+   */
   jobs?: Pick<JobQueue, "probe"> & JobSender & Partial<Pick<JobQueue, "stats">>;
   /** Live notifications for `notifier.notifications.onNew`. */
   notifications?: NotificationBus;
   /** The pool for /metrics to report, as main.ts passes it. */
   database?: DatabaseMetricsSource;
 }): Promise<TestServer> {
-  const { db, env: overrides = {}, readinessProbes, jobs, notifications } = options;
+  const { db, env: overrides = {}, readinessProbes, jobs = createRecordingJobs(), notifications } = options;
   const env: Env = loadEnv({
     NODE_ENV: "test",
     LOG_PRETTY: "false",
@@ -65,7 +68,7 @@ export async function startTestServer(options: {
     jobs,
     notifications,
   });
-  const stats = jobs?.stats;
+  const stats = "stats" in jobs ? jobs.stats : undefined;
   const metrics = createAppMetrics({
     log: logger,
     database: options.database,

@@ -27,6 +27,10 @@ const failingRouter = createTRPCRouter({
     await ctx.db.appMeta.create({ data: { key: "same", value: "2" } });
   }),
   missing: publicProcedure.mutation(({ ctx }) => ctx.db.appMeta.delete({ where: { key: "nope" } })),
+  // A write naming a row that is gone (a planner deleted between check and insert): P2003.
+  dangling: publicProcedure.mutation(({ ctx }) =>
+    ctx.db.task.create({ data: { userId: "00000000-0000-7000-8000-00000000dead", summary: "x", order: 1 } }),
+  ),
   crash: publicProcedure.query(async ({ ctx }) => {
     await ctx.db.$queryRawUnsafe("SELECT secret_column FROM users_of_someone_else");
   }),
@@ -87,6 +91,16 @@ describe("error mapping and formatting over HTTP", () => {
     const missing = await call("missing", undefined, "POST");
     expect(missing.status).toBe(404);
     expect(missing.error.data).toMatchObject({ code: "NOT_FOUND", domainError: { code: "common.not_found" } });
+  });
+
+  it("maps a foreign-key failure (P2003) to common.reference_not_found, never a 500", async () => {
+    const dangling = await call("dangling", undefined, "POST");
+    expect(dangling.status).toBe(404);
+    expect(dangling.error.message).toBe("Something this refers to does not exist or was deleted.");
+    expect(dangling.error.data).toMatchObject({
+      code: "NOT_FOUND",
+      domainError: { code: "common.reference_not_found", details: { field: "userId" } },
+    });
   });
 
   it("hides unexpected failures behind a generic message and logs them with the request id", async () => {

@@ -36,7 +36,7 @@ const feedsRouter = createTRPCRouter({
         input,
         clock: ctx.clock,
         secrets: ctx.secrets,
-        jobs: ctx.jobs,
+        events: ctx.events,
         ...fetchPolicy(ctx),
       }),
     ),
@@ -44,9 +44,7 @@ const feedsRouter = createTRPCRouter({
   remove: protectedProcedure
     .input(ZFeedIdInput)
     .output(z.object({ deleted: z.literal(true) }))
-    .mutation(({ ctx, input }) =>
-      removeFeed({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
-    ),
+    .mutation(({ ctx, input }) => removeFeed({ db: ctx.db, actorId: ctx.session.userId, input, events: ctx.events })),
 
   sync: protectedProcedure
     .input(ZFeedIdInput)
@@ -58,7 +56,7 @@ const feedsRouter = createTRPCRouter({
         input,
         clock: ctx.clock,
         secrets: ctx.secrets,
-        jobs: ctx.jobs,
+        events: ctx.events,
         ...fetchPolicy(ctx),
       }),
     ),

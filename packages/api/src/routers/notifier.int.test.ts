@@ -1,10 +1,9 @@
-import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
+import type { JobQueue } from "@agendacraft/db/jobs";
 import {
   createNotificationBus,
   type NotificationBus,
   type NotificationDto,
   TASK_STARTING_JOB,
-  TASK_STARTING_QUEUE_OPTIONS,
 } from "@agendacraft/domain/notifier";
 import { newId } from "@agendacraft/domain/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import type { ServerDeps } from "../context.ts";
 import { createTestDeps } from "../testing/create-test-deps.ts";
 import { callerFor, createTestUser, type TestUser } from "../testing/test-users.ts";
 import { trpcFailure } from "../testing/trpc-failure.ts";
+import { withJobQueue } from "../testing/with-job-queue.ts";
 
 const NOW = new Date("2026-06-01T09:00:00Z"); // the test deps' fixed clock
 const HOUR = 60 * 60 * 1000;
@@ -22,18 +22,19 @@ describe("notifier router", () => {
   let queue: JobQueue;
   let bus: NotificationBus;
   let deps: ServerDeps;
+  let deliver: Awaited<ReturnType<typeof withJobQueue>>["deliver"];
 
   beforeAll(async () => {
     harness = await createTestDeps();
-    queue = createJobQueue({ pool: harness.database.pool, stopTimeoutMs: 2_000 });
-    await queue.start();
-    await queue.defineQueue(TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS);
+    const queued = await withJobQueue(harness.deps, harness.database.pool);
+    queue = queued.queue;
+    deliver = queued.deliver;
     bus = await createNotificationBus({
       db: harness.database.prisma,
       listen: harness.database.listen,
       log: harness.log,
     });
-    deps = { ...harness.deps, jobs: queue, notifications: bus };
+    deps = { ...queued.deps, notifications: bus };
   });
   afterAll(async () => {
     await bus?.close();
@@ -101,17 +102,18 @@ describe("notifier router", () => {
       });
     });
 
-    it("a new lead time re-times the reminder of an upcoming task (through ctx.jobs)", async () => {
+    it("a new lead time re-times the reminder of an upcoming task (through its event)", async () => {
       const user = await signUp();
       const start = new Date(NOW.getTime() + 5 * HOUR);
       const task = await harness.database.prisma.task.create({
         data: { userId: user.userId, summary: "Dentist", order: 1, startTime: start },
       });
       await user.caller.notifier.settings.update({ leadMinutes: 30 });
-      const { startJobId } = await harness.database.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
+      await expect(deliver(user.userId)).resolves.toMatchObject({ failed: [] });
+      const { jobId } = await harness.database.prisma.taskReminder.findUniqueOrThrow({ where: { taskId: task.id } });
       const { rows } = await harness.database.pool.query<{ start_after: Date }>(
         "SELECT start_after FROM pgboss.job WHERE name = $1 AND id = $2",
-        [TASK_STARTING_JOB, startJobId],
+        [TASK_STARTING_JOB, jobId],
       );
       expect(rows[0]?.start_after).toEqual(new Date(start.getTime() - 30 * 60_000));
     });

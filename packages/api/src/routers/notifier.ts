@@ -34,7 +34,7 @@ const settingsRouter = createTRPCRouter({
     .input(ZUpdateNotificationSettingsInput)
     .output(ZNotificationSettings)
     .mutation(({ ctx, input }) =>
-      updateNotificationSettings({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+      updateNotificationSettings({ db: ctx.db, actorId: ctx.session.userId, input, events: ctx.events }),
     ),
 });
 

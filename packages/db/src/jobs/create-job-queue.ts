@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import PgBoss from "pg-boss";
 import { listDeadLetters, retryDeadLetter } from "./dead-letters.ts";
+import type { JobType } from "./job-type.ts";
 import { queueStats } from "./queue-stats.ts";
 import { poolExecutor, type SqlExecutor, transactionExecutor } from "./sql-executors.ts";
 import { type RunningWorker, startWorker } from "./start-worker.ts";
@@ -119,7 +120,7 @@ export function createJobQueue({
     return policy;
   }
 
-  async function cancelJobs(name: string, ids: readonly string[], { tx }: CancelJobOptions = {}): Promise<number> {
+  async function cancelJobs({ name }: JobType, ids: readonly string[], { tx }: CancelJobOptions = {}): Promise<number> {
     if (ids.length === 0) return 0;
     // Typed as void by pg-boss; it resolves with counts.
     const result = (await boss.cancel(name, [...ids], { db: executorFor(tx) as PgBoss.Db })) as unknown as {
@@ -188,9 +189,10 @@ export function createJobQueue({
       policies.set(name, queue.policy ?? "standard");
     },
 
-    async send(name, data, { startAfter, singletonKey, tx } = {}) {
+    async send({ name, schema }, data, { startAfter, singletonKey, tx } = {}) {
       const on = executorFor(tx);
-      const id = await boss.send(name, data, {
+      // Types guard the callers we compile; the schema guards the rest (and strips unknown keys).
+      const id = await boss.send(name, schema.parse(data), {
         ...(startAfter ? { startAfter } : {}),
         ...(singletonKey ? { singletonKey } : {}),
         db: on as PgBoss.Db,
@@ -203,18 +205,18 @@ export function createJobQueue({
       return null;
     },
 
-    async sendMany(name, jobs, { tx } = {}) {
+    async sendMany({ name, schema }, batch, { tx } = {}) {
       assertQueueName(name);
-      if (jobs.length === 0) return [];
+      if (batch.length === 0) return [];
       const on = executorFor(tx);
       const policy = policies.get(name) ?? (await readPolicy(on, name));
       // pg-boss's insert returns no ids, so they are chosen here (or by the caller).
-      const ids = jobs.map((job) => job.id ?? randomUUID());
+      const ids = batch.map((job) => job.id ?? randomUUID());
       await boss.insert(
-        jobs.map(({ data, startAfter, singletonKey }, i) => ({
+        batch.map(({ data, startAfter, singletonKey }, i) => ({
           id: ids[i],
           name,
-          data,
+          data: schema.parse(data),
           ...(startAfter ? { startAfter: startAfter.toISOString() } : {}),
           ...(singletonKey ? { singletonKey } : {}),
         })),
@@ -230,8 +232,8 @@ export function createJobQueue({
       return ids.map((id) => (kept.has(id) ? id : null));
     },
 
-    async cancel(name, id, options) {
-      return (await cancelJobs(name, [id], options)) > 0;
+    async cancel(type, id, options) {
+      return (await cancelJobs(type, [id], options)) > 0;
     },
 
     cancelMany: cancelJobs,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database.ts";
 import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
+import { anyJobType } from "./testing/any-job-type.ts";
 import { waitUntil } from "./testing/wait-until.ts";
 
 describe("retries and dead letters", () => {
@@ -30,7 +31,7 @@ describe("retries and dead letters", () => {
       { pollingIntervalSeconds: 0.5 },
     );
 
-    const id = await queue.send("test.flaky", { taskId: "t-1", note: "x".repeat(300) });
+    const id = await queue.send(anyJobType("test.flaky"), { taskId: "t-1", note: "x".repeat(300) });
     const [deadLetter] = await waitUntil("the dead letter", async () => {
       const letters = await queue.listDeadLetters({ queue: "test.flaky" });
       return letters.length > 0 && letters;
@@ -77,7 +78,7 @@ describe("retries and dead letters", () => {
       },
       { pollingIntervalSeconds: 0.5 },
     );
-    const id = await queue.send("test.backoff", {});
+    const id = await queue.send(anyJobType("test.backoff"), {});
     const row = await waitUntil("the first failure", async () => {
       const { rows } = await database().pool.query<{ state: string; start_after: Date }>(
         "SELECT state, start_after FROM pgboss.job WHERE id = $1",

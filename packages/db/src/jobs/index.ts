@@ -4,6 +4,7 @@ export {
   type JobQueueOptions,
   type JobQueueState,
 } from "./create-job-queue.ts";
+export { defineJobType, type JobPayload, type JobPayloadIn, type JobType } from "./job-type.ts";
 export { defineJob, type JobDefinition, registerJobs } from "./register-jobs.ts";
 export type {
   CancelJobOptions,

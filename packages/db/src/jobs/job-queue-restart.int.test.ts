@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseConfig } from "../create-database.ts";
 import { createDurableStorage } from "../testing/durable-storage.ts";
 import { createJobQueue } from "./create-job-queue.ts";
+import { anyJobType } from "./testing/any-job-type.ts";
 import { sleep, waitUntil } from "./testing/wait-until.ts";
 import type { QueueOptions } from "./types.ts";
 
@@ -38,7 +39,11 @@ describe("a scheduled job across a restart", () => {
       await first.start();
       await first.defineQueue("test.reminder", OPTIONS);
       await first.work("test.reminder", handler, { pollingIntervalSeconds: 0.5 });
-      id = await first.send("test.reminder", { taskId: "t-9" }, { startAfter: new Date(Date.now() + 3_000) });
+      id = await first.send(
+        anyJobType("test.reminder"),
+        { taskId: "t-9" },
+        { startAfter: new Date(Date.now() + 3_000) },
+      );
     } finally {
       await first.stop();
       await firstDb.close();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database.ts";
 import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
+import { anyJobType } from "./testing/any-job-type.ts";
 import { sleep, waitUntil } from "./testing/wait-until.ts";
 import type { Job, QueueOptions } from "./types.ts";
 
@@ -51,7 +52,7 @@ describe("createJobQueue", () => {
       },
       POLL,
     );
-    const id = await queue.send("test.echo", { word: "hello" });
+    const id = await queue.send(anyJobType("test.echo"), { word: "hello" });
     const job = await waitUntil("the echo job", () => seen.find((each) => each.id === id));
     expect(job).toMatchObject({ name: "test.echo", data: { word: "hello" }, retryCount: 0 });
     await waitUntil("the job to be completed", async () => (await jobRow("test.echo", job.id))?.state === "completed");
@@ -68,7 +69,7 @@ describe("createJobQueue", () => {
       POLL,
     );
     const startAfter = new Date(Date.now() + 2_000);
-    const id = await queue.send("test.later", { n: 1 }, { startAfter });
+    const id = await queue.send(anyJobType("test.later"), { n: 1 }, { startAfter });
     if (!id) throw new Error("no job id");
     await sleep(1_000);
     if (Date.now() < startAfter.getTime()) expect(ranAt.has(id)).toBe(false);
@@ -83,7 +84,7 @@ describe("createJobQueue", () => {
     await expect(
       prisma.$transaction(async (tx) => {
         await tx.appMeta.create({ data: { key: "jobs-rolled-back", value: "1" } });
-        await queue.send("test.tx", { outcome: "rollback" }, { tx });
+        await queue.send(anyJobType("test.tx"), { outcome: "rollback" }, { tx });
         throw new Error("roll back");
       }),
     ).rejects.toThrow("roll back");
@@ -92,7 +93,7 @@ describe("createJobQueue", () => {
 
     const id = await prisma.$transaction(async (tx) => {
       await tx.appMeta.create({ data: { key: "jobs-committed", value: "1" } });
-      return queue.send("test.tx", { outcome: "commit", nested: { list: [1, 2] } }, { tx });
+      return queue.send(anyJobType("test.tx"), { outcome: "commit", nested: { list: [1, 2] } }, { tx });
     });
     expect(id).toEqual(expect.any(String));
     expect(await jobCount("test.tx")).toBe(1);
@@ -111,16 +112,18 @@ describe("createJobQueue", () => {
       POLL,
     );
     const startAfter = new Date(Date.now() + 3_000);
-    const first = await queue.send("test.cancel", { n: 1 }, { startAfter });
-    const second = await queue.send("test.cancel", { n: 2 }, { startAfter });
+    const first = await queue.send(anyJobType("test.cancel"), { n: 1 }, { startAfter });
+    const second = await queue.send(anyJobType("test.cancel"), { n: 2 }, { startAfter });
     if (!first || !second) throw new Error("no job id");
 
-    expect(await queue.cancel("test.cancel", first)).toBe(true);
-    expect(await database().prisma.$transaction((tx) => queue.cancel("test.cancel", second, { tx }))).toBe(true);
-    expect(await queue.cancel("test.cancel", first)).toBe(false);
+    expect(await queue.cancel(anyJobType("test.cancel"), first)).toBe(true);
+    expect(await database().prisma.$transaction((tx) => queue.cancel(anyJobType("test.cancel"), second, { tx }))).toBe(
+      true,
+    );
+    expect(await queue.cancel(anyJobType("test.cancel"), first)).toBe(false);
 
     // A job sent after them, due at the same time, runs: so the worker did look.
-    const witness = await queue.send("test.cancel", { n: 3 }, { startAfter });
+    const witness = await queue.send(anyJobType("test.cancel"), { n: 3 }, { startAfter });
     await waitUntil("the witness job", () => witness && ran.includes(witness));
     await sleep(600);
     expect(ran).toEqual([witness]);
@@ -135,7 +138,7 @@ describe("createJobQueue", () => {
 
     await expect(
       prisma.$transaction(async (tx) => {
-        await queue.sendMany("test.many", [{ data: { n: 0 } }], { tx });
+        await queue.sendMany(anyJobType("test.many"), [{ data: { n: 0 } }], { tx });
         throw new Error("roll back");
       }),
     ).rejects.toThrow("roll back");
@@ -145,7 +148,7 @@ describe("createJobQueue", () => {
       data: { n },
       startAfter: new Date(later.getTime() + n * 1000),
     }));
-    const ids = await prisma.$transaction((tx) => queue.sendMany("test.many", jobs, { tx }));
+    const ids = await prisma.$transaction((tx) => queue.sendMany(anyJobType("test.many"), jobs, { tx }));
     expect(ids).toHaveLength(500);
     expect(new Set(ids).size).toBe(500);
     const { rows } = await database().pool.query<{
@@ -164,18 +167,18 @@ describe("createJobQueue", () => {
     });
 
     const some = ids.slice(0, 200) as string[];
-    expect(await prisma.$transaction((tx) => queue.cancelMany("test.many", some, { tx }))).toBe(200);
-    expect(await queue.cancelMany("test.many", some)).toBe(0);
-    expect(await queue.cancelMany("test.many", [])).toBe(0);
+    expect(await prisma.$transaction((tx) => queue.cancelMany(anyJobType("test.many"), some, { tx }))).toBe(200);
+    expect(await queue.cancelMany(anyJobType("test.many"), some)).toBe(0);
+    expect(await queue.cancelMany(anyJobType("test.many"), [])).toBe(0);
     expect((await jobRow("test.many", some[0] as string))?.state).toBe("cancelled");
     expect((await jobRow("test.many", ids[200] as string))?.state).toBe("created");
-    await expect(queue.sendMany("test.many", [])).resolves.toEqual([]);
+    await expect(queue.sendMany(anyJobType("test.many"), [])).resolves.toEqual([]);
   });
 
   it("sendMany answers null for a job the policy dropped and refuses a queue nobody defined", async () => {
     await queue.defineQueue("test.many-short", { ...FAST, policy: "short" });
     const startAfter = new Date(Date.now() + 60_000);
-    const [one, two, other] = await queue.sendMany("test.many-short", [
+    const [one, two, other] = await queue.sendMany(anyJobType("test.many-short"), [
       { data: { n: 1 }, singletonKey: "a", startAfter },
       { data: { n: 2 }, singletonKey: "a", startAfter },
       { data: { n: 3 }, singletonKey: "b", startAfter },
@@ -187,21 +190,23 @@ describe("createJobQueue", () => {
       "test.many-short",
     ]);
     expect(rows.map((row) => row.id).sort()).toEqual([one ?? two, other].sort());
-    await expect(queue.sendMany("test.many-undefined", [{ data: { n: 1 } }])).rejects.toThrow(
+    await expect(queue.sendMany(anyJobType("test.many-undefined"), [{ data: { n: 1 } }])).rejects.toThrow(
       /no job queue named "test.many-undefined"/,
     );
   });
 
   it("refuses to send to a queue nobody defined", async () => {
-    await expect(queue.send("test.undefined", { n: 1 })).rejects.toThrow(/no job queue named "test.undefined"/);
+    await expect(queue.send(anyJobType("test.undefined"), { n: 1 })).rejects.toThrow(
+      /no job queue named "test.undefined"/,
+    );
   });
 
   it("drops a duplicate singletonKey on a queue with the short policy", async () => {
     await queue.defineQueue("test.short", { ...FAST, policy: "short" });
     const startAfter = new Date(Date.now() + 60_000);
-    const first = await queue.send("test.short", { n: 1 }, { singletonKey: "task-1", startAfter });
-    const duplicate = await queue.send("test.short", { n: 2 }, { singletonKey: "task-1", startAfter });
-    const other = await queue.send("test.short", { n: 3 }, { singletonKey: "task-2", startAfter });
+    const first = await queue.send(anyJobType("test.short"), { n: 1 }, { singletonKey: "task-1", startAfter });
+    const duplicate = await queue.send(anyJobType("test.short"), { n: 2 }, { singletonKey: "task-1", startAfter });
+    const other = await queue.send(anyJobType("test.short"), { n: 3 }, { singletonKey: "task-2", startAfter });
     expect(first).toEqual(expect.any(String));
     expect(duplicate).toBeNull();
     expect(other).toEqual(expect.any(String));
@@ -241,7 +246,7 @@ describe("stopping a job queue", () => {
         },
         POLL,
       );
-      const id = await queue.send("test.slow", {});
+      const id = await queue.send(anyJobType("test.slow"), {});
       await waitUntil("the slow job to start", () => started);
       await queue.stop();
       expect(finished).toBe(true);
@@ -268,7 +273,7 @@ describe("stopping a job queue", () => {
         },
         POLL,
       );
-      const id = await queue.send("test.stuck", {});
+      const id = await queue.send(anyJobType("test.stuck"), {});
       await waitUntil("the stuck job to start", () => signal);
       await queue.stop();
       expect(signal?.aborted).toBe(true);

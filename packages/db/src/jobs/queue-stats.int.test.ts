@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database.ts";
 import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
+import { anyJobType } from "./testing/any-job-type.ts";
 import { waitUntil } from "./testing/wait-until.ts";
 import type { QueueOptions } from "./types.ts";
 
@@ -20,9 +21,9 @@ describe("job queue stats", () => {
 
   it("counts waiting and deferred jobs per queue, without listing dead-letter queues themselves", async () => {
     await queue.defineQueue("stats.waiting", NO_RETRY);
-    await queue.send("stats.waiting", { n: 1 });
-    await queue.send("stats.waiting", { n: 2 });
-    await queue.send("stats.waiting", { n: 3 }, { startAfter: new Date(Date.now() + 3_600_000) });
+    await queue.send(anyJobType("stats.waiting"), { n: 1 });
+    await queue.send(anyJobType("stats.waiting"), { n: 2 });
+    await queue.send(anyJobType("stats.waiting"), { n: 3 }, { startAfter: new Date(Date.now() + 3_600_000) });
 
     const stats = await queue.stats();
     expect(stats.find((each) => each.queue === "stats.waiting")).toEqual({
@@ -45,7 +46,7 @@ describe("job queue stats", () => {
       },
       { pollingIntervalSeconds: 0.5 },
     );
-    await queue.send("stats.failing", {});
+    await queue.send(anyJobType("stats.failing"), {});
 
     const failing = await waitUntil("the dead letter to be counted", async () =>
       (await queue.stats()).find((each) => each.queue === "stats.failing" && each.deadLetters === 1),

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { useTestDatabase } from "../testing/use-test-database.ts";
 import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
+import { defineJobType } from "./job-type.ts";
 import { defineJob, registerJobs } from "./register-jobs.ts";
+import { anyJobType } from "./testing/any-job-type.ts";
 import { waitUntil } from "./testing/wait-until.ts";
 import type { QueueOptions } from "./types.ts";
 
@@ -18,6 +21,8 @@ describe("registerJobs", () => {
     return queue;
   }
 
+  const ZCount = z.object({ n: z.number().int() });
+  const SharedJob = defineJobType("test.shared", ZCount);
   let sender: JobQueue;
   beforeAll(async () => {
     sender = await startQueue();
@@ -28,10 +33,14 @@ describe("registerJobs", () => {
 
   it("defines every queue without working them, so a server with WORKER=off can still send", async () => {
     const definitions = [
-      defineJob<{ n: number }>({ name: "test.sender-only", queueOptions: OPTIONS, handler: async () => undefined }),
+      defineJob({
+        type: defineJobType("test.sender-only", ZCount),
+        queueOptions: OPTIONS,
+        handler: async () => undefined,
+      }),
     ];
     await registerJobs(sender, definitions, { work: false });
-    const id = await sender.send("test.sender-only", { n: 1 });
+    const id = await sender.send(anyJobType("test.sender-only"), { n: 1 });
     await new Promise((resolve) => setTimeout(resolve, 700));
     const { rows } = await database().pool.query("SELECT state FROM pgboss.job WHERE id = $1", [id]);
     expect(rows[0]?.state).toBe("created");
@@ -42,8 +51,8 @@ describe("registerJobs", () => {
   it("runs each job exactly once while workers in two processes share the queue", async () => {
     const ran: string[] = [];
     const definitions = [
-      defineJob<{ n: number }>({
-        name: "test.shared",
+      defineJob({
+        type: SharedJob,
         queueOptions: OPTIONS,
         handler: async (job) => {
           ran.push(`${job.data.n}`);
@@ -53,14 +62,14 @@ describe("registerJobs", () => {
     ];
     await registerJobs(await startQueue(), definitions, { work: true, workOptions: { pollingIntervalSeconds: 0.5 } });
     await registerJobs(await startQueue(), definitions, { work: true, workOptions: { pollingIntervalSeconds: 0.5 } });
-    for (let n = 0; n < 20; n++) await sender.send("test.shared", { n });
+    for (let n = 0; n < 20; n++) await sender.send(SharedJob, { n });
     await waitUntil("all 20 jobs", () => ran.length >= 20);
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(ran.toSorted((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, n) => `${n}`));
   });
 
   it("refuses two definitions with one name", async () => {
-    const twice = defineJob({ name: "test.twice", queueOptions: OPTIONS, handler: async () => undefined });
+    const twice = defineJob({ type: anyJobType("test.twice"), queueOptions: OPTIONS, handler: async () => undefined });
     await expect(registerJobs(sender, [twice, twice], { work: false })).rejects.toThrow(
       'job "test.twice" is defined twice',
     );
@@ -69,7 +78,7 @@ describe("registerJobs", () => {
   it("stores a definition's cron, and a queue started with cron: true sends its jobs", async () => {
     const ran: string[] = [];
     const ticking = defineJob({
-      name: "test.cron",
+      type: anyJobType("test.cron"),
       queueOptions: OPTIONS,
       // Every minute: the tick just past is always less than the timekeeper's minute old.
       cron: "* * * * *",

@@ -1,19 +1,24 @@
 import type { JobQueue } from "./create-job-queue.ts";
+import type { JobPayload, JobType } from "./job-type.ts";
 import type { Job, QueueOptions, WorkOptions } from "./types.ts";
 
-/** A kind of job: its queue, how it retries, and what runs it. Apps build the list and pass it in. */
-export type JobDefinition<T = unknown> = {
-  name: string;
+/**
+ * A kind of job in one place: its type (name + payload schema), how its queue retries, and
+ * what runs it. The handler gets the payload parsed by the type's schema. Apps build the
+ * list and pass it in.
+ */
+export type JobDefinition<T extends JobType = JobType> = {
+  type: T;
   queueOptions: QueueOptions;
-  // Method syntax, so a list can hold definitions of different data types.
-  handler(job: Job<T>): Promise<void>;
+  // Method syntax, so a list can hold definitions of different job types.
+  handler(job: Job<JobPayload<T>>): Promise<void>;
   workOptions?: WorkOptions;
   /** Also runs on this cron (5 fields, UTC), e.g. every 15 minutes: "0,15,30,45 * * * *". */
   cron?: string;
 };
 
-/** Identity, for inference: `defineJob<{ taskId: string }>({ name, queueOptions, handler })`. */
-export function defineJob<T>(definition: JobDefinition<T>): JobDefinition<T> {
+/** Identity, for inference: `defineJob({ type: ReplanJob, queueOptions, handler })`. */
+export function defineJob<T extends JobType>(definition: JobDefinition<T>): JobDefinition<T> {
   return definition;
 }
 
@@ -29,18 +34,23 @@ export async function registerJobs(
 ): Promise<void> {
   const seen = new Set<string>();
   for (const definition of definitions) {
-    if (seen.has(definition.name)) throw new Error(`job "${definition.name}" is defined twice`);
-    seen.add(definition.name);
+    if (seen.has(definition.type.name)) throw new Error(`job "${definition.type.name}" is defined twice`);
+    seen.add(definition.type.name);
   }
   for (const definition of definitions) {
-    await queue.defineQueue(definition.name, definition.queueOptions);
-    if (definition.cron) await queue.schedule(definition.name, definition.cron);
+    await queue.defineQueue(definition.type.name, definition.queueOptions);
+    if (definition.cron) await queue.schedule(definition.type.name, definition.cron);
   }
   if (!work) return;
   for (const definition of definitions) {
-    await queue.work(definition.name, (job) => definition.handler(job), {
-      ...workOptions,
-      ...definition.workOptions,
-    });
+    // A payload the schema refuses fails the job (and dead-letters it once retries run out).
+    await queue.work(
+      definition.type.name,
+      (job) => definition.handler({ ...job, data: definition.type.schema.parse(job.data) }),
+      {
+        ...workOptions,
+        ...definition.workOptions,
+      },
+    );
   }
 }

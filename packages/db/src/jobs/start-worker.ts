@@ -130,16 +130,16 @@ export function startWorker({
   async function loop() {
     let failures = 0;
     while (!stopping) {
-      let jobs: PgBoss.JobWithMetadata<unknown>[] = [];
+      let fetched: PgBoss.JobWithMetadata<unknown>[] = [];
       try {
-        jobs = await fetchJobs();
+        fetched = await fetchJobs();
         failures = 0;
       } catch (error) {
         failures += 1;
         log?.warn({ err: error, queue, failures }, "could not fetch jobs; trying again");
       }
-      if (jobs.length > 0) {
-        await Promise.all(jobs.map(runJob));
+      if (fetched.length > 0) {
+        await Promise.all(fetched.map(runJob));
         continue;
       }
       if (stopping) break;

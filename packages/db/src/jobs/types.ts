@@ -1,4 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.ts";
+import type { JobPayloadIn, JobType } from "./job-type.ts";
 
 /**
  * Where a send or cancel runs: an open Prisma transaction (`Prisma.TransactionClient`),
@@ -35,8 +36,11 @@ export type JobToSend<T> = {
  * pg-boss. `JobQueue` implements it.
  */
 export type JobSender = {
-  /** Enqueues a job; resolves with its id, or null when the queue's policy dropped it as a duplicate of `singletonKey`. */
-  send<T extends object>(name: string, data: T, options?: SendJobOptions): Promise<string | null>;
+  /**
+   * Enqueues a job of `type` (its payload is checked by the type's schema); resolves with
+   * its id, or null when the queue's policy dropped it as a duplicate of `singletonKey`.
+   */
+  send<T extends JobType>(type: T, data: JobPayloadIn<T>, options?: SendJobOptions): Promise<string | null>;
   /**
    * Enqueues many jobs on one queue in one statement (plus, on a queue whose policy
    * deduplicates, one to read back which were kept), so a change touching thousands of rows
@@ -44,15 +48,15 @@ export type JobSender = {
    * order given, null where the queue's policy dropped a duplicate (of two duplicates
    * within one batch, which one is kept is up to the database).
    */
-  sendMany<T extends object>(
-    name: string,
-    jobs: readonly JobToSend<T>[],
+  sendMany<T extends JobType>(
+    type: T,
+    jobs: readonly JobToSend<JobPayloadIn<T>>[],
     options?: Pick<SendJobOptions, "tx">,
   ): Promise<(string | null)[]>;
   /** Cancels a job that has not finished; resolves true when one was cancelled. */
-  cancel(name: string, id: string, options?: CancelJobOptions): Promise<boolean>;
+  cancel(type: JobType, id: string, options?: CancelJobOptions): Promise<boolean>;
   /** Cancels many jobs of one queue in one statement; resolves with how many were cancelled. */
-  cancelMany(name: string, ids: readonly string[], options?: CancelJobOptions): Promise<number>;
+  cancelMany(type: JobType, ids: readonly string[], options?: CancelJobOptions): Promise<number>;
 };
 
 /** What a queue holds at one moment. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../notifier/testing/fixtures.ts";
 import { fixedClock } from "../shared/clock.ts";
 import { isDomainError } from "../shared/errors.ts";
+import { createRecordingEvents } from "../shared/events/create-recording-events.ts";
 import { testSecretKeyring } from "../shared/secrets/test-secret-keyring.ts";
 import { addFeed } from "./add-feed.ts";
 import { MAX_FEEDS_PER_USER } from "./schemas.ts";
@@ -44,6 +45,7 @@ describe("addFeed at the per-person limit", () => {
           clock: fixedClock("2026-06-01T09:00:00Z"),
           secrets: testSecretKeyring(),
           allowPrivateNetworks: true,
+          events: createRecordingEvents(),
         }),
       ),
     );

@@ -1,13 +1,13 @@
-import type { JobSender } from "@agendacraft/db/jobs";
 import type { Prisma } from "@agendacraft/db/prisma";
-import { requestReplan } from "../scheduler/plan/replan-job.ts";
-import { getUserTimeZone } from "../scheduler/planners/get-user-time-zone.ts";
+import { getUserTimeZone } from "../iam/index.ts";
 import type { Clock } from "../shared/clock.ts";
 import { type Db, withTransaction } from "../shared/db.ts";
+import type { EventRecorder } from "../shared/events/event-recorder.ts";
 import type { SecretKeyring } from "../shared/secrets/secret-keyring.ts";
 import { calendarFeedSelect } from "./calendar-feed.select.ts";
 import { toCalendarFeedDto } from "./calendar-feed-dto.ts";
 import { tooManyFeeds } from "./calendars-errors.ts";
+import { busyChanged } from "./events.ts";
 import { sealFeedUrl } from "./feed-url-secret.ts";
 import { readFeed } from "./read-feed.ts";
 import { replaceBusyEvents } from "./replace-busy-events.ts";
@@ -25,7 +25,7 @@ export async function addFeed({
   input,
   clock,
   secrets,
-  jobs,
+  events,
   allowPrivateNetworks = false,
 }: {
   db: Db;
@@ -35,8 +35,8 @@ export async function addFeed({
   secrets: SecretKeyring;
   /** Download from loopback and private networks too (tests only; see CalendarFetchOptions). */
   allowPrivateNetworks?: boolean;
-  /** Given: an automatic re-plan is requested (when the user turned it on). */
-  jobs?: JobSender;
+  /** Records CalendarBusyChanged when the calendar brings busy time (the re-plan follows from it). */
+  events: EventRecorder;
 }): Promise<CalendarFeedDto> {
   // Early and unlocked, so a person at the limit waits for no download; the check that counts is below.
   await assertBelowFeedLimit(db, actorId);
@@ -57,7 +57,7 @@ export async function addFeed({
       select: calendarFeedSelect,
     });
     const changed = await replaceBusyEvents(tx, { userId: actorId, feedId: feed.id, occurrences });
-    if (changed && jobs) await requestReplan({ tx, jobs, userId: actorId, clock });
+    if (changed) await events.record(tx, [busyChanged(actorId, feed.id, "added")]);
     return feed;
   });
   return toCalendarFeedDto(row, secrets);

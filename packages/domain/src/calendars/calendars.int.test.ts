@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../notifier/testing/fixtures.ts";
 import { fixedClock } from "../shared/clock.ts";
 import { DomainError } from "../shared/errors.ts";
+import { createRecordingEvents } from "../shared/events/create-recording-events.ts";
 import { testSecretKeyring } from "../shared/secrets/test-secret-keyring.ts";
 import { addFeed } from "./add-feed.ts";
 import { listBusy } from "./list-busy.ts";
@@ -37,6 +38,8 @@ async function failure(promise: Promise<unknown>): Promise<DomainError> {
 describe("calendars feeds", () => {
   const database = useTestDatabase();
   const clock = fixedClock(NOW);
+  // Records what the calendar services report; delivery is tested with the outbox.
+  const recorded = createRecordingEvents();
   let server: TestCalendarServer;
 
   beforeAll(async () => {
@@ -58,6 +61,7 @@ describe("calendars feeds", () => {
       input: { name: "Work", url: server.url(path) },
       clock,
       secrets,
+      events: recorded,
       allowPrivateNetworks: true,
     });
     return { user, feed, path };
@@ -71,7 +75,7 @@ describe("calendars feeds", () => {
     const byName = literal.replace("127.0.0.1", "localhost");
     for (const url of [literal, byName]) {
       const error = await failure(
-        addFeed({ db: prisma, actorId: user.id, input: { name: "Local", url }, clock, secrets }),
+        addFeed({ db: prisma, actorId: user.id, input: { name: "Local", url }, clock, secrets, events: recorded }),
       );
       expect(error.code).toBe("calendars.feed_unreachable");
       expect(error.message).toMatch(/private network address/);
@@ -90,7 +94,15 @@ describe("calendars feeds", () => {
       input: { name: "Work", url },
       clock,
       secrets,
+      events: recorded,
       allowPrivateNetworks: true,
+    });
+    // Busy time arrived: the re-plan (and later write-back) follow from this event.
+    expect(recorded.recorded.at(-1)).toMatchObject({
+      type: { name: "calendars.busy_changed" },
+      userId: user.id,
+      aggregateId: feed.id,
+      payload: { change: "added" },
     });
     expect(feed).toMatchObject({
       name: "Work",
@@ -144,6 +156,7 @@ describe("calendars feeds", () => {
         input: { name: "Broken", url: server.url(path) },
         clock,
         secrets,
+        events: recorded,
         allowPrivateNetworks: true,
       }),
     );
@@ -167,6 +180,7 @@ describe("calendars feeds", () => {
         clock,
         secrets,
         allowPrivateNetworks: true,
+        events: recorded,
       }),
     );
     expect(error.code).toBe("calendars.feed_unreachable");
@@ -184,6 +198,7 @@ describe("calendars feeds", () => {
       input: { id: feed.id },
       clock,
       secrets,
+      events: recorded,
       allowPrivateNetworks: true,
     });
     expect(synced).toMatchObject({ eventCount: 1, lastError: null, lastSyncedAt: clock.now() });
@@ -197,6 +212,7 @@ describe("calendars feeds", () => {
       input: { id: feed.id },
       clock,
       secrets,
+      events: recorded,
       allowPrivateNetworks: true,
     });
     expect(failed).toMatchObject({
@@ -213,14 +229,24 @@ describe("calendars feeds", () => {
     const { user, feed } = await berlinUserWithFeed();
     const other = await createUser(prisma);
     for (const attempt of [
-      removeFeed({ db: prisma, actorId: other.id, input: { id: feed.id } }),
-      syncFeed({ db: prisma, actorId: other.id, input: { id: feed.id }, clock, secrets, allowPrivateNetworks: true }),
+      removeFeed({ db: prisma, actorId: other.id, input: { id: feed.id }, events: recorded }),
+      syncFeed({
+        db: prisma,
+        actorId: other.id,
+        input: { id: feed.id },
+        clock,
+        secrets,
+        allowPrivateNetworks: true,
+        events: recorded,
+      }),
     ]) {
       await expect(failure(attempt)).resolves.toMatchObject({ code: "calendars.feed_not_found" });
     }
     await expect(listBusy({ db: prisma, actorId: other.id, input: WEEK })).resolves.toEqual({ events: [] });
 
-    await expect(removeFeed({ db: prisma, actorId: user.id, input: { id: feed.id } })).resolves.toEqual({
+    await expect(
+      removeFeed({ db: prisma, actorId: user.id, input: { id: feed.id }, events: recorded }),
+    ).resolves.toEqual({
       deleted: true,
     });
     await expect(prisma.busyEvent.count({ where: { feedId: feed.id } })).resolves.toBe(0);
@@ -253,7 +279,7 @@ describe("calendars feeds", () => {
       const before = server.requests.length;
 
       await expect(
-        syncStaleFeeds({ db: prisma, clock, secrets, jobs: queue, log, allowPrivateNetworks: true }),
+        syncStaleFeeds({ db: prisma, clock, secrets, events: recorded, log, allowPrivateNetworks: true }),
       ).resolves.toEqual({ synced: 1, failed: 1 });
 
       expect(server.requests.slice(before).sort()).toEqual([broken.path, stale.path].sort());
@@ -277,8 +303,14 @@ describe("calendars feeds", () => {
       const { feed, path } = await berlinUserWithFeed();
       server.serveCalendar(path, calendarText([LUNCH]));
       const later = fixedClock(new Date(NOW.getTime() + 16 * MINUTE));
-      const job = createSyncFeedsJob({ db: prisma, clock: later, secrets, jobs: queue, allowPrivateNetworks: true });
-      expect(job).toMatchObject({ name: SYNC_FEEDS_JOB, cron: SYNC_FEEDS_CRON });
+      const job = createSyncFeedsJob({
+        db: prisma,
+        clock: later,
+        secrets,
+        events: recorded,
+        allowPrivateNetworks: true,
+      });
+      expect(job).toMatchObject({ type: { name: SYNC_FEEDS_JOB }, cron: SYNC_FEEDS_CRON });
       expect(SYNC_FEEDS_CRON).toBe("*/15 * * * *");
       await job.handler({
         id: "tick",

@@ -2,6 +2,7 @@ import { useTestDatabase } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../notifier/testing/fixtures.ts";
 import { fixedClock } from "../shared/clock.ts";
+import { createRecordingEvents } from "../shared/events/create-recording-events.ts";
 import { newId } from "../shared/ids.ts";
 import { isSealedSecret, sealedSecretKeyId } from "../shared/secrets/seal-secret.ts";
 import { createSecretKeyring, SECRET_KEY_BYTES } from "../shared/secrets/secret-keyring.ts";
@@ -69,6 +70,7 @@ describe("calendar addresses at rest", () => {
       clock,
       secrets: onlyA,
       allowPrivateNetworks: true,
+      events: createRecordingEvents(),
     });
     const stored = await storedUrl(feed.id);
     expect(isSealedSecret(stored)).toBe(true);
@@ -86,9 +88,12 @@ describe("calendar addresses at rest", () => {
       clock,
       secrets: onlyA,
       allowPrivateNetworks: true,
+      events: createRecordingEvents(),
     });
     expect(synced).toMatchObject({ lastError: null, eventCount: 1 });
-    await expect(removeFeed({ db: prisma, actorId: user.id, input: { id: feed.id } })).resolves.toEqual({
+    await expect(
+      removeFeed({ db: prisma, actorId: user.id, input: { id: feed.id }, events: createRecordingEvents() }),
+    ).resolves.toEqual({
       deleted: true,
     });
     await expect(prisma.calendarFeed.count({ where: { userId: user.id } })).resolves.toBe(0);
@@ -122,6 +127,7 @@ describe("calendar addresses at rest", () => {
       clock,
       secrets: onlyA,
       allowPrivateNetworks: true,
+      events: createRecordingEvents(),
     });
     expect(synced).toMatchObject({
       lastError: null,
@@ -142,6 +148,7 @@ describe("calendar addresses at rest", () => {
       clock,
       secrets: onlyA,
       allowPrivateNetworks: true,
+      events: createRecordingEvents(),
     });
     const plaintextId = await insertPlaintextFeed(user.id, server.url(secretPath()));
 
@@ -161,6 +168,7 @@ describe("calendar addresses at rest", () => {
         clock,
         secrets: onlyB,
         allowPrivateNetworks: true,
+        events: createRecordingEvents(),
       });
       expect(synced).toMatchObject({ lastError: null, eventCount: 1 });
     }
@@ -180,6 +188,7 @@ describe("calendar addresses at rest", () => {
       clock,
       secrets: createSecretKeyring({ current: keyC }),
       allowPrivateNetworks: true,
+      events: createRecordingEvents(),
     });
     const stored = await storedUrl(lost.id);
     const result = await sealFeedUrls({ db: prisma, secrets: onlyB, scope: "all" });
@@ -196,6 +205,7 @@ describe("calendar addresses at rest", () => {
       clock,
       secrets: onlyB,
       allowPrivateNetworks: true,
+      events: createRecordingEvents(),
     });
     expect(synced.lastError).toBe(
       "This calendar's address can no longer be read (the server's keys changed). Remove it and add it again.",

@@ -1,4 +1,5 @@
 export { addFeed } from "./add-feed.ts";
+export { warnAboutSkippedBusyEvents } from "./busy-events-in-range.ts";
 export { feedAddressUnreadable, feedNotFound } from "./calendars-errors.ts";
 export { type BusyOccurrence, expandBusyEvents, MAX_OCCURRENCES_PER_FEED } from "./expand-busy-events.ts";
 export { FEED_URL_PURPOSE, openFeedUrl, sealFeedUrl } from "./feed-url-secret.ts";

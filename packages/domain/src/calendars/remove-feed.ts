@@ -1,8 +1,7 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import { requestReplan } from "../scheduler/plan/replan-job.ts";
-import type { Clock } from "../shared/clock.ts";
 import { type Db, withTransaction } from "../shared/db.ts";
+import type { EventRecorder } from "../shared/events/event-recorder.ts";
 import { feedNotFound } from "./calendars-errors.ts";
+import { busyChanged } from "./events.ts";
 import type { FeedIdInput } from "./schemas.ts";
 
 /** Removes one of the actor's calendars and, by the foreign key's cascade, its busy events. */
@@ -10,19 +9,17 @@ export async function removeFeed({
   db,
   actorId,
   input,
-  jobs,
-  clock,
+  events,
 }: {
   db: Db;
   actorId: string;
   input: FeedIdInput;
-  jobs?: JobSender;
-  clock?: Clock;
+  events: EventRecorder;
 }) {
   return withTransaction(db, async (tx) => {
     const { count } = await tx.calendarFeed.deleteMany({ where: { id: input.id, userId: actorId } });
     if (count === 0) throw feedNotFound();
-    if (jobs && clock) await requestReplan({ tx, jobs, userId: actorId, clock });
+    await events.record(tx, [busyChanged(actorId, input.id, "removed")]);
     return { deleted: true as const };
   });
 }

@@ -1,13 +1,13 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import { requestReplan } from "../scheduler/plan/replan-job.ts";
-import { getUserTimeZone } from "../scheduler/planners/get-user-time-zone.ts";
+import { getUserTimeZone } from "../iam/index.ts";
 import type { Clock } from "../shared/clock.ts";
 import { type Db, withTransaction } from "../shared/db.ts";
 import { isDomainError } from "../shared/errors.ts";
+import type { EventRecorder } from "../shared/events/event-recorder.ts";
 import type { SecretKeyring } from "../shared/secrets/secret-keyring.ts";
 import { calendarFeedSelect } from "./calendar-feed.select.ts";
 import { toCalendarFeedDto } from "./calendar-feed-dto.ts";
 import { feedNotFound } from "./calendars-errors.ts";
+import { busyChanged } from "./events.ts";
 import { openFeedUrl } from "./feed-url-secret.ts";
 import { readFeed } from "./read-feed.ts";
 import { replaceBusyEvents } from "./replace-busy-events.ts";
@@ -18,7 +18,7 @@ type SyncDeps = {
   clock: Clock;
   /** Opens the stored address. */
   secrets: SecretKeyring;
-  jobs?: JobSender;
+  events: EventRecorder;
   signal?: AbortSignal;
   /** Download from loopback and private networks too (tests only; see CalendarFetchOptions). */
   allowPrivateNetworks?: boolean;
@@ -60,7 +60,7 @@ async function syncFeedRow({
   db,
   clock,
   secrets,
-  jobs,
+  events,
   signal,
   allowPrivateNetworks,
   feed,
@@ -94,7 +94,7 @@ async function syncFeedRow({
     });
     if (count === 0) return null;
     const changed = await replaceBusyEvents(tx, { userId: feed.userId, feedId: feed.id, occurrences });
-    if (changed && jobs) await requestReplan({ tx, jobs, userId: feed.userId, clock });
+    if (changed) await events.record(tx, [busyChanged(feed.userId, feed.id, "synced")]);
     return tx.calendarFeed.findFirstOrThrow({ where, select: calendarFeedSelect });
   });
   return row ? { feed: toCalendarFeedDto(row, secrets), ok: true } : null;

@@ -1,6 +1,8 @@
-import { defineJob, type JobDefinition, type JobSender, type QueueOptions } from "@agendacraft/db/jobs";
+import { defineJob, defineJobType, type JobDefinition, type QueueOptions } from "@agendacraft/db/jobs";
+import { z } from "zod";
 import type { Clock } from "../shared/clock.ts";
 import type { Db } from "../shared/db.ts";
+import type { EventRecorder } from "../shared/events/event-recorder.ts";
 import type { SecretKeyring } from "../shared/secrets/secret-keyring.ts";
 import { SYNC_INTERVAL_MINUTES } from "./schemas.ts";
 import { syncFeedById } from "./sync-feed.ts";
@@ -9,6 +11,7 @@ import { syncFeedById } from "./sync-feed.ts";
 export const SYNC_FEEDS_JOB = "calendars.sync-feeds";
 /** The same job's name before the domain was renamed; the server deletes its queue at start. */
 export const RETIRED_SYNC_FEEDS_JOB = "google-calendar.sync-feeds";
+export const SyncFeedsJob = defineJobType(SYNC_FEEDS_JOB, z.object({}));
 export const SYNC_FEEDS_CRON = `*/${SYNC_INTERVAL_MINUTES} * * * *`;
 
 export const SYNC_FEEDS_QUEUE_OPTIONS: QueueOptions = {
@@ -38,7 +41,7 @@ export async function syncStaleFeeds({
   db,
   clock,
   secrets,
-  jobs,
+  events,
   log,
   signal,
   allowPrivateNetworks = false,
@@ -46,7 +49,7 @@ export async function syncStaleFeeds({
   db: Db;
   clock: Clock;
   secrets: SecretKeyring;
-  jobs?: JobSender;
+  events: EventRecorder;
   log?: SyncFeedsLog;
   signal?: AbortSignal;
   /** Download from loopback and private networks too (tests only; see CalendarFetchOptions). */
@@ -69,7 +72,7 @@ export async function syncStaleFeeds({
         secrets,
         feedId: id,
         allowPrivateNetworks,
-        ...(jobs ? { jobs } : {}),
+        events,
         ...(signal ? { signal } : {}),
       });
       if (result?.ok === false) failed++;
@@ -88,19 +91,19 @@ export function createSyncFeedsJob({
   db,
   clock,
   secrets,
-  jobs,
+  events,
   log,
   allowPrivateNetworks = false,
 }: {
   db: Db;
   clock: Clock;
   secrets: SecretKeyring;
-  jobs?: JobSender;
+  events: EventRecorder;
   log?: SyncFeedsLog;
   allowPrivateNetworks?: boolean;
-}): JobDefinition<Record<string, never>> {
-  return defineJob<Record<string, never>>({
-    name: SYNC_FEEDS_JOB,
+}): JobDefinition<typeof SyncFeedsJob> {
+  return defineJob({
+    type: SyncFeedsJob,
     queueOptions: SYNC_FEEDS_QUEUE_OPTIONS,
     cron: SYNC_FEEDS_CRON,
     async handler(job) {
@@ -110,7 +113,7 @@ export function createSyncFeedsJob({
         secrets,
         signal: job.signal,
         allowPrivateNetworks,
-        ...(jobs ? { jobs } : {}),
+        events,
         ...(log ? { log } : {}),
       });
     },

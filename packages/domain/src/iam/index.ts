@@ -10,6 +10,7 @@ export {
 export { deleteAccount } from "./delete-account.ts";
 export { getAuthSecret } from "./get-auth-secret.ts";
 export { getMe } from "./get-me.ts";
+export { getUserTimeZone } from "./get-user-time-zone.ts";
 export { handleAuthRequest } from "./handle-auth-request.ts";
 export { type ResolvedSession, resolveSession } from "./resolve-session.ts";
 export {

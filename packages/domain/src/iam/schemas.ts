@@ -1,22 +1,9 @@
 import { z } from "zod";
 import { ZText } from "../shared/text.ts";
+import { ZTimeZone } from "../shared/time-zone.ts";
 
-/** True for IANA zone names this runtime knows ("Europe/Berlin", "UTC"). */
-export function isValidTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const ZTimeZone = ZText.trim()
-  .min(1, "Choose a time zone")
-  .refine(isValidTimeZone, {
-    message: "Unknown time zone: use an IANA name such as Europe/Berlin",
-    params: { code: "iam.unknown_time_zone" },
-  });
+// Shared with the scheduler (planners), so it lives in shared/; re-exported as iam's.
+export { isValidTimeZone, ZTimeZone } from "../shared/time-zone.ts";
 
 export const ZEmail = ZText.pipe(z.email("Enter a valid email address").trim().toLowerCase().max(254));
 export const ZPassword = ZText.min(10, "Use at least 10 characters").max(128, "Use at most 128 characters");

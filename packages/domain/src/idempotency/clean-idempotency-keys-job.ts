@@ -1,10 +1,12 @@
-import { defineJob, type JobDefinition, type QueueOptions } from "@agendacraft/db/jobs";
+import { defineJob, defineJobType, type JobDefinition, type QueueOptions } from "@agendacraft/db/jobs";
+import { z } from "zod";
 import type { Clock } from "../shared/clock.ts";
 import type { Db } from "../shared/db.ts";
 import { deleteExpiredIdempotencyKeys } from "./delete-expired-idempotency-keys.ts";
 
 /** Deletes expired Idempotency-Keys once an hour, from whichever process sends cron jobs. */
 export const CLEAN_IDEMPOTENCY_KEYS_JOB = "idempotency.clean-expired-keys";
+export const CleanIdempotencyKeysJob = defineJobType(CLEAN_IDEMPOTENCY_KEYS_JOB, z.object({}));
 export const CLEAN_IDEMPOTENCY_KEYS_CRON = "23 * * * *";
 
 export const CLEAN_IDEMPOTENCY_KEYS_QUEUE_OPTIONS: QueueOptions = {
@@ -25,9 +27,9 @@ export function createCleanIdempotencyKeysJob({
   db: Db;
   clock: Clock;
   log?: { info(object: object, message?: string): void };
-}): JobDefinition<object> {
-  return defineJob<object>({
-    name: CLEAN_IDEMPOTENCY_KEYS_JOB,
+}): JobDefinition<typeof CleanIdempotencyKeysJob> {
+  return defineJob({
+    type: CleanIdempotencyKeysJob,
     queueOptions: CLEAN_IDEMPOTENCY_KEYS_QUEUE_OPTIONS,
     cron: CLEAN_IDEMPOTENCY_KEYS_CRON,
     async handler() {

@@ -4,6 +4,7 @@ export {
   type SubscribeOptions,
 } from "./bus/create-notification-bus.ts";
 export { NOTIFICATIONS_CHANNEL, publishNotification } from "./bus/publish-notification.ts";
+export { NotificationSettingsChanged } from "./events.ts";
 export { createLogMailer } from "./mail/create-log-mailer.ts";
 export { createMailer } from "./mail/create-mailer.ts";
 export { createSmtpMailer } from "./mail/create-smtp-mailer.ts";
@@ -13,7 +14,7 @@ export { listNotifications } from "./notifications/list-notifications.ts";
 export { markAllNotificationsRead } from "./notifications/mark-all-notifications-read.ts";
 export { markNotificationsRead } from "./notifications/mark-notifications-read.ts";
 export { streamNewNotifications } from "./notifications/stream-new-notifications.ts";
-export { cancelTaskStartReminder } from "./reminders/cancel-task-start-reminder.ts";
+export { createRemindersSubscriber } from "./reminders/create-reminders-subscriber.ts";
 export { createTaskStartingJob } from "./reminders/create-task-starting-job.ts";
 export {
   deliverTaskStarting,
@@ -25,6 +26,7 @@ export { syncTaskStartReminders } from "./reminders/sync-task-start-reminders.ts
 export {
   TASK_STARTING_JOB,
   TASK_STARTING_QUEUE_OPTIONS,
+  TaskStartingJob,
   type TaskStartingJobData,
   taskStartingDedupeKey,
 } from "./reminders/task-starting.ts";

@@ -33,7 +33,7 @@ describe("domainErrorFromPrisma", () => {
       .catch((e: unknown) => e);
     expect(domainErrorFromPrisma(error)).toMatchObject({
       kind: "NOT_FOUND",
-      code: "common.not_found",
+      code: "common.reference_not_found",
       details: { field: "plannerId" },
     });
   });

@@ -95,7 +95,7 @@ export function domainErrorFromPrisma(error: unknown): DomainError | null {
     const field = FOREIGN_KEY.exec(`${error.message} ${JSON.stringify(error.meta ?? {})}`)?.[1];
     return new DomainError({
       kind: "NOT_FOUND",
-      code: "common.not_found",
+      code: "common.reference_not_found",
       message: "Something this refers to does not exist or was deleted.",
       ...(field ? { details: { field } } : {}),
       cause: error,

@@ -1,10 +1,11 @@
-import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
+import type { JobQueue } from "@agendacraft/db/jobs";
 import { countQueries } from "@agendacraft/db/testing";
-import { TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS } from "@agendacraft/domain/notifier";
+import { TASK_STARTING_JOB } from "@agendacraft/domain/notifier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerDeps } from "../../context.ts";
 import { createTestDeps } from "../../testing/create-test-deps.ts";
 import { createLargeAccount, LARGE_ACCOUNT_PLAN } from "../../testing/large-account.ts";
+import { withJobQueue } from "../../testing/with-job-queue.ts";
 
 const MINUTE = 60_000;
 // Thousands of rows are inserted and checked one by one: give a busy CI machine room.
@@ -21,14 +22,13 @@ describe("scheduler.plan for a person with 5,000 open tasks", () => {
   let harness: Awaited<ReturnType<typeof createTestDeps>>;
   let queue: JobQueue;
   let deps: ServerDeps;
+  let deliver: Awaited<ReturnType<typeof withJobQueue>>["deliver"];
 
   beforeAll(async () => {
     harness = await createTestDeps();
     // No maintenance and no workers: the queued jobs stay as they are and nothing else uses the pool.
-    queue = createJobQueue({ pool: harness.database.pool, maintenance: false });
-    await queue.start();
-    await queue.defineQueue(TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS);
-    deps = { ...harness.deps, jobs: queue };
+    const queued = await withJobQueue(harness.deps, harness.database.pool, { maintenance: false });
+    ({ queue, deps, deliver } = queued);
   });
   afterAll(async () => {
     await queue?.stop();
@@ -59,7 +59,7 @@ describe("scheduler.plan for a person with 5,000 open tasks", () => {
 
       const tasks = await prisma.task.findMany({
         where: { userId: account.user.userId },
-        select: { id: true, startTime: true, endTime: true, startJobId: true, updatedAt: true },
+        select: { id: true, startTime: true, endTime: true, version: true },
       });
       const changes = new Map(applied.changes.map((change) => [change.taskId, change]));
       expect(tasks).toHaveLength(5000);
@@ -85,29 +85,37 @@ describe("scheduler.plan for a person with 5,000 open tasks", () => {
         );
       }
 
-      // One queued reminder per task starting after now, at its start minus the lead time,
-      // remembered on the task (the plan starts now: the first task is already starting).
+      // Once the PlanCommitted event is delivered: one queued reminder per task starting after
+      // now, at its start minus the lead time, remembered by the notifier (the plan starts
+      // now: the first task is already starting).
+      await expect(deliver(account.user.userId)).resolves.toMatchObject({ failed: [] });
+      const reminders = new Map(
+        (await prisma.taskReminder.findMany({ where: { userId: account.user.userId } })).map((row) => [
+          row.taskId,
+          row.jobId,
+        ]),
+      );
       const jobs = await reminderJobs(account.taskIds);
       const now = deps.clock.now().getTime();
       const starting = tasks.filter((task) => (task.startTime as Date).getTime() <= now);
       expect(starting).toHaveLength(1);
       expect(jobs.get(starting[0]?.id as string)).toBeUndefined();
-      expect(starting[0]?.startJobId).toBeNull();
+      expect(reminders.has(starting[0]?.id as string)).toBe(false);
       for (const task of tasks.filter((each) => (each.startTime as Date).getTime() > now)) {
         const [job, ...others] = jobs.get(task.id) ?? [];
         expect(others).toEqual([]);
         expect(job?.state).toBe("created");
-        expect(job?.id).toBe(task.startJobId);
+        expect(job?.id).toBe(reminders.get(task.id));
         expect(job?.data.startTime).toBe(task.startTime?.toISOString());
         expect(job?.start_after).toEqual(new Date((task.startTime as Date).getTime() - LEAD_MINUTES * MINUTE));
       }
 
-      // The run remembers what it changed and when, for undo.
+      // The run remembers what it changed and the version it left, for undo.
       const recorded = await prisma.planRunChange.findMany({ where: { runId: applied.run.id } });
       expect(recorded).toHaveLength(5000);
-      const updatedAt = new Map(tasks.map((task) => [task.id, task.updatedAt]));
+      const versions = new Map(tasks.map((task) => [task.id, task.version]));
       for (const change of recorded) {
-        expect(change.appliedAt).toEqual(updatedAt.get(change.taskId as string));
+        expect(change.appliedVersion).toBe(versions.get(change.taskId as string));
         expect(change.newStart).toEqual(changes.get(change.taskId as string)?.newStart);
       }
 
@@ -122,9 +130,13 @@ describe("scheduler.plan for a person with 5,000 open tasks", () => {
 
       const after = await prisma.task.findMany({
         where: { userId: account.user.userId, id: { not: edited } },
-        select: { id: true, startTime: true, endTime: true, startJobId: true },
+        select: { id: true, startTime: true, endTime: true },
       });
-      expect(after.filter((task) => task.startTime || task.endTime || task.startJobId)).toEqual([]);
+      expect(after.filter((task) => task.startTime || task.endTime)).toEqual([]);
+      await expect(deliver(account.user.userId)).resolves.toMatchObject({ failed: [] });
+      expect(
+        await prisma.taskReminder.findMany({ where: { userId: account.user.userId, taskId: { not: edited } } }),
+      ).toEqual([]);
       expect(await prisma.taskBlock.count({ where: { userId: account.user.userId } })).toBe(0);
       const jobsAfter = await reminderJobs(account.taskIds.filter((id) => id !== edited));
       expect([...jobsAfter.values()].flat().every((job) => job.state === "cancelled")).toBe(true);

@@ -45,14 +45,14 @@ export const planRouter = createTRPCRouter({
     .input(ZPlanInput)
     .output(ZApplyPlanResult)
     .mutation(({ ctx, input }) =>
-      applyPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs, log: ctx.log }),
+      applyPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, events: ctx.events, log: ctx.log }),
     ),
 
   undo: protectedProcedure
     .input(ZUndoPlanInput)
     .output(ZUndoPlanResult)
     .mutation(({ ctx, input }) =>
-      undoPlan({ db: ctx.db, actorId: ctx.session.userId, runId: input.runId, clock: ctx.clock, jobs: ctx.jobs }),
+      undoPlan({ db: ctx.db, actorId: ctx.session.userId, runId: input.runId, clock: ctx.clock, events: ctx.events }),
     ),
 
   runs: protectedProcedure

@@ -23,21 +23,21 @@ export const plannersRouter = createTRPCRouter({
     .input(ZCreatePlannerInput)
     .output(ZPlanner)
     .mutation(({ ctx, input }) =>
-      createPlanner({ db: ctx.db, actorId: ctx.session.userId, input, jobs: ctx.jobs, clock: ctx.clock }),
+      createPlanner({ db: ctx.db, actorId: ctx.session.userId, input, events: ctx.events }),
     ),
 
   update: protectedProcedure
     .input(ZUpdatePlannerInput)
     .output(ZPlanner)
     .mutation(({ ctx, input }) =>
-      updatePlanner({ db: ctx.db, actorId: ctx.session.userId, input, jobs: ctx.jobs, clock: ctx.clock }),
+      updatePlanner({ db: ctx.db, actorId: ctx.session.userId, input, events: ctx.events }),
     ),
 
   delete: protectedProcedure
     .input(ZPlannerIdInput)
     .output(z.object({ deleted: z.literal(true) }))
     .mutation(({ ctx, input }) =>
-      deletePlanner({ db: ctx.db, actorId: ctx.session.userId, input, jobs: ctx.jobs, clock: ctx.clock }),
+      deletePlanner({ db: ctx.db, actorId: ctx.session.userId, input, events: ctx.events }),
     ),
 
   byId: protectedProcedure

@@ -28,21 +28,21 @@ export const tasksRouter = createTRPCRouter({
     .input(ZCreateTaskInput)
     .output(ZTask)
     .mutation(({ ctx, input }) =>
-      createTask({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+      createTask({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, events: ctx.events }),
     ),
 
   update: protectedProcedure
     .input(ZUpdateTaskInput)
     .output(ZTask)
     .mutation(({ ctx, input }) =>
-      updateTask({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, jobs: ctx.jobs }),
+      updateTask({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, events: ctx.events }),
     ),
 
   delete: protectedProcedure
     .input(ZTaskIdInput)
     .output(z.object({ deleted: z.literal(true) }))
     .mutation(({ ctx, input }) =>
-      deleteTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, jobs: ctx.jobs, clock: ctx.clock }),
+      deleteTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, events: ctx.events }),
     ),
 
   byId: protectedProcedure
@@ -64,14 +64,14 @@ export const tasksRouter = createTRPCRouter({
     .input(ZTaskIdInput)
     .output(ZCompleteTaskResult)
     .mutation(({ ctx, input }) =>
-      completeTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock, jobs: ctx.jobs }),
+      completeTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock, events: ctx.events }),
     ),
 
   reopen: protectedProcedure
     .input(ZTaskIdInput)
     .output(ZTask)
     .mutation(({ ctx, input }) =>
-      reopenTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock, jobs: ctx.jobs }),
+      reopenTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, events: ctx.events }),
     ),
 
   move: protectedProcedure

@@ -205,7 +205,7 @@ describe("deliverTaskStarting (the notifier.task-starting job)", () => {
       [TASK_STARTING_JOB, jobId],
     );
     expect(rows[0]?.start_after).toEqual(FIRES_AT);
-    await expect(prisma.task.findUnique({ where: { id: task.id } })).resolves.toMatchObject({ startJobId: jobId });
+    await expect(prisma.taskReminder.findUnique({ where: { taskId: task.id } })).resolves.toMatchObject({ jobId });
     expect(await notificationsOf(user.id)).toHaveLength(0);
   });
 

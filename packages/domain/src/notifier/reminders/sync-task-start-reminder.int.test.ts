@@ -2,9 +2,12 @@ import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
 import { countQueries, useTestDatabase } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../shared/clock.ts";
+import { createEventOutbox } from "../../shared/events/create-event-outbox.ts";
+import { dispatchEvents } from "../../shared/events/dispatch-events.ts";
+import { DISPATCH_EVENTS_QUEUE_OPTIONS, DispatchEventsJob } from "../../shared/events/dispatch-events-job-type.ts";
 import { updateNotificationSettings } from "../settings/update-notification-settings.ts";
 import { createTask, createUser } from "../testing/fixtures.ts";
-import { cancelTaskStartReminder } from "./cancel-task-start-reminder.ts";
+import { createRemindersSubscriber } from "./create-reminders-subscriber.ts";
 import { syncTaskStartReminder } from "./sync-task-start-reminder.ts";
 import { syncTaskStartReminders } from "./sync-task-start-reminders.ts";
 import { TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS } from "./task-starting.ts";
@@ -25,6 +28,7 @@ describe("syncTaskStartReminder", () => {
     await queue.start();
     // No worker here: the jobs must stay as queued.
     await queue.defineQueue(TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS);
+    await queue.defineQueue(DispatchEventsJob.name, DISPATCH_EVENTS_QUEUE_OPTIONS);
   });
   afterAll(async () => {
     await queue?.stop();
@@ -40,8 +44,11 @@ describe("syncTaskStartReminder", () => {
   const sync = (taskId: string) =>
     database().prisma.$transaction((tx) => syncTaskStartReminder({ tx, jobs: queue, taskId, clock }));
   const taskRow = (id: string) => database().prisma.task.findUniqueOrThrow({ where: { id } });
+  /** The job the notifier's own bookkeeping names for the task. */
+  const reminderJobId = async (taskId: string) =>
+    (await database().prisma.taskReminder.findUnique({ where: { taskId } }))?.jobId ?? null;
 
-  it("queues a reminder at start minus the lead time and stores its id without touching updatedAt", async () => {
+  it("queues a reminder at start minus the lead time and stores its id without writing the task", async () => {
     const { prisma } = database();
     const user = await createUser(prisma, { notifyLeadMinutes: 10 });
     const start = new Date(NOW.getTime() + 2 * DAY);
@@ -56,8 +63,9 @@ describe("syncTaskStartReminder", () => {
       data: { taskId: task.id, startTime: start.toISOString() },
     });
     expect(job?.start_after).toEqual(new Date(start.getTime() - 10 * MINUTE));
+    expect(await reminderJobId(task.id)).toBe(jobId);
     const stored = await taskRow(task.id);
-    expect(stored.startJobId).toBe(jobId);
+    expect(stored.version).toBe(task.version);
     expect(stored.updatedAt).toEqual(task.updatedAt);
   });
 
@@ -77,7 +85,7 @@ describe("syncTaskStartReminder", () => {
     await prisma.task.update({ where: { id: task.id }, data: { completedAt: NOW } });
     await expect(sync(task.id)).resolves.toEqual({ jobId: null });
     expect((await jobsFor(task.id)).map((job) => job.state)).toEqual(["cancelled", "cancelled"]);
-    expect((await taskRow(task.id)).startJobId).toBeNull();
+    expect(await reminderJobId(task.id)).toBeNull();
 
     await prisma.task.update({ where: { id: task.id }, data: { completedAt: null, startTime: null } });
     await expect(sync(task.id)).resolves.toEqual({ jobId: null });
@@ -112,19 +120,18 @@ describe("syncTaskStartReminder", () => {
       }),
     ).rejects.toThrow("the change failed");
     expect(await jobsFor(task.id)).toEqual([]);
-    expect((await taskRow(task.id)).startJobId).toBeNull();
+    expect(await reminderJobId(task.id)).toBeNull();
   });
 
-  it("cancelTaskStartReminder cancels and forgets the job before a delete", async () => {
+  it("cancels and forgets the job of a task that was deleted", async () => {
     const { prisma } = database();
     const user = await createUser(prisma);
     const task = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + DAY) });
     await sync(task.id);
-    await prisma.$transaction(async (tx) => {
-      await expect(cancelTaskStartReminder({ tx, jobs: queue, taskId: task.id })).resolves.toEqual({ cancelled: true });
-      await tx.task.delete({ where: { id: task.id } });
-    });
+    await prisma.task.delete({ where: { id: task.id } });
+    await expect(sync(task.id)).resolves.toEqual({ jobId: null });
     expect((await jobsFor(task.id)).map((job) => job.state)).toEqual(["cancelled"]);
+    expect(await reminderJobId(task.id)).toBeNull();
   });
 
   it("a new lead time re-times the reminders of open tasks starting within 30 days", async () => {
@@ -134,23 +141,34 @@ describe("syncTaskStartReminder", () => {
     const far = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + 40 * DAY) });
     for (const task of [soon, far]) await sync(task.id);
 
+    const events = createEventOutbox({ jobs: queue, clock });
+    const deliver = () =>
+      dispatchEvents({
+        db: prisma,
+        userId: user.id,
+        subscribers: [createRemindersSubscriber({ jobs: queue, clock })],
+        clock,
+      });
     const settings = await updateNotificationSettings({
       db: prisma,
       actorId: user.id,
       input: { leadMinutes: 60 },
-      clock,
-      jobs: queue,
+      events,
     });
     expect(settings).toEqual({ leadMinutes: 60, email: true, inApp: true });
+    // Recorded, not yet delivered: the queue still holds the old timing.
+    expect((await jobsFor(soon.id)).map((job) => job.state)).toEqual(["created"]);
+    await expect(deliver()).resolves.toMatchObject({ failed: [] });
 
     const soonJobs = await jobsFor(soon.id);
     expect(soonJobs.map((job) => job.state)).toEqual(["cancelled", "created"]);
     expect(soonJobs[1]?.start_after).toEqual(new Date(NOW.getTime() + 2 * DAY - 60 * MINUTE));
-    expect((await taskRow(soon.id)).startJobId).toBe(soonJobs[1]?.id);
+    expect(await reminderJobId(soon.id)).toBe(soonJobs[1]?.id);
     expect((await jobsFor(far.id)).map((job) => job.state)).toEqual(["created"]);
 
     // Changing only the channels leaves the queue alone.
-    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { email: false }, clock, jobs: queue });
+    await updateNotificationSettings({ db: prisma, actorId: user.id, input: { email: false }, events });
+    await expect(deliver()).resolves.toMatchObject({ delivered: { "notifier.reminders": 1 }, failed: [] });
     expect(await jobsFor(soon.id)).toHaveLength(2);
   });
 
@@ -172,8 +190,10 @@ describe("syncTaskStartReminder", () => {
 
     const few = await makeTasks(3);
     const many = await makeTasks(60);
-    // Already queued once, so the second sync has jobs to cancel as well as to send.
+    // Already queued once, and the lead time changes since: the second sync has jobs to
+    // cancel as well as to send (a job that still fits would be kept).
     await syncAll([...few, ...many].map((task) => task.id));
+    await prisma.user.update({ where: { id: user.id }, data: { notifyLeadMinutes: 20 } });
     const done = many[0];
     if (!done) throw new Error("no task");
     await prisma.task.update({ where: { id: done.id }, data: { completedAt: NOW } });
@@ -190,12 +210,22 @@ describe("syncTaskStartReminder", () => {
       expect(jobs.map((job) => job.state)).toEqual(["cancelled", "created"]);
       const current = jobs[1];
       expect(current?.id).toBe(jobIds.get(task.id));
-      expect(current?.start_after).toEqual(new Date((task.startTime as Date).getTime() - 15 * MINUTE));
+      expect(current?.start_after).toEqual(new Date((task.startTime as Date).getTime() - 20 * MINUTE));
       expect(current?.data).toEqual({ taskId: task.id, startTime: (task.startTime as Date).toISOString() });
-      expect((await taskRow(task.id)).startJobId).toBe(current?.id);
-      expect((await taskRow(task.id)).updatedAt).toEqual(task.updatedAt);
+      expect(await reminderJobId(task.id)).toBe(current?.id);
+      expect((await taskRow(task.id)).version).toBe(task.version);
     }
-    expect((await taskRow(done.id)).startJobId).toBeNull();
+    expect(await reminderJobId(done.id)).toBeNull();
+  });
+
+  it("keeps a queued job that still fits: syncing again, as a repeated event does, changes nothing", async () => {
+    const { prisma } = database();
+    const user = await createUser(prisma, { notifyLeadMinutes: 10 });
+    const task = await createTask(prisma, user.id, { startTime: new Date(NOW.getTime() + DAY) });
+    const first = await sync(task.id);
+    const again = await sync(task.id);
+    expect(again.jobId).toBe(first.jobId);
+    expect((await jobsFor(task.id)).map((job) => job.state)).toEqual(["created"]);
   });
 
   it("queues no reminder for a start outside the supported date range (a row stored before it was enforced)", async () => {

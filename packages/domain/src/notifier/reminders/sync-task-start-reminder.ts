@@ -5,13 +5,11 @@ import { syncTaskStartReminders } from "./sync-task-start-reminders.ts";
 
 /**
  * Makes the task's queued "task starting" reminder match the task as it is now: cancels
- * the job in `Task.startJobId`, and when the task is open and starts in the future,
- * queues a new one for `startTime - leadMinutes` (at once when that has passed) and
- * stores its id. Call it after any change to a task's start or completion, with the
- * transaction that made the change: the job commits or rolls back with it.
+ * its queued job, and when the task is open and starts in the future, queues a new one
+ * for `startTime - leadMinutes` (at once when that has passed) and stores its id in
+ * `task_reminders`. A task that is gone just loses its reminder.
  *
- * One task's case of `syncTaskStartReminders` (use that for many). Does not move the
- * task's `updatedAt`. A missing task is a no-op (use `cancelTaskStartReminder` before deleting).
+ * One task's case of `syncTaskStartReminders` (use that for many).
  */
 export async function syncTaskStartReminder({
   tx,

@@ -2,26 +2,28 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { taskStartReminderJob } from "./task-start-reminder-job.ts";
-import { TASK_STARTING_JOB } from "./task-starting.ts";
+import { TaskStartingJob } from "./task-starting.ts";
+
+const MINUTE_MS = 60_000;
 
 type ReminderState = {
   id: string;
-  startJobId: string | null;
+  userId: string;
   startTime: Date | null;
   completedAt: Date | null;
   leadMinutes: number;
 };
 
+type Queued = { taskId: string; jobId: string; startTime: Date; fireAt: Date };
+
 /**
  * Makes the queued "task starting" reminders of many tasks match the tasks as they are
- * now, in a fixed number of statements whatever their count (a plan commits thousands):
- * cancels every job in `Task.startJobId`, queues a new one for each open task starting in
- * the future (at `startTime - leadMinutes`, at once when that has passed) and stores the
- * ids. Call it after changing tasks' start or completion, with the transaction that made
- * the change: the jobs commit or roll back with it.
- *
- * Writes `startJobId` with SQL of its own, so the tasks' `updatedAt` does not move (plan
- * undo compares it). Missing tasks are skipped (cancel their reminder before deleting them).
+ * now, in a fixed number of statements whatever their count (a plan commits thousands).
+ * A task whose queued job was made for the start and moment it still wants keeps it (so
+ * a repeated or late event changes nothing); any other job is cancelled, and each open
+ * task starting in the future gets a new one at `startTime - leadMinutes` (at once when
+ * that has passed). A task that is gone loses its reminder. Writes only the notifier's own
+ * table (`task_reminders`), in the caller's transaction.
  */
 export async function syncTaskStartReminders({
   tx,
@@ -36,40 +38,66 @@ export async function syncTaskStartReminders({
   clock: Clock;
 }): Promise<{ jobIds: Map<string, string | null> }> {
   if (taskIds.length === 0) return { jobIds: new Map() };
+  const ids = [...new Set(taskIds)].sort();
   return withTransaction(tx, async (t) => {
     // Locked in id order, so two syncs over overlapping tasks cannot deadlock.
+    const queued = await t.$queryRaw<Queued[]>`
+      SELECT "taskId", "jobId", "startTime", "fireAt" FROM task_reminders WHERE "taskId" = ANY(${ids}::uuid[])
+      ORDER BY "taskId" FOR UPDATE`;
     const tasks = await t.$queryRaw<ReminderState[]>`
-      SELECT t.id, t."startJobId", t."startTime", t."completedAt", u."notifyLeadMinutes" AS "leadMinutes"
+      SELECT t.id, t."userId", t."startTime", t."completedAt", u."notifyLeadMinutes" AS "leadMinutes"
       FROM tasks t JOIN users u ON u.id = t."userId"
-      WHERE t.id = ANY(${[...taskIds]}::uuid[])
-      ORDER BY t.id
-      FOR UPDATE OF t`;
-    const queued = tasks.flatMap((task) => (task.startJobId ? [task.startJobId] : []));
-    await jobs.cancelMany(TASK_STARTING_JOB, queued, { tx: t });
+      WHERE t.id = ANY(${ids}::uuid[])`;
 
     const now = clock.now();
+    const current = new Map(queued.map((row) => [row.taskId, row]));
+    const jobIds = new Map<string, string | null>(ids.map((id) => [id, null]));
+    const kept = new Set<string>();
     const due = tasks.flatMap((task) => {
       const job = taskStartReminderJob({ ...task, taskId: task.id, now });
-      return job ? [{ taskId: task.id, job }] : [];
+      if (!job || !task.startTime) return [];
+      const fireAt = new Date(task.startTime.getTime() - task.leadMinutes * MINUTE_MS);
+      const existing = current.get(task.id);
+      if (existing && sameInstant(existing.startTime, task.startTime) && sameInstant(existing.fireAt, fireAt)) {
+        kept.add(task.id);
+        jobIds.set(task.id, existing.jobId);
+        return [];
+      }
+      return [{ task, job, startTime: task.startTime, fireAt }];
     });
+
+    const stale = queued.filter((row) => !kept.has(row.taskId));
+    await jobs.cancelMany(
+      TaskStartingJob,
+      stale.map((row) => row.jobId),
+      { tx: t },
+    );
     const sent = await jobs.sendMany(
-      TASK_STARTING_JOB,
+      TaskStartingJob,
       due.map(({ job }) => job),
       { tx: t },
     );
-
-    const jobIds = new Map<string, string | null>(tasks.map((task) => [task.id, null]));
-    due.forEach(({ taskId }, i) => {
-      jobIds.set(taskId, sent[i] ?? null);
+    const rows = due.flatMap(({ task, startTime, fireAt }, i) => {
+      const jobId = sent[i] ?? null;
+      jobIds.set(task.id, jobId);
+      return jobId ? [{ taskId: task.id, userId: task.userId, jobId, startTime, fireAt }] : [];
     });
-    const changed = tasks.filter((task) => jobIds.get(task.id) !== task.startJobId);
-    if (changed.length > 0) {
+    const replaced = ids.filter((id) => !kept.has(id));
+    await t.$executeRaw`DELETE FROM task_reminders WHERE "taskId" = ANY(${replaced}::uuid[])`;
+    if (rows.length > 0) {
       await t.$executeRaw`
-        UPDATE tasks SET "startJobId" = v.job_id
-        FROM unnest(${changed.map((task) => task.id)}::uuid[], ${changed.map((task) => jobIds.get(task.id) ?? null)}::text[])
-          AS v(id, job_id)
-        WHERE tasks.id = v.id`;
+        INSERT INTO task_reminders ("taskId", "userId", "jobId", "startTime", "fireAt")
+        SELECT * FROM unnest(
+          ${rows.map((row) => row.taskId)}::uuid[],
+          ${rows.map((row) => row.userId)}::uuid[],
+          ${rows.map((row) => row.jobId)}::text[],
+          ${rows.map((row) => row.startTime.toISOString())}::timestamptz[],
+          ${rows.map((row) => row.fireAt.toISOString())}::timestamptz[])`;
     }
     return { jobIds };
   });
+}
+
+function sameInstant(a: Date, b: Date): boolean {
+  return a.getTime() === b.getTime();
 }

@@ -1,4 +1,4 @@
-import type { QueueOptions } from "@agendacraft/db/jobs";
+import { defineJobType, type QueueOptions } from "@agendacraft/db/jobs";
 import { z } from "zod";
 
 /** The job that reminds a person that a task is about to start. */
@@ -10,6 +10,8 @@ export const ZTaskStartingJobData = z.object({
   startTime: z.iso.datetime(),
 });
 export type TaskStartingJobData = z.infer<typeof ZTaskStartingJobData>;
+
+export const TaskStartingJob = defineJobType(TASK_STARTING_JOB, ZTaskStartingJobData);
 
 export const TASK_STARTING_QUEUE_OPTIONS: QueueOptions = {
   // Retries are for a mail server that is down for a while; backoff spreads them over ~15 minutes.

@@ -1,5 +1,6 @@
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { describe, expect, it } from "vitest";
+import { createRecordingEvents } from "../../shared/events/create-recording-events.ts";
 import { deleteTask } from "../tasks/delete-task.ts";
 import { moveTask } from "../tasks/move-task.ts";
 import { lockOrdering } from "./lock-ordering.ts";
@@ -71,7 +72,7 @@ describe("the task ordering lock on a PostgreSQL server", () => {
     const waiting =
       change === "move"
         ? moveTask({ db: prisma, actorId, input: { id: a1.id, projectId: null } })
-        : deleteTask({ db: prisma, actorId, id: a1.id });
+        : deleteTask({ db: prisma, actorId, id: a1.id, events: createRecordingEvents() });
     await expect.poll(waitingForLock, { timeout: 10_000 }).toBe(1);
     release();
     await holder;

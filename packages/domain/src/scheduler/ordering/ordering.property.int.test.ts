@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../shared/clock.ts";
 import { withTransaction } from "../../shared/db.ts";
 import { domainErrorFromPrisma, isDomainError } from "../../shared/errors.ts";
+import { createRecordingEvents } from "../../shared/events/create-recording-events.ts";
 import { createArea } from "../areas/create-area.ts";
 import { deleteArea } from "../areas/delete-area.ts";
 import { createProject } from "../projects/create-project.ts";
@@ -52,6 +53,8 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
 const batches = fc.array(fc.array(operation, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 });
 
 const clock = fixedClock("2026-03-02T08:00:00Z");
+// Ordering does not depend on who reacts to the changes.
+const events = createRecordingEvents();
 
 /** 1..n, in the order the rows are in. */
 const contiguous = (rows: unknown[]) => rows.map((_, i) => i + 1);
@@ -106,7 +109,7 @@ describe("area, project and task order (property)", () => {
               case "createTask": {
                 const projectId = projectAt(op.project);
                 const input = ZCreateTaskInput.parse({ summary: "t", ...(projectId ? { projectId } : {}) });
-                return createTask({ db, actorId, input, clock });
+                return createTask({ db, actorId, input, clock, events });
               }
               case "moveTask": {
                 const id = nth(tasks, op.task);
@@ -121,11 +124,11 @@ describe("area, project and task order (property)", () => {
               }
               case "deleteTask": {
                 const id = nth(tasks, op.task);
-                return id ? deleteTask({ db, actorId, id }) : undefined;
+                return id ? deleteTask({ db, actorId, id, events }) : undefined;
               }
               case "completeTask": {
                 const id = nth(tasks, op.task);
-                return id ? completeTask({ db, actorId, id, clock }) : undefined;
+                return id ? completeTask({ db, actorId, id, clock, events }) : undefined;
               }
             }
           };
@@ -167,6 +170,7 @@ describe("area, project and task order (property)", () => {
           actorId,
           input: ZCreateTaskInput.parse({ summary: "t", projectId: project.id }),
           clock,
+          events,
         });
         throw new Error("changed my mind");
       }),

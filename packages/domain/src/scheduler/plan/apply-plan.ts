@@ -1,8 +1,9 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import { prepareTaskStartReminders } from "../../notifier/reminders/prepare-task-start-reminders.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
 import type { WarningLog } from "../../shared/log.ts";
+import { PlanCommitted } from "../events.ts";
 import { computePlan } from "./compute-plan.ts";
 import { planRunSelect } from "./plan-run.select.ts";
 import { recordPlanRun } from "./record-plan-run.ts";
@@ -15,8 +16,9 @@ import { writePlacements } from "./write-placements.ts";
  * unscheduled when written are touched: a task scheduled meanwhile is left alone.
  *
  * The writes are a fixed number of statements whatever the number of tasks (one bulk
- * update of the tasks, reminders queued in one insert, the run's record in one insert),
- * so a person with 10,000 open tasks commits well inside the transaction's time limit.
+ * update of the tasks, the run's record in one insert, one PlanCommitted event naming the
+ * tasks, from which the reminders follow), so a person with 10,000 open tasks commits
+ * well inside the transaction's time limit.
  */
 export async function applyPlan({
   db,
@@ -24,7 +26,7 @@ export async function applyPlan({
   input,
   clock,
   trigger = "manual",
-  jobs,
+  events,
   log,
 }: {
   db: Db;
@@ -32,7 +34,7 @@ export async function applyPlan({
   input: PlanInput;
   clock: Clock;
   trigger?: "manual" | "auto";
-  jobs?: JobSender;
+  events: EventRecorder;
   log?: WarningLog;
 }): Promise<PlanPreviewDto & { run: PlanRunDto }> {
   return withTransaction(
@@ -41,17 +43,13 @@ export async function applyPlan({
       // One plan run per user at a time, so two Apply clicks cannot double-book time.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${actorId}`}))`;
       const plan = await computePlan({ db: tx, actorId, input, clock, ...(log ? { log } : {}) });
-      const starts = plan.changes.map((change) => ({ taskId: change.taskId, startTime: change.newStart }));
-      const reminders = jobs ? await prepareTaskStartReminders({ tx, jobs, userId: actorId, starts, clock }) : null;
       const written = await writePlacements({
         tx,
         actorId,
         changes: plan.changes,
         // The wall clock, as Prisma's @updatedAt uses for every other write to a task.
         updatedAt: new Date(),
-        startJobIds: reminders?.jobIds ?? null,
       });
-      await reminders?.send([...written].map(([taskId, { previousJobId }]) => ({ taskId, previousJobId })));
 
       const changes = plan.changes.filter((change) => written.has(change.taskId));
       const run = await tx.planRun.create({
@@ -64,8 +62,20 @@ export async function applyPlan({
         },
         select: planRunSelect,
       });
-      const appliedAt = new Map([...written].map(([taskId, { updatedAt }]) => [taskId, updatedAt]));
-      await recordPlanRun({ tx, actorId, runId: run.id, changes, appliedAt });
+      const appliedVersions = new Map([...written].map(([taskId, { version }]) => [taskId, version]));
+      await recordPlanRun({ tx, actorId, runId: run.id, changes, appliedVersions });
+      await events.record(tx, [
+        newEvent(PlanCommitted, {
+          userId: actorId,
+          aggregateId: run.id,
+          // A run is written once; undo is its own event.
+          version: 1,
+          payload: {
+            taskIds: changes.map((change) => change.taskId),
+            cause: trigger === "auto" ? "auto_plan" : "person",
+          },
+        }),
+      ]);
       return { ...plan, changes, run };
     },
     { timeoutMs: PLAN_TRANSACTION_TIMEOUT_MS },

@@ -1,4 +1,4 @@
-import { warnAboutSkippedBusyEvents } from "../../calendars/busy-events-in-range.ts";
+import { warnAboutSkippedBusyEvents } from "../../calendars/index.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import { MAX_INSTANT, MIN_INSTANT } from "../../shared/instant.ts";

@@ -13,8 +13,10 @@ export {
   REPLAN_DEBOUNCE_MS,
   REPLAN_JOB,
   REPLAN_QUEUE_OPTIONS,
+  ReplanJob,
   requestReplan,
 } from "./replan-job.ts";
+export { createReplanSubscriber } from "./replan-subscriber.ts";
 export {
   type PlanInput,
   ZApplyPlanResult,

@@ -14,20 +14,20 @@ export async function recordPlanRun({
   actorId,
   runId,
   changes,
-  appliedAt,
+  appliedVersions,
 }: {
   tx: Prisma.TransactionClient;
   actorId: string;
   runId: string;
   changes: readonly PlanChangeDto[];
-  /** Each task's `updatedAt` right after the run wrote it, by task id. */
-  appliedAt: ReadonlyMap<string, Date>;
+  /** Each task's version right after the run wrote it, by task id. */
+  appliedVersions: ReadonlyMap<string, number>;
 }): Promise<void> {
   if (changes.length > 0) {
     await tx.$executeRaw`
       INSERT INTO plan_run_changes
-        (id, "runId", "taskId", "oldStart", "oldEnd", "newStart", "newEnd", explanation, "appliedAt")
-      SELECT v.id, ${runId}::uuid, v.task_id, v.old_start, v.old_end, v.new_start, v.new_end, v.explanation, v.applied_at
+        (id, "runId", "taskId", "oldStart", "oldEnd", "newStart", "newEnd", explanation, "appliedVersion")
+      SELECT v.id, ${runId}::uuid, v.task_id, v.old_start, v.old_end, v.new_start, v.new_end, v.explanation, v.applied_version
       FROM unnest(
         ${changes.map(() => newId())}::uuid[],
         ${changes.map((change) => change.taskId)}::uuid[],
@@ -36,8 +36,8 @@ export async function recordPlanRun({
         ${changes.map((change) => change.newStart.toISOString())}::timestamptz[],
         ${changes.map((change) => change.newEnd.toISOString())}::timestamptz[],
         ${changes.map((change) => change.explanation)}::text[],
-        ${changes.map((change) => iso(appliedAt.get(change.taskId) ?? null))}::timestamptz[]
-      ) AS v(id, task_id, old_start, old_end, new_start, new_end, explanation, applied_at)`;
+        ${changes.map((change) => appliedVersions.get(change.taskId) ?? 0)}::int[]
+      ) AS v(id, task_id, old_start, old_end, new_start, new_end, explanation, applied_version)`;
   }
 
   const blocks = changes.flatMap((change) => (change.parts ?? []).map((part) => ({ taskId: change.taskId, ...part })));

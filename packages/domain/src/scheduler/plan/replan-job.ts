@@ -1,18 +1,18 @@
-import { defineJob, type JobDefinition, type JobSender, type QueueOptions } from "@agendacraft/db/jobs";
+import { defineJob, defineJobType, type JobDefinition, type JobSender, type QueueOptions } from "@agendacraft/db/jobs";
 import { z } from "zod";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import type { WarningLog } from "../../shared/log.ts";
 import { applyPlan } from "./apply-plan.ts";
 import { ZPlanInput } from "./schemas.ts";
 
 /** Re-plans one user's open tasks after changes, when they turned automatic planning on. */
 export const REPLAN_JOB = "scheduler.replan";
+export const ReplanJob = defineJobType(REPLAN_JOB, z.object({ userId: z.uuid() }));
 
 /** How long changes are gathered before one re-plan runs for all of them. */
 export const REPLAN_DEBOUNCE_MS = 30_000;
-
-const ZReplanJobData = z.object({ userId: z.uuid() });
 
 export const REPLAN_QUEUE_OPTIONS: QueueOptions = {
   retryLimit: 3,
@@ -43,7 +43,7 @@ export async function requestReplan({
   const user = await tx.user.findUnique({ where: { id: userId }, select: { autoPlan: true } });
   if (!user?.autoPlan) return;
   await jobs.send(
-    REPLAN_JOB,
+    ReplanJob,
     { userId },
     { tx, singletonKey: userId, startAfter: new Date(clock.now().getTime() + REPLAN_DEBOUNCE_MS) },
   );
@@ -51,21 +51,21 @@ export async function requestReplan({
 
 export function createReplanJob({
   db,
-  jobs,
+  events,
   clock,
   log,
 }: {
   db: Db;
-  jobs: JobSender;
+  events: EventRecorder;
   clock: Clock;
   /** Where skipped out-of-range rows are reported. */
   log?: WarningLog;
-}): JobDefinition<{ userId: string }> {
-  return defineJob<{ userId: string }>({
-    name: REPLAN_JOB,
+}): JobDefinition<typeof ReplanJob> {
+  return defineJob({
+    type: ReplanJob,
     queueOptions: REPLAN_QUEUE_OPTIONS,
     async handler(job) {
-      const { userId } = ZReplanJobData.parse(job.data);
+      const { userId } = job.data;
       const user = await db.user.findUnique({ where: { id: userId }, select: { autoPlan: true } });
       // Turned off (or the account is gone) since the change: nothing to do.
       if (!user?.autoPlan) return;
@@ -74,7 +74,7 @@ export function createReplanJob({
         actorId: userId,
         input: ZPlanInput.parse(undefined),
         clock,
-        jobs,
+        events,
         trigger: "auto",
         ...(log ? { log } : {}),
       });

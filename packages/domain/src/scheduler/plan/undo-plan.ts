@@ -1,8 +1,9 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import { prepareTaskStartReminders } from "../../notifier/reminders/prepare-task-start-reminders.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { DomainError } from "../../shared/errors.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
+import { PlanUndone } from "../events.ts";
 import { planRunSelect } from "./plan-run.select.ts";
 import { loadRunChanges, restoreTasks } from "./restore-tasks.ts";
 import { PLAN_TRANSACTION_TIMEOUT_MS, type PlanRunDto } from "./schemas.ts";
@@ -10,8 +11,7 @@ import { PLAN_TRANSACTION_TIMEOUT_MS, type PlanRunDto } from "./schemas.ts";
 type Skipped = { taskId: string | null; summary: string; reason: "edited_since" | "deleted" };
 
 /**
- * Puts back what a run changed. A task the person edited after the run (its updatedAt
- * moved on) or deleted is left as it is and reported, so undo never throws away their work.
+ * Puts back what a run changed. A task changed after the run (its version moved on) or deleted is left as it is and reported, so undo never throws away their work.
  * A fixed number of statements whatever the size of the run.
  */
 export async function undoPlan({
@@ -19,13 +19,13 @@ export async function undoPlan({
   actorId,
   runId,
   clock,
-  jobs,
+  events,
 }: {
   db: Db;
   actorId: string;
   runId: string;
   clock: Clock;
-  jobs?: JobSender;
+  events: EventRecorder;
 }): Promise<{ run: PlanRunDto; restored: number; skipped: Skipped[] }> {
   return withTransaction(
     db,
@@ -55,17 +55,8 @@ export async function undoPlan({
       const present = changes.filter((change): change is (typeof changes)[number] & { taskId: string } =>
         Boolean(change.taskId && change.summary !== null),
       );
-      // Completed tasks are never restored (their updatedAt moved on), so every one restored is open.
-      const starts = present.map((change) => ({ taskId: change.taskId, startTime: change.oldStart }));
-      const reminders = jobs ? await prepareTaskStartReminders({ tx, jobs, userId: actorId, starts, clock }) : null;
-      const restored = await restoreTasks({
-        tx,
-        actorId,
-        changes: present,
-        updatedAt: new Date(),
-        startJobIds: reminders?.jobIds ?? null,
-      });
-      await reminders?.send([...restored].map(([taskId, { previousJobId }]) => ({ taskId, previousJobId })));
+      // Completed tasks are never restored (completing moved their version on).
+      const restored = await restoreTasks({ tx, actorId, changes: present, updatedAt: new Date() });
       const skipped: Skipped[] = changes.flatMap((change): Skipped[] => {
         if (!change.taskId || change.summary === null) {
           return [{ taskId: null, summary: "(deleted task)", reason: "deleted" }];
@@ -74,7 +65,7 @@ export async function undoPlan({
           ? []
           : [{ taskId: change.taskId, summary: change.summary, reason: "edited_since" }];
       });
-      const restoredIds = [...restored.keys()];
+      const restoredIds = [...restored];
       // The parts a split placement made go with it (a task edited since keeps its parts).
       if (restoredIds.length > 0) {
         await tx.$executeRaw`
@@ -82,6 +73,9 @@ export async function undoPlan({
         WHERE "runId" = ${runId}::uuid AND "userId" = ${actorId}::uuid AND "taskId" = ANY(${restoredIds}::uuid[])`;
       }
       const run = await tx.planRun.findUniqueOrThrow({ where: { id: runId }, select: planRunSelect });
+      await events.record(tx, [
+        newEvent(PlanUndone, { userId: actorId, aggregateId: runId, version: 2, payload: { taskIds: restoredIds } }),
+      ]);
       return { run, restored: restoredIds.length, skipped };
     },
     { timeoutMs: PLAN_TRANSACTION_TIMEOUT_MS },

@@ -1,9 +1,9 @@
-import type { JobSender } from "@agendacraft/db/jobs";
+import { getUserTimeZone } from "../../iam/index.ts";
 import { ACCOUNT_LIMITS } from "../../shared/account-limits.ts";
-import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
-import { requestReplan } from "../plan/replan-job.ts";
-import { getUserTimeZone } from "./get-user-time-zone.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
+import { PlannerChanged } from "../events.ts";
 import { plannerSelect } from "./planner.select.ts";
 import { toDateColumn, toPlannerDto } from "./planner-dto.ts";
 import { tooManyPlanners } from "./planner-errors.ts";
@@ -14,19 +14,19 @@ export async function createPlanner({
   db,
   actorId,
   input,
-  jobs,
-  clock,
+  events,
 }: {
   db: Db;
   actorId: string;
   input: CreatePlannerInput;
-  /** With both, an automatic re-plan is requested (when the user turned it on). */
-  jobs?: JobSender;
-  clock?: Clock;
+  /** Records PlannerChanged; the re-plan follows from it. */
+  events: EventRecorder;
 }): Promise<PlannerDto> {
-  if ((await db.planner.count({ where: { userId: actorId } })) >= ACCOUNT_LIMITS.planners) throw tooManyPlanners();
-  const timeZone = input.timeZone ?? (await getUserTimeZone({ db, actorId }));
   const row = await withTransaction(db, async (tx) => {
+    // The person's row is locked so two creates cannot both pass the count.
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${actorId}::uuid FOR UPDATE`;
+    if ((await tx.planner.count({ where: { userId: actorId } })) >= ACCOUNT_LIMITS.planners) throw tooManyPlanners();
+    const timeZone = input.timeZone ?? (await getUserTimeZone({ db: tx, actorId }));
     const created = await tx.planner.create({
       data: {
         userId: actorId,
@@ -40,7 +40,14 @@ export async function createPlanner({
       },
       select: plannerSelect,
     });
-    if (jobs && clock) await requestReplan({ tx, jobs, userId: actorId, clock });
+    await events.record(tx, [
+      newEvent(PlannerChanged, {
+        userId: actorId,
+        aggregateId: created.id,
+        version: created.version,
+        payload: { change: "created" },
+      }),
+    ]);
     return created;
   });
   return toPlannerDto(row);

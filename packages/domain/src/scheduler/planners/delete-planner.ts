@@ -1,7 +1,7 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
-import { requestReplan } from "../plan/replan-job.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
+import { PlannerChanged } from "../events.ts";
 import { plannerNotFound } from "./planner-errors.ts";
 import type { PlannerIdInput } from "./schemas.ts";
 
@@ -10,19 +10,25 @@ export async function deletePlanner({
   db,
   actorId,
   input,
-  jobs,
-  clock,
+  events,
 }: {
   db: Db;
   actorId: string;
   input: PlannerIdInput;
-  jobs?: JobSender;
-  clock?: Clock;
+  events: EventRecorder;
 }) {
   return withTransaction(db, async (tx) => {
-    const { count } = await tx.planner.deleteMany({ where: { id: input.id, userId: actorId } });
-    if (count === 0) throw plannerNotFound();
-    if (jobs && clock) await requestReplan({ tx, jobs, userId: actorId, clock });
+    const [deleted] = await tx.$queryRaw<{ version: number }[]>`
+      DELETE FROM planners WHERE id = ${input.id}::uuid AND "userId" = ${actorId}::uuid RETURNING version`;
+    if (!deleted) throw plannerNotFound();
+    await events.record(tx, [
+      newEvent(PlannerChanged, {
+        userId: actorId,
+        aggregateId: input.id,
+        version: deleted.version,
+        payload: { change: "deleted" },
+      }),
+    ]);
     return { deleted: true as const };
   });
 }

@@ -9,6 +9,7 @@ export const plannerSelect = {
   minutes: true,
   timeZone: true,
   active: true,
+  version: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.PlannerSelect;

@@ -1,7 +1,7 @@
+import { getUserTimeZone } from "../../iam/index.ts";
 import type { Db } from "../../shared/db.ts";
 import { DomainError } from "../../shared/errors.ts";
 import { presetToRule, previewRecurrence } from "../recurrence/index.ts";
-import { getUserTimeZone } from "./get-user-time-zone.ts";
 import type { PreviewRecurrenceInput, RecurrencePreviewDto } from "./schemas.ts";
 
 /** The next occurrences of a rule or preset, shown while a person edits a planner or a recurring task. */

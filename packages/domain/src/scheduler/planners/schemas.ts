@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ZTimeZone } from "../../iam/schemas.ts";
 import { zInstant } from "../../shared/instant.ts";
 import { DEFAULT_PAGE_SIZE, ZPage, ZPageInput } from "../../shared/pagination.ts";
 import { ZText } from "../../shared/text.ts";
 import { refineTimeRange } from "../../shared/time-range.ts";
+import { ZTimeZone } from "../../shared/time-zone.ts";
 import { ZLocalDate, ZPlannerTime, ZRecurrencePreset, ZRecurrenceRule } from "../recurrence/schemas.ts";
 
 export const ZPlannerName = ZText.trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
@@ -27,6 +27,8 @@ export const ZPlanner = z.object({
   /** IANA zone the windows are computed in. */
   timeZone: z.string(),
   active: z.boolean(),
+  /** Moves on with every write. */
+  version: z.number().int(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -1,8 +1,8 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
-import { requestReplan } from "../plan/replan-job.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
+import { PlannerChanged } from "../events.ts";
 import { plannerSelect } from "./planner.select.ts";
 import { toDateColumn, toPlannerDto } from "./planner-dto.ts";
 import { plannerNotFound } from "./planner-errors.ts";
@@ -13,14 +13,12 @@ export async function updatePlanner({
   db,
   actorId,
   input,
-  jobs,
-  clock,
+  events,
 }: {
   db: Db;
   actorId: string;
   input: UpdatePlannerInput;
-  jobs?: JobSender;
-  clock?: Clock;
+  events: EventRecorder;
 }): Promise<PlannerDto> {
   const row = await withTransaction(db, async (tx) => {
     const updated = await tx.planner
@@ -40,7 +38,14 @@ export async function updatePlanner({
       .catch((error: unknown) => {
         throw domainErrorFromPrisma(error)?.kind === "NOT_FOUND" ? plannerNotFound() : error;
       });
-    if (jobs && clock) await requestReplan({ tx, jobs, userId: actorId, clock });
+    await events.record(tx, [
+      newEvent(PlannerChanged, {
+        userId: actorId,
+        aggregateId: updated.id,
+        version: updated.version,
+        payload: { change: "updated" },
+      }),
+    ]);
     return updated;
   });
   return toPlannerDto(row);

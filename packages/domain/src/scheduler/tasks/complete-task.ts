@@ -1,19 +1,19 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
 import { assertInstantInRange } from "../../shared/instant.ts";
+import { TaskCompleted, TaskCreated } from "../events.ts";
 import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { nextOrder } from "../ordering/next-order.ts";
 import { taskOrder } from "../ordering/order-scope.ts";
-import { requestReplan } from "../plan/replan-job.ts";
 import { nextTaskOccurrence } from "../recurrence/index.ts";
 import type { TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 import { NEXT_OUT_OF_RANGE_MESSAGE, taskNotFound } from "./task-errors.ts";
 
-type Deps = { db: Db; actorId: string; id: string; clock: Clock; jobs?: JobSender };
+type Deps = { db: Db; actorId: string; id: string; clock: Clock; events: EventRecorder };
 
 /**
  * Marks a task done. A recurring task's next occurrence is created exactly once: the
@@ -30,7 +30,7 @@ export async function completeTask(deps: Deps): Promise<{ task: TaskDto; next: T
   }
 }
 
-async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
+async function completeOnce({ db, actorId, id, clock, events }: Deps) {
   return withTransaction(db, async (tx) => {
     // Before the row lock below: the order every transaction takes them in (see lockOrdering).
     await lockOrdering(tx, actorId, "tasks");
@@ -50,11 +50,30 @@ async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
 
     const completedAt = clock.now();
     const completed = await tx.task.update({ where: { id }, data: { completedAt }, select: taskSelect });
-    // A done task needs no reminder any more.
-    if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: id, clock });
-    if (jobs) await requestReplan({ tx, jobs, userId: actorId, clock });
+    const recordCompleted = (next: TaskDto | null) =>
+      events.record(tx, [
+        newEvent(TaskCompleted, {
+          userId: actorId,
+          aggregateId: id,
+          version: completed.version,
+          payload: { nextId: next?.id ?? null },
+        }),
+        ...(next
+          ? [
+              newEvent(TaskCreated, {
+                userId: actorId,
+                aggregateId: next.id,
+                version: next.version,
+                payload: { startTime: next.startTime?.toISOString() ?? null, previousId: id },
+              }),
+            ]
+          : []),
+      ]);
     const base = task.startTime ?? task.dueAt;
-    if (!task.recurrence || !task.recurrenceAnchor) return { task: completed, next: null };
+    if (!task.recurrence || !task.recurrenceAnchor) {
+      await recordCompleted(null);
+      return { task: completed, next: null };
+    }
 
     const nextBase = nextTaskOccurrence({
       rule: task.recurrence,
@@ -64,7 +83,10 @@ async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
       timeZone: user.timeZone,
       occurrenceIndex: task.occurrenceIndex,
     });
-    if (!nextBase) return { task: completed, next: null };
+    if (!nextBase) {
+      await recordCompleted(null);
+      return { task: completed, next: null };
+    }
 
     // The next occurrence keeps the task's shape: the same duration and the same
     // distance between start and due date.
@@ -98,7 +120,7 @@ async function completeOnce({ db, actorId, id, clock, jobs }: Deps) {
       },
       select: taskSelect,
     });
-    if (jobs && next.startTime) await syncTaskStartReminder({ tx, jobs, taskId: next.id, clock });
+    await recordCompleted(next);
     return { task: completed, next };
   });
 }

@@ -1,12 +1,12 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
 import { assertInstantInRange } from "../../shared/instant.ts";
+import { TaskCreated } from "../events.ts";
 import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { nextOrder } from "../ordering/next-order.ts";
 import { taskOrder } from "../ordering/order-scope.ts";
-import { requestReplan } from "../plan/replan-job.ts";
 import { assertOpenTaskRoom } from "./assert-open-task-room.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { CreateTaskInput, TaskDto } from "./schemas.ts";
@@ -27,14 +27,14 @@ export async function createTask({
   actorId,
   input,
   clock,
-  jobs,
+  events,
 }: {
   db: Db;
   actorId: string;
   input: CreateTaskInput;
   clock: Clock;
-  /** Queues the task's start reminder; omitted where no queue runs (seeding, some tests). */
-  jobs?: JobSender;
+  /** Records TaskCreated; the reminder and the re-plan follow from it. */
+  events: EventRecorder;
 }): Promise<TaskDto> {
   if (input.startTime && input.startTime.getTime() < clock.now().getTime()) throw startInPast();
   if (input.endTime && !input.startTime) throw endWithoutStart();
@@ -47,11 +47,13 @@ export async function createTask({
   // The start is in range (the schema says so), but start + minutes may not be.
   assertInstantInRange(endTime, "endTime", END_OUT_OF_RANGE_MESSAGE);
 
-  const { projectAreaId } = await assertTaskReferences(db, actorId, input);
   const projectId = input.projectId ?? null;
 
   return withTransaction(db, async (tx) => {
     await lockOrdering(tx, actorId, "tasks");
+    // Checked in the transaction that writes; a reference deleted meanwhile still fails
+    // on its foreign key, which answers common.reference_not_found.
+    const { projectAreaId } = await assertTaskReferences(tx, actorId, input);
     await assertOpenTaskRoom(tx, actorId);
     const order = await nextOrder(tx, taskOrder(actorId, projectId));
     const task = await tx.task.create({
@@ -73,8 +75,14 @@ export async function createTask({
       },
       select: taskSelect,
     });
-    if (jobs && task.startTime) await syncTaskStartReminder({ tx, jobs, taskId: task.id, clock });
-    if (jobs) await requestReplan({ tx, jobs, userId: actorId, clock });
+    await events.record(tx, [
+      newEvent(TaskCreated, {
+        userId: actorId,
+        aggregateId: task.id,
+        version: task.version,
+        payload: { startTime: task.startTime?.toISOString() ?? null, previousId: null },
+      }),
+    ]);
     return task;
   });
 }

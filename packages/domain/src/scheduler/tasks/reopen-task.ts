@@ -1,7 +1,7 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
-import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
+import { TaskReopened } from "../events.ts";
 import { assertOpenTaskRoom } from "./assert-open-task-room.ts";
 import type { TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
@@ -12,23 +12,23 @@ export async function reopenTask({
   db,
   actorId,
   id,
-  clock,
-  jobs,
+  events,
 }: {
   db: Db;
   actorId: string;
   id: string;
-  clock: Clock;
-  jobs?: JobSender;
+  events: EventRecorder;
 }): Promise<TaskDto> {
   return withTransaction(db, async (tx) => {
-    const task = await tx.task.findFirst({ where: { id, userId: actorId }, select: { completedAt: true } });
+    const [task] = await tx.$queryRaw<{ completedAt: Date | null }[]>`
+      SELECT "completedAt" FROM tasks WHERE id = ${id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
     if (!task) throw taskNotFound();
-    if (task.completedAt !== null) {
-      await assertOpenTaskRoom(tx, actorId);
-      await tx.task.update({ where: { id }, data: { completedAt: null } });
-    }
-    if (jobs) await syncTaskStartReminder({ tx, jobs, taskId: id, clock });
-    return tx.task.findUniqueOrThrow({ where: { id }, select: taskSelect });
+    if (task.completedAt === null) return tx.task.findUniqueOrThrow({ where: { id }, select: taskSelect });
+    await assertOpenTaskRoom(tx, actorId);
+    const reopened = await tx.task.update({ where: { id }, data: { completedAt: null }, select: taskSelect });
+    await events.record(tx, [
+      newEvent(TaskReopened, { userId: actorId, aggregateId: id, version: reopened.version, payload: {} }),
+    ]);
+    return reopened;
   });
 }

@@ -25,6 +25,8 @@ export const ZTask = z.object({
   recurrenceAnchor: ZRecurrenceAnchor.nullable(),
   occurrenceIndex: z.number().int(),
   previousId: z.uuid().nullable(),
+  /** Moves on with every write: what undo and sync compare. */
+  version: z.number().int(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

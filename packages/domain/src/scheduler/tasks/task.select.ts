@@ -18,6 +18,7 @@ export const taskSelect = {
   recurrenceAnchor: true,
   occurrenceIndex: true,
   previousId: true,
+  version: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.TaskSelect;

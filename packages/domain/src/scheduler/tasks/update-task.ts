@@ -1,9 +1,9 @@
-import type { JobSender } from "@agendacraft/db/jobs";
-import { syncTaskStartReminder } from "../../notifier/reminders/sync-task-start-reminder.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
 import { assertInstantInRange } from "../../shared/instant.ts";
-import { requestReplan } from "../plan/replan-job.ts";
+import { TaskChanged, type TaskField } from "../events.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { TaskDto, UpdateTaskInput } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
@@ -18,48 +18,68 @@ import {
 
 const MINUTE_MS = 60_000;
 
+/** The fields an update can change, compared to name the ones it did change. */
+const COMPARED: readonly TaskField[] = [
+  "summary",
+  "description",
+  "priority",
+  "minutes",
+  "startTime",
+  "endTime",
+  "dueAt",
+  "areaId",
+  "plannerId",
+  "recurrence",
+  "recurrenceAnchor",
+];
+
 /**
  * Changes a task's fields (the project changes through `moveTask`, which keeps orders
  * contiguous). A changed start or duration moves the end with it unless an end is given.
+ * The task is read locked in the transaction that writes it: two concurrent updates apply
+ * one after the other, each computing from the other's result.
  */
 export async function updateTask({
   db,
   actorId,
   input,
   clock,
-  jobs,
+  events,
 }: {
   db: Db;
   actorId: string;
   input: UpdateTaskInput;
   clock: Clock;
-  jobs?: JobSender;
+  /** Records TaskChanged with the fields that changed. */
+  events: EventRecorder;
 }): Promise<TaskDto> {
-  const current = await db.task.findFirst({ where: { id: input.id, userId: actorId }, select: taskSelect });
-  if (!current) throw taskNotFound();
-  await assertTaskReferences(db, actorId, { areaId: input.areaId, plannerId: input.plannerId });
-
-  const startTime = input.startTime === undefined ? current.startTime : input.startTime;
-  const minutes = input.minutes ?? current.minutes;
-  const startChanged = input.startTime !== undefined && input.startTime?.getTime() !== current.startTime?.getTime();
-  if (startChanged && startTime && startTime.getTime() < clock.now().getTime()) throw startInPast();
-
-  let endTime = input.endTime === undefined ? current.endTime : input.endTime;
-  if (input.endTime === undefined && (startChanged || input.minutes !== undefined)) {
-    endTime = startTime ? new Date(startTime.getTime() + minutes * MINUTE_MS) : null;
-  }
-  if (!startTime) endTime = null;
-  if (input.endTime && !startTime) throw endWithoutStart();
-  if (startTime && endTime && endTime <= startTime) throw endBeforeStart();
-  // Each date sent is in range (the schema says so), but start + minutes may not be.
-  assertInstantInRange(endTime, "endTime", END_OUT_OF_RANGE_MESSAGE);
-
-  const recurrence = input.recurrence === undefined ? current.recurrence : input.recurrence;
-  const anchor = recurrence ? (input.recurrenceAnchor ?? current.recurrenceAnchor ?? "scheduled") : null;
-  const dueAt = input.dueAt === undefined ? current.dueAt : input.dueAt;
-  if (anchor === "scheduled" && !startTime && !dueAt) throw recurrenceNeedsDate();
-
   return withTransaction(db, async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM tasks WHERE id = ${input.id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw taskNotFound();
+    const current = await tx.task.findUniqueOrThrow({ where: { id: input.id }, select: taskSelect });
+    await assertTaskReferences(tx, actorId, { areaId: input.areaId, plannerId: input.plannerId });
+
+    const startTime = input.startTime === undefined ? current.startTime : input.startTime;
+    const minutes = input.minutes ?? current.minutes;
+    const startChanged = input.startTime !== undefined && input.startTime?.getTime() !== current.startTime?.getTime();
+    if (startChanged && startTime && startTime.getTime() < clock.now().getTime()) throw startInPast();
+
+    let endTime = input.endTime === undefined ? current.endTime : input.endTime;
+    if (input.endTime === undefined && (startChanged || input.minutes !== undefined)) {
+      endTime = startTime ? new Date(startTime.getTime() + minutes * MINUTE_MS) : null;
+    }
+    if (!startTime) endTime = null;
+    if (input.endTime && !startTime) throw endWithoutStart();
+    if (startTime && endTime && endTime <= startTime) throw endBeforeStart();
+    // Each date sent is in range (the schema says so), but start + minutes may not be.
+    assertInstantInRange(endTime, "endTime", END_OUT_OF_RANGE_MESSAGE);
+
+    const recurrence = input.recurrence === undefined ? current.recurrence : input.recurrence;
+    const anchor = recurrence ? (input.recurrenceAnchor ?? current.recurrenceAnchor ?? "scheduled") : null;
+    const dueAt = input.dueAt === undefined ? current.dueAt : input.dueAt;
+    if (anchor === "scheduled" && !startTime && !dueAt) throw recurrenceNeedsDate();
+
     const task = await tx.task.update({
       where: { id: current.id },
       data: {
@@ -79,8 +99,17 @@ export async function updateTask({
     });
     // A task moved or resized by hand is one block again, not the parts a plan split it into.
     if (startChanged || input.minutes !== undefined) await tx.taskBlock.deleteMany({ where: { taskId: task.id } });
-    if (jobs && startChanged) await syncTaskStartReminder({ tx, jobs, taskId: task.id, clock });
-    if (jobs) await requestReplan({ tx, jobs, userId: actorId, clock });
+    const fields = COMPARED.filter((field) => !sameValue(current[field], task[field]));
+    if (fields.length > 0) {
+      await events.record(tx, [
+        newEvent(TaskChanged, { userId: actorId, aggregateId: task.id, version: task.version, payload: { fields } }),
+      ]);
+    }
     return task;
   });
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
 }

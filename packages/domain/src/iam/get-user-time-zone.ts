@@ -1,4 +1,4 @@
-import type { Db } from "../../shared/db.ts";
+import type { Db } from "../shared/db.ts";
 
 /** The actor's own zone, the default wherever a time zone may be left out. */
 export async function getUserTimeZone({ db, actorId }: { db: Db; actorId: string }): Promise<string> {

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { defineEventType, type NewEvent, newEvent } from "../shared/events/event-type.ts";
+
+/** The busy time of a person's calendar changed (a feed added, synced with changes, or removed; aggregate: the feed). */
+export const CalendarBusyChanged = defineEventType(
+  "calendars.busy_changed",
+  z.object({ change: z.enum(["added", "synced", "removed"]) }),
+);
+
+/** Feeds carry no version column: their events record 0. */
+export function busyChanged(
+  userId: string,
+  feedId: string,
+  change: "added" | "synced" | "removed",
+): NewEvent<typeof CalendarBusyChanged> {
+  return newEvent(CalendarBusyChanged, { userId, aggregateId: feedId, version: 0, payload: { change } });
+}

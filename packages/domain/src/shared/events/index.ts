@@ -1,0 +1,21 @@
+export { createEventJobs } from "./create-event-jobs.ts";
+export { createEventOutbox } from "./create-event-outbox.ts";
+export { createRecordingEvents } from "./create-recording-events.ts";
+export { type DispatchOutcome, dispatchEvents } from "./dispatch-events.ts";
+export {
+  DISPATCH_EVENTS_QUEUE_OPTIONS,
+  DispatchEventsJob,
+  SWEEP_EVENTS_CRON,
+  SweepEventsJob,
+} from "./dispatch-events-job-type.ts";
+export type { EventRecorder } from "./event-recorder.ts";
+export {
+  defineEventType,
+  type EventPayload,
+  type EventType,
+  type NewEvent,
+  newEvent,
+  type StoredEvent,
+} from "./event-type.ts";
+export { findLaggingPersons } from "./find-lagging-persons.ts";
+export { defineSubscriber, type EventHandler, on, type Subscriber, type SubscriberHandler } from "./subscriber.ts";
