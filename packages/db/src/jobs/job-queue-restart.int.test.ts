@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDatabase, type DatabaseConfig } from "../create-database.ts";
 import { createDurableStorage } from "../testing/durable-storage.ts";
 import { createJobQueue } from "./create-job-queue.ts";
-import { sleep, waitUntil } from "./testing/wait-until.ts";
 import type { QueueOptions } from "./types.ts";
 
 const OPTIONS: QueueOptions = { retryLimit: 1, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
@@ -45,16 +44,16 @@ describe("a scheduled job across a restart", () => {
     }
     expect(ran).toEqual([]);
 
-    await sleep(500);
     const secondDb = await createDatabase(storage.config);
     const second = createJobQueue({ pool: secondDb.pool, stopTimeoutMs: 2_000 });
     try {
       await second.start();
       await second.defineQueue("test.reminder", OPTIONS);
       await second.work("test.reminder", handler, { pollingIntervalSeconds: 0.5 });
-      const run = await waitUntil("the job sent before the restart", () => ran.find((each) => each.id === id));
-      expect(run.data).toEqual({ taskId: "t-9" });
-      expect(ran).toHaveLength(1);
+      await vi.waitFor(() => expect(ran).toEqual([{ id, data: { taskId: "t-9" } }]), {
+        timeout: 15_000,
+        interval: 50,
+      });
     } finally {
       await second.stop();
       await secondDb.close();
