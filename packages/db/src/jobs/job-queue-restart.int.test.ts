@@ -14,7 +14,8 @@ async function durableDatabase(): Promise<{ config: DatabaseConfig; dispose(): P
   return { config, dispose: storage.dispose };
 }
 
-describe("a scheduled job across a restart", () => {
+// Opens a durable database twice (an embedded one starts with initdb): a busy 2-core machine needs the room.
+describe("a scheduled job across a restart", { timeout: 120_000 }, () => {
   let storage: Awaited<ReturnType<typeof durableDatabase>>;
 
   beforeAll(async () => {
