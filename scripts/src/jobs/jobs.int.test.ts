@@ -97,7 +97,9 @@ describe("dead-letter commands", () => {
   });
 });
 
-describe("pnpm jobs", () => {
+// Each test runs the script in its own process (tsx, and an embedded database started from
+// scratch): a busy 2-core machine needs the room.
+describe("pnpm jobs", { timeout: 120_000 }, () => {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let dir: string;
   let database: TestDatabase | undefined;

@@ -33,8 +33,10 @@ export function fuzzOptions(source: Record<string, string | undefined> = process
     runs: wholeNumber("FUZZ_RUNS", source.FUZZ_RUNS) ?? SUITE_RUNS,
     // A few at a time: enough to overlap requests on the server, not a load test.
     concurrency: 4,
-    // A request that takes longer is a hang, and fails the run with its input printed.
-    timeoutMs: 5_000,
+    // A request that takes longer is a hang, and fails the run with its input printed. Slow is
+    // not a hang: a loaded 2-core machine took over 5 s for some batches, so slowness is only
+    // reported (the slowest requests are printed) and measured in `pnpm bench`.
+    timeoutMs: 30_000,
   };
 }
 
