@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { createNotificationBus, type NotificationBus, publishNotification } from "@agendacraft/domain/notifier";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { callProcedure, cookieFrom, postJson } from "./testing/http.ts";
 import { startTestServer, type TestServer } from "./testing/start-test-server.ts";
 
@@ -64,15 +64,8 @@ async function openStream(url: string, headers: Record<string, string>) {
   };
 }
 
-async function waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = check();
-    if (result !== undefined && result !== false) return result;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Events arrive within milliseconds; a wait leaves room for a busy machine. */
+const WAIT = { timeout: 10_000, interval: 20 };
 
 describe("notifier over HTTP: the live notification stream (SSE)", () => {
   const database = useTestDatabase();
@@ -126,18 +119,26 @@ describe("notifier over HTTP: the live notification stream (SSE)", () => {
     try {
       expect(aliceStream.response.status).toBe(200);
       expect(aliceStream.response.headers.get("content-type")).toContain("text/event-stream");
-      await waitFor("both streams to connect", () =>
-        [aliceStream, bobStream].every((stream) => stream.events.some((event) => event.event === "connected")),
+      await vi.waitFor(
+        () =>
+          expect(
+            [aliceStream, bobStream].map((stream) => stream.events.some((event) => event.event === "connected")),
+          ).toEqual([true, true]),
+        WAIT,
       );
 
       const created = await createInAnotherTransaction(alice.id, "Starting at 14:30: Write report");
-      const [received] = await waitFor("the live notification", () => {
-        const notifications = aliceStream.notifications();
-        return notifications.length > 0 ? notifications : undefined;
+      await vi.waitFor(() => expect(aliceStream.notifications()).toHaveLength(1), WAIT);
+      expect(aliceStream.notifications()[0]).toMatchObject({
+        id: created.id,
+        title: "Starting at 14:30: Write report",
+        readAt: null,
       });
-      expect(received).toMatchObject({ id: created.id, title: "Starting at 14:30: Write report", readAt: null });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(bobStream.notifications()).toEqual([]);
+      // Announcements reach the server in commit order: once Bob's own, later one is on his
+      // stream, Alice's would be there before it if it leaked.
+      const forBob = await createInAnotherTransaction(bob.id, "For Bob");
+      await vi.waitFor(() => expect(bobStream.notifications()).toHaveLength(1), WAIT);
+      expect(bobStream.notifications().map((notification) => notification.id)).toEqual([forBob.id]);
     } finally {
       await aliceStream.close();
       await bobStream.close();
@@ -147,15 +148,15 @@ describe("notifier over HTTP: the live notification stream (SSE)", () => {
   it("a reconnecting client (Last-Event-ID) first gets the unread notifications it missed", async () => {
     const user = await signUp("Mia");
     const first = await openStream(streamUrl(), { cookie: user.cookie });
-    await waitFor("the stream to connect", () => first.events.some((event) => event.event === "connected"));
+    await vi.waitFor(() => expect(first.events.map((event) => event.event)).toContain("connected"), WAIT);
     const seen = await createInAnotherTransaction(user.id, "seen");
-    await waitFor("the first notification", () => first.notifications().length === 1);
+    await vi.waitFor(() => expect(first.notifications()).toHaveLength(1), WAIT);
     await first.close();
 
     const missed = await createInAnotherTransaction(user.id, "missed while away");
     const again = await openStream(streamUrl(), { cookie: user.cookie, "last-event-id": seen.id });
     try {
-      await waitFor("the missed notification", () => again.notifications().length === 1);
+      await vi.waitFor(() => expect(again.notifications()).toHaveLength(1), WAIT);
       expect(again.notifications()[0]).toMatchObject({ id: missed.id, title: "missed while away" });
     } finally {
       await again.close();
@@ -164,7 +165,7 @@ describe("notifier over HTTP: the live notification stream (SSE)", () => {
     // tRPC's link sends lastEventId in the input instead when it reconnects on its own.
     const viaInput = await openStream(streamUrl({ lastEventId: seen.id }), { cookie: user.cookie });
     try {
-      await waitFor("the missed notification", () => viaInput.notifications().length === 1);
+      await vi.waitFor(() => expect(viaInput.notifications()).toHaveLength(1), WAIT);
       expect(viaInput.notifications()[0]?.id).toBe(missed.id);
     } finally {
       await viaInput.close();
@@ -176,9 +177,9 @@ describe("notifier over HTTP: the live notification stream (SSE)", () => {
     expect(status).toBe(401);
     const anonymous = await openStream(streamUrl(), {});
     try {
-      await waitFor(
-        "the error event",
-        () => anonymous.ended || anonymous.events.some((e) => e.event === "serialized-error"),
+      await vi.waitFor(
+        () => expect(anonymous.ended || anonymous.events.some((e) => e.event === "serialized-error")).toBe(true),
+        WAIT,
       );
       const error = anonymous.events.find((event) => event.event === "serialized-error");
       expect(anonymous.response.status === 401 || error?.data.includes("UNAUTHORIZED")).toBe(true);

@@ -80,21 +80,25 @@ describe("two starts in a row on the same database", { timeout: 120_000 }, () =>
       .instanceId;
 
     // A request still being received when SIGTERM arrives is answered before the process exits.
+    // "Expect: 100-continue" makes the server say when it has the request's headers; the
+    // body follows only once the server logged that it is shutting down.
+    const req = request(`${firstUrl}/trpc/meta.health`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": "2", expect: "100-continue" },
+    });
+    const headersReceived = new Promise<void>((resolve) => req.once("continue", () => resolve()));
     const inFlight = new Promise<number | undefined>((resolve, reject) => {
-      const req = request(`${firstUrl}/trpc/meta.health`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "content-length": "2" },
-      });
       req.on("response", (response) => {
         response.resume();
         resolve(response.statusCode);
       });
       req.on("error", reject);
-      req.write("{");
-      setTimeout(() => req.end("}"), 300);
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    req.flushHeaders();
+    await headersReceived;
     const exitCode = first.stop("SIGTERM");
+    await first.waitForOutput(/shutting down: finishing in-flight requests/, "shutting down");
+    req.end("{}");
     expect(await inFlight).toBe(405);
     expect(await exitCode).toBe(0);
     expect(logMessages(first.stdout())).toContain("stopped cleanly");

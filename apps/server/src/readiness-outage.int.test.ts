@@ -1,6 +1,6 @@
 import { createDatabase, type Database } from "@agendacraft/db/client";
 import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestServer, type TestServer } from "./testing/start-test-server.ts";
 import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy.ts";
 
@@ -12,13 +12,15 @@ async function readiness(server: TestServer): Promise<{ status: number; body: Re
 }
 
 /** Polls until /ready reports `status`; the pool reconnects on its own schedule. */
-async function waitForReadiness(server: TestServer, status: number) {
-  let last = await readiness(server);
-  for (let attempt = 0; attempt < 40 && last.status !== status; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    last = await readiness(server);
-  }
-  return last;
+function waitForReadiness(server: TestServer, status: number) {
+  return vi.waitFor(
+    async () => {
+      const last = await readiness(server);
+      expect(last.status).toBe(status);
+      return last;
+    },
+    { timeout: 15_000, interval: 100 },
+  );
 }
 
 describe("/ready while the database goes away and comes back", () => {

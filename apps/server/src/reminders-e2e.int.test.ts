@@ -6,7 +6,7 @@ import { createMailer, type Mailer } from "@agendacraft/domain/notifier";
 import { startTestSmtpServer, type TestSmtpServer } from "@agendacraft/domain/notifier/testing";
 import { systemClock, testSecretKeyring } from "@agendacraft/domain/shared";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createJobDefinitions } from "./jobs/job-definitions.ts";
 import { startJobQueue } from "./jobs/start-job-queue.ts";
 import { APP_ORIGIN, cookieFrom, postJson } from "./testing/http.ts";
@@ -14,20 +14,14 @@ import { startTestServer, type TestServer } from "./testing/start-test-server.ts
 
 const SECOND = 1000;
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 45 * SECOND) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+/** Jobs are polled every 0.5 s; a wait leaves room for a busy machine. */
+const WAIT = { timeout: 45 * SECOND, interval: 100 };
 
 /**
  * The whole reminder path with real parts: the HTTP server, the job queue with its
  * worker, and an SMTP server that receives the mail. Lead time is one minute, so a task
- * starting just over a minute from now is reminded within seconds.
+ * starting a minute and a second from now is reminded about a second later (the queue runs
+ * on the database's clock, so this test keeps the real one).
  */
 describe("task-start reminders, end to end", () => {
   const database = useTestDatabase();
@@ -86,41 +80,61 @@ describe("task-start reminders, end to end", () => {
     "reminds once in the app and once by email a minute before the start; a move reschedules, a delete cancels",
     async () => {
       const soon = (seconds: number) => new Date(Date.now() + seconds * SECOND);
-      const reminded = await client.scheduler.tasks.create.mutate({ summary: "Call the bank", startTime: soon(64) });
-      const moved = await client.scheduler.tasks.create.mutate({ summary: "Moved meeting", startTime: soon(600) });
-      await client.scheduler.tasks.update.mutate({ id: moved.id, startTime: soon(66) });
-      const deleted = await client.scheduler.tasks.create.mutate({ summary: "Cancelled errand", startTime: soon(65) });
+      // The deleted task starts later than the others, so its reminder cannot be due before the delete.
+      const deleted = await client.scheduler.tasks.create.mutate({ summary: "Cancelled errand", startTime: soon(600) });
       // The reminder is queued once the TaskCreated event is delivered by the worker.
-      const { jobId: deletedJobId } = await waitFor("the reminder to be queued", () =>
-        database().prisma.taskReminder.findUnique({ where: { taskId: deleted.id } }),
-      );
+      const { jobId: deletedJobId } = await vi.waitFor(async () => {
+        const reminder = await database().prisma.taskReminder.findUnique({ where: { taskId: deleted.id } });
+        expect(reminder).not.toBeNull();
+        return reminder as NonNullable<typeof reminder>;
+      }, WAIT);
       await client.scheduler.tasks.delete.mutate({ id: deleted.id });
+      const reminded = await client.scheduler.tasks.create.mutate({ summary: "Call the bank", startTime: soon(61) });
+      const moved = await client.scheduler.tasks.create.mutate({ summary: "Moved meeting", startTime: soon(600) });
+      await client.scheduler.tasks.update.mutate({ id: moved.id, startTime: soon(61) });
 
-      const [notification] = await waitFor("the in-app reminder", async () => {
+      const [notification] = await vi.waitFor(async () => {
         const found = await notificationsFor(reminded.id);
-        return found.length > 0 ? found : null;
-      });
+        expect(found).toHaveLength(1);
+        return found;
+      }, WAIT);
       expect(notification?.title).toContain("Call the bank");
       // Not before start - lead time (allowing the clock granularity of a second).
       expect(notification?.createdAt.getTime()).toBeGreaterThanOrEqual(
         (reminded.startTime as Date).getTime() - 60 * SECOND - SECOND,
       );
-      await waitFor("the moved task's reminder", async () => (await notificationsFor(moved.id)).length > 0);
+      await vi.waitFor(async () => expect(await notificationsFor(moved.id)).toHaveLength(1), WAIT);
 
-      const mail = await waitFor("the reminder email", async () =>
-        smtp.received.find((message) => message.subject.includes("Call the bank")),
-      );
-      expect(mail.rcptTo).toEqual([email]);
+      const mail = await vi.waitFor(() => {
+        const found = smtp.received.find((message) => message.subject.includes("Call the bank"));
+        expect(found).toBeDefined();
+        return found;
+      }, WAIT);
+      expect(mail?.rcptTo).toEqual([email]);
       // The start time in the person's zone (Berlin), as they would read it.
       const berlinTime = new Intl.DateTimeFormat("en-GB", {
         hour: "2-digit",
         minute: "2-digit",
         timeZone: "Europe/Berlin",
       }).format(reminded.startTime as Date);
-      expect(`${mail.subject}\n${mail.text}`).toContain(berlinTime);
+      expect(`${mail?.subject}\n${mail?.text}`).toContain(berlinTime);
 
-      // A few more polling rounds: nothing arrives twice, and the deleted task stays silent.
-      await new Promise((resolve) => setTimeout(resolve, 3 * SECOND));
+      // Once both reminder jobs are completed no worker runs them again: nothing arrives twice,
+      // and the deleted task's job is cancelled, so it stays silent.
+      const reminderJobs = await database().prisma.taskReminder.findMany({
+        where: { taskId: { in: [reminded.id, moved.id] } },
+        select: { jobId: true },
+      });
+      expect(reminderJobs).toHaveLength(2);
+      await expect
+        .poll(async () => {
+          const { rows } = await database().pool.query<{ state: string }>(
+            "SELECT state FROM pgboss.job WHERE id = ANY($1::uuid[])",
+            [reminderJobs.map((reminder) => reminder.jobId)],
+          );
+          return rows.map((row) => row.state);
+        }, WAIT)
+        .toEqual(["completed", "completed"]);
       expect(await notificationsFor(reminded.id)).toHaveLength(1);
       expect(smtp.received.filter((message) => message.subject.includes("Call the bank"))).toHaveLength(1);
       expect(smtp.received.some((message) => message.subject.includes("Cancelled errand"))).toBe(false);

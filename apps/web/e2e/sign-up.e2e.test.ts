@@ -15,7 +15,8 @@ afterAll(async () => {
 
 describe("a first visit in a real browser", () => {
   it("sends a visitor to sign in, lets them create an account and lands in the empty inbox", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    // Reduced motion, which the app honours: the accessibility check sees pages at rest.
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, reducedMotion: "reduce" });
     await page.goto(inject("appUrl"));
 
     await page.getByRole("heading", { name: "Sign in to AgendaCraft" }).waitFor();

@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase } from "./create-database.ts";
 import { listPendingMigrations } from "./migrations/pending-migrations.ts";
 
-describe("createDatabase (embedded)", () => {
+// Each test starts an embedded database from scratch (initdb, then every migration, in
+// WebAssembly): seconds on an idle machine, far more on a busy 2-core one.
+describe("createDatabase (embedded)", { timeout: 120_000 }, () => {
   const dirs: string[] = [];
   afterAll(async () => {
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));

@@ -7,7 +7,7 @@ import { createDatabase, type Database } from "@agendacraft/db/client";
 import { createJobQueue } from "@agendacraft/db/jobs";
 import { anyJobType } from "@agendacraft/db/jobs/testing";
 import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordOutput } from "../testing/record-output.ts";
 import { deadLettersCommand } from "./dead-letters-command.ts";
 import { retryCommand } from "./retry-command.ts";
@@ -29,15 +29,17 @@ async function produceDeadLetter(db: Pick<Database, "pool">, taskId: string): Pr
       { pollingIntervalSeconds: 0.5 },
     );
     await queue.send(anyJobType("test.fails"), { taskId });
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const [letter] = (await queue.listDeadLetters({ queue: "test.fails" })).filter(
-        (each) => (each.data as { taskId?: string }).taskId === taskId,
-      );
-      if (letter) return letter.id;
-      if (Date.now() > deadline) throw new Error("no dead letter appeared");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    // The job is polled every 0.5 s; the wait leaves room for a busy machine.
+    return await vi.waitFor(
+      async () => {
+        const [letter] = (await queue.listDeadLetters({ queue: "test.fails" })).filter(
+          (each) => (each.data as { taskId?: string }).taskId === taskId,
+        );
+        expect(letter).toBeDefined();
+        return letter?.id as string;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
   } finally {
     await queue.stop();
   }
@@ -96,7 +98,9 @@ describe("dead-letter commands", () => {
   });
 });
 
-describe("pnpm jobs", () => {
+// Each test runs the script in its own process (tsx, and an embedded database started from
+// scratch): a busy 2-core machine needs the room.
+describe("pnpm jobs", { timeout: 120_000 }, () => {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let dir: string;
   let database: TestDatabase | undefined;

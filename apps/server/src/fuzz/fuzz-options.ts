@@ -2,11 +2,23 @@ import { GENEROUS_RATE_LIMITS } from "../testing/generous-rate-limits.ts";
 
 /**
  * How the fuzz run is sized and seeded. FUZZ_SEED and FUZZ_RUNS are for the test only
- * (reproducing a CI run), not server configuration.
+ * (reproducing a run), not server configuration.
  */
 export type FuzzOptions = { seed: number; runs: number; concurrency: number; timeoutMs: number };
 
-const DEFAULT_RUNS = 10_000;
+/**
+ * Inside every test run: a few hundred requests from one fixed seed, so the suite stays fast
+ * and a failure replays the same way on every machine. `pnpm fuzz` runs the long, randomly
+ * seeded search (10,000 requests) on its own.
+ */
+const SUITE_RUNS = 500;
+const SUITE_SEED = 20_261_201;
+
+function seedFrom(value: string | undefined): number {
+  // "random" (what `pnpm fuzz` passes by default) draws a new seed, printed for replaying.
+  if (value === "random") return Math.floor(Math.random() * 2 ** 31);
+  return wholeNumber("FUZZ_SEED", value) ?? SUITE_SEED;
+}
 
 function wholeNumber(name: string, value: string | undefined): number | undefined {
   if (value === undefined || value === "") return undefined;
@@ -18,12 +30,14 @@ function wholeNumber(name: string, value: string | undefined): number | undefine
 /** `source` is the test's environment: the test passes process.env (only env.ts and tests read it). */
 export function fuzzOptions(source: Record<string, string | undefined>): FuzzOptions {
   return {
-    seed: wholeNumber("FUZZ_SEED", source.FUZZ_SEED) ?? Math.floor(Math.random() * 2 ** 31),
-    runs: wholeNumber("FUZZ_RUNS", source.FUZZ_RUNS) ?? DEFAULT_RUNS,
+    seed: seedFrom(source.FUZZ_SEED),
+    runs: wholeNumber("FUZZ_RUNS", source.FUZZ_RUNS) ?? SUITE_RUNS,
     // A few at a time: enough to overlap requests on the server, not a load test.
     concurrency: 4,
-    // A request that takes longer is a hang, and fails the run with its input printed.
-    timeoutMs: 5_000,
+    // A request that takes longer is a hang, and fails the run with its input printed. Slow is
+    // not a hang: a loaded 2-core machine took over 5 s for some batches, so slowness is only
+    // reported (the slowest requests are printed) and measured in `pnpm bench`.
+    timeoutMs: 30_000,
   };
 }
 

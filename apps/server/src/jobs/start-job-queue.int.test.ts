@@ -4,7 +4,7 @@ import { RETIRED_SYNC_FEEDS_JOB, SYNC_FEEDS_CRON, SYNC_FEEDS_JOB } from "@agenda
 import { CLEAN_IDEMPOTENCY_KEYS_CRON, CLEAN_IDEMPOTENCY_KEYS_JOB } from "@agendacraft/domain/idempotency";
 import { systemClock, testSecretKeyring } from "@agendacraft/domain/shared";
 import { pino } from "pino";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { createJobDefinitions, RETIRED_JOB_NAMES } from "./job-definitions.ts";
 import { startJobQueue } from "./start-job-queue.ts";
@@ -15,15 +15,8 @@ const PingJob = defineJobType("test.ping", z.object({ word: z.string() }));
 const PongJob = defineJobType("test.pong", z.object({ word: z.string() }));
 const ElsewhereJob = defineJobType("test.elsewhere", z.object({}));
 
-async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Jobs are polled every 0.5 s; a wait leaves room for a busy machine. */
+const WAIT = { timeout: 15_000, interval: 50 };
 
 describe("the job queue in the server", () => {
   const database = useTestDatabase();
@@ -61,37 +54,43 @@ describe("the job queue in the server", () => {
     });
     queues.push(queue);
     await queue.send(PingJob, { word: "ping" });
-    await waitFor("ping and pong", () => (pinged.length === 2 ? pinged : undefined));
-    expect(pinged).toEqual(["ping", "pong"]);
+    await vi.waitFor(() => expect(pinged).toEqual(["ping", "pong"]), WAIT);
   });
 
   it("with workers off only defines the queues: jobs wait for a worker elsewhere", async () => {
+    // Each queue's handlers say which queue ran the job.
     const ran: string[] = [];
-    const definitions = () => [
+    const definitions = (runner: string) => () => [
       defineJob({
         type: ElsewhereJob,
         queueOptions: OPTIONS,
         handler: async (job) => {
-          ran.push(job.id);
+          ran.push(`${runner}:${job.id}`);
         },
       }),
     ];
-    const sender = await startJobQueue({ db: database(), log: silent, definitions, work: false, stopTimeoutMs: 2_000 });
+    const sender = await startJobQueue({
+      db: database(),
+      log: silent,
+      definitions: definitions("sender"),
+      work: false,
+      stopTimeoutMs: 2_000,
+    });
     queues.push(sender);
     const id = await sender.send(ElsewhereJob, {});
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(ran).toEqual([]);
+    expect((await sender.stats()).find((each) => each.queue === "test.elsewhere")).toMatchObject({ queued: 1 });
 
     const worker = await startJobQueue({
       db: database(),
       log: silent,
-      definitions,
+      definitions: definitions("worker"),
       work: true,
       stopTimeoutMs: 2_000,
       workOptions: { pollingIntervalSeconds: 0.5 },
     });
     queues.push(worker);
-    await waitFor("the job to run in the worker", () => (ran.includes(id ?? "") ? true : undefined));
+    // Had the sender run workers, it would have had the job first (it was there before the worker).
+    await vi.waitFor(() => expect(ran).toEqual([`worker:${id}`]), WAIT);
   });
 
   it("starts cleanly with the production job definitions", async () => {

@@ -33,6 +33,10 @@ export function spawnEntryPoint(entry: URL, env: Record<string, string>): Spawne
     err += String(chunk);
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // A test run that ends early (a timeout, Ctrl-C) must not leave a server running behind it.
+  const killChild = () => child.kill("SIGKILL");
+  process.once("exit", killChild);
+  void exited.then(() => process.off("exit", killChild));
 
   return {
     child,

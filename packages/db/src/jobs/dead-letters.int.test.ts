@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database.ts";
 import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
 import { anyJobType } from "./testing/any-job-type.ts";
-import { waitUntil } from "./testing/wait-until.ts";
+
+/** Jobs are picked up by polling (every 0.5 s here); a wait leaves room for a busy machine. */
+const WAIT = { timeout: 15_000, interval: 50 };
 
 describe("retries and dead letters", () => {
   const database = useTestDatabase();
@@ -32,10 +34,11 @@ describe("retries and dead letters", () => {
     );
 
     const id = await queue.send(anyJobType("test.flaky"), { taskId: "t-1", note: "x".repeat(300) });
-    const [deadLetter] = await waitUntil("the dead letter", async () => {
+    const [deadLetter] = await vi.waitFor(async () => {
       const letters = await queue.listDeadLetters({ queue: "test.flaky" });
-      return letters.length > 0 && letters;
-    });
+      expect(letters).toHaveLength(1);
+      return letters;
+    }, WAIT);
     expect(attempts).toEqual([
       { id, retryCount: 0 },
       { id, retryCount: 1 },
@@ -60,8 +63,8 @@ describe("retries and dead letters", () => {
     if (!deadLetter) throw new Error("no dead letter");
     const retried = await queue.retryDeadLetter(deadLetter.id);
     expect(retried).toMatchObject({ queue: "test.flaky", deadLetterId: deadLetter.id });
-    const run = await waitUntil("the retried job", () => succeeded.find((each) => each.id === retried.id));
-    expect(run.data).toEqual({ taskId: "t-1", note: "x".repeat(300) });
+    await vi.waitFor(() => expect(succeeded.map((each) => each.id)).toContain(retried.id), WAIT);
+    expect(succeeded.find((each) => each.id === retried.id)?.data).toEqual({ taskId: "t-1", note: "x".repeat(300) });
     expect(await queue.listDeadLetters({ queue: "test.flaky" })).toEqual([]);
 
     await expect(queue.retryDeadLetter(deadLetter.id)).rejects.toThrow(/no dead letter with id/);
@@ -79,15 +82,16 @@ describe("retries and dead letters", () => {
       { pollingIntervalSeconds: 0.5 },
     );
     const id = await queue.send(anyJobType("test.backoff"), {});
-    const row = await waitUntil("the first failure", async () => {
+    const row = await vi.waitFor(async () => {
       const { rows } = await database().pool.query<{ state: string; start_after: Date }>(
         "SELECT state, start_after FROM pgboss.job WHERE id = $1",
         [id],
       );
-      return rows[0]?.state === "retry" && rows[0];
-    });
+      expect(rows[0]?.state).toBe("retry");
+      return rows[0];
+    }, WAIT);
     // The first retry waits between retryDelay and twice that.
-    expect(row.start_after.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    expect(row?.start_after.getTime()).toBeGreaterThan(Date.now() + 20_000);
     expect(attempts).toEqual([0]);
   });
 

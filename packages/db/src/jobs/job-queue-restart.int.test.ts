@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDatabase, type DatabaseConfig } from "../create-database.ts";
 import { createDurableStorage } from "../testing/durable-storage.ts";
 import { createJobQueue } from "./create-job-queue.ts";
 import { anyJobType } from "./testing/any-job-type.ts";
-import { sleep, waitUntil } from "./testing/wait-until.ts";
 import type { QueueOptions } from "./types.ts";
 
 const OPTIONS: QueueOptions = { retryLimit: 1, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
@@ -16,7 +15,8 @@ async function durableDatabase(): Promise<{ config: DatabaseConfig; dispose(): P
   return { config, dispose: storage.dispose };
 }
 
-describe("a scheduled job across a restart", () => {
+// Opens a durable database twice (an embedded one starts with initdb): a busy 2-core machine needs the room.
+describe("a scheduled job across a restart", { timeout: 120_000 }, () => {
   let storage: Awaited<ReturnType<typeof durableDatabase>>;
 
   beforeAll(async () => {
@@ -50,16 +50,16 @@ describe("a scheduled job across a restart", () => {
     }
     expect(ran).toEqual([]);
 
-    await sleep(500);
     const secondDb = await createDatabase(storage.config);
     const second = createJobQueue({ pool: secondDb.pool, stopTimeoutMs: 2_000 });
     try {
       await second.start();
       await second.defineQueue("test.reminder", OPTIONS);
       await second.work("test.reminder", handler, { pollingIntervalSeconds: 0.5 });
-      const run = await waitUntil("the job sent before the restart", () => ran.find((each) => each.id === id));
-      expect(run.data).toEqual({ taskId: "t-9" });
-      expect(ran).toHaveLength(1);
+      await vi.waitFor(() => expect(ran).toEqual([{ id, data: { taskId: "t-9" } }]), {
+        timeout: 15_000,
+        interval: 50,
+      });
     } finally {
       await second.stop();
       await secondDb.close();

@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database.ts";
 import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
 import { anyJobType } from "./testing/any-job-type.ts";
-import { sleep, waitUntil } from "./testing/wait-until.ts";
 import type { Job, QueueOptions } from "./types.ts";
 
 const FAST: QueueOptions = { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
 const POLL = { pollingIntervalSeconds: 0.5 };
+/** Jobs are picked up by polling (every 0.5 s here); a wait leaves room for a busy machine. */
+const WAIT = { timeout: 15_000, interval: 50 };
 
 describe("createJobQueue", () => {
   const database = useTestDatabase();
@@ -53,9 +54,13 @@ describe("createJobQueue", () => {
       POLL,
     );
     const id = await queue.send(anyJobType("test.echo"), { word: "hello" });
-    const job = await waitUntil("the echo job", () => seen.find((each) => each.id === id));
-    expect(job).toMatchObject({ name: "test.echo", data: { word: "hello" }, retryCount: 0 });
-    await waitUntil("the job to be completed", async () => (await jobRow("test.echo", job.id))?.state === "completed");
+    await vi.waitFor(() => expect(seen.map((each) => each.id)).toContain(id), WAIT);
+    expect(seen.find((each) => each.id === id)).toMatchObject({
+      name: "test.echo",
+      data: { word: "hello" },
+      retryCount: 0,
+    });
+    await expect.poll(async () => (await jobRow("test.echo", id as string))?.state, WAIT).toBe("completed");
   });
 
   it("runs a job with startAfter after that time, not before", async () => {
@@ -68,13 +73,11 @@ describe("createJobQueue", () => {
       },
       POLL,
     );
-    const startAfter = new Date(Date.now() + 2_000);
+    const startAfter = new Date(Date.now() + 1_000);
     const id = await queue.send(anyJobType("test.later"), { n: 1 }, { startAfter });
-    if (!id) throw new Error("no job id");
-    await sleep(1_000);
-    if (Date.now() < startAfter.getTime()) expect(ranAt.has(id)).toBe(false);
-    const at = await waitUntil("the delayed job", () => ranAt.get(id));
-    expect(at).toBeGreaterThanOrEqual(startAfter.getTime());
+    // Whenever the worker runs it, that is not before startAfter: no sleep and no `if` needed.
+    await vi.waitFor(() => expect(ranAt.has(id as string)).toBe(true), WAIT);
+    expect(ranAt.get(id as string)).toBeGreaterThanOrEqual(startAfter.getTime());
   });
 
   it("sends through a Prisma transaction: a rollback leaves no job, a commit leaves one", async () => {
@@ -124,8 +127,8 @@ describe("createJobQueue", () => {
 
     // A job sent after them, due at the same time, runs: so the worker did look.
     const witness = await queue.send(anyJobType("test.cancel"), { n: 3 }, { startAfter });
-    await waitUntil("the witness job", () => witness && ran.includes(witness));
-    await sleep(600);
+    await vi.waitFor(() => expect(ran).toContain(witness), WAIT);
+    // The worker fetched past the cancelled jobs; a cancelled job is never fetched again.
     expect(ran).toEqual([witness]);
     expect((await jobRow("test.cancel", first))?.state).toBe("cancelled");
     expect((await jobRow("test.cancel", second))?.state).toBe("cancelled");
@@ -237,18 +240,27 @@ describe("stopping a job queue", () => {
       await queue.defineQueue("test.slow", FAST);
       let started = false;
       let finished = false;
+      let release: () => void = () => undefined;
       await queue.work(
         "test.slow",
         async () => {
           started = true;
-          await sleep(700);
+          // Still running when stop() is called: the test waits for `started` and then stops.
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
           finished = true;
         },
         POLL,
       );
       const id = await queue.send(anyJobType("test.slow"), {});
-      await waitUntil("the slow job to start", () => started);
-      await queue.stop();
+      await vi.waitFor(() => expect(started).toBe(true), WAIT);
+      const stopping = queue.stop();
+      // The handler is released only once stop() has begun; the job still ends "completed"
+      // (not abandoned for a retry) because stop() waits for it.
+      expect(queue.state()).toBe("stopping");
+      release();
+      await stopping;
       expect(finished).toBe(true);
       const { rows } = await database().pool.query("SELECT state FROM pgboss.job WHERE id = $1", [id]);
       expect(rows[0]?.state).toBe("completed");
@@ -274,7 +286,7 @@ describe("stopping a job queue", () => {
         POLL,
       );
       const id = await queue.send(anyJobType("test.stuck"), {});
-      await waitUntil("the stuck job to start", () => signal);
+      await vi.waitFor(() => expect(signal).toBeDefined(), WAIT);
       await queue.stop();
       expect(signal?.aborted).toBe(true);
       const { rows } = await database().pool.query("SELECT state, output FROM pgboss.job WHERE id = $1", [id]);

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database.ts";
 import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
 import { anyJobType } from "./testing/any-job-type.ts";
-import { waitUntil } from "./testing/wait-until.ts";
 import type { QueueOptions } from "./types.ts";
+
+/** Jobs are picked up by polling (every 0.5 s here); a wait leaves room for a busy machine. */
+const WAIT = { timeout: 15_000, interval: 50 };
 
 const NO_RETRY: QueueOptions = { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
 
@@ -48,20 +50,17 @@ describe("job queue stats", () => {
     );
     await queue.send(anyJobType("stats.failing"), {});
 
-    const failing = await waitUntil("the dead letter to be counted", async () =>
-      (await queue.stats()).find((each) => each.queue === "stats.failing" && each.deadLetters === 1),
-    );
-    expect(failing).toMatchObject({ queued: 0, deferred: 0, active: 0, deadLetters: 1 });
+    await expect
+      .poll(async () => (await queue.stats()).find((each) => each.queue === "stats.failing"), WAIT)
+      .toMatchObject({ queued: 0, deferred: 0, active: 0, deadLetters: 1 });
 
     const [letter] = await queue.listDeadLetters({ queue: "stats.failing" });
     if (!letter) throw new Error("no dead letter listed");
     await queue.retryDeadLetter(letter.id);
     // The retried job fails again and comes back as a new dead letter; the old one is gone.
-    const again = await waitUntil("the retried job to dead-letter again", async () => {
-      const letters = await queue.listDeadLetters({ queue: "stats.failing" });
-      return letters.length === 1 && letters[0]?.id !== letter.id && letters;
-    });
-    expect(again).toHaveLength(1);
+    await expect
+      .poll(async () => (await queue.listDeadLetters({ queue: "stats.failing" })).map((each) => each.id), WAIT)
+      .toEqual([expect.not.stringMatching(letter.id)]);
     expect((await queue.stats()).find((each) => each.queue === "stats.failing")?.deadLetters).toBe(1);
   });
 });

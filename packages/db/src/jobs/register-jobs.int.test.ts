@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { useTestDatabase } from "../testing/use-test-database.ts";
 import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
 import { defineJobType } from "./job-type.ts";
 import { defineJob, registerJobs } from "./register-jobs.ts";
 import { anyJobType } from "./testing/any-job-type.ts";
-import { waitUntil } from "./testing/wait-until.ts";
 import type { QueueOptions } from "./types.ts";
 
 const OPTIONS: QueueOptions = { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
+/** Jobs are picked up by polling (every 0.5 s here); a wait leaves room for a busy machine. */
+const WAIT = { timeout: 15_000, interval: 50 };
 
 describe("registerJobs", () => {
   const database = useTestDatabase();
@@ -41,7 +42,19 @@ describe("registerJobs", () => {
     ];
     await registerJobs(sender, definitions, { work: false });
     const id = await sender.send(anyJobType("test.sender-only"), { n: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // A witness queue worked by the same queue object, registered after the send: once its job
+    // ran, a worker for "test.sender-only" (had registerJobs started one, earlier) has polled too.
+    const witnessed: string[] = [];
+    const witness = defineJob({
+      type: defineJobType("test.sender-witness", ZCount),
+      queueOptions: OPTIONS,
+      handler: async (job) => {
+        witnessed.push(job.id);
+      },
+    });
+    await registerJobs(sender, [witness], { work: true, workOptions: { pollingIntervalSeconds: 0.5 } });
+    const witnessId = await sender.send(witness.type, { n: 1 });
+    await vi.waitFor(() => expect(witnessed).toContain(witnessId), WAIT);
     const { rows } = await database().pool.query("SELECT state FROM pgboss.job WHERE id = $1", [id]);
     expect(rows[0]?.state).toBe("created");
     const dead = await database().pool.query("SELECT 1 FROM pgboss.queue WHERE name = 'test.sender-only.dead'");
@@ -63,8 +76,15 @@ describe("registerJobs", () => {
     await registerJobs(await startQueue(), definitions, { work: true, workOptions: { pollingIntervalSeconds: 0.5 } });
     await registerJobs(await startQueue(), definitions, { work: true, workOptions: { pollingIntervalSeconds: 0.5 } });
     for (let n = 0; n < 20; n++) await sender.send(SharedJob, { n });
-    await waitUntil("all 20 jobs", () => ran.length >= 20);
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Completed jobs are never fetched again: once all 20 are, every run that will happen has.
+    await expect
+      .poll(async () => {
+        const { rows } = await database().pool.query<{ count: string }>(
+          "SELECT count(*) FROM pgboss.job WHERE name = 'test.shared' AND state = 'completed'",
+        );
+        return Number(rows[0]?.count);
+      }, WAIT)
+      .toBe(20);
     expect(ran.toSorted((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, n) => `${n}`));
   });
 
@@ -95,6 +115,6 @@ describe("registerJobs", () => {
     queues.push(queue);
     await queue.start();
     await registerJobs(queue, [ticking], { work: true, workOptions: { pollingIntervalSeconds: 0.5 } });
-    await waitUntil("the cron job ran", () => ran.length >= 1, { timeoutMs: 30_000 });
+    await vi.waitFor(() => expect(ran.length).toBeGreaterThanOrEqual(1), { timeout: 30_000, interval: 100 });
   }, 40_000);
 });

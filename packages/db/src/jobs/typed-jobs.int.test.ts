@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { useTestDatabase } from "../testing/use-test-database.ts";
 import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
 import { defineJobType } from "./job-type.ts";
 import { defineJob, registerJobs } from "./register-jobs.ts";
-import { waitUntil } from "./testing/wait-until.ts";
 
 const OPTIONS = { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
 const GreetJob = defineJobType("test.greet", z.object({ name: z.string().min(1), at: z.iso.datetime() }));
@@ -38,8 +37,9 @@ describe("typed jobs", () => {
       { work: true, workOptions: { pollingIntervalSeconds: 0.5 } },
     );
     await queue.send(GreetJob, { name: "Ada", at: "2026-06-01T09:00:00.000Z" });
-    await waitUntil("the greeting", () => seen.length === 1);
-    expect(seen).toEqual([{ name: "Ada", at: "2026-06-01T09:00:00.000Z" }]);
+    await vi.waitFor(() => expect(seen).toEqual([{ name: "Ada", at: "2026-06-01T09:00:00.000Z" }]), {
+      timeout: 15_000,
+    });
   });
 
   it("refuses a payload its schema refuses, at compile time and at run time", async () => {

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { sleep, waitUntil } from "../jobs/testing/wait-until.ts";
+import { describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database.ts";
+
+/** Notifications arrive within milliseconds; a wait leaves room for a busy machine. */
+const WAIT = { timeout: 15_000, interval: 20 };
 
 describe("Database.listen", () => {
   const database = useTestDatabase();
@@ -22,8 +24,9 @@ describe("Database.listen", () => {
     try {
       await notifyInTransaction("test_commits", "rolled back", "rollback");
       await notifyInTransaction("test_commits", "committed", "commit");
-      await waitUntil("the committed payload", () => heard.includes("committed"));
-      await sleep(200);
+      // Notifications arrive in commit order on one session: had the rolled-back one been
+      // delivered, it would be here before "committed".
+      await vi.waitFor(() => expect(heard).toContain("committed"), WAIT);
       expect(heard).toEqual(["committed"]);
     } finally {
       await stop();
@@ -43,7 +46,7 @@ describe("Database.listen", () => {
       await database().prisma.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_notify('test_fanout', ${JSON.stringify({ id: 1 })})`;
       });
-      await waitUntil("both listeners", () => first.length === 1 && second.length === 1);
+      await vi.waitFor(() => expect([first.length, second.length]).toEqual([1, 1]), WAIT);
       expect(first).toEqual(['{"id":1}']);
       expect(other).toEqual([]);
     } finally {
@@ -53,12 +56,20 @@ describe("Database.listen", () => {
 
   it("stops delivering after the listener stops", async () => {
     const heard: string[] = [];
+    const witnessed: string[] = [];
     const stop = await database().listen("test_stop", (payload) => heard.push(payload));
-    await stop();
-    await stop();
-    await database().pool.query("SELECT pg_notify('test_stop', 'late')");
-    await sleep(200);
-    expect(heard).toEqual([]);
+    const stopWitness = await database().listen("test_stop_witness", (payload) => witnessed.push(payload));
+    try {
+      await stop();
+      await stop();
+      await database().pool.query("SELECT pg_notify('test_stop', 'late')");
+      // One session delivers in order: once the later witness arrived, "late" would have too.
+      await database().pool.query("SELECT pg_notify('test_stop_witness', 'after')");
+      await vi.waitFor(() => expect(witnessed).toEqual(["after"]), WAIT);
+      expect(heard).toEqual([]);
+    } finally {
+      await stopWitness();
+    }
   });
 
   it("refuses channel names that are not plain identifiers", async () => {
@@ -75,9 +86,10 @@ describe("Database.listen", () => {
     });
     try {
       await loseListeningConnection(database());
-      if (database().mode === "postgres") await waitUntil("the reconnect", () => reconnects > 0);
+      // The embedded database keeps its one session, so only PostgreSQL has a reconnect to report.
+      await vi.waitFor(() => expect(reconnects > 0).toBe(database().mode === "postgres"), WAIT);
       await database().pool.query("SELECT pg_notify('test_reconnect', 'after')");
-      await waitUntil("the payload after reconnecting", () => heard.includes("after"));
+      await vi.waitFor(() => expect(heard).toContain("after"), WAIT);
     } finally {
       await stop();
     }

@@ -19,7 +19,9 @@ export function OccurrencePreview({ preview, formError, timeZone, plannerTimeZon
     <div
       aria-live="polite"
       aria-busy={preview.pending}
-      className={`rounded-md border border-slate-200 bg-slate-50 p-3 text-sm ${preview.pending ? "opacity-70" : ""}`}
+      // While pending, the old list stays at full contrast (a faded one failed WCAG contrast);
+      // aria-busy and the dashed border say it is being worked out.
+      className={`rounded-md border bg-slate-50 p-3 text-sm ${preview.pending ? "border-dashed border-slate-400" : "border-slate-200"}`}
     >
       <h3 id={headingId} className="font-medium text-slate-800">
         Next occurrences

@@ -3,7 +3,7 @@ import interactionPlugin from "@fullcalendar/interaction";
 import luxon3Plugin from "@fullcalendar/luxon3";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
-import { taskEventProps } from "./calendar-events.ts";
+import { DONE_HINT, taskEventProps } from "./calendar-events.ts";
 
 export type TaskTimeChange = {
   taskId: string;
@@ -72,7 +72,25 @@ export function WeekCalendar({ events, timeZone, view, onTaskTimeChange, onTaskO
         const task = taskEventProps(info.event.extendedProps);
         const hint = task?.hint ?? info.event.extendedProps.hint;
         if (typeof hint === "string" && hint) info.el.title = hint;
+        // A task block opens the task: a button to assistive technology (and to the browser
+        // tests, which select by role), named by its text (time, title, "done" when it is).
+        if (task) info.el.setAttribute("role", "button");
       }}
+      // A done block says so in words too, not only in grey: FullCalendar's own markup plus a
+      // screen-reader note. Rendered on every update (a block is not mounted again when done).
+      eventContent={(arg) =>
+        taskEventProps(arg.event.extendedProps)?.hint === DONE_HINT ? (
+          <div className="fc-event-main-frame">
+            {arg.timeText ? <div className="fc-event-time">{arg.timeText}</div> : null}
+            <div className="fc-event-title-container">
+              <div className="fc-event-title fc-sticky">{arg.event.title}</div>
+            </div>
+            <span className="sr-only"> (done)</span>
+          </div>
+        ) : (
+          true
+        )
+      }
       // Blocks are focusable links, so a keyboard can reach and open each task.
       eventInteractive
       eventClick={(info) => {

@@ -1,3 +1,2 @@
 export { anyJobType } from "./any-job-type.ts";
 export { createRecordingJobs, type RecordedJob } from "./create-recording-jobs.ts";
-export { waitUntil } from "./wait-until.ts";

@@ -1,11 +1,19 @@
 import { useTestDatabase } from "@agendacraft/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { NotificationDto } from "../schemas.ts";
-import { createAnnouncedNotification, createUser, sleep, waitFor } from "../testing/fixtures.ts";
+import { createAnnouncedNotification, createUser } from "../testing/fixtures.ts";
 import { createNotificationBus, type NotificationBus } from "./create-notification-bus.ts";
 import { publishNotification } from "./publish-notification.ts";
 
 const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+/** Announcements arrive within milliseconds; a wait leaves room for a busy machine. */
+const WAIT = { timeout: 10_000, interval: 20 };
+
+/*
+ * No sleeps: a subscription is registered as soon as its stream is first read (collect()
+ * does that at once), and NOTIFYs reach the bus's one listening session in commit order,
+ * so "nothing arrived" is shown by a later witness notification that did arrive.
+ */
 
 /** Reads a stream in the background, keeping what arrives. */
 function collect(stream: AsyncIterable<NotificationDto>) {
@@ -35,6 +43,17 @@ describe("createNotificationBus", () => {
     await bus?.close();
   });
 
+  /** Resolves once every announcement committed so far has reached the bus: a later one, to a witness, did. */
+  async function announcementsArrived(prisma: ReturnType<typeof database>["prisma"]) {
+    const witness = await createUser(prisma, { name: "Witness" });
+    const controller = new AbortController();
+    const tab = collect(bus.subscribe(witness.id, { signal: controller.signal }));
+    const marker = await createAnnouncedNotification(prisma, witness.id, { title: "marker" });
+    await vi.waitFor(() => expect(tab.items.map((item) => item.id)).toContain(marker.id), WAIT);
+    controller.abort();
+    await tab.done;
+  }
+
   it("delivers a notification committed in another transaction to its user's streams only", async () => {
     const { prisma } = database();
     const alice = await createUser(prisma, { name: "Alice" });
@@ -43,13 +62,13 @@ describe("createNotificationBus", () => {
     const aliceTab1 = collect(bus.subscribe(alice.id, { signal: controller.signal }));
     const aliceTab2 = collect(bus.subscribe(alice.id, { signal: controller.signal }));
     const bobTab = collect(bus.subscribe(bob.id, { signal: controller.signal }));
-    await sleep(50);
 
     const created = await createAnnouncedNotification(prisma, alice.id, { title: "For Alice" });
-    await waitFor("both of Alice's tabs", () => aliceTab1.items.length === 1 && aliceTab2.items.length === 1);
+    await vi.waitFor(() => expect([aliceTab1.items.length, aliceTab2.items.length]).toEqual([1, 1]), WAIT);
     expect(aliceTab1.items[0]).toMatchObject({ id: created.id, title: "For Alice", readAt: null });
-    await sleep(200);
-    expect(bobTab.items).toEqual([]);
+    const forBob = await createAnnouncedNotification(prisma, bob.id, { title: "For Bob" });
+    await vi.waitFor(() => expect(bobTab.items.map((item) => item.id)).toContain(forBob.id), WAIT);
+    expect(bobTab.items.map((item) => item.id)).toEqual([forBob.id]);
 
     controller.abort();
     await Promise.all([aliceTab1.done, aliceTab2.done, bobTab.done]);
@@ -60,7 +79,6 @@ describe("createNotificationBus", () => {
     const user = await createUser(prisma);
     const controller = new AbortController();
     const tab = collect(bus.subscribe(user.id, { signal: controller.signal }));
-    await sleep(50);
     await expect(
       prisma.$transaction(async (tx) => {
         const row = await tx.notification.create({
@@ -70,8 +88,9 @@ describe("createNotificationBus", () => {
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
-    await sleep(300);
-    expect(tab.items).toEqual([]);
+    const witness = await createAnnouncedNotification(prisma, user.id, { title: "committed after" });
+    await vi.waitFor(() => expect(tab.items.map((item) => item.id)).toContain(witness.id), WAIT);
+    expect(tab.items.map((item) => item.id)).toEqual([witness.id]);
     controller.abort();
     await tab.done;
   });
@@ -83,15 +102,16 @@ describe("createNotificationBus", () => {
     const missed1 = await createAnnouncedNotification(prisma, user.id, { title: "missed 1" });
     await createAnnouncedNotification(prisma, user.id, { title: "read elsewhere", read: true });
     const missed2 = await createAnnouncedNotification(prisma, user.id, { title: "missed 2" });
-    await sleep(300); // their NOTIFYs have arrived before this "reconnect"
+    // Their NOTIFYs must have reached the bus (and found no stream) before this "reconnect".
+    await announcementsArrived(prisma);
 
     const controller = new AbortController();
     const tab = collect(bus.subscribe(user.id, { after: seen.id, signal: controller.signal }));
-    await waitFor("the missed ones", () => tab.items.length >= 2);
+    await vi.waitFor(() => expect(tab.items.length).toBeGreaterThanOrEqual(2), WAIT);
     expect(tab.items.map((item) => item.id)).toEqual([missed1.id, missed2.id]);
 
     const live = await createAnnouncedNotification(prisma, user.id, { title: "live" });
-    await waitFor("the live one", () => tab.items.length === 3);
+    await vi.waitFor(() => expect(tab.items).toHaveLength(3), WAIT);
     expect(tab.items[2]?.id).toBe(live.id);
     controller.abort();
     await tab.done;
@@ -103,11 +123,13 @@ describe("createNotificationBus", () => {
     await createAnnouncedNotification(prisma, user.id, { title: "old" });
     // Let the old one's NOTIFY reach the bus first: it travels on its own connection and
     // may otherwise arrive after the subscription starts, as a genuinely new event would.
-    await sleep(300);
+    await announcementsArrived(prisma);
     const controller = new AbortController();
     const tab = collect(bus.subscribe(user.id, { after: "not-an-id", signal: controller.signal }));
-    await sleep(200);
-    expect(tab.items).toEqual([]);
+    // A catch-up runs before live ones are yielded: had it read the old one, it would come first.
+    const fresh = await createAnnouncedNotification(prisma, user.id, { title: "new" });
+    await vi.waitFor(() => expect(tab.items.map((item) => item.id)).toContain(fresh.id), WAIT);
+    expect(tab.items.map((item) => item.id)).toEqual([fresh.id]);
     controller.abort();
     await tab.done;
   });
@@ -117,7 +139,6 @@ describe("createNotificationBus", () => {
     const user = await createUser(prisma);
     const controller = new AbortController();
     const tab = collect(bus.subscribe(user.id, { signal: controller.signal }));
-    await sleep(50);
     if (mode === "postgres") {
       const { rows } = await pool.query<{ pid: number }>(
         `SELECT pid FROM pg_stat_activity
@@ -129,7 +150,7 @@ describe("createNotificationBus", () => {
       await pool.query("SELECT 1/0").catch(() => undefined);
     }
     const missed = await createAnnouncedNotification(prisma, user.id, { title: "while down" });
-    await waitFor("the notification made while down", () => tab.items.some((item) => item.id === missed.id));
+    await vi.waitFor(() => expect(tab.items.map((item) => item.id)).toContain(missed.id), WAIT);
     controller.abort();
     await tab.done;
   });
@@ -139,7 +160,6 @@ describe("createNotificationBus", () => {
     const user = await createUser(prisma);
     const own = await createNotificationBus({ db: prisma, listen: database().listen, log: silentLog });
     const tab = collect(own.subscribe(user.id));
-    await sleep(50);
     await own.close();
     await tab.done;
     expect(tab.ended).toBe(true);

@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "playwright-core";
+import superjson from "superjson";
+import { expect, inject } from "vitest";
+
+/**
+ * Each browser test starts from a person of its own, made through the same HTTP API the app
+ * uses (the cookie lands in the page's browser context), so no test depends on what an
+ * earlier one left behind and each can run alone.
+ */
+export async function signUpThroughApi(page: Page, { name, timeZone }: { name: string; timeZone: string }) {
+  const appUrl = inject("appUrl");
+  const response = await page.request.post(`${appUrl}/api/auth/sign-up/email`, {
+    headers: { origin: new URL(appUrl).origin },
+    data: {
+      name,
+      email: `${name.toLowerCase().replaceAll(" ", "-")}-${randomUUID()}@example.com`,
+      password: PASSWORD,
+      timeZone,
+    },
+  });
+  expect(response.status()).toBe(200);
+}
+
+export const PASSWORD = "correct-horse-battery";
+
+/** A tRPC mutation as the signed-in person, through the app's own origin. */
+export async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const appUrl = inject("appUrl");
+  const response = await page.request.post(`${appUrl}/trpc/${path}`, {
+    headers: { "content-type": "application/json", origin: new URL(appUrl).origin },
+    data: JSON.stringify(superjson.serialize(input)),
+  });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+  const body = (await response.json()) as { result: { data: Parameters<typeof superjson.deserialize>[0] } };
+  return superjson.deserialize<T>(body.result.data);
+}
+
+/** A tRPC query as the signed-in person. */
+export async function query<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const appUrl = inject("appUrl");
+  const encoded = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
+  const response = await page.request.get(`${appUrl}/trpc/${path}?input=${encoded}`);
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+  const body = (await response.json()) as { result: { data: Parameters<typeof superjson.deserialize>[0] } };
+  return superjson.deserialize<T>(body.result.data);
+}
