@@ -177,7 +177,7 @@ describe("planning a week in a real browser", () => {
       startTime: "09:00",
       minutes: 480,
     });
-    await mutate(page, "googleCalendar.feeds.add", { name: "Work calendar", url: calendarUrl() });
+    await mutate(page, "calendars.feeds.add", { name: "Work calendar", url: calendarUrl() });
 
     await nav("Week");
     await page.getByRole("button", { name: "Next week" }).click();

@@ -77,5 +77,5 @@ export const tasksRouter = createTRPCRouter({
   move: protectedProcedure
     .input(ZMoveTaskInput)
     .output(ZTask)
-    .mutation(({ ctx, input }) => moveTask({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .mutation(({ ctx, input }) => moveTask({ db: ctx.db, actorId: ctx.session.userId, input, events: ctx.events })),
 });

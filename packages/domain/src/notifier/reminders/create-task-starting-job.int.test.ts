@@ -1,9 +1,9 @@
 import { createJobQueue, type JobQueue, registerJobs } from "@agendacraft/db/jobs";
 import { useTestDatabase } from "@agendacraft/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemClock } from "../../shared/clock.ts";
 import type { Mailer, MailMessage } from "../mail/mailer.ts";
-import { createTask, createUser, waitFor } from "../testing/fixtures.ts";
+import { createTask, createUser } from "../testing/fixtures.ts";
 import { createTaskStartingJob } from "./create-task-starting-job.ts";
 import { syncTaskStartReminder } from "./sync-task-start-reminder.ts";
 import { TASK_STARTING_JOB } from "./task-starting.ts";
@@ -44,17 +44,27 @@ describe("createTaskStartingJob (worker registry definition)", () => {
       syncTaskStartReminder({ tx, jobs: queue, taskId: task.id, clock: systemClock }),
     );
 
-    const notification = await waitFor("the worker's notification", () =>
-      prisma.notification.findFirst({ where: { userId: user.id } }).then((row) => row ?? undefined),
+    const notification = await vi.waitFor(
+      async () => {
+        const row = await prisma.notification.findFirst({ where: { userId: user.id } });
+        expect(row).not.toBeNull();
+        return row as NonNullable<typeof row>;
+      },
+      { timeout: 15_000, interval: 50 },
     );
     expect(notification.title).toMatch(/^Starting at \d\d:\d\d: Call the bank$/);
-    await waitFor("the job to complete", async () => {
-      const { rows } = await database().pool.query<{ state: string }>(
-        "SELECT state FROM pgboss.job WHERE name = $1 AND id = $2",
-        [TASK_STARTING_JOB, jobId],
-      );
-      return rows[0]?.state === "completed";
-    });
+    await expect
+      .poll(
+        async () => {
+          const { rows } = await database().pool.query<{ state: string }>(
+            "SELECT state FROM pgboss.job WHERE name = $1 AND id = $2",
+            [TASK_STARTING_JOB, jobId],
+          );
+          return rows[0]?.state;
+        },
+        { timeout: 15_000, interval: 50 },
+      )
+      .toBe("completed");
     expect(sent.filter((mail) => mail.to === user.email)).toHaveLength(1);
   });
 });

@@ -1,11 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { createJobQueue, type JobQueue } from "@agendacraft/db/jobs";
 import { useTestDatabase } from "@agendacraft/db/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../../shared/clock.ts";
 import { NOTIFICATIONS_CHANNEL } from "../bus/publish-notification.ts";
 import { createSmtpMailer } from "../mail/create-smtp-mailer.ts";
 import type { Mailer } from "../mail/mailer.ts";
-import { createTask, createUser, sleep, waitFor } from "../testing/fixtures.ts";
+import { createTask, createUser } from "../testing/fixtures.ts";
 import { startTestSmtpServer, type TestSmtpServer } from "../testing/start-test-smtp-server.ts";
 import { deliverTaskStarting, type TaskStartingDeps } from "./deliver-task-starting.ts";
 import { TASK_STARTING_JOB, TASK_STARTING_QUEUE_OPTIONS } from "./task-starting.ts";
@@ -46,6 +47,16 @@ describe("deliverTaskStarting (the notifier.task-starting job)", () => {
   function deps(at: Date = FIRES_AT): TaskStartingDeps {
     return { db: database().prisma, jobs: queue, mailer, clock: fixedClock(at), log: silentLog };
   }
+  /**
+   * Resolves once a NOTIFY sent now has been heard. PostgreSQL delivers a channel's
+   * notifications in commit order, so anything committed before it has been heard too:
+   * "nothing was announced" is then a fact, not a guess after a sleep.
+   */
+  async function heardEverythingSoFar(): Promise<void> {
+    const marker = randomUUID();
+    await database().pool.query("SELECT pg_notify($1, $2)", [NOTIFICATIONS_CHANNEL, marker]);
+    await vi.waitFor(() => expect(heard).toContain(marker), { timeout: 10_000 });
+  }
   const mailsTo = (email: string) => smtp.received.filter((mail) => mail.rcptTo.includes(email));
   const notificationsOf = (userId: string) => database().prisma.notification.findMany({ where: { userId } });
 
@@ -78,7 +89,14 @@ describe("deliverTaskStarting (the notifier.task-starting job)", () => {
     expect(mail?.text).toContain('"Write report" starts at 14:30 on Monday 1 June 2026 (Europe/Berlin)');
     expect(mail?.text).toContain("runs until 15:15");
 
-    const announcement = await waitFor("the announcement", () => heard.find((payload) => payload.includes(user.id)));
+    const announcement = await vi.waitFor(
+      () => {
+        const found = heard.find((payload) => payload.includes(user.id));
+        expect(found).toBeDefined();
+        return found as string;
+      },
+      { timeout: 10_000 },
+    );
     expect(JSON.parse(announcement)).toEqual({ userId: user.id, id: notification?.id });
   });
 
@@ -96,8 +114,7 @@ describe("deliverTaskStarting (the notifier.task-starting job)", () => {
     expect(all.filter((outcome) => outcome.status === "delivered" && outcome.emailed)).toHaveLength(1);
     expect(await notificationsOf(user.id)).toHaveLength(1);
     expect(mailsTo(user.email)).toHaveLength(1);
-    await waitFor("the announcement", () => heard.some((payload) => payload.includes(user.id)));
-    await sleep(200);
+    await heardEverythingSoFar();
     expect(heard.filter((payload) => payload.includes(user.id))).toHaveLength(1);
   });
 
@@ -126,7 +143,7 @@ describe("deliverTaskStarting (the notifier.task-starting job)", () => {
     const [notification] = await notificationsOf(user.id);
     expect(notification?.readAt).toBeInstanceOf(Date);
     expect(mailsTo(user.email)).toHaveLength(1);
-    await sleep(200);
+    await heardEverythingSoFar();
     expect(heard.some((payload) => payload.includes(user.id))).toBe(false);
   });
 

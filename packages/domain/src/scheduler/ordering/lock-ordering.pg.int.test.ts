@@ -64,14 +64,19 @@ describe("the task ordering lock on a PostgreSQL server", () => {
         await lockOrdering(tx, actorId, "tasks");
         locked();
         await released;
-        await moveTask({ db: tx, actorId, input: { id: a1.id, projectId: second.id } });
+        await moveTask({
+          db: tx,
+          actorId,
+          input: { id: a1.id, projectId: second.id },
+          events: createRecordingEvents(),
+        });
       },
       { timeout: 30_000 },
     );
     await isLocked;
     const waiting =
       change === "move"
-        ? moveTask({ db: prisma, actorId, input: { id: a1.id, projectId: null } })
+        ? moveTask({ db: prisma, actorId, input: { id: a1.id, projectId: null }, events: createRecordingEvents() })
         : deleteTask({ db: prisma, actorId, id: a1.id, events: createRecordingEvents() });
     await expect.poll(waitingForLock, { timeout: 10_000 }).toBe(1);
     release();

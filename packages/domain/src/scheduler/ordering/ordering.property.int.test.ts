@@ -120,7 +120,7 @@ describe("area, project and task order (property)", () => {
                     : "after" in op.to
                       ? { afterId: nth(tasks, op.to.after) }
                       : { projectId: projectAt(op.to.project) };
-                return moveTask({ db, actorId, input: { id, ...target } });
+                return moveTask({ db, actorId, input: { id, ...target }, events });
               }
               case "deleteTask": {
                 const id = nth(tasks, op.task);

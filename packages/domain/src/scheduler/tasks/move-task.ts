@@ -1,4 +1,7 @@
 import { type Db, withTransaction } from "../../shared/db.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { newEvent } from "../../shared/events/event-type.ts";
+import { TaskChanged, type TaskField } from "../events.ts";
 import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { nextOrder } from "../ordering/next-order.ts";
 import { taskOrder } from "../ordering/order-scope.ts";
@@ -10,23 +13,28 @@ import { taskNotFound } from "./task-errors.ts";
 
 /**
  * Moves a task before or after another task (into that task's project if it differs),
- * or to the end of a project or the inbox. Orders in both projects stay 1..n.
+ * or to the end of a project or the inbox. Orders in both projects stay 1..n. Records
+ * TaskChanged for the moved task (its order, and its project when that changed); the
+ * neighbours whose positions shift record nothing: their place relative to each other holds.
  */
 export async function moveTask({
   db,
   actorId,
   input,
+  events,
 }: {
   db: Db;
   actorId: string;
   input: MoveTaskInput;
+  events: EventRecorder;
 }): Promise<TaskDto> {
   const anchorId = input.beforeId ?? input.afterId;
-  if (input.projectId) await assertTaskReferences(db, actorId, { projectId: input.projectId });
 
   return withTransaction(db, async (tx) => {
     // Before reading: a concurrent move may change either task's project and position.
     await lockOrdering(tx, actorId, "tasks");
+    // In the transaction that writes: a project deleted meanwhile is not found, not a foreign-key failure.
+    if (input.projectId) await assertTaskReferences(tx, actorId, { projectId: input.projectId });
     const owned = (id: string) =>
       tx.task.findFirst({ where: { id, userId: actorId }, select: { id: true, projectId: true, order: true } });
     const task = await owned(input.id);
@@ -54,10 +62,16 @@ export async function moveTask({
       position = await nextOrder(tx, to);
     }
 
-    return tx.task.update({
+    const moved = await tx.task.update({
       where: { id: task.id },
       data: { order: position, projectId: toProjectId },
       select: taskSelect,
     });
+    const fields: TaskField[] = toProjectId === task.projectId ? ["order"] : ["order", "projectId"];
+    // Last: recording locks the person's event stream until commit, so no row lock is taken after it.
+    await events.record(tx, [
+      newEvent(TaskChanged, { userId: actorId, aggregateId: moved.id, version: moved.version, payload: { fields } }),
+    ]);
+    return moved;
   });
 }

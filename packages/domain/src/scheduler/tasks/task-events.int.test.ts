@@ -8,6 +8,7 @@ import { dispatchEvents } from "../../shared/events/dispatch-events.ts";
 import { DispatchEventsJob } from "../../shared/events/dispatch-events-job-type.ts";
 import { newEvent, type StoredEvent } from "../../shared/events/event-type.ts";
 import { findLaggingPersons } from "../../shared/events/find-lagging-persons.ts";
+import { EVENT_RETENTION_DAYS, pruneDeliveredEvents } from "../../shared/events/prune-delivered-events.ts";
 import { defineSubscriber, on } from "../../shared/events/subscriber.ts";
 import { TaskChanged, TaskCreated } from "../events.ts";
 import { createTask, updateTask } from "./index.ts";
@@ -196,6 +197,46 @@ describe("the event outbox", () => {
       dispatchEvents({ db: prisma, userId: user.id, subscribers, clock }),
     ]);
     expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+  it("prunes old events only once every subscriber has had them", async () => {
+    const { prisma } = database();
+    const { events } = setup();
+    const user = await createUser(prisma);
+    await prisma.$transaction((tx) =>
+      events.record(
+        tx,
+        [1, 2].map((n) =>
+          newEvent(TaskChanged, {
+            userId: user.id,
+            aggregateId: user.id,
+            version: n,
+            payload: { fields: ["summary"] },
+          }),
+        ),
+      ),
+    );
+    const later = new Date(NOW.getTime() + (EVENT_RETENTION_DAYS + 1) * 24 * 60 * 60 * 1000);
+    const fast = defineSubscriber({ name: "test.fast", handlers: [on(TaskChanged, async () => undefined)] });
+    const stuck = defineSubscriber({
+      name: "test.stuck",
+      handlers: [
+        on(TaskChanged, async ({ event }) => {
+          if (event.version === 2) throw new Error("still failing");
+        }),
+      ],
+    });
+    await dispatchEvents({ db: prisma, userId: user.id, subscribers: [fast, stuck], clock });
+    const names = ["test.fast", "test.stuck"];
+
+    // Young events stay whoever had them.
+    await expect(pruneDeliveredEvents({ db: prisma, subscribers: names, now: NOW })).resolves.toEqual({ deleted: 0 });
+    // Old: the first went to both and goes; the second, which "test.stuck" still lacks, stays.
+    await expect(pruneDeliveredEvents({ db: prisma, subscribers: names, now: later })).resolves.toEqual({ deleted: 1 });
+    expect((await storedEvents(user.id)).map((event) => event.version)).toEqual([2]);
+    // A subscriber that never saw this person keeps everything.
+    await expect(
+      pruneDeliveredEvents({ db: prisma, subscribers: [...names, "test.new"], now: later }),
+    ).resolves.toEqual({ deleted: 0 });
   });
 });
 

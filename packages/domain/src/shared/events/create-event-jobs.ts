@@ -6,15 +6,19 @@ import { dispatchEvents } from "./dispatch-events.ts";
 import {
   DISPATCH_EVENTS_QUEUE_OPTIONS,
   DispatchEventsJob,
+  PRUNE_EVENTS_CRON,
+  PRUNE_EVENTS_QUEUE_OPTIONS,
+  PruneEventsJob,
   SWEEP_EVENTS_CRON,
   SWEEP_EVENTS_QUEUE_OPTIONS,
   SweepEventsJob,
 } from "./dispatch-events-job-type.ts";
 import { findLaggingPersons } from "./find-lagging-persons.ts";
+import { pruneDeliveredEvents } from "./prune-delivered-events.ts";
 import type { Subscriber } from "./subscriber.ts";
 
 /**
- * The dispatcher and its sweep, for the composition root to register with the app's
+ * The dispatcher, its sweep and the daily prune, for the composition root to register with the app's
  * subscribers. A dispatch whose subscriber failed throws, so the job retries with backoff;
  * the subscribers that succeeded have nothing left to do on the retry.
  */
@@ -66,5 +70,13 @@ export function createEventJobs({
       );
     },
   });
-  return [dispatch, sweep] as JobDefinition[];
+  const prune = defineJob({
+    type: PruneEventsJob,
+    queueOptions: PRUNE_EVENTS_QUEUE_OPTIONS,
+    cron: PRUNE_EVENTS_CRON,
+    async handler() {
+      await pruneDeliveredEvents({ db, subscribers: [...names], now: clock.now() });
+    },
+  });
+  return [dispatch, sweep, prune] as JobDefinition[];
 }

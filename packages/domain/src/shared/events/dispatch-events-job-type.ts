@@ -25,3 +25,16 @@ export const SWEEP_EVENTS_QUEUE_OPTIONS: QueueOptions = {
   expireInSeconds: 120,
   policy: "stately",
 };
+
+/** Deletes old events every subscriber has had, once a day. */
+export const PruneEventsJob = defineJobType("events.prune", z.object({}));
+export const PRUNE_EVENTS_CRON = "41 3 * * *";
+
+export const PRUNE_EVENTS_QUEUE_OPTIONS: QueueOptions = {
+  // Tomorrow's run is the retry.
+  retryLimit: 0,
+  retryDelay: 60,
+  retryBackoff: false,
+  expireInSeconds: 1_800,
+  policy: "stately",
+};

@@ -5,6 +5,8 @@ export { type DispatchOutcome, dispatchEvents } from "./dispatch-events.ts";
 export {
   DISPATCH_EVENTS_QUEUE_OPTIONS,
   DispatchEventsJob,
+  PRUNE_EVENTS_CRON,
+  PruneEventsJob,
   SWEEP_EVENTS_CRON,
   SweepEventsJob,
 } from "./dispatch-events-job-type.ts";
@@ -18,4 +20,5 @@ export {
   type StoredEvent,
 } from "./event-type.ts";
 export { findLaggingPersons } from "./find-lagging-persons.ts";
+export { EVENT_RETENTION_DAYS, pruneDeliveredEvents } from "./prune-delivered-events.ts";
 export { defineSubscriber, type EventHandler, on, type Subscriber, type SubscriberHandler } from "./subscriber.ts";
