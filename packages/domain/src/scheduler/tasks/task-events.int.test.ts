@@ -11,7 +11,8 @@ import { findLaggingPersons } from "../../shared/events/find-lagging-persons.ts"
 import { EVENT_RETENTION_DAYS, pruneDeliveredEvents } from "../../shared/events/prune-delivered-events.ts";
 import { defineSubscriber, on } from "../../shared/events/subscriber.ts";
 import { TaskChanged, TaskCreated } from "../events.ts";
-import { createTask, updateTask } from "./index.ts";
+import { createProject } from "../projects/index.ts";
+import { createTask, moveTask, updateTask } from "./index.ts";
 
 const NOW = new Date("2026-06-01T09:00:00Z");
 const clock = fixedClock(NOW);
@@ -70,6 +71,35 @@ describe("the event outbox", () => {
     expect(jobs.sent.filter((job) => job.name === DispatchEventsJob.name)).toEqual([
       expect.objectContaining({ data: { userId: user.id }, options: { singletonKey: user.id } }),
       expect.objectContaining({ data: { userId: user.id }, options: { singletonKey: user.id } }),
+    ]);
+  });
+
+  it("records a move with the fields it changed: the order, and the project when that changed", async () => {
+    const { prisma } = database();
+    const { events } = setup();
+    const user = await createUser(prisma);
+    const project = await createProject({ db: prisma, actorId: user.id, input: { name: "Home" } });
+    const [first, second] = [
+      await createTask({ db: prisma, actorId: user.id, input: taskInput({}), clock, events }),
+      await createTask({ db: prisma, actorId: user.id, input: taskInput({}), clock, events }),
+    ];
+    const reordered = await moveTask({
+      db: prisma,
+      actorId: user.id,
+      input: { id: second.id, beforeId: first.id },
+      events,
+    });
+    const moved = await moveTask({
+      db: prisma,
+      actorId: user.id,
+      input: { id: first.id, projectId: project.id },
+      events,
+    });
+
+    const changes = (await storedEvents(user.id)).filter((event) => event.type === TaskChanged.name);
+    expect(changes.map(({ aggregateId, version, payload }) => ({ aggregateId, version, payload }))).toEqual([
+      { aggregateId: second.id, version: reordered.version, payload: { fields: ["order"] } },
+      { aggregateId: first.id, version: moved.version, payload: { fields: ["order", "projectId"] } },
     ]);
   });
 
