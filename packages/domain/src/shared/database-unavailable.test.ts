@@ -23,6 +23,12 @@ describe("isDatabaseUnavailableError", () => {
     ["a pool that hands out no connection in time", new Error("timeout exceeded when trying to connect")],
     ["Prisma's pool timeout", Object.assign(new Error("Timed out fetching a new connection"), { code: "P2024" })],
     [
+      "a transaction that could not start in time",
+      Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), {
+        code: "P2028",
+      }),
+    ],
+    [
       "a pg error with a connection-exception SQLSTATE",
       Object.assign(new Error("terminating"), { code: "08006", severity: "FATAL" }),
     ],
@@ -44,6 +50,10 @@ describe("isDatabaseUnavailableError", () => {
       Object.assign(new Error("date/time field value out of range"), { code: "22008", severity: "ERROR" }),
     ],
     ["a plain bug", new TypeError("Cannot read properties of undefined")],
+    [
+      "a query on a transaction already closed (a bug, not the database)",
+      Object.assign(new Error("Transaction API error: Transaction already closed"), { code: "P2028" }),
+    ],
     ["not an error at all", "ECONNREFUSED"],
   ])("leaves %s alone", (_case, error) => {
     expect(isDatabaseUnavailableError(error)).toBe(false);

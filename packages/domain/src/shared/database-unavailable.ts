@@ -49,6 +49,9 @@ const PG_MESSAGES = [
   /^Query read timeout$/,
 ];
 
+/** Prisma's P2028 when `$transaction` waited longer than its `maxWait` for a connection. */
+const TRANSACTION_START_TIMEOUT = /Unable to start a transaction in the given time/;
+
 type ErrorLike = {
   name?: unknown;
   code?: unknown;
@@ -80,6 +83,10 @@ function describesUnavailable(error: ErrorLike): boolean {
   // A pg DatabaseError carries the SQLSTATE as `code` and a `severity`.
   if (code && /^[0-9A-Z]{5}$/.test(code) && "severity" in error && isUnavailableSqlState(code)) return true;
   const message = typeof error.message === "string" ? error.message : "";
+  // P2028 also names bugs (a query on a transaction already closed); only a transaction that
+  // could not even start in time (every connection busy, e.g. the embedded database's one
+  // under load) says the database cannot serve right now.
+  if (code === "P2028" && TRANSACTION_START_TIMEOUT.test(message)) return true;
   return PG_MESSAGES.some((pattern) => pattern.test(message));
 }
 
