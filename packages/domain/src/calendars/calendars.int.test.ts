@@ -224,7 +224,7 @@ describe("calendars feeds", () => {
     clock.set(NOW);
   });
 
-  it("remove deletes the feed and its events; another user's feed is not found", async () => {
+  it("remove deletes the feed and its events; another user's feed, or a removed one, is not found", async () => {
     const { prisma } = database();
     const { user, feed } = await berlinUserWithFeed();
     const other = await createUser(prisma);
@@ -251,6 +251,22 @@ describe("calendars feeds", () => {
     });
     await expect(prisma.busyEvent.count({ where: { feedId: feed.id } })).resolves.toBe(0);
     await expect(listFeeds({ db: prisma, actorId: user.id, secrets })).resolves.toEqual([]);
+    await expect(listBusy({ db: prisma, actorId: user.id, input: WEEK })).resolves.toEqual({ events: [] });
+    // Gone for its owner too: a later sync or remove is not found, not a silent success.
+    for (const attempt of [
+      removeFeed({ db: prisma, actorId: user.id, input: { id: feed.id }, events: recorded }),
+      syncFeed({
+        db: prisma,
+        actorId: user.id,
+        input: { id: feed.id },
+        clock,
+        secrets,
+        allowPrivateNetworks: true,
+        events: recorded,
+      }),
+    ]) {
+      await expect(failure(attempt)).resolves.toMatchObject({ kind: "NOT_FOUND", code: "calendars.feed_not_found" });
+    }
   });
 
   describe("the periodic sync job", () => {
