@@ -228,19 +228,21 @@ describe("calendars feeds", () => {
     const { prisma } = database();
     const { user, feed } = await berlinUserWithFeed();
     const other = await createUser(prisma);
+    // Started one at a time: a rejection nobody awaits yet would be unhandled.
     for (const attempt of [
-      removeFeed({ db: prisma, actorId: other.id, input: { id: feed.id }, events: recorded }),
-      syncFeed({
-        db: prisma,
-        actorId: other.id,
-        input: { id: feed.id },
-        clock,
-        secrets,
-        allowPrivateNetworks: true,
-        events: recorded,
-      }),
+      () => removeFeed({ db: prisma, actorId: other.id, input: { id: feed.id }, events: recorded }),
+      () =>
+        syncFeed({
+          db: prisma,
+          actorId: other.id,
+          input: { id: feed.id },
+          clock,
+          secrets,
+          allowPrivateNetworks: true,
+          events: recorded,
+        }),
     ]) {
-      await expect(failure(attempt)).resolves.toMatchObject({ code: "calendars.feed_not_found" });
+      await expect(failure(attempt())).resolves.toMatchObject({ code: "calendars.feed_not_found" });
     }
     await expect(listBusy({ db: prisma, actorId: other.id, input: WEEK })).resolves.toEqual({ events: [] });
 
@@ -253,19 +255,21 @@ describe("calendars feeds", () => {
     await expect(listFeeds({ db: prisma, actorId: user.id, secrets })).resolves.toEqual([]);
     await expect(listBusy({ db: prisma, actorId: user.id, input: WEEK })).resolves.toEqual({ events: [] });
     // Gone for its owner too: a later sync or remove is not found, not a silent success.
+    // Started one at a time: a rejection nobody awaits yet would be unhandled.
     for (const attempt of [
-      removeFeed({ db: prisma, actorId: user.id, input: { id: feed.id }, events: recorded }),
-      syncFeed({
-        db: prisma,
-        actorId: user.id,
-        input: { id: feed.id },
-        clock,
-        secrets,
-        allowPrivateNetworks: true,
-        events: recorded,
-      }),
+      () => removeFeed({ db: prisma, actorId: user.id, input: { id: feed.id }, events: recorded }),
+      () =>
+        syncFeed({
+          db: prisma,
+          actorId: user.id,
+          input: { id: feed.id },
+          clock,
+          secrets,
+          allowPrivateNetworks: true,
+          events: recorded,
+        }),
     ]) {
-      await expect(failure(attempt)).resolves.toMatchObject({ kind: "NOT_FOUND", code: "calendars.feed_not_found" });
+      await expect(failure(attempt())).resolves.toMatchObject({ kind: "NOT_FOUND", code: "calendars.feed_not_found" });
     }
   });
 

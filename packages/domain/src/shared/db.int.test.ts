@@ -12,6 +12,18 @@ function writeConflict() {
   );
 }
 
+/** The same abort met by a raw query (`$queryRaw`): Prisma reports it as P2010 with the SQLSTATE in the message. */
+function rawQueryDeadlock() {
+  return new Prisma.PrismaClientKnownRequestError(
+    "Invalid `prisma.$queryRaw()` invocation: Raw query failed. Code: `40P01`. Message: `deadlock detected`",
+    {
+      code: "P2010",
+      clientVersion: Prisma.prismaVersion.client,
+      meta: { code: "40P01", message: "deadlock detected" },
+    },
+  );
+}
+
 /**
  * PostgreSQL resolves a deadlock by aborting one of the transactions; the fuzz suite met one
  * (two planner deletes and a task create in one batch) as a 500. The aborted transaction
@@ -34,6 +46,21 @@ describe("withTransaction", () => {
     expect(runs).toBe(3);
     const rows = await prisma.appMeta.findMany({ where: { key: { startsWith: "attempt-" } } });
     expect(rows.map((row) => row.key)).toEqual(["attempt-3"]);
+  });
+
+  it("runs again when a raw query was the deadlock's victim (the fuzz met one in notifier.settings.update)", async () => {
+    let runs = 0;
+    const result = await withTransaction(database().prisma, async () => {
+      runs += 1;
+      if (runs < 2) throw rawQueryDeadlock();
+      return "done";
+    });
+    expect(result).toBe("done");
+    expect(runs).toBe(2);
+    expect(domainErrorFromPrisma(rawQueryDeadlock())).toMatchObject({
+      kind: "CONFLICT",
+      code: "common.write_conflict",
+    });
   });
 
   it("gives up after a few runs, as a conflict the caller may retry", async () => {

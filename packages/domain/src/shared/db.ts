@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { Prisma } from "@agendacraft/db/prisma";
-import { isPrismaError } from "./errors.ts";
+import { isWriteConflict } from "./errors.ts";
 
 /**
  * The database client and job sender under the names packages above domain use (the API's
@@ -29,7 +29,7 @@ const CONFLICT_RETRIES = 3;
  * a service called from another service's transaction joins it instead of nesting.
  * `timeoutMs` (default Prisma's 5 s) applies only when a transaction is opened here.
  * A transaction it opened on the client that PostgreSQL aborts for a deadlock or a write
- * conflict (Prisma P2034; concurrent deletes and inserts meet through foreign keys and the
+ * conflict (Prisma P2034, or P2010 from a raw query; concurrent deletes and inserts meet through foreign keys and the
  * job queue's unique keys) is run again: it was rolled back whole, and the work inside
  * does database work only (mail and fetches happen outside, before or after).
  */
@@ -46,7 +46,7 @@ export async function withTransaction<T>(
     try {
       return await open();
     } catch (error) {
-      if (retry >= CONFLICT_RETRIES || !isPrismaError(error, "P2034")) throw error;
+      if (retry >= CONFLICT_RETRIES || !isWriteConflict(error)) throw error;
       // A short random pause, so the transactions that collided do not meet again in step.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (retry + 1)));
     }

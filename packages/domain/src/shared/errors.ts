@@ -47,6 +47,20 @@ export function isPrismaError(error: unknown, code: string): boolean {
   return isPrismaKnownError(error) && error.code === code;
 }
 
+/** SQLSTATEs of a transaction PostgreSQL aborted to let another through: deadlock, serialization failure. */
+const CONFLICT_SQLSTATE = /\b(40P01|40001)\b/;
+
+/**
+ * Whether PostgreSQL aborted the transaction for a deadlock or a write conflict: Prisma says
+ * P2034 for its own queries, but a raw query (`$queryRaw`) reports the same as P2010 with the
+ * SQLSTATE in its message. Either way the whole transaction was rolled back and may run again.
+ */
+export function isWriteConflict(error: unknown): boolean {
+  if (!isPrismaKnownError(error)) return false;
+  if (error.code === "P2034") return true;
+  return error.code === "P2010" && CONFLICT_SQLSTATE.test(`${error.message} ${JSON.stringify(error.meta ?? {})}`);
+}
+
 /** `tasks_plannerId_fkey` → `plannerId`: the field whose row was missing. */
 const FOREIGN_KEY = /\b[a-z]+(?:_[a-z]+)*_([a-z]\w*)_fkey\b/;
 
@@ -101,7 +115,7 @@ export function domainErrorFromPrisma(error: unknown): DomainError | null {
       cause: error,
     });
   }
-  if (error.code === "P2034") {
+  if (isWriteConflict(error)) {
     // Still aborted for a deadlock or a write conflict after withTransaction ran it again.
     return new DomainError({
       kind: "CONFLICT",
