@@ -4,7 +4,7 @@ import { defineEventType } from "../shared/events/event-type.ts";
 // The scheduler's facts. Payloads say what changed; subscribers that need the current
 // state read it (events can arrive late, and at least once).
 
-const ZTaskFields = z.enum([
+export const ZTaskFields = z.enum([
   "summary",
   "description",
   "priority",

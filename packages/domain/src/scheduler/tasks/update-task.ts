@@ -3,7 +3,7 @@ import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import { assertInstantInRange } from "../../shared/instant.ts";
-import { TaskChanged, type TaskField } from "../events.ts";
+import { TaskChanged, ZTaskFields } from "../events.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { TaskDto, UpdateTaskInput } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
@@ -18,20 +18,8 @@ import {
 
 const MINUTE_MS = 60_000;
 
-/** The fields an update can change, compared to name the ones it did change. */
-const COMPARED: readonly TaskField[] = [
-  "summary",
-  "description",
-  "priority",
-  "minutes",
-  "startTime",
-  "endTime",
-  "dueAt",
-  "areaId",
-  "plannerId",
-  "recurrence",
-  "recurrenceAnchor",
-];
+/** The fields an update can change (the project and order change through moveTask), compared to name the ones it did change. */
+const COMPARED = ZTaskFields.exclude(["projectId", "order"]).options;
 
 /**
  * Changes a task's fields (the project changes through `moveTask`, which keeps orders
