@@ -15,7 +15,9 @@ export function PlanPreviewList({ preview, timeZone }: { preview: PlanPreview; t
   }
   if (preview.changes.length === 0 && preview.unplaced.length === 0) {
     return (
-      <EmptyState title="Nothing to plan">Tasks without a time are planned into your planners’ free windows.</EmptyState>
+      <EmptyState title="Nothing to plan">
+        Tasks without a time are planned into your planners’ free windows.
+      </EmptyState>
     );
   }
   return (

@@ -1,7 +1,7 @@
 export { applyPlan } from "./apply-plan.ts";
 export { listPlanRuns } from "./list-plan-runs.ts";
-export { getPlanSettings, type PlanSettingsDto, updatePlanSettings, ZPlanSettings } from "./plan-settings.ts";
 export { PLAN_NOTICES, type PlanNoticeCode, type PlanNoticeDto, ZPlanNotice } from "./plan-notice.ts";
+export { getPlanSettings, type PlanSettingsDto, updatePlanSettings, ZPlanSettings } from "./plan-settings.ts";
 export { previewPlan } from "./preview-plan.ts";
 export {
   MAX_PREVIEW_CHANGES,

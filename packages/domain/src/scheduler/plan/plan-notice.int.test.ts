@@ -50,7 +50,8 @@ describe("plan preview notice", () => {
 
   it("names the missing planner once, whatever the number of tasks", async () => {
     const user = await setup();
-    for (const summary of ["Write report", "Call bank", "Book dentist"]) await user.createTask({ summary, minutes: 30 });
+    for (const summary of ["Write report", "Call bank", "Book dentist"])
+      await user.createTask({ summary, minutes: 30 });
 
     const preview = await user.preview();
 
