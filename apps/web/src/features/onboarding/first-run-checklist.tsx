@@ -70,7 +70,7 @@ export function FirstRunChecklist() {
               {step.done ? "✓" : ""}
             </span>
             <div className="min-w-0">
-              <p className={step.done ? "text-slate-500 line-through" : "font-medium text-slate-900"}>
+              <p className={step.done ? "text-slate-600 line-through" : "font-medium text-slate-900"}>
                 {step.title}
                 <span className="sr-only">{step.done ? " (done)" : " (to do)"}</span>
               </p>
