@@ -27,7 +27,9 @@ const settingsRouter = createTRPCRouter({
   update: protectedProcedure
     .input(ZPlanSettings)
     .output(ZPlanSettings)
-    .mutation(({ ctx, input }) => updatePlanSettings({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .mutation(({ ctx, input }) =>
+      updatePlanSettings({ db: ctx.db, actorId: ctx.session.userId, input, events: ctx.events }),
+    ),
 });
 
 export const planRouter = createTRPCRouter({

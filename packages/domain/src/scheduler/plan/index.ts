@@ -1,3 +1,4 @@
+export { PlanSettingsChanged } from "../events.ts";
 export { applyPlan } from "./apply-plan.ts";
 export { listPlanRuns } from "./list-plan-runs.ts";
 export { getPlanSettings, type PlanSettingsDto, updatePlanSettings, ZPlanSettings } from "./plan-settings.ts";
