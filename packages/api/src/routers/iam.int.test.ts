@@ -83,9 +83,9 @@ describe("iam router", () => {
     expect(wrong.code).toBe("BAD_REQUEST");
     expect(wrong.cause).toMatchObject({ code: "iam.wrong_password", details: { field: "password" } });
 
-    await expect(
-      user.caller.iam.changePassword({ current: user.password, next: "a new password!" }),
-    ).resolves.toEqual({ revokedSessions: 1 });
+    await expect(user.caller.iam.changePassword({ current: user.password, next: "a new password!" })).resolves.toEqual({
+      revokedSessions: 1,
+    });
     const sessions = await harness.database.prisma.session.findMany({ where: { userId: user.userId } });
     expect(sessions.map((session) => session.id)).toEqual([user.session.credentialId]);
   });

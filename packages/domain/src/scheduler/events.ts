@@ -55,4 +55,7 @@ export const PlanUndone = defineEventType("scheduler.plan_undone", z.object({ ta
  * The person turned automatic re-planning on or off (aggregate: the user). Recorded only when the
  * setting changed. Nothing reacts to it yet: the next task or planner change asks for a re-plan anyway.
  */
-export const PlanSettingsChanged = defineEventType("scheduler.plan_settings_changed", z.object({ autoPlan: z.boolean() }));
+export const PlanSettingsChanged = defineEventType(
+  "scheduler.plan_settings_changed",
+  z.object({ autoPlan: z.boolean() }),
+);

@@ -1,5 +1,5 @@
-import type { PrismaClient } from "@agendacraft/db/client";
 import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@agendacraft/db/client";
 import type { AuthSession } from "../auth-session.ts";
 import { type Auth, createAuth } from "../create-auth.ts";
 
