@@ -27,7 +27,8 @@ export function updatePlanSettings({
   events: EventRecorder;
 }): Promise<PlanSettingsDto> {
   return withTransaction(db, async (tx) => {
-    // Writes only a different value: the row lock makes two toggles that race record one change each.
+    // Writes only a different value, so a repeat records nothing. Two identical toggles that race
+    // record one event: the second waits for the row and re-checks the condition once the first commits.
     const { count } = await tx.user.updateMany({
       where: { id: actorId, autoPlan: { not: input.autoPlan } },
       data: { autoPlan: input.autoPlan },
