@@ -6,8 +6,8 @@ import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
 import type { Task } from "../tasks/task-types.ts";
 import { useDeferredTaskDelete } from "../tasks/use-deferred-task-delete.ts";
 import { inboxTasks, withTaskReplaced } from "./inbox-cache.ts";
-import { InboxTaskRow } from "./inbox-task-row.tsx";
 import { SortableTaskList, type TaskDrop } from "./sortable-task-list.tsx";
+import { SortableTaskRow } from "./sortable-task-row.tsx";
 import { useCompleteInboxTask } from "./use-complete-inbox-task.ts";
 import { useInboxQueryKey, useInboxTasks } from "./use-inbox-tasks.ts";
 import { useMoveInboxTask } from "./use-move-inbox-task.ts";
@@ -39,10 +39,10 @@ export function InboxTasks() {
     move.mutate(direction === "down" ? { id, afterId: targetId } : { id, beforeId: targetId });
   }
 
-  function saved(task: Task) {
+  // Shown at once; the form's own refresh follows (and drops a task moved to a project).
+  function showSaved(task: Task) {
     const current = queryClient.getQueryData(queryKey);
     if (current) queryClient.setQueryData(queryKey, withTaskReplaced(current, task));
-    void queryClient.invalidateQueries({ queryKey });
   }
 
   return (
@@ -54,14 +54,16 @@ export function InboxTasks() {
       ) : (
         <SortableTaskList tasks={tasks} label="Inbox tasks" onDrop={drop}>
           {tasks.map((task) => (
-            <InboxTaskRow
+            <SortableTaskRow
               key={task.id}
               task={task}
               timeZone={timeZone}
               editing={editingId === task.id}
               onEdit={() => setEditingId(task.id)}
-              onEditEnd={() => setEditingId((id) => (id === task.id ? null : id))}
-              onSaved={saved}
+              onEditEnd={(saved) => {
+                if (saved) showSaved(saved);
+                setEditingId((id) => (id === task.id ? null : id));
+              }}
               onComplete={() => removeRow(task, () => complete.mutate({ id: task.id }))}
               onDelete={() => removeRow(task, () => deleteWithUndo(task))}
             />
