@@ -17,7 +17,11 @@ function needsNewTime(task: Task, now: Date): boolean {
 /** /today: what is overdue (with one-click Re-plan), what is planned today in time order, and what is due today. */
 export function TodayPage() {
   const trpc = useTRPC();
-  const today = useQuery(trpc.scheduler.tasks.today.queryOptions());
+  const today = useQuery({
+    ...trpc.scheduler.tasks.today.queryOptions(),
+    // Tasks change on many pages (plans, quick add, the week); the day is read fresh on every visit.
+    refetchOnMount: "always",
+  });
   const actions = useTaskListActions();
   const replan = useReplanOverdue();
 

@@ -17,7 +17,11 @@ function dayTitle(date: string, index: number, timeZone: string): string {
 /** /upcoming: the next 14 days in the person's zone, each with its planned tasks in time order and its deadlines. */
 export function UpcomingPage() {
   const trpc = useTRPC();
-  const upcoming = useQuery(trpc.scheduler.tasks.upcoming.queryOptions({ days: 14 }));
+  const upcoming = useQuery({
+    ...trpc.scheduler.tasks.upcoming.queryOptions({ days: 14 }),
+    // Tasks change on many pages (plans, quick add, the week); the days are read fresh on every visit.
+    refetchOnMount: "always",
+  });
   const actions = useTaskListActions();
 
   if (upcoming.isPending) return <Loading label="Loading the next two weeks…" />;
