@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
 import { useMe } from "../../auth/require-session.tsx";
 import { buttonClass } from "../../ui/button.ts";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
@@ -49,7 +50,15 @@ export function InboxTasks() {
     <div ref={focus.fallbackRef} tabIndex={-1} className="flex flex-col gap-3 outline-none">
       {tasks.length === 0 && !inbox.hasNextPage ? (
         <EmptyState title="Your inbox is empty">
-          Add a task above. Tasks without a project or a start time wait here until you plan them.
+          Add a task above. Tasks without a project or a start time wait here until you plan them; planned ones are in{" "}
+          <Link className="text-indigo-700 underline" to="/today">
+            Today
+          </Link>{" "}
+          and{" "}
+          <Link className="text-indigo-700 underline" to="/upcoming">
+            Upcoming
+          </Link>
+          .
         </EmptyState>
       ) : (
         <SortableTaskList tasks={tasks} label="Inbox tasks" onDrop={drop}>
