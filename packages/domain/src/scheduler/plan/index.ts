@@ -17,6 +17,12 @@ export {
   ReplanJob,
   requestReplan,
 } from "./replan-job.ts";
+export {
+  MAX_REPLAN_TASKS,
+  type ReplanOverdueInput,
+  replanOverdue,
+  ZReplanOverdueInput,
+} from "./replan-overdue.ts";
 export { createReplanSubscriber } from "./replan-subscriber.ts";
 export {
   type PlanInput,
