@@ -88,4 +88,14 @@ describe("the first-run checklist", () => {
     renderApp({ cookie: newcomer.cookie, path: "/inbox" });
     expect((await findSteps()).checklist).toBeDefined();
   });
+
+  it("shows on Today too, until the last step is done", async () => {
+    const person = await signUp();
+    const api = apiFor(person);
+    await api.scheduler.tasks.create.mutate({ summary: "Write report", minutes: 60 });
+    renderApp({ cookie: person.cookie, path: "/today" });
+
+    const { checklist } = await findSteps();
+    expect(within(checklist).getByText("1 of 3 done")).toBeDefined();
+  });
 });
