@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 /**
  * Most JavaScript, in gzip kB, a first visit may download before the app can start: the
  * entry chunk and every chunk it imports statically (what index.html loads or preloads).
- * Pages loaded on first visit (routes.tsx `lazy`) do not count. Measured 205.1 kB (Vite prints ~207) on
+ * Pages loaded on first visit (routes.tsx `lazy`) do not count. Measured 209.3 kB (Vite prints a little more) on
  * 2026-12-01; raise it only on purpose, in the same commit as the code that needs it.
  */
 export const FIRST_LOAD_BUDGET_KB = 215;
