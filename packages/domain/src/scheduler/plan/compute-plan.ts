@@ -118,6 +118,8 @@ export async function computePlan({
       bufferMinutes: input.options.bufferMinutes,
       dailyCapMinutes: input.options.dailyCapMinutes,
       split: input.options.split,
+      strategy: input.options.strategy,
+      makeRoom: input.options.makeRoom,
       timeZone: user.timeZone,
     },
   });

@@ -14,8 +14,9 @@ export type FreeTime = {
   /**
    * The earliest start of a block of `length` ms in the given planner's windows (any
    * window for null) that ends by `limit` and stays within the daily cap; null if none.
+   * With `from`, only leaves starting at or after it are searched (spread's day cursor).
    */
-  findSlot(plannerId: string | null, length: number, limit: number): FreeSlot | null;
+  findSlot(plannerId: string | null, length: number, limit: number, from?: number): FreeSlot | null;
   /** Takes [start, end) plus the buffer around it out of every window, and charges the cap. */
   reserve(start: number, end: number): void;
   /** A point to roll back to, for split tasks that turn out not to fit. */
@@ -213,12 +214,12 @@ export function createFreeTime({ leaves, bufferMs, capMs, dayStarts, minPartMs }
   }
 
   return {
-    findSlot(plannerId, length, limit) {
+    findSlot(plannerId, length, limit, fromMs) {
       const pool = plannerId === null ? all : pools.get(plannerId);
       if (!pool) return null;
       // Leaves are contiguous and every reservation and cap applies to all of them alike,
       // so a leaf that starts later can never fit earlier than the first leaf that fits.
-      for (let from = 0; ; ) {
+      for (let from = fromMs === undefined ? 0 : lastIndexBelow(pool.starts, fromMs) + 1; ; ) {
         const position = pool.tree.findFirst(from, length);
         if (position < 0) return null;
         const leaf = pool.leaves[position] ?? 0;

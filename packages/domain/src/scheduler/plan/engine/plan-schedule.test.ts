@@ -30,8 +30,9 @@ function window(plannerId: string, start: string, end: string, day = MONDAY): En
   return { plannerId, start: at(start, day), end: at(end, day) };
 }
 
+/** These examples pin down earliest-slot packing without a buffer unless they say otherwise. */
 function options(overrides: Partial<PlanOptions> = {}): PlanOptions {
-  return { ...ZPlanOptions.parse({}), timeZone: "UTC", ...overrides };
+  return { ...ZPlanOptions.parse({}), bufferMinutes: 0, strategy: "pack", timeZone: "UTC", ...overrides };
 }
 
 type Setup = {
@@ -103,6 +104,20 @@ describe("planSchedule", () => {
         "order2",
         "due-far",
         "low",
+      ]);
+    });
+
+    it("ranks tasks due the same local day by priority, not by the minute they are due", () => {
+      const tasks = [
+        task("due-morning-low", { priority: 0, dueAt: at("12:00", "2026-03-03") }),
+        task("due-evening-high", { priority: 5, dueAt: at("23:00", "2026-03-03") }),
+        task("due-next-day-top", { priority: 5, dueAt: at("09:00", "2026-03-04") }),
+      ].map((t) => ({ ...t, minutes: 30 }));
+      const result = plan({ tasks, windows: [window("work", "09:00", "17:00")] });
+      expect(result.placements.map((p) => p.taskId)).toEqual([
+        "due-evening-high",
+        "due-morning-low",
+        "due-next-day-top",
       ]);
     });
 
@@ -431,9 +446,11 @@ describe("ZPlanOptions", () => {
   it("fills the defaults and leaves the zone to the caller", () => {
     expect(ZPlanOptions.parse({})).toEqual({
       horizonDays: 14,
-      bufferMinutes: 0,
+      bufferMinutes: 10,
       dailyCapMinutes: null,
       split: { enabled: false, minChunkMinutes: 30 },
+      strategy: "spread",
+      makeRoom: true,
     });
   });
 
