@@ -178,6 +178,56 @@ describe("planSchedule", () => {
     });
   });
 
+  describe("spread", () => {
+    // Monday to Friday, 09:00-17:00: the weekday planner of a newcomer.
+    const weekdays = ["02", "03", "04", "05", "06"].map((day) => window("work", "09:00", "17:00", `2026-03-${day}`));
+
+    it("spreads eight undated hours over the week in priority order, with breaks", () => {
+      const tasks = Array.from({ length: 8 }, (_, i) => task(`p${7 - i}`, { priority: Math.min(5, 7 - i), order: i }));
+      const result = plan({
+        tasks,
+        windows: weekdays,
+        options: { strategy: "spread", bufferMinutes: 10, horizonDays: 7 },
+      });
+      // 480 minutes over five days is 96 a day: two tasks a day, ten minutes apart.
+      expect(result.placements.map((p) => `${iso(p.start)} ${p.taskId}`)).toEqual([
+        "2026-03-02T09:00 p7",
+        "2026-03-02T10:10 p6",
+        "2026-03-03T09:00 p5",
+        "2026-03-03T10:10 p4",
+        "2026-03-04T09:00 p3",
+        "2026-03-04T10:10 p2",
+        "2026-03-05T09:00 p1",
+        "2026-03-05T10:10 p0",
+      ]);
+      expect(result.placements[2]?.explanation).toBe("priority 5, first free slot in Work hours on a lighter day");
+    });
+
+    it("packs them into Monday with strategy pack", () => {
+      const tasks = Array.from({ length: 8 }, (_, i) => task(`t${i}`, { order: i }));
+      const result = plan({
+        tasks,
+        windows: weekdays,
+        options: { strategy: "pack", bufferMinutes: 0, horizonDays: 7 },
+      });
+      expect(new Set(result.placements.map((p) => iso(p.start).slice(0, 10)))).toEqual(new Set(["2026-03-02"]));
+    });
+
+    it("still places a task before its deadline, spreading it only over the days before it", () => {
+      const tasks = [
+        task("due-tue-a", { dueAt: at("17:00", "2026-03-03"), minutes: 240 }),
+        task("due-tue-b", { dueAt: at("17:00", "2026-03-03"), minutes: 240 }),
+        task("due-tue-c", { dueAt: at("17:00", "2026-03-03"), minutes: 240 }),
+        task("undated", { minutes: 60 }),
+      ];
+      const result = plan({ tasks, windows: weekdays, options: { strategy: "spread", horizonDays: 7 } });
+      expect(result.unplaced).toEqual([]);
+      for (const placement of result.placements.filter((p) => p.taskId.startsWith("due"))) {
+        expect(placement.end.getTime()).toBeLessThanOrEqual(at("17:00", "2026-03-03").getTime());
+      }
+    });
+  });
+
   describe("buffer", () => {
     it("keeps the buffer between placed blocks and around busy time, not at window edges", () => {
       const result = plan({
