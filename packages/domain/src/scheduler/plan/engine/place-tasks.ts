@@ -105,8 +105,7 @@ export function placeTasks({
       if (!old) continue;
       const start = old.start.getTime();
       const end = old.end.getTime();
-      const slot = free.findSlot(task.plannerId, end - start, end, start);
-      if (slot?.start !== start) continue;
+      if (!free.isFree(task.plannerId, start, end)) continue;
       free.reserve(start, end);
       spread?.record(start, end - start, start);
       restored.add(task.id);

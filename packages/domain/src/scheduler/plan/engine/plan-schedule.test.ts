@@ -228,6 +228,61 @@ describe("planSchedule", () => {
     });
   });
 
+  describe("make room", () => {
+    const tuesday = [window("work", "09:00", "17:00", "2026-03-03"), window("work", "09:00", "17:00", "2026-03-05")];
+    // Two undated low-priority hours the planner put on Tuesday earlier, and one the person placed.
+    const planned = (id: string, from: string, to: string, priority = 0) => ({
+      task: task(id, { summary: `Chore ${id}`, priority, minutes: 120 }),
+      start: at(from, "2026-03-03"),
+      end: at(to, "2026-03-03"),
+    });
+    const urgent = task("urgent", {
+      summary: "Tax return",
+      priority: 5,
+      minutes: 240,
+      dueAt: at("17:00", "2026-03-03"),
+    });
+    const movable = [planned("a", "09:00", "11:00"), planned("b", "11:00", "13:00"), planned("c", "13:00", "15:00")];
+
+    it("moves lower-priority undated blocks later so an urgent task meets its deadline, and says so", () => {
+      const result = planSchedule({
+        tasks: [urgent],
+        movable,
+        planners: [WORK],
+        windows: tuesday,
+        busy: [],
+        now: at("00:00"),
+        options: options({ strategy: "pack" }),
+      });
+      expect(result.unplaced).toEqual([]);
+      // c's slot is still free once the urgent task is placed: it stays (no placement, no change).
+      expect(blocks(result)).toEqual(["urgent 09:00-13:00", "a 15:00-17:00", "b 09:00-11:00"]);
+      const moved = result.placements.filter((p) => p.movedFrom);
+      expect(moved.map((p) => [p.taskId, p.explanation])).toEqual([
+        ["a", "Moved to Tuesday 3 Mar to make room for Tax return"],
+        ["b", "Moved to Thursday 5 Mar to make room for Tax return"],
+      ]);
+    });
+
+    it("never moves blocks of equal or higher priority, with a deadline or placed by the person, nor with makeRoom off", () => {
+      const keep = [
+        planned("same", "09:00", "11:00", 5),
+        {
+          ...planned("dated", "11:00", "13:00"),
+          task: task("dated", { minutes: 120, dueAt: at("12:00", "2026-03-20") }),
+        },
+      ];
+      // The person's own block is plain busy time: it is not even offered as movable.
+      const personal = { start: at("13:00", "2026-03-03"), end: at("15:00", "2026-03-03") };
+      const setup = { tasks: [urgent], planners: [WORK], windows: tuesday, busy: [personal], now: at("00:00") };
+      const result = planSchedule({ ...setup, movable: keep, options: options() });
+      expect(reasons(result)).toEqual(["urgent deadline_unreachable"]);
+      expect(result.placements).toEqual([]);
+      const off = planSchedule({ ...setup, movable, options: options({ makeRoom: false }) });
+      expect(reasons(off)).toEqual(["urgent deadline_unreachable"]);
+    });
+  });
+
   describe("buffer", () => {
     it("keeps the buffer between placed blocks and around busy time, not at window edges", () => {
       const result = plan({

@@ -13,8 +13,9 @@ const DAY_MS = 86_400_000;
  * placeTasks for one pass). With `makeRoom`, when tasks miss their deadline, planner-placed
  * blocks of lower priority without a deadline (`movable`) give way: a second pass plans the
  * missed tasks first, puts back every moved block whose slot is still free and plans the
- * rest anew, saying where they moved and for whom. A moved block that then fits nowhere
- * stays where it was (one more pass). Pure: the same input, in any array order, gives the
+ * rest anew, saying where they moved and for whom. A moved block that then fits nowhere,
+ * or that helped no rescued task of higher priority, stays where it was (another pass, at
+ * most three in all). Pure: the same input, in any array order, gives the
  * same plan. Placements come sorted by start; unplaced tasks in planning order.
  */
 export function planSchedule({
@@ -56,20 +57,36 @@ export function planSchedule({
   const missedIds = missedDeadlines(first.unplaced);
   if (!options.makeRoom || movable.length === 0 || missedIds.size === 0) return sorted(first);
   let moving = chooseBlocksToMove({ movable, missed: tasks.filter((task) => missedIds.has(task.id)), horizonEnd });
-  for (let attempt = 0; attempt < 2 && moving.length > 0; attempt++) {
+  for (let attempt = 0; attempt < 3 && moving.length > 0; attempt++) {
     const next = pass(moving);
     const placedIds = new Set(next.placements.map((placement) => placement.taskId));
-    const lost = moving.filter((block) => !next.restored.has(block.task.id) && !placedIds.has(block.task.id));
-    if (lost.length > 0) {
-      const lostIds = new Set(lost.map((block) => block.task.id));
-      moving = moving.filter((block) => !lostIds.has(block.task.id));
+    const rescued = new Set([...missedIds].filter((id) => placedIds.has(id)));
+    // A moved block must fit somewhere else, and give way only to a rescued task of higher
+    // priority that needed time before it; otherwise it stays put and the pass is redone.
+    const rescuers = tasks.filter((task) => rescued.has(task.id));
+    const wrong = new Set(
+      moving
+        .filter(
+          (block) =>
+            !next.restored.has(block.task.id) &&
+            (!placedIds.has(block.task.id) ||
+              !rescuers.some(
+                (task) =>
+                  task.priority > block.task.priority && (task.dueAt?.getTime() ?? horizonEnd) > block.start.getTime(),
+              )),
+        )
+        .map((block) => block.task.id),
+    );
+    if (wrong.size > 0) {
+      moving = moving.filter((block) => !wrong.has(block.task.id));
       continue;
     }
-    const rescued = new Set([...missedIds].filter((id) => placedIds.has(id)));
     if (rescued.size === 0) break;
     const moved = new Map(
       moving.filter((block) => !next.restored.has(block.task.id)).map((block) => [block.task.id, span(block)]),
     );
+    // Making room changes the plan only by moving something.
+    if (moved.size === 0) break;
     const summaries = new Map(tasks.map((task) => [task.id, task.summary]));
     const placements = describeMoves({
       placements: next.placements,
