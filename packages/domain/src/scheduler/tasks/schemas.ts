@@ -141,6 +141,8 @@ export const ZAgendaEntry = z.object({
   priority: z.number().int(),
   completed: z.boolean(),
   projectId: z.uuid().nullable(),
+  /** The planner placed this open task and a calendar event now overlaps it: the next plan moves it. */
+  conflict: z.boolean(),
 });
 export type AgendaEntryDto = z.infer<typeof ZAgendaEntry>;
 
