@@ -1,7 +1,6 @@
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addFeed } from "../../calendars/add-feed.ts";
-import { ZAddFeedInput } from "../../calendars/schemas.ts";
+import { addFeed, ZAddFeedInput } from "../../calendars/index.ts";
 import { calendarText } from "../../calendars/testing/feed-fixtures.ts";
 import {
   startTestCalendarServer,
