@@ -15,7 +15,7 @@ import { explainUnplaced } from "./explain-unplaced.ts";
 import { listLocalDayStarts } from "./list-local-day-starts.ts";
 import { placeInParts } from "./place-in-parts.ts";
 import type { PlanOptions } from "./schemas.ts";
-import { type DeadlineClass, deadlineClassOf, sortTasksForPlanning } from "./sort-tasks-for-planning.ts";
+import { type DeadlineClass, deadlineClassifier, sortTasksForPlanning } from "./sort-tasks-for-planning.ts";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -66,6 +66,7 @@ export function placeTasks({
   const capMs = options.dailyCapMinutes === null ? null : options.dailyCapMinutes * MINUTE_MS;
   const minPartMs = options.split.enabled ? options.split.minChunkMinutes * MINUTE_MS : null;
   const spreading = options.strategy === "spread";
+  const classOf = deadlineClassifier(horizonEnd, timeZone);
 
   const leaves = buildFreeLeaves({
     windows: windows.filter((window) => plannerById.get(window.plannerId)?.active === true),
@@ -85,7 +86,7 @@ export function placeTasks({
     ? createSpread({
         leaves,
         dayStarts,
-        classes: classTotals(placeable, horizonEnd, timeZone),
+        classes: classTotals(placeable, horizonEnd, classOf),
         capMs,
         kept: keptBlocks,
       })
@@ -113,7 +114,7 @@ export function placeTasks({
   };
 
   for (const task of ranked) {
-    const dueClass = deadlineClassOf(task, horizonEnd, timeZone);
+    const dueClass = classOf(task);
     if (!restoredYet && dueClass === null) restoreReleased();
     if (restored.has(task.id)) continue;
     const length = task.minutes * MINUTE_MS;
@@ -179,7 +180,8 @@ export function placeTasks({
   }
   if (!restoredYet) restoreReleased();
 
-  const placements = inRankOrder(placed, horizonEnd, timeZone).map(({ task, block, chunk, how }) => ({
+  // Only spread can land a lower-ranked task before a higher one it could have swapped with.
+  const placements = (spreading ? inRankOrder(placed, classOf) : placed).map(({ task, block, chunk, how }) => ({
     taskId: task.id,
     start: new Date(block.start),
     end: new Date(block.end),
@@ -209,12 +211,12 @@ type Placed = {
  * fall back to earlier free time for a lower-ranked task, the higher-ranked one takes the
  * earlier slot, so ranking holds even then. Loads per day do not change.
  */
-function inRankOrder(placed: Placed[], horizonEnd: number, timeZone: string): Placed[] {
+function inRankOrder(placed: Placed[], classOf: (task: EngineTask) => DeadlineClass): Placed[] {
   const groups = new Map<string, number[]>();
   placed.forEach((entry, index) => {
     if (entry.chunk) return;
     const { task } = entry;
-    const key = `${deadlineClassOf(task, horizonEnd, timeZone)}|${task.dueAt?.getTime()}|${task.minutes}|${task.plannerId}`;
+    const key = `${classOf(task)}|${task.dueAt?.getTime()}|${task.minutes}|${task.plannerId}`;
     const list = groups.get(key) ?? [];
     list.push(index);
     groups.set(key, list);
@@ -239,11 +241,11 @@ function inRankOrder(placed: Placed[], horizonEnd: number, timeZone: string): Pl
 function classTotals(
   tasks: EngineTask[],
   horizonEnd: number,
-  timeZone: string,
+  classOf: (task: EngineTask) => DeadlineClass,
 ): Map<DeadlineClass, { totalMs: number; until: number }> {
   const classes = new Map<DeadlineClass, { totalMs: number; until: number }>();
   for (const task of tasks) {
-    const dueClass = deadlineClassOf(task, horizonEnd, timeZone);
+    const dueClass = classOf(task);
     const until = dueClass === null ? horizonEnd : Math.min(task.dueAt?.getTime() ?? horizonEnd, horizonEnd);
     const current = classes.get(dueClass) ?? { totalMs: 0, until };
     classes.set(dueClass, {

@@ -11,11 +11,14 @@ export type DeadlineClass = number | null;
  * falls on; null for no deadline or one past the horizon. Tasks due the same day form one
  * class, so "due Tuesday" ranks by priority rather than by the minute it is due.
  */
-export function deadlineClassOf(task: EngineTask, horizonEnd: number, timeZone: string): DeadlineClass {
-  if (task.dueAt === null) return null;
-  const due = task.dueAt.getTime();
-  if (due >= horizonEnd) return null;
-  return Math.floor(getZoneResolver(timeZone).toWall(due) / DAY_MS);
+export function deadlineClassifier(horizonEnd: number, timeZone: string): (task: EngineTask) => DeadlineClass {
+  const zone = getZoneResolver(timeZone);
+  return (task) => {
+    if (task.dueAt === null) return null;
+    const due = task.dueAt.getTime();
+    if (due >= horizonEnd) return null;
+    return Math.floor(zone.toWall(due) / DAY_MS);
+  };
 }
 
 /**
@@ -27,8 +30,9 @@ export function deadlineClassOf(task: EngineTask, horizonEnd: number, timeZone: 
  * class unless it did not fit where the lower one went.
  */
 export function sortTasksForPlanning(tasks: EngineTask[], horizonEnd: number, timeZone: string): EngineTask[] {
+  const classOf = deadlineClassifier(horizonEnd, timeZone);
   const keyed = tasks.map((task) => {
-    const dueClass = deadlineClassOf(task, horizonEnd, timeZone);
+    const dueClass = classOf(task);
     return {
       task,
       atRisk: dueClass !== null,
