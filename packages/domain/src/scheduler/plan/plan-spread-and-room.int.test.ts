@@ -25,6 +25,7 @@ import {
   createReplanJob,
   previewPlan,
   REPLAN_JOB,
+  undoPlan,
   updatePlanSettings,
   ZPlanInput,
   ZPlanSettings,
@@ -153,6 +154,15 @@ describe("plans that spread work, make room and follow the calendar", () => {
     for (const change of moved) {
       await expect(user.task(change.taskId)).resolves.toMatchObject({ startTime: change.newStart });
     }
+
+    // Undo puts the moved tasks back where they were, still the planner's to move again.
+    const undone = await undoPlan({ ...user.actor, runId: applied.run.id, clock, events: user.events });
+    expect(undone.skipped).toEqual([]);
+    for (const change of moved) {
+      await expect(user.task(change.taskId)).resolves.toMatchObject({ startTime: change.oldStart });
+    }
+    await expect(user.task(urgent.id)).resolves.toMatchObject({ startTime: null });
+    expect((await user.preview(WEEK)).changes.filter((change) => change.oldStart !== null)).toHaveLength(moved.length);
   });
 
   it("never moves a task its person placed: the urgent task then stays unplanned", async () => {
