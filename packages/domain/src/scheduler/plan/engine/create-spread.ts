@@ -91,7 +91,8 @@ export function createSpread({ leaves, dayStarts, classes, capMs, kept }: Create
 
 /** The level T with sum(min(capacity, T)) = total; Infinity when everything cannot fit anyway. */
 function waterLevel(capacity: Float64Array, total: number): number {
-  const sorted = Array.from(capacity).sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator: a class per due day costs little.
+  const sorted = Float64Array.from(capacity).sort();
   let left = total;
   let days = sorted.length;
   for (const cap of sorted) {
