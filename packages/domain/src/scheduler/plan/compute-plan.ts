@@ -10,6 +10,9 @@ import { planSchedule } from "./engine/index.ts";
 import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
 import { sortScheduledTasks } from "./sort-scheduled-tasks.ts";
 
+/** Restricts a plan to some of the actor's unscheduled tasks. */
+export type OnlyTasks = { taskIds: readonly string[] };
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Plans start on a 5-minute mark: "10:35", not "10:32:17". */
 const SLOT_MS = 5 * 60 * 1000;
@@ -30,12 +33,15 @@ export async function computePlan({
   input,
   clock,
   log,
+  only,
 }: {
   db: Db;
   actorId: string;
   input: PlanInput;
   clock: Clock;
   log?: WarningLog;
+  /** Plan just these tasks (re-planning overdue ones); a deadline of theirs that has passed no longer holds them back. */
+  only?: OnlyTasks;
 }): Promise<PlanPreviewDto> {
   const now = new Date(Math.ceil(clock.now().getTime() / SLOT_MS) * SLOT_MS);
   const from = input.from && input.from > now ? input.from : now;
@@ -45,7 +51,12 @@ export async function computePlan({
     db.user.findUniqueOrThrow({ where: { id: actorId }, select: { timeZone: true } }),
     db.planner.findMany({ where: { userId: actorId } }),
     db.task.findMany({
-      where: { AND: [{ userId: actorId, completedAt: null, startTime: null }, TASK_DATES_IN_RANGE] },
+      where: {
+        AND: [
+          { userId: actorId, completedAt: null, startTime: null, ...(only ? { id: { in: [...only.taskIds] } } : {}) },
+          TASK_DATES_IN_RANGE,
+        ],
+      },
       select: {
         id: true,
         summary: true,
@@ -116,14 +127,21 @@ export async function computePlan({
     .filter((window) => window.end > window.start);
   // Tasks the planner placed may move (to make room) or are planned again (a calendar
   // event now overlaps them); the person's own stay put.
-  const scheduled = sortScheduledTasks({ rows: fixed, calendarBusy, from });
+  const sorted = sortScheduledTasks({ rows: fixed, calendarBusy, from });
+  // Re-planning just some tasks (`only`) moves nothing else: the planner's blocks are busy too.
+  const scheduled = only
+    ? { busy: [...sorted.busy, ...sorted.movable, ...sorted.conflicting], movable: [], conflicting: [] }
+    : sorted;
   const busy = [...scheduled.busy, ...calendarBusy];
   const wasAt = new Map([...scheduled.movable, ...scheduled.conflicting].map((block) => [block.task.id, block]));
   const conflictIds = new Set(scheduled.conflicting.map((block) => block.task.id));
 
   await yieldToEventLoop();
   const result = planSchedule({
-    tasks: [...schedulable, ...scheduled.conflicting.map((block) => block.task)],
+    // A passed deadline cannot be met any more; re-planning places such a task as early as it can.
+    tasks: only
+      ? schedulable.map((task) => (task.dueAt && task.dueAt <= from ? { ...task, dueAt: null } : task))
+      : [...schedulable, ...scheduled.conflicting.map((block) => block.task)],
     movable: scheduled.movable,
     planners: planners.map((planner) => ({ id: planner.id, name: planner.name, active: planner.active })),
     windows,

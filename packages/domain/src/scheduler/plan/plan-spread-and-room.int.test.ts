@@ -219,7 +219,7 @@ describe("plans that spread work, make room and follow the calendar", () => {
 
   it("with auto-plan on, the re-plan job moves the conflicting task by itself", async () => {
     const user = await newcomer();
-    await updatePlanSettings({ ...user.actor, input: ZPlanSettings.parse({ autoPlan: true }) });
+    await updatePlanSettings({ ...user.actor, input: ZPlanSettings.parse({ autoPlan: true }), events: user.events });
     const report = await user.createTask({ summary: "Write report", minutes: 60 });
     await user.apply(WEEK);
     await user.addCalendar("/monday-meeting-auto.ics", [
