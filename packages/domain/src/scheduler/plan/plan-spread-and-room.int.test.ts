@@ -15,6 +15,7 @@ import {
   createTask,
   getTask,
   listAgenda,
+  listToday,
   updateTask,
   ZAgendaInput,
   ZCreateTaskInput,
@@ -207,6 +208,7 @@ describe("plans that spread work, make room and follow the calendar", () => {
       ["Write report", true],
       ["Call", false],
     ]);
+    await expect(listToday({ ...user.actor, clock })).resolves.toMatchObject({ conflictIds: [report.id] });
 
     const plan = await user.preview(WEEK);
     expect(plan.changes).toHaveLength(1);

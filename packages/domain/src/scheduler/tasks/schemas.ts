@@ -170,6 +170,11 @@ export const ZToday = z.object({
   scheduled: z.array(ZTask),
   /** Open tasks due later today that are not also planned today. */
   due: z.array(ZTask),
+  /**
+   * Ids of tasks in `scheduled` the planner placed that a calendar event now overlaps (a
+   * conflict): the next plan moves them.
+   */
+  conflictIds: z.array(z.uuid()),
   /** The person has planned before (a plan run or a task with a time): Today is then their home page. */
   hasPlanned: z.boolean(),
   truncated: z.literal(true).optional(),
