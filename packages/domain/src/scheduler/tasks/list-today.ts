@@ -2,6 +2,8 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import { listLocalDays } from "./local-days.ts";
 import { overdueTaskWhere } from "./overdue-task-where.ts";
+import { overlapsAny } from "./overlaps-any.ts";
+import { readBusySpans } from "./read-busy-spans.ts";
 import { MAX_DAY_LIST_TASKS, type TodayDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 import { TASK_DATES_IN_RANGE } from "./task-dates-in-range.ts";
@@ -10,6 +12,7 @@ import { TASK_DATES_IN_RANGE } from "./task-dates-in-range.ts";
  * The actor's today, in their zone: what is overdue, what is planned for the rest of the
  * day, and what is due later today. Each task appears once: overdue wins over planned,
  * planned over due. Only the actor's own tasks are read (ownership in every `where`).
+ * Planned tasks a calendar event now overlaps are named in `conflictIds`.
  */
 export async function listToday({ db, actorId, clock }: { db: Db; actorId: string; clock: Clock }): Promise<TodayDto> {
   const now = clock.now();
@@ -19,7 +22,7 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
   const open = { userId: actorId, completedAt: null };
   const take = MAX_DAY_LIST_TASKS + 1;
 
-  const [overdue, scheduled, due, run, anyScheduled] = await Promise.all([
+  const [overdue, scheduledRows, due, run, anyScheduled, busy] = await Promise.all([
     db.task.findMany({
       where: overdueTaskWhere(actorId, now),
       orderBy: [{ endTime: { sort: "asc", nulls: "last" } }, { dueAt: "asc" }, { id: "asc" }],
@@ -31,7 +34,7 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
       where: { AND: [{ ...open, startTime: { lt: today.end }, endTime: { gte: now } }, TASK_DATES_IN_RANGE] },
       orderBy: [{ startTime: "asc" }, { id: "asc" }],
       take,
-      select: taskSelect,
+      select: { ...taskSelect, plannedStart: true },
     }),
     db.task.findMany({
       where: {
@@ -48,7 +51,19 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
     }),
     db.planRun.findFirst({ where: { userId: actorId }, select: { id: true } }),
     db.task.findFirst({ where: { userId: actorId, startTime: { not: null } }, select: { id: true } }),
+    readBusySpans({ db, actorId, from: now, to: today.end }),
   ]);
+  const scheduled = scheduledRows.map(({ plannedStart: _, ...task }) => task);
+  // Only the planner's own placements count as conflicts, as in the agenda.
+  const conflictIds = scheduledRows
+    .filter(
+      (task) =>
+        task.startTime !== null &&
+        task.endTime !== null &&
+        task.plannedStart?.getTime() === task.startTime.getTime() &&
+        overlapsAny(busy, task.startTime, task.endTime),
+    )
+    .map((task) => task.id);
 
   const overdueIds = new Set(overdue.map((task) => task.id));
   const lists = {
@@ -64,6 +79,7 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
     overdue: lists.overdue.slice(0, MAX_DAY_LIST_TASKS),
     scheduled: lists.scheduled.slice(0, MAX_DAY_LIST_TASKS),
     due: lists.due.slice(0, MAX_DAY_LIST_TASKS),
+    conflictIds: conflictIds.filter((id) => !overdueIds.has(id)),
     hasPlanned: run !== null || anyScheduled !== null,
     ...(truncated ? { truncated: true as const } : {}),
   };

@@ -141,6 +141,8 @@ export const ZAgendaEntry = z.object({
   priority: z.number().int(),
   completed: z.boolean(),
   projectId: z.uuid().nullable(),
+  /** The planner placed this open task and a calendar event now overlaps it: the next plan moves it. */
+  conflict: z.boolean(),
 });
 export type AgendaEntryDto = z.infer<typeof ZAgendaEntry>;
 
@@ -168,6 +170,11 @@ export const ZToday = z.object({
   scheduled: z.array(ZTask),
   /** Open tasks due later today that are not also planned today. */
   due: z.array(ZTask),
+  /**
+   * Ids of tasks in `scheduled` the planner placed that a calendar event now overlaps (a
+   * conflict): the next plan moves them.
+   */
+  conflictIds: z.array(z.uuid()),
   /** The person has planned before (a plan run or a task with a time): Today is then their home page. */
   hasPlanned: z.boolean(),
   truncated: z.literal(true).optional(),
