@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { dirname, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
@@ -77,11 +78,14 @@ function keepSourceLocations(outdir: string): Plugin {
     name: "keep-source-locations",
     setup(pluginBuild) {
       pluginBuild.onLoad({ filter: /\.ts$/ }, async (args) => {
-        const { readFile } = await import("node:fs/promises");
         const source = await readFile(args.path, "utf8");
         if (!source.includes("import.meta.url")) return undefined;
         const location = `new URL(${JSON.stringify(specifierFrom(outdir, args.path))}, import.meta.url).href`;
-        return { contents: source.replaceAll("import.meta.url", location), loader: "ts", resolveDir: dirname(args.path) };
+        return {
+          contents: source.replaceAll("import.meta.url", location),
+          loader: "ts",
+          resolveDir: dirname(args.path),
+        };
       });
     },
   };
