@@ -60,6 +60,9 @@ export default [
       root: at("apps/web"),
       environment: "jsdom",
       include: integrationOnly ? [] : ["src/**/*.test.ts", "src/**/*.test.tsx"],
+      // As for the node projects: files share a worker and its loaded modules (React, the
+      // router, the client) instead of importing them again each; each still gets a fresh DOM.
+      isolate: false,
       // One real server process on a fresh embedded database for the whole run (testing/global-setup.ts).
       globalSetup: [at("apps/web/src/testing/global-setup.ts")],
       setupFiles: [at("apps/web/src/testing/setup-testing-library.ts")],

@@ -36,7 +36,7 @@ const healthFrom = (url: string, ip: string) =>
 describe("API rate limits across server processes", { timeout: 180_000 }, () => {
   let storage: DurableStorage;
   beforeAll(async () => {
-    storage = await createDurableStorage();
+    storage = await createDurableStorage({ migrated: true });
   });
   afterAll(async () => {
     await storage?.dispose();

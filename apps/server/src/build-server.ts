@@ -28,7 +28,7 @@ export type BuildServerOptions = {
   deps: ServerDeps;
   rateLimiter: AuthRateLimiter;
   logger: FastifyBaseLogger;
-  /** What /metrics serves (main.ts adds the pool and the job queue); default: process and request metrics only. */
+  /** What /metrics serves (start-server.ts adds the pool and the job queue); default: process and request metrics only. */
   metrics?: AppMetrics;
 };
 

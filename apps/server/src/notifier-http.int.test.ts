@@ -78,7 +78,7 @@ describe("notifier over HTTP: the live notification stream (SSE)", () => {
     server = await startTestServer({ db: database().prisma, notifications: bus });
   });
   afterAll(async () => {
-    // The bus first, as main.ts does: it ends the open streams the server would wait for.
+    // The bus first, as start-server.ts does: it ends the open streams the server would wait for.
     await bus?.close();
     await server?.close();
   });

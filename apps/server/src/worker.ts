@@ -1,16 +1,9 @@
 // pnpm worker — runs the job workers as their own process, without HTTP, for deployments
-// with several servers (set WORKER=off on those). Same configuration as the server.
-import closeWithGrace from "close-with-grace";
+// with several servers (set WORKER=off on those). Same configuration as the server; it is
+// checked before the worker's module graph is loaded, so a bad setting is reported at once.
 import { loadEnvOrExit } from "./env.ts";
-import { startAppJobs } from "./jobs/start-app-jobs.ts";
-import { createLogger } from "./logger.ts";
-import { openAppDatabase } from "./open-app-database.ts";
-import { prepareSecrets } from "./prepare-secrets.ts";
-import { watchSlowQueries } from "./slow-queries.ts";
 
 const env = loadEnvOrExit();
-const log = createLogger(env).child({ role: "worker" });
-
 if (!env.DATABASE_URL) {
   // The embedded database lives inside the server process and takes no second one.
   console.error(
@@ -18,25 +11,5 @@ if (!env.DATABASE_URL) {
   );
   process.exit(1);
 }
-
-const db = await openAppDatabase(env, log);
-watchSlowQueries({ prisma: db.prisma, thresholdMs: env.SLOW_QUERY_MS, log });
-
-const secrets = await prepareSecrets({ env, db: db.prisma, log });
-
-const { jobs, mailer } = await startAppJobs({ env, db, log, secrets, work: true });
-
-// Without HTTP nothing else is sure to hold the process open between polls.
-const keepAlive = setInterval(() => undefined, 60_000);
-
-closeWithGrace({ delay: env.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
-  if (err) log.error({ err }, "shutting down after an unexpected error");
-  else log.info({ signal }, "shutting down: finishing running jobs");
-  clearInterval(keepAlive);
-  await jobs.stop();
-  await mailer.close();
-  await db.close();
-  log.info("worker stopped cleanly");
-});
-
-log.info("worker ready");
+const { startWorker } = await import("./start-worker.ts");
+await startWorker(env);

@@ -6,7 +6,12 @@ import { fileURLToPath } from "node:url";
 import { createDatabase, type Database } from "@agendacraft/db/client";
 import { createJobQueue } from "@agendacraft/db/jobs";
 import { anyJobType } from "@agendacraft/db/jobs/testing";
-import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
+import {
+  createDurableStorage,
+  createTestDatabase,
+  type DurableStorage,
+  type TestDatabase,
+} from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordOutput } from "../testing/record-output.ts";
 import { deadLettersCommand } from "./dead-letters-command.ts";
@@ -98,12 +103,13 @@ describe("dead-letter commands", () => {
   });
 });
 
-// Each test runs the script in its own process (tsx, and an embedded database started from
-// scratch): a busy 2-core machine needs the room.
+// Each test runs the script in its own process (tsx, and an embedded database; the one the
+// server never started on is started from scratch): a busy 2-core machine needs the room.
 describe("pnpm jobs", { timeout: 120_000 }, () => {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let dir: string;
   let database: TestDatabase | undefined;
+  let storage: DurableStorage | undefined;
   let env: Record<string, string>;
   let id: string;
 
@@ -116,7 +122,8 @@ describe("pnpm jobs", { timeout: 120_000 }, () => {
       return;
     }
     // The embedded database belongs to one process: fill it, close it, then run the script on it.
-    env = { DATA_DIR: join(dir, "db") };
+    storage = await createDurableStorage({ migrated: true });
+    env = storage.env;
     const db = await createDatabase({ dataDir: env.DATA_DIR });
     try {
       id = await produceDeadLetter(db, "t-2");
@@ -126,6 +133,7 @@ describe("pnpm jobs", { timeout: 120_000 }, () => {
   });
   afterAll(async () => {
     await database?.close();
+    await storage?.dispose();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

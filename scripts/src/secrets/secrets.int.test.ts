@@ -1,11 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@agendacraft/db/client";
 import { createDatabase } from "@agendacraft/db/client";
-import { createTestDatabase, type TestDatabase } from "@agendacraft/db/testing";
+import {
+  createDurableStorage,
+  createTestDatabase,
+  type DurableStorage,
+  type TestDatabase,
+} from "@agendacraft/db/testing";
 import { openFeedUrl, sealFeedUrl } from "@agendacraft/domain/calendars";
 import { getAuthSecret } from "@agendacraft/domain/iam";
 import {
@@ -103,8 +105,8 @@ describe("rotateCommand", () => {
 
 describe("pnpm secrets", () => {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  let dir: string;
   let database: TestDatabase | undefined;
+  let storage: DurableStorage | undefined;
   let env: Record<string, string>;
   let feedId: string;
 
@@ -120,12 +122,13 @@ describe("pnpm secrets", () => {
   }
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "agendacraft-secrets-cli-"));
     if (serverUrl) {
       database = await createTestDatabase();
       env = { DATABASE_URL: database.url };
     } else {
-      env = { DATA_DIR: join(dir, "db") };
+      // Migrated already, as after the server's first start: the script opens it as it is.
+      storage = await createDurableStorage({ migrated: true });
+      env = storage.env;
     }
     // Sealed the way a server without SECRETS_KEY seals: with the key derived from the stored auth secret.
     feedId = await withDatabase(async (prisma) => {
@@ -135,7 +138,7 @@ describe("pnpm secrets", () => {
   });
   afterAll(async () => {
     await database?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await storage?.dispose();
   });
 
   it("refuses a malformed key by its name, without echoing it", async () => {

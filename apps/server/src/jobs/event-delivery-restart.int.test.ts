@@ -20,7 +20,7 @@ const MINUTE = 60_000;
 describe("event delivery across a killed server", { timeout: 240_000 }, () => {
   let storage: DurableStorage;
   beforeAll(async () => {
-    storage = await createDurableStorage();
+    storage = await createDurableStorage({ migrated: true });
   });
   afterAll(async () => {
     await storage?.dispose();

@@ -12,7 +12,8 @@ import { spawnWorker } from "../testing/spawn-worker.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-const freshStorage = createDurableStorage;
+// Migrated already: these tests are about the job queue, not a first start (process.int.test.ts).
+const freshStorage = () => createDurableStorage({ migrated: true });
 
 async function embeddedServer(): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
   const embedded = await startEmbeddedPostgres();
@@ -52,7 +53,7 @@ describe("the job queue in the server process", { timeout: 120_000 }, () => {
       expect(response.status).toBe(200);
       expect(body.checks.find((check) => check.name === "queue")).toMatchObject({ ok: true });
 
-      // main.ts hands /metrics the app's pool and job queue.
+      // start-server.ts hands /metrics the app's pool and job queue.
       const metrics = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
       expect(metrics).toMatch(/^agendacraft_db_pool_max_connections\{database="(postgres|embedded)"\} \d+$/m);
       expect(metrics).toMatch(/^agendacraft_jobs\{queue="notifier\.task-starting",state="queued"\} \d+$/m);

@@ -12,7 +12,7 @@ export type SpawnedServer = SpawnedProcess & {
  * unless `env` sets them (GENEROUS_RATE_LIMITS).
  */
 export function spawnServer(env: Record<string, string>): SpawnedServer {
-  const server = spawnEntryPoint(new URL("../main.ts", import.meta.url), {
+  const server = spawnEntryPoint("main", {
     PORT: "0",
     ...GENEROUS_RATE_LIMITS,
     ...env,

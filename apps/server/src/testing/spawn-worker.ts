@@ -7,7 +7,7 @@ export type SpawnedWorker = SpawnedProcess & {
 
 /** Runs the real worker entry point (`pnpm worker`) in a child process, logging JSON. */
 export function spawnWorker(env: Record<string, string>): SpawnedWorker {
-  const worker = spawnEntryPoint(new URL("../worker.ts", import.meta.url), env);
+  const worker = spawnEntryPoint("worker", env);
   const ready = worker.waitForOutput(/"msg":"worker ready"/, "the worker was ready").then(() => undefined);
   ready.catch(() => undefined);
   return { ...worker, ready };

@@ -39,7 +39,7 @@ export async function startTestServer(options: {
   jobs?: Pick<JobQueue, "probe"> & JobSender & Partial<Pick<JobQueue, "stats">>;
   /** Live notifications for `notifier.notifications.onNew`. */
   notifications?: NotificationBus;
-  /** The pool for /metrics to report, as main.ts passes it. */
+  /** The pool for /metrics to report, as start-server.ts passes it. */
   database?: DatabaseMetricsSource;
 }): Promise<TestServer> {
   const { db, env: overrides = {}, readinessProbes, jobs = createRecordingJobs(), notifications } = options;

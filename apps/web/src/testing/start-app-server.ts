@@ -1,19 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createDurableStorage } from "@agendacraft/db/testing";
 import { spawnServer } from "@agendacraft/server/testing/spawn-server";
 
 export type AppServer = { url: string; close(): Promise<void> };
 
 /**
- * The real server process (`pnpm start` without turbo) on a fresh embedded database in a temp
- * folder, with its job worker and live notifications, for the web's component and browser
- * tests. Extra env (SMTP_URL, WEB_DIST_DIR, ...) is passed through.
+ * The real server process (`pnpm start` without turbo) on a new embedded database in a temp
+ * folder (migrated already, as after a first start), with its job worker and live
+ * notifications, for the web's component and browser tests. Extra env (SMTP_URL,
+ * WEB_DIST_DIR, ...) is passed through.
  */
 export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), "agendacraft-web-"));
+  const storage = await createDurableStorage({ migrated: true });
   const server = spawnServer({
-    DATA_DIR: dataDir,
+    ...storage.env,
     AUTH_SECRET: "web-tests-secret-at-least-32-characters-long",
     PUBLIC_URL: "http://localhost:3000",
     // Every test signs up its own person from one address; the limits have their own tests.
@@ -27,14 +26,14 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   try {
     url = await server.listening;
   } catch (error) {
-    await rm(dataDir, { recursive: true, force: true });
+    await storage.dispose();
     throw error;
   }
   return {
     url,
     async close() {
       await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await storage.dispose();
     },
   };
 }

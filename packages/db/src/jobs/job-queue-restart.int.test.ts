@@ -9,7 +9,7 @@ const OPTIONS: QueueOptions = { retryLimit: 1, retryDelay: 0, retryBackoff: fals
 
 /** The storage as createDatabase config (a pool of two, as the jobs use one while tests read). */
 async function durableDatabase(): Promise<{ config: DatabaseConfig; dispose(): Promise<void> }> {
-  const storage = await createDurableStorage();
+  const storage = await createDurableStorage({ migrated: true });
   const { DATABASE_URL: url, DATA_DIR: dataDir } = storage.env;
   const config: DatabaseConfig = url ? { url, poolMax: 2 } : { dataDir };
   return { config, dispose: storage.dispose };

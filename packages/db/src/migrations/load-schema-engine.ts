@@ -1,4 +1,6 @@
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm");
 type WasmExports = Record<string, unknown>;
@@ -39,8 +41,10 @@ export function loadSchemaEngine(): Promise<SchemaEngineModule> {
     const bindings = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as SchemaEngineModule & {
       __wbg_set_wasm(exports: WasmExports): void;
     };
-    const bindingsUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bytes = await readFile(new URL("schema_engine_bg.wasm", bindingsUrl));
+    // createRequire rather than import.meta.resolve: the server's bundle keeps import.meta.url
+    // pointing at this file, but import.meta.resolve would look from the bundle's folder.
+    const bindingsPath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bytes = await readFile(join(dirname(bindingsPath), "schema_engine_bg.wasm"));
     const { instance } = await wasm.instantiate(bytes, { "./schema_engine_bg.js": bindings });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();

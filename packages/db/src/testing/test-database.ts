@@ -43,17 +43,32 @@ async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
   return { ...db, kind: "embedded" };
 }
 
-/** initdb plus migrations take seconds; a snapshot cached on disk brings each test file down to ~0.5 s. */
-async function migratedSnapshot(): Promise<Blob> {
+let snapshotLoading: Promise<Blob> | undefined;
+
+/**
+ * initdb plus migrations take seconds; a snapshot cached on disk brings each test file down to
+ * ~0.5 s. Read once per test process (files share their worker's modules).
+ */
+export function migratedSnapshot(): Promise<Blob> {
+  snapshotLoading ??= loadOrBuildSnapshot();
+  snapshotLoading.catch(() => {
+    snapshotLoading = undefined;
+  });
+  return snapshotLoading;
+}
+
+async function loadOrBuildSnapshot(): Promise<Blob> {
   const cacheDir = join(repoRoot, "node_modules", ".cache", "agendacraft");
-  const file = join(cacheDir, `pglite-migrated-${await migrationsFingerprint()}.tar.gz`);
+  const file = join(cacheDir, `pglite-migrated-${await migrationsFingerprint()}.tar`);
   const cached = await readFile(file).catch(() => null);
   if (cached) return new Blob([cached]);
 
   const embedded = await startEmbeddedPostgres();
   try {
     await applyMigrations(embedded.url);
-    const dump = await embedded.pglite.dumpDataDir("gzip");
+    // Uncompressed (about 40 MB against 5): every test file loads it, and unpacking gzip cost
+    // each about 0.2 s of CPU.
+    const dump = await embedded.pglite.dumpDataDir("none");
     const bytes = Buffer.from(await dump.arrayBuffer());
     await mkdir(cacheDir, { recursive: true });
     // Written under a unique name and renamed: parallel test files may race to build it.
@@ -66,15 +81,18 @@ async function migratedSnapshot(): Promise<Blob> {
   }
 }
 
-function databaseUrl(serverUrl: string, name: string): string {
+export function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-async function createServerTestDatabase(serverUrl: string): Promise<TestDatabase> {
+/**
+ * A new database on the server at `serverUrl`, copied from a migrated template (built
+ * once per migration set); returns its URL.
+ */
+export async function createMigratedServerDatabase(serverUrl: string, name: string): Promise<string> {
   const template = `agendacraft_test_template_${await migrationsFingerprint()}`;
-  const name = `agendacraft_test_${randomUUID().replaceAll("-", "")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -93,8 +111,13 @@ async function createServerTestDatabase(serverUrl: string): Promise<TestDatabase
     await admin.query("SELECT pg_advisory_unlock(hashtext('agendacraft_test_template'))").catch(() => undefined);
     await admin.end();
   }
+  return databaseUrl(serverUrl, name);
+}
 
-  const db = await createDatabase({ url: databaseUrl(serverUrl, name), poolMax: 4 });
+async function createServerTestDatabase(serverUrl: string): Promise<TestDatabase> {
+  const name = `agendacraft_test_${randomUUID().replaceAll("-", "")}`;
+  const url = await createMigratedServerDatabase(serverUrl, name);
+  const db = await createDatabase({ url, poolMax: 4 });
   return {
     ...db,
     kind: "postgres",

@@ -1,0 +1,9 @@
+// pnpm build (apps/server): compiles the server and the worker into dist/, which
+// `pnpm start` and `pnpm worker` run.
+import { fileURLToPath } from "node:url";
+import { bundleEntryPoints } from "./bundle-entry-points.ts";
+
+const started = performance.now();
+const outdir = fileURLToPath(new URL("../../dist", import.meta.url));
+await bundleEntryPoints(outdir);
+console.log(`Compiled the server into ${outdir} in ${Math.round(performance.now() - started)} ms`);

@@ -1,0 +1,69 @@
+import { createNotificationBus } from "@agendacraft/domain/notifier";
+import { systemClock } from "@agendacraft/domain/shared";
+import closeWithGrace from "close-with-grace";
+import { buildServer } from "./build-server.ts";
+import { createServerDeps, VERSION } from "./create-server-deps.ts";
+import type { Env } from "./env.ts";
+import { startAppJobs } from "./jobs/start-app-jobs.ts";
+import { createLogger } from "./logger.ts";
+import { createAppMetrics } from "./metrics/create-app-metrics.ts";
+import { openAppDatabase } from "./open-app-database.ts";
+import { prepareSecrets } from "./prepare-secrets.ts";
+
+/**
+ * Starts the server process: database, secrets, job queue, HTTP. main.ts checks the
+ * environment first and loads this module only when it is valid.
+ */
+export async function startServer(env: Env, startedAt: Date): Promise<void> {
+  const log = createLogger(env);
+
+  log.info(
+    { mode: env.DATABASE_URL ? "postgres" : "embedded" },
+    env.DATABASE_URL
+      ? "connecting to PostgreSQL"
+      : "starting the embedded database (one machine only; use DATABASE_URL in production)",
+  );
+  const db = await openAppDatabase(env, log);
+  const secrets = await prepareSecrets({ env, db: db.prisma, log });
+
+  const { jobs, mailer } = await startAppJobs({ env, db, log, secrets, work: env.WORKER === "inline" });
+
+  const notifications = await createNotificationBus({ db: db.prisma, listen: db.listen, log });
+  const { deps, rateLimiter } = await createServerDeps({
+    env,
+    prisma: db.prisma,
+    log,
+    clock: systemClock,
+    startedAt,
+    jobs,
+    notifications,
+    secrets,
+  });
+  const metrics = createAppMetrics({ log, database: { pool: db.pool, mode: db.mode }, jobs });
+  const app = await buildServer({ env, logger: log, deps, rateLimiter, metrics });
+  log.info({ version: VERSION, publicUrl: deps.trustedOrigins[0] }, "AgendaCraft ready to serve");
+
+  closeWithGrace({ delay: env.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
+    if (err) log.error({ err }, "shutting down after an unexpected error");
+    else log.info({ signal }, "shutting down: finishing in-flight requests");
+    // Ends the live notification streams first: the HTTP server waits for open responses.
+    await notifications.close();
+    await app.close();
+    // Workers finish (or hand back) their jobs while the database is still open.
+    await jobs.stop();
+    await mailer.close();
+    await db.close();
+    log.info("stopped cleanly");
+  });
+
+  try {
+    await app.listen({ host: env.HOST, port: env.PORT });
+  } catch (error) {
+    log.fatal({ err: error }, "could not listen");
+    console.error(`Could not listen on ${env.HOST}:${env.PORT}: ${(error as Error).message}`);
+    await notifications.close();
+    await jobs.stop();
+    await db.close();
+    process.exit(1);
+  }
+}
