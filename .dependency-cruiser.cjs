@@ -102,7 +102,7 @@ module.exports = {
       comment:
         "The web app talks to the server through packages/client, and validates forms with the domain's " +
         "browser-safe schemas entries (checked by packages/domain/src/schema-entries.test.ts). Its test " +
-        "setup may start a server through apps/server's testing helpers.",
+        "setup may start a server through apps/server's testing helpers, on storage from packages/db's.",
       severity: "error",
       from: { path: "^apps/web/" },
       to: {
@@ -112,6 +112,7 @@ module.exports = {
           "^packages/(client|api)/",
           "^packages/domain/src/[a-z/-]+/schemas\\.ts$",
           "^apps/server/src/testing/",
+          "^packages/db/src/testing/",
         ],
       },
     },
