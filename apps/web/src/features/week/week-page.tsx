@@ -8,6 +8,7 @@ import { PlanPreviewDialog } from "./plan-preview-dialog.tsx";
 import { TaskDetailsDialog } from "./task-details-dialog.tsx";
 import { taskTimeUpdate } from "./task-time-update.ts";
 import { useMediaQuery } from "./use-media-query.ts";
+import { useWithoutDeletedTasks } from "./use-hidden-deleted-tasks.ts";
 import { useMoveTaskTime } from "./use-move-task-time.ts";
 import { useWeekData } from "./use-week-data.ts";
 import { WeekCalendar } from "./week-calendar.tsx";
@@ -36,6 +37,7 @@ export function WeekPage() {
   const [openTask, setOpenTask] = useState<{ taskId: string; movable: boolean } | null>(null);
 
   const data = useWeekData(week);
+  const events = useWithoutDeletedTasks(data.events);
   const move = useMoveTaskTime(week);
   const goTo = (weekStart: Date | null) => {
     setPickedDay(null);
@@ -61,7 +63,7 @@ export function WeekPage() {
           {data.isPending || data.isUpdating ? <Loading label="Loading the week…" /> : null}
           <div className="rounded-lg border border-slate-200 bg-white p-1 sm:p-2">
             <WeekCalendar
-              events={data.events}
+              events={events}
               timeZone={timeZone}
               view={
                 wide ? { type: "timeGridWeek", date: days[0] ?? today } : { type: "timeGridDay", date: selectedDay }
