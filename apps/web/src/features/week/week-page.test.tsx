@@ -118,8 +118,12 @@ describe("the week page", () => {
     const week = nextWeek();
     const keep = await api.scheduler.tasks.create.mutate({ summary: "Plan me", minutes: 30 });
     const edited = await api.scheduler.tasks.create.mutate({ summary: "Edit me later", minutes: 30 });
+    const moved = await api.scheduler.tasks.create.mutate({ summary: "Move me", minutes: 30 });
     await api.scheduler.plan.commit.mutate({ from: week.from, horizonDays: 7 });
     await api.scheduler.tasks.update.mutate({ id: edited.id, summary: "Edited since" });
+    const placed = await api.scheduler.tasks.byId.query({ id: moved.id });
+    await api.scheduler.tasks.update.mutate({ id: moved.id, startTime: nextWeekAt(4, "15:00") });
+    expect(placed.startTime).not.toEqual(nextWeekAt(4, "15:00"));
     await api.scheduler.tasks.create.mutate({ summary: "Dentist", startTime: nextWeekAt(2, "14:00"), minutes: 45 });
     const done = await api.scheduler.tasks.create.mutate({
       summary: "File taxes",
@@ -144,9 +148,11 @@ describe("the week page", () => {
     expect(cachedFor(queryClient, "tasks", "agenda", week)).toMatchObject({ entries: expect.any(Array) });
 
     await user.click(screen.getByRole("button", { name: "Undo last plan" }));
-    expect(
-      await screen.findByText("Left as they are: “Edited since” (edited since)", {}, { timeout: 10_000 }),
-    ).toBeDefined();
+    // One toast: how many went back, and which were kept and why.
+    const kept = await screen.findByText(/^Left as they are:/, {}, { timeout: 10_000 });
+    expect(kept.textContent).toContain("“Edited since” (edited since)");
+    expect(kept.textContent).toContain("“Move me” (moved by hand after the plan)");
+    expect(kept.closest("li")?.textContent).toContain("Plan undone: 1 task is back where it was");
     await expect(api.scheduler.tasks.byId.query({ id: keep.id })).resolves.toMatchObject({ startTime: null });
     await expect(api.scheduler.tasks.byId.query({ id: edited.id })).resolves.not.toMatchObject({ startTime: null });
     await waitFor(() => expect(screen.queryByRole("button", { name: "Undo last plan" })).toBeNull());
