@@ -114,7 +114,16 @@ export function QuickAddForm() {
         Add a task
       </h2>
       <FormField control={form.control} name="summary" label="Summary">
-        {(control) => <input {...control} className={CONTROL} placeholder="What needs doing?" autoComplete="off" />}
+        {(control) => (
+          // The `q` shortcut finds the field by this mark (layout/shortcuts/focus-quick-add.ts).
+          <input
+            {...control}
+            className={CONTROL}
+            placeholder="What needs doing?"
+            autoComplete="off"
+            data-shortcut-target="quick-add"
+          />
+        )}
       </FormField>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         <FormField control={form.control} name="minutes" label="Minutes" hint="Default 30">

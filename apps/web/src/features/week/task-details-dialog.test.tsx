@@ -206,4 +206,21 @@ describe("a task block on the week", () => {
       .toBe(0);
     expect(calendarEvent(container, "Old errand")).toBeUndefined();
   });
+
+  it("gives focus back to the block when the dialog opened from it with the keyboard closes", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const { week, start } = nextTuesdayAtTen();
+    await apiFor(person).scheduler.tasks.create.mutate({ summary: "Call mum", minutes: 30, startTime: start });
+    const user = userEvent.setup();
+    const { container } = renderApp({ cookie: person.cookie, path: `/week?week=${toLocalDate(week.from, ZONE)}` });
+    await waitFor(() => expect(calendarEvent(container, "Call mum")).toBeDefined());
+    const block = calendarEvent(container, "Call mum") as HTMLElement;
+    block.focus();
+    await user.keyboard("{Enter}");
+    const dialog = await screen.findByRole("dialog", { name: "Call mum" });
+
+    await user.click(within(dialog).getByRole("button", { name: "Close" }));
+
+    await waitFor(() => expect(document.activeElement).toBe(block));
+  });
 });
