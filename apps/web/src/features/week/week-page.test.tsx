@@ -190,8 +190,40 @@ describe("the week page", () => {
     expect(calendarEvent(container, "Thursday call")).toBeUndefined();
 
     const thursday = DateTime.fromJSDate(nextWeekAt(3, "10:00"), { zone: ZONE }).toFormat("cccc d LLLL");
+    // Thursday has work on it: a dot, and "Has tasks" for screen readers; the other days none.
+    await waitFor(() =>
+      expect(within(days).getAllByRole("button", { description: "Has tasks" }).map((day) => day.ariaLabel)).toEqual([
+        thursday,
+      ]),
+    );
     await user.click(within(days).getByRole("button", { name: thursday }));
     await waitFor(() => expect(calendarEvent(container, "Thursday call")).toBeDefined());
     expect(within(days).getByRole("button", { name: thursday }).getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("opens on the next working day on a narrow screen, not on a day whose hours are over", async () => {
+    vi.stubGlobal("matchMedia", (query: string) => ({
+      matches: false,
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
+    const person = await signUp({ timeZone: ZONE });
+    // Every day 00:00-00:15: today's hours are over (unless the test runs in those minutes).
+    await apiFor(person).scheduler.planners.create.mutate({
+      name: "Early",
+      recurrence: "FREQ=DAILY",
+      startDate: toLocalDate(new Date(), ZONE),
+      startTime: "00:00",
+      minutes: 15,
+    });
+    const now = DateTime.now().setZone(ZONE);
+    const expected = (now.hour === 0 && now.minute < 15 ? now : now.plus({ days: 1 })).toFormat("cccc d LLLL");
+    renderApp({ cookie: person.cookie, path: "/week" });
+
+    const days = await screen.findByRole("group", { name: "Day" });
+    await waitFor(() =>
+      expect(within(days).getByRole("button", { name: expected }).getAttribute("aria-pressed")).toBe("true"),
+    );
   });
 });

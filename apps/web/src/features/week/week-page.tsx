@@ -10,7 +10,9 @@ import { taskTimeUpdate } from "./task-time-update.ts";
 import { useMediaQuery } from "./use-media-query.ts";
 import { useWithoutDeletedTasks } from "./use-hidden-deleted-tasks.ts";
 import { useMoveTaskTime } from "./use-move-task-time.ts";
+import { useOpeningDay } from "./use-opening-day.ts";
 import { useWeekData } from "./use-week-data.ts";
+import { useWorkDays } from "./use-work-days.ts";
 import { WeekCalendar } from "./week-calendar.tsx";
 import { WeekLegend } from "./week-legend.tsx";
 import { daysOfWeek, formatWeekRange, shiftWeek, toLocalDate, weekFromParam } from "./week-range.ts";
@@ -25,14 +27,19 @@ export function WeekPage() {
   const { timeZone } = useMe();
   const [params, setParams] = useSearchParams();
   const weekParam = params.get("week");
-  const week = useMemo(() => weekFromParam(weekParam, new Date(), timeZone), [weekParam, timeZone]);
+  const wide = useMediaQuery("(min-width: 768px)", true);
+  // A phone shows one day: it opens on the next working day, even when that is next week.
+  const opening = useOpeningDay(timeZone, !wide && !weekParam);
+  const week = useMemo(
+    () => weekFromParam(weekParam ?? opening, new Date(), timeZone),
+    [weekParam, opening, timeZone],
+  );
   const now = new Date();
   const today = toLocalDate(now, timeZone);
   const days = daysOfWeek(week, timeZone);
   const [pickedDay, setPickedDay] = useState<string | null>(null);
-  const selectedDay =
-    pickedDay && days.includes(pickedDay) ? pickedDay : days.includes(today) ? today : (days[0] ?? today);
-  const wide = useMediaQuery("(min-width: 768px)", true);
+  const selectedDay = [pickedDay, opening, today].find((day) => day && days.includes(day)) ?? days[0] ?? today;
+  const workDays = useWorkDays(week, timeZone);
   const [planRequestedAt, setPlanRequestedAt] = useState<Date | null>(null);
   const [openTask, setOpenTask] = useState<{ taskId: string; movable: boolean } | null>(null);
 
@@ -55,7 +62,9 @@ export function WeekPage() {
       />
       <PlanActionsBar weekIsOver={now >= week.to} onPlan={() => setPlanRequestedAt(new Date())} />
       <WeekLegend timeZone={timeZone} />
-      {wide ? null : <DayPicker days={days} selected={selectedDay} today={today} onSelect={setPickedDay} />}
+      {wide ? null : (
+        <DayPicker days={days} selected={selectedDay} today={today} workDays={workDays} onSelect={setPickedDay} />
+      )}
       {data.error ? (
         <LoadError error={data.error} onRetry={data.retry} />
       ) : (
