@@ -8,6 +8,7 @@ import { describeError } from "../../errors/describe-error.ts";
 import { endOfDayFromDateInput } from "../../lib/time.ts";
 import { useTRPC } from "../../trpc.ts";
 import { inputClass } from "../../ui/field.tsx";
+import { MoreOptions } from "../../ui/more-options.tsx";
 import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
 import { FormField } from "../../ui/form/form-field.tsx";
 import { SubmitButton } from "../../ui/form/submit-button.tsx";
@@ -31,6 +32,9 @@ type QuickAddValues = {
   deadline: string;
   repeat: RecurrencePresetKind | null;
 };
+
+/** Behind "More options" on a phone; opened when one of them has an error to show. */
+const OPTIONAL_FIELDS = ["minutes", "priority", "projectId", "deadline", "repeat"] as const;
 
 const EMPTY: QuickAddValues = { summary: "", minutes: "", priority: 0, projectId: null, deadline: "", repeat: null };
 
@@ -125,7 +129,10 @@ export function QuickAddForm() {
           />
         )}
       </FormField>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+      <MoreOptions
+        className="grid-cols-2 gap-3 sm:grid-cols-3"
+        forceOpen={Boolean(previewError) || OPTIONAL_FIELDS.some((name) => form.formState.errors[name])}
+      >
         <FormField control={form.control} name="minutes" label="Minutes" hint="Default 30">
           {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={480} className={CONTROL} />}
         </FormField>
@@ -147,7 +154,7 @@ export function QuickAddForm() {
         >
           {(control) => <RepeatSelect {...control} className="w-full min-w-0" />}
         </FormField>
-      </div>
+      </MoreOptions>
       <FormErrorMessage control={form.control} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton control={form.control}>Add task</SubmitButton>
