@@ -70,9 +70,9 @@ describe("with the keyboard", () => {
 
     await page.keyboard.press("q");
     await page.waitForURL(/\/inbox$/);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("placeholder"))).toBe(
-      "What needs doing?",
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("placeholder")))
+      .toBe("What needs doing?");
     await page.keyboard.type("Book flights");
     await page.getByLabel("Priority").focus();
     await page.keyboard.press("Enter");

@@ -91,7 +91,11 @@ describe("inbox rows", () => {
     const person = await signUp({ timeZone: "Europe/Berlin" });
     const api = apiFor(person);
     const dueAt = endOfDayFromDateInput("2030-01-15", "Europe/Berlin") ?? new Date(Number.NaN);
-    const { rule } = await api.scheduler.recurrence.preview.query({ preset: { kind: "daily" }, start: dueAt, count: 1 });
+    const { rule } = await api.scheduler.recurrence.preview.query({
+      preset: { kind: "daily" },
+      start: dueAt,
+      count: 1,
+    });
     const task = await api.scheduler.tasks.create.mutate({ summary: "Floss", dueAt, recurrence: rule });
     const user = userEvent.setup();
     renderApp({ cookie: person.cookie, path: "/inbox" });

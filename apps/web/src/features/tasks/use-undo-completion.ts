@@ -29,6 +29,5 @@ export function useUndoCompletion() {
     }
   }
 
-  return (completion: Completion, message: string) =>
-    showUndoToast({ message, onUndo: () => void undo(completion) });
+  return (completion: Completion, message: string) => showUndoToast({ message, onUndo: () => void undo(completion) });
 }

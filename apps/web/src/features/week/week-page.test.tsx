@@ -192,9 +192,11 @@ describe("the week page", () => {
     const thursday = DateTime.fromJSDate(nextWeekAt(3, "10:00"), { zone: ZONE }).toFormat("cccc d LLLL");
     // Thursday has work on it: a dot, and "Has tasks" for screen readers; the other days none.
     await waitFor(() =>
-      expect(within(days).getAllByRole("button", { description: "Has tasks" }).map((day) => day.ariaLabel)).toEqual([
-        thursday,
-      ]),
+      expect(
+        within(days)
+          .getAllByRole("button", { description: "Has tasks" })
+          .map((day) => day.ariaLabel),
+      ).toEqual([thursday]),
     );
     await user.click(within(days).getByRole("button", { name: thursday }));
     await waitFor(() => expect(calendarEvent(container, "Thursday call")).toBeDefined());

@@ -7,8 +7,8 @@ import { PlanActionsBar } from "./plan-actions-bar.tsx";
 import { PlanPreviewDialog } from "./plan-preview-dialog.tsx";
 import { TaskDetailsDialog } from "./task-details-dialog.tsx";
 import { taskTimeUpdate } from "./task-time-update.ts";
-import { useMediaQuery } from "./use-media-query.ts";
 import { useWithoutDeletedTasks } from "./use-hidden-deleted-tasks.ts";
+import { useMediaQuery } from "./use-media-query.ts";
 import { useMoveTaskTime } from "./use-move-task-time.ts";
 import { useOpeningDay } from "./use-opening-day.ts";
 import { useWeekData } from "./use-week-data.ts";
@@ -30,10 +30,7 @@ export function WeekPage() {
   const wide = useMediaQuery("(min-width: 768px)", true);
   // A phone shows one day: it opens on the next working day, even when that is next week.
   const opening = useOpeningDay(timeZone, !wide && !weekParam);
-  const week = useMemo(
-    () => weekFromParam(weekParam ?? opening, new Date(), timeZone),
-    [weekParam, opening, timeZone],
-  );
+  const week = useMemo(() => weekFromParam(weekParam ?? opening, new Date(), timeZone), [weekParam, opening, timeZone]);
   const now = new Date();
   const today = toLocalDate(now, timeZone);
   const days = daysOfWeek(week, timeZone);

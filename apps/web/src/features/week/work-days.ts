@@ -20,6 +20,8 @@ export function openingDay(windows: readonly PlannerWindow[], now: Date, timeZon
   const next = windows
     .filter((window) => window.end > now)
     .reduce<PlannerWindow | null>((first, window) => (!first || window.start < first.start ? window : first), null);
-  const day = next ? DateTime.max(DateTime.fromJSDate(next.start, { zone: timeZone }), DateTime.fromJSDate(now, { zone: timeZone })) : null;
+  const day = next
+    ? DateTime.max(DateTime.fromJSDate(next.start, { zone: timeZone }), DateTime.fromJSDate(now, { zone: timeZone }))
+    : null;
   return (day ?? DateTime.fromJSDate(now, { zone: timeZone })).toISODate() ?? "";
 }

@@ -7,8 +7,7 @@ export function submitOnEnter(event: KeyboardEvent) {
   if (event.key !== "Enter" || event.defaultPrevented || event.isComposing) return;
   if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
   const target = event.target;
-  const submitsByItself =
-    target instanceof HTMLInputElement && target.type !== "checkbox" && target.type !== "radio";
+  const submitsByItself = target instanceof HTMLInputElement && target.type !== "checkbox" && target.type !== "radio";
   if (!(target instanceof HTMLSelectElement || target instanceof HTMLInputElement) || submitsByItself) return;
   const form = target.form;
   if (!form) return;
