@@ -89,6 +89,8 @@ describe("the week page", () => {
     await user.click(within(dialog).getByRole("button", { name: "Apply" }));
     expect(await screen.findByText("Planned 1 task", {}, { timeout: 10_000 })).toBeDefined();
     expect(screen.queryByRole("dialog", { name: "Plan preview" })).toBeNull();
+    // Focus is back on what opened the preview, not lost on the page.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Plan my week" })));
     const planned = await api.scheduler.tasks.byId.query({ id: report.id });
     expect(planned.startTime).toEqual(nextWeekAt(0, "09:00"));
     await waitFor(() => expect(calendarEvent(container, "Write report")).toBeDefined());
