@@ -30,7 +30,15 @@ describe("on a 390x844 phone", () => {
 
     // Every tab fully on screen, its label not cut ("Setting…").
     const tabs = page.getByRole("navigation", { name: "Main" }).getByRole("link");
-    expect(await tabs.allTextContents()).toEqual(["Inbox", "Week", "Projects", "Planners", "Settings"]);
+    expect(await tabs.allTextContents()).toEqual([
+      "Today",
+      "Upcoming",
+      "Inbox",
+      "Week",
+      "Projects",
+      "Planners",
+      "Settings",
+    ]);
     for (const tab of await tabs.all()) {
       const box = await tab.boundingBox();
       if (!box) throw new Error(`${await tab.textContent()} is not on the page`);

@@ -9,6 +9,8 @@ import { NetworkBanner } from "./network-banner.tsx";
 import { KeyboardShortcuts } from "./shortcuts/keyboard-shortcuts.tsx";
 
 const NAV = [
+  { to: "/today", label: "Today" },
+  { to: "/upcoming", label: "Upcoming" },
   { to: "/inbox", label: "Inbox" },
   { to: "/week", label: "Week" },
   { to: "/projects", label: "Projects" },

@@ -42,15 +42,8 @@ export function TaskDetailsDialog({ taskId, week, onClose }: TaskDetailsDialogPr
   if (editing && loaded) {
     return (
       <Modal title={`Edit “${loaded.summary}”`} onClose={() => setEditing(false)} widthClass={WIDE}>
-        <TaskEditForm
-          task={loaded}
-          timeZone={timeZone}
-          onSaved={async () => {
-            await queryClient.invalidateQueries(trpc.scheduler.tasks.pathFilter());
-            setEditing(false);
-          }}
-          onCancel={() => setEditing(false)}
-        />
+        {/* The form refreshes every task query itself, the week's agenda included. */}
+        <TaskEditForm task={loaded} onDone={() => setEditing(false)} />
       </Modal>
     );
   }

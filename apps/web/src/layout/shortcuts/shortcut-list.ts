@@ -12,6 +12,8 @@ export type Shortcut = {
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ["q"], action: "Add a task: jumps to quick add from any page" },
   { keys: ["?"], action: "Show these shortcuts" },
+  { keys: ["g", "t"], action: "Go to Today" },
+  { keys: ["g", "u"], action: "Go to Upcoming" },
   { keys: ["g", "i"], action: "Go to Inbox" },
   { keys: ["g", "w"], action: "Go to Week" },
   { keys: ["g", "p"], action: "Go to Projects" },
@@ -24,6 +26,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
 
 /** Where `g` then a letter goes. */
 export const GO_TO: Readonly<Record<string, string>> = {
+  t: "/today",
+  u: "/upcoming",
   i: "/inbox",
   w: "/week",
   p: "/projects",

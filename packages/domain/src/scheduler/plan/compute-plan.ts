@@ -9,6 +9,9 @@ import { BLOCK_IN_RANGE, TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "../t
 import { planSchedule } from "./engine/index.ts";
 import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
 
+/** Restricts a plan to some of the actor's unscheduled tasks. */
+export type OnlyTasks = { taskIds: readonly string[] };
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Plans start on a 5-minute mark: "10:35", not "10:32:17". */
 const SLOT_MS = 5 * 60 * 1000;
@@ -27,12 +30,15 @@ export async function computePlan({
   input,
   clock,
   log,
+  only,
 }: {
   db: Db;
   actorId: string;
   input: PlanInput;
   clock: Clock;
   log?: WarningLog;
+  /** Plan just these tasks (re-planning overdue ones); a deadline of theirs that has passed no longer holds them back. */
+  only?: OnlyTasks;
 }): Promise<PlanPreviewDto> {
   const now = new Date(Math.ceil(clock.now().getTime() / SLOT_MS) * SLOT_MS);
   const from = input.from && input.from > now ? input.from : now;
@@ -42,7 +48,12 @@ export async function computePlan({
     db.user.findUniqueOrThrow({ where: { id: actorId }, select: { timeZone: true } }),
     db.planner.findMany({ where: { userId: actorId } }),
     db.task.findMany({
-      where: { AND: [{ userId: actorId, completedAt: null, startTime: null }, TASK_DATES_IN_RANGE] },
+      where: {
+        AND: [
+          { userId: actorId, completedAt: null, startTime: null, ...(only ? { id: { in: [...only.taskIds] } } : {}) },
+          TASK_DATES_IN_RANGE,
+        ],
+      },
       select: {
         id: true,
         summary: true,
@@ -108,7 +119,10 @@ export async function computePlan({
 
   await yieldToEventLoop();
   const result = planSchedule({
-    tasks: schedulable,
+    // A passed deadline cannot be met any more; re-planning places such a task as early as it can.
+    tasks: only
+      ? schedulable.map((task) => (task.dueAt && task.dueAt <= from ? { ...task, dueAt: null } : task))
+      : schedulable,
     planners: planners.map((planner) => ({ id: planner.id, name: planner.name, active: planner.active })),
     windows,
     busy,

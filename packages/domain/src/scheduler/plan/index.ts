@@ -1,3 +1,4 @@
+export { PlanSettingsChanged } from "../events.ts";
 export { applyPlan } from "./apply-plan.ts";
 export { listPlanRuns } from "./list-plan-runs.ts";
 export { getPlanSettings, type PlanSettingsDto, updatePlanSettings, ZPlanSettings } from "./plan-settings.ts";
@@ -16,6 +17,12 @@ export {
   ReplanJob,
   requestReplan,
 } from "./replan-job.ts";
+export {
+  MAX_REPLAN_TASKS,
+  type ReplanOverdueInput,
+  replanOverdue,
+  ZReplanOverdueInput,
+} from "./replan-overdue.ts";
 export { createReplanSubscriber } from "./replan-subscriber.ts";
 export {
   type PlanInput,
