@@ -35,7 +35,6 @@ export function TaskDetailsDialog({ taskId, week, onClose }: TaskDetailsDialogPr
   const trpc = useTRPC();
   const { timeZone } = useMe();
   const task = useQuery(trpc.scheduler.tasks.byId.queryOptions({ id: taskId }));
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const loaded = task.data;
 
