@@ -45,7 +45,8 @@ describe("on a 390x844 phone", () => {
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(390);
       expect(box.y + box.height).toBeLessThanOrEqual(844);
-      expect(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      const label = await tab.textContent();
+      expect(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth), `${label} is cut off`).toBe(true);
     }
 
     // Only the summary on the first screen; the rest one tap away.

@@ -19,9 +19,9 @@ const NAV = [
 ] as const;
 
 const NAV_CLASS =
-  "fixed inset-x-0 bottom-0 z-40 grid auto-cols-fr grid-flow-col gap-0.5 border-t border-slate-200 bg-white px-1 pt-1 pb-[max(0.25rem,env(safe-area-inset-bottom))] sm:static sm:flex sm:w-auto sm:gap-1 sm:border-0 sm:p-0";
+  "fixed inset-x-0 bottom-0 z-40 grid auto-cols-fr grid-flow-col border-t border-slate-200 bg-white px-1 pt-1 pb-[max(0.25rem,env(safe-area-inset-bottom))] sm:static sm:flex sm:w-auto sm:gap-1 sm:border-0 sm:p-0";
 const NAV_LINK_CLASS =
-  "flex min-h-11 items-center justify-center rounded-md px-0.5 text-center text-xs leading-tight sm:min-h-0 sm:whitespace-nowrap sm:px-3 sm:py-1.5 sm:text-sm";
+  "flex min-h-11 min-w-0 items-center justify-center rounded-md text-center text-[0.6875rem] leading-tight tracking-tight sm:min-h-0 sm:tracking-normal sm:whitespace-nowrap sm:px-3 sm:py-1.5 sm:text-sm";
 
 /** The signed-in frame: header with navigation, bell and sign out, then the current page. */
 export function AppLayout() {
