@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
 import { LoadError, Loading } from "../../ui/states.tsx";
+import { FirstRunChecklist } from "../onboarding/first-run-checklist.tsx";
 import type { Task } from "../tasks/task-types.ts";
 import { useTaskListActions } from "../tasks/use-task-list-actions.ts";
 import { TaskSection } from "./task-section.tsx";
@@ -39,6 +40,7 @@ export function TodayPage() {
         <h1 className="text-xl font-semibold">Today</h1>
         <p className="text-sm text-slate-600">{heading}</p>
       </div>
+      <FirstRunChecklist />
       <TaskSection
         title="Overdue"
         tasks={data.overdue}
