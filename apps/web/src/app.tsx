@@ -9,7 +9,8 @@ export function App({ router }: AppProps) {
     <>
       <RouterProvider router={router} />
       {/* Plain (not richColors) toasts: the coloured variants fall short of WCAG AA contrast. */}
-      <Toaster position="bottom-center" closeButton />
+      {/* On a phone the toasts sit above the bottom tab bar (layout/app-layout.tsx). */}
+      <Toaster position="bottom-center" closeButton mobileOffset={{ bottom: 76 }} />
     </>
   );
 }

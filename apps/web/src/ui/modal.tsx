@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 
 type ModalProps = {
   title: string;
@@ -12,7 +12,10 @@ type ModalProps = {
 
 /**
  * A modal built on the native <dialog>: the browser gives focus trapping, Escape and the
- * backdrop, so no dialog library is needed. Mounted means open.
+ * backdrop, so no dialog library is needed. Mounted means open. Unmounting is closing, and
+ * the browser only restores focus on close(), so the modal does it: back to what had focus
+ * when it opened (its trigger), or to the main region when that is gone (a block the
+ * calendar drew again, a row that was completed), never to the page's top.
  */
 export function Modal({
   title,
@@ -23,10 +26,13 @@ export function Modal({
 }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Read while rendering the first time: by the time effects run, focus may be inside already.
+  const [trigger] = useState(() => (typeof document === "undefined" ? null : document.activeElement));
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open && typeof dialog.showModal === "function") dialog.showModal();
-  }, []);
+    return () => returnFocus(trigger);
+  }, [trigger]);
   return (
     <dialog
       ref={ref}
@@ -47,6 +53,21 @@ export function Modal({
       </div>
     </dialog>
   );
+}
+
+/** Where focus goes when a modal closes; see Modal. */
+export const FOCUS_FALLBACK_ID = "main";
+
+function returnFocus(trigger: Element | null) {
+  // Deferred: a dialog that replaces this one (details to edit) takes focus first and wins.
+  queueMicrotask(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    if (trigger instanceof HTMLElement && trigger.isConnected && trigger !== document.body) {
+      trigger.focus();
+      return;
+    }
+    document.getElementById(FOCUS_FALLBACK_ID)?.focus();
+  });
 }
 
 function supportsModal(): boolean {

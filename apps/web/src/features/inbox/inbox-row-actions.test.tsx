@@ -64,9 +64,49 @@ describe("inbox rows", () => {
 
     await user.click(await screen.findByRole("checkbox", { name: 'Complete "Stretch"' }));
 
-    expect(await screen.findByText("Next occurrence: Wed 16 Jan")).toBeDefined();
+    expect(await screen.findByText("Completed “Stretch”. Next occurrence: Wed 16 Jan")).toBeDefined();
     // The next occurrence is a new task in the inbox.
     expect(await screen.findByRole("checkbox", { name: 'Complete "Stretch"' })).toBeDefined();
+  });
+
+  it("undoes a completion from the toast: the task is open again and in the list", async () => {
+    const person = await signUp();
+    const task = await apiFor(person).scheduler.tasks.create.mutate({ summary: "Water plants" });
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    await user.click(await screen.findByRole("checkbox", { name: 'Complete "Water plants"' }));
+    const toast = await findToast("Completed “Water plants”");
+    // Announced politely, Undo reachable by keyboard.
+    expect(within(toast).getByRole("status").textContent).toContain("Completed “Water plants”");
+    await user.click(within(toast).getByRole("button", { name: "Undo" }));
+
+    expect(await screen.findByRole("checkbox", { name: 'Complete "Water plants"' })).toBeDefined();
+    await expect(apiFor(person).scheduler.tasks.byId.query({ id: task.id })).resolves.toMatchObject({
+      completedAt: null,
+    });
+  });
+
+  it("undoing a repeating task's completion removes the occurrence it created, leaving one task", async () => {
+    const person = await signUp({ timeZone: "Europe/Berlin" });
+    const api = apiFor(person);
+    const dueAt = endOfDayFromDateInput("2030-01-15", "Europe/Berlin") ?? new Date(Number.NaN);
+    const { rule } = await api.scheduler.recurrence.preview.query({
+      preset: { kind: "daily" },
+      start: dueAt,
+      count: 1,
+    });
+    const task = await api.scheduler.tasks.create.mutate({ summary: "Floss", dueAt, recurrence: rule });
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    await user.click(await screen.findByRole("checkbox", { name: 'Complete "Floss"' }));
+    const toast = await findToast("Completed “Floss”. Next occurrence: Wed 16 Jan");
+    await user.click(within(toast).getByRole("button", { name: "Undo" }));
+
+    expect(await screen.findByText("Reopened “Floss”")).toBeDefined();
+    const open = await api.scheduler.tasks.list.query({ projectId: null });
+    expect(open.items.map((item) => item.id)).toEqual([task.id]);
   });
 
   it("puts a task back and says why when completing it is refused (deleted meanwhile elsewhere)", async () => {

@@ -12,6 +12,7 @@ import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
 import { FormField } from "../../ui/form/form-field.tsx";
 import { SubmitButton } from "../../ui/form/submit-button.tsx";
 import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
+import { MoreOptions } from "../../ui/more-options.tsx";
 import { PrioritySelect } from "../tasks/priority-select.tsx";
 import { ProjectSelect, useProjectChoices } from "../tasks/project-select.tsx";
 import { RepeatSelect } from "../tasks/repeat-select.tsx";
@@ -31,6 +32,9 @@ type QuickAddValues = {
   deadline: string;
   repeat: RecurrencePresetKind | null;
 };
+
+/** Behind "More options" on a phone; opened when one of them has an error to show. */
+const OPTIONAL_FIELDS = ["minutes", "priority", "projectId", "deadline", "repeat"] as const;
 
 const EMPTY: QuickAddValues = { summary: "", minutes: "", priority: 0, projectId: null, deadline: "", repeat: null };
 
@@ -114,9 +118,21 @@ export function QuickAddForm() {
         Add a task
       </h2>
       <FormField control={form.control} name="summary" label="Summary">
-        {(control) => <input {...control} className={CONTROL} placeholder="What needs doing?" autoComplete="off" />}
+        {(control) => (
+          // The `q` shortcut finds the field by this mark (layout/shortcuts/focus-quick-add.ts).
+          <input
+            {...control}
+            className={CONTROL}
+            placeholder="What needs doing?"
+            autoComplete="off"
+            data-shortcut-target="quick-add"
+          />
+        )}
       </FormField>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+      <MoreOptions
+        className="grid-cols-2 gap-3 sm:grid-cols-3"
+        forceOpen={Boolean(previewError) || OPTIONAL_FIELDS.some((name) => form.formState.errors[name])}
+      >
         <FormField control={form.control} name="minutes" label="Minutes" hint="Default 30">
           {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={480} className={CONTROL} />}
         </FormField>
@@ -138,7 +154,7 @@ export function QuickAddForm() {
         >
           {(control) => <RepeatSelect {...control} className="w-full min-w-0" />}
         </FormField>
-      </div>
+      </MoreOptions>
       <FormErrorMessage control={form.control} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton control={form.control}>Add task</SubmitButton>

@@ -4,15 +4,17 @@ import { useMe } from "../../auth/require-session.tsx";
 import { describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
 import { formatDue } from "./format-due.ts";
+import { useUndoCompletion } from "./use-undo-completion.ts";
 
 /**
  * Completes or reopens a task from any list but the inbox (which edits its own cache):
- * says what happened, then refreshes every task list, Today, Upcoming and project counts.
+ * says what happened (with Undo), then refreshes every task list, Today, Upcoming and project counts.
  */
 export function useCompleteTask() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { timeZone } = useMe();
+  const offerUndo = useUndoCompletion();
   const refresh = async () => {
     await queryClient.invalidateQueries(trpc.scheduler.tasks.pathFilter());
     await queryClient.invalidateQueries(trpc.scheduler.projects.pathFilter());
@@ -21,10 +23,11 @@ export function useCompleteTask() {
   const complete = useMutation(
     trpc.scheduler.tasks.complete.mutationOptions({
       onError: (error) => toast.error(`Could not complete the task. ${describeError(error).message}`),
-      onSuccess: ({ task, next }) => {
+      onSuccess: (completion) => {
+        const { task, next } = completion;
         const nextDate = next ? (next.startTime ?? next.dueAt) : null;
-        if (nextDate) toast.success(`Next occurrence: ${formatDue(nextDate, timeZone)}`);
-        else toast.success(`Completed “${task.summary}”`);
+        const nextText = nextDate ? `. Next occurrence: ${formatDue(nextDate, timeZone)}` : "";
+        offerUndo(completion, `Completed “${task.summary}”${nextText}`);
       },
       onSettled: refresh,
     }),

@@ -71,10 +71,15 @@ describe("the plan preview's words", () => {
         run,
         restored: 1,
         skipped: [
+          { taskId: "m", summary: "Moved", reason: "moved_since" },
+          { taskId: "c", summary: "Done", reason: "completed_since" },
           { taskId: "t", summary: "Renamed", reason: "edited_since" },
           { taskId: null, summary: "(deleted task)", reason: "deleted" },
         ],
       }).skipped,
-    ).toBe("Left as they are: “Renamed” (edited since), a task deleted since");
+    ).toBe(
+      "Left as they are: “Moved” (moved by hand after the plan), “Done” (completed since), “Renamed” (edited since), a task deleted since",
+    );
+    expect(undoMessages({ run, restored: 0, skipped: [] }).done).toBe("Plan undone: no task was put back");
   });
 });

@@ -37,15 +37,24 @@ export function plannedMessage(count: number): string {
   return `Planned ${count} ${count === 1 ? "task" : "tasks"}`;
 }
 
-/** What an undo did, and which tasks it left alone because the person changed them since. */
+/** Why undo left a task where it is, in the person's words. */
+const KEPT_BECAUSE = {
+  moved_since: "moved by hand after the plan",
+  completed_since: "completed since",
+  edited_since: "edited since",
+} as const;
+
+/** What an undo did, and which tasks it left alone and why (the person changed them since). */
 export function undoMessages(result: UndoPlanResult): { done: string; skipped: string | null } {
   const done =
-    result.restored === 1
-      ? "Plan undone: 1 task is back where it was"
-      : `Plan undone: ${result.restored} tasks are back where they were`;
+    result.restored === 0
+      ? "Plan undone: no task was put back"
+      : result.restored === 1
+        ? "Plan undone: 1 task is back where it was"
+        : `Plan undone: ${result.restored} tasks are back where they were`;
   if (result.skipped.length === 0) return { done, skipped: null };
   const names = result.skipped.map((task) =>
-    task.reason === "deleted" ? "a task deleted since" : `“${task.summary}” (edited since)`,
+    task.reason === "deleted" ? "a task deleted since" : `“${task.summary}” (${KEPT_BECAUSE[task.reason]})`,
   );
   return { done, skipped: `Left as they are: ${names.join(", ")}` };
 }

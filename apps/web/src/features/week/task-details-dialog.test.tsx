@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DateTime } from "luxon";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiFor } from "../../testing/api-for.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { signUp } from "../../testing/sign-up.ts";
@@ -13,6 +13,32 @@ const ZONE = "Europe/Berlin";
 afterEach(() => {
   cleanup();
 });
+
+// jsdom has no pointer capture, which sonner's toast calls when its buttons are pressed (test only).
+const hadPointerCapture = "setPointerCapture" in Element.prototype;
+beforeAll(() => {
+  if (!hadPointerCapture) Element.prototype.setPointerCapture = () => {};
+});
+afterAll(() => {
+  if (!hadPointerCapture) Reflect.deleteProperty(Element.prototype, "setPointerCapture");
+});
+
+/** The toast showing `text`, to reach its own buttons. */
+async function findToast(text: string | RegExp) {
+  const toast = (await screen.findByText(text)).closest("li");
+  if (!toast) throw new Error(`no toast around "${text}"`);
+  return toast;
+}
+
+/** Opens the block's details dialog on the week of `start`. */
+async function openBlock(person: Awaited<ReturnType<typeof signUp>>, week: { from: Date }, summary: string) {
+  const user = userEvent.setup();
+  const { container } = renderApp({ cookie: person.cookie, path: `/week?week=${toLocalDate(week.from, ZONE)}` });
+  await waitFor(() => expect(calendarEvent(container, summary)).toBeDefined());
+  await user.click(calendarEvent(container, summary) as HTMLElement);
+  const dialog = await screen.findByRole("dialog", { name: summary });
+  return { user, container, dialog };
+}
 
 /** Tuesday 10:00 next week in Berlin: always in the future, always on the shown grid. */
 function nextTuesdayAtTen() {
@@ -99,5 +125,102 @@ describe("a task block on the week", () => {
     const moved = await api.scheduler.tasks.byId.query({ id: task.id });
     expect(moved.startTime?.toISOString()).toBe(wednesdayAtTwo.toJSDate().toISOString());
     expect(moved.endTime?.toISOString()).toBe(wednesdayAtTwo.plus({ minutes: 30 }).toJSDate().toISOString());
+  });
+
+  it("completes with Undo in the toast: Undo reopens the task", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const api = apiFor(person);
+    const { week, start } = nextTuesdayAtTen();
+    const task = await api.scheduler.tasks.create.mutate({ summary: "Sharpen saw", minutes: 30, startTime: start });
+    const { user, container, dialog } = await openBlock(person, week, "Sharpen saw");
+
+    await user.click(within(dialog).getByRole("button", { name: "Complete" }));
+    const toast = await findToast("Completed “Sharpen saw”.");
+    await user.click(within(toast).getByRole("button", { name: "Undo" }));
+
+    await waitFor(() => expect(calendarEvent(container, "Sharpen saw")?.className).toMatch(/agenda-task/));
+    await expect(api.scheduler.tasks.byId.query({ id: task.id })).resolves.toMatchObject({ completedAt: null });
+  });
+
+  it("edits the task in the dialog with the task edit form", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const api = apiFor(person);
+    const { week, start } = nextTuesdayAtTen();
+    const task = await api.scheduler.tasks.create.mutate({ summary: "Draft memo", minutes: 30, startTime: start });
+    const { user, container, dialog } = await openBlock(person, week, "Draft memo");
+
+    await user.click(within(dialog).getByRole("button", { name: "Edit" }));
+    const form = await screen.findByRole("form", { name: 'Edit "Draft memo"' });
+    const summary = within(form).getByLabelText("Summary");
+    await user.clear(summary);
+    await user.type(summary, "Final memo");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+
+    // Back on the details, under the new name; the block follows.
+    expect(await screen.findByRole("dialog", { name: "Final memo" })).toBeDefined();
+    await waitFor(() => expect(calendarEvent(container, "Final memo")).toBeDefined());
+    await expect(api.scheduler.tasks.byId.query({ id: task.id })).resolves.toMatchObject({ summary: "Final memo" });
+  });
+
+  it("unschedules the task: off the calendar, unplanned again; Undo puts the time back", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const api = apiFor(person);
+    const { week, start } = nextTuesdayAtTen();
+    const task = await api.scheduler.tasks.create.mutate({ summary: "Tidy desk", minutes: 30, startTime: start });
+    const { user, container, dialog } = await openBlock(person, week, "Tidy desk");
+
+    await user.click(within(dialog).getByRole("button", { name: "Unschedule" }));
+
+    await waitFor(() => expect(calendarEvent(container, "Tidy desk")).toBeUndefined());
+    expect(screen.queryByRole("dialog", { name: "Tidy desk" })).toBeNull();
+    await expect(api.scheduler.tasks.byId.query({ id: task.id })).resolves.toMatchObject({
+      startTime: null,
+      endTime: null,
+    });
+
+    await user.click(within(await findToast("Unscheduled “Tidy desk”")).getByRole("button", { name: "Undo" }));
+    await waitFor(() => expect(calendarEvent(container, "Tidy desk")).toBeDefined());
+    expect((await api.scheduler.tasks.byId.query({ id: task.id })).startTime?.toISOString()).toBe(start.toISOString());
+  });
+
+  it("deletes with Undo: the block goes at once, Undo brings it back, closing the toast deletes it", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const api = apiFor(person);
+    const { week, start } = nextTuesdayAtTen();
+    const task = await api.scheduler.tasks.create.mutate({ summary: "Old errand", minutes: 30, startTime: start });
+    const { user, container, dialog } = await openBlock(person, week, "Old errand");
+
+    await user.click(within(dialog).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(calendarEvent(container, "Old errand")).toBeUndefined());
+    await user.click(within(await findToast("Deleted “Old errand”")).getByRole("button", { name: "Undo" }));
+    await waitFor(() => expect(calendarEvent(container, "Old errand")).toBeDefined());
+    await expect(api.scheduler.tasks.byId.query({ id: task.id })).resolves.toMatchObject({ summary: "Old errand" });
+
+    await user.click(calendarEvent(container, "Old errand") as HTMLElement);
+    await user.click(
+      within(await screen.findByRole("dialog", { name: "Old errand" })).getByRole("button", { name: "Delete" }),
+    );
+    await user.click(within(await findToast("Deleted “Old errand”")).getByRole("button", { name: /close/i }));
+    await expect
+      .poll(() => api.scheduler.tasks.list.query({ isComplete: false }).then((page) => page.items.length))
+      .toBe(0);
+    expect(calendarEvent(container, "Old errand")).toBeUndefined();
+  });
+
+  it("gives focus back to the block when the dialog opened from it with the keyboard closes", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const { week, start } = nextTuesdayAtTen();
+    await apiFor(person).scheduler.tasks.create.mutate({ summary: "Call mum", minutes: 30, startTime: start });
+    const user = userEvent.setup();
+    const { container } = renderApp({ cookie: person.cookie, path: `/week?week=${toLocalDate(week.from, ZONE)}` });
+    await waitFor(() => expect(calendarEvent(container, "Call mum")).toBeDefined());
+    const block = calendarEvent(container, "Call mum") as HTMLElement;
+    block.focus();
+    await user.keyboard("{Enter}");
+    const dialog = await screen.findByRole("dialog", { name: "Call mum" });
+
+    await user.click(within(dialog).getByRole("button", { name: "Close" }));
+
+    await waitFor(() => expect(document.activeElement).toBe(block));
   });
 });

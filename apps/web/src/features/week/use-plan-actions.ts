@@ -24,16 +24,16 @@ export function useUndoablePlanRun() {
   return latest && latest.undoneAt === null && latest.placedCount > 0 ? latest : null;
 }
 
-/** Undoes a plan run and says what it put back and what it left alone (tasks edited since). */
+/** Undoes a plan run and says what it put back and what it left alone, and why (moved, completed, edited, deleted since). */
 export function useUndoPlan() {
   const trpc = useTRPC();
   const invalidate = useInvalidatePlanned();
   return useMutation(
     trpc.scheduler.plan.undo.mutationOptions({
       onSuccess: (result) => {
+        // One toast: how many went back, then which were kept and why (longer, to be read).
         const { done, skipped } = undoMessages(result);
-        toast.success(done);
-        if (skipped) toast.warning(skipped, { duration: 10_000 });
+        toast.success(done, skipped ? { description: skipped, duration: 10_000 } : undefined);
       },
       onError: (error) => toast.error(`Could not undo the plan. ${describeError(error).message}`),
       onSettled: invalidate,

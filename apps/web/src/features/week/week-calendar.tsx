@@ -109,7 +109,11 @@ export function WeekCalendar({ events, timeZone, view, onTaskTimeChange, onTaskO
       eventInteractive
       eventClick={(info) => {
         const task = taskEventProps(info.event.extendedProps);
-        if (task) onTaskOpen({ taskId: task.taskId, movable: task.movable });
+        if (!task) return;
+        // A click does not focus the block (the drag handling stops it); focusing it makes it the
+        // dialog's trigger, so focus comes back here when the dialog closes.
+        info.el.focus();
+        onTaskOpen({ taskId: task.taskId, movable: task.movable });
       }}
       eventDrop={(info) => report(info.event, false, info.revert)}
       eventResize={(info) => report(info.event, true, info.revert)}

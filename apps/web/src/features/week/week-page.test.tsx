@@ -89,6 +89,8 @@ describe("the week page", () => {
     await user.click(within(dialog).getByRole("button", { name: "Apply" }));
     expect(await screen.findByText("Planned 1 task", {}, { timeout: 10_000 })).toBeDefined();
     expect(screen.queryByRole("dialog", { name: "Plan preview" })).toBeNull();
+    // Focus is back on what opened the preview, not lost on the page.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Plan my week" })));
     const planned = await api.scheduler.tasks.byId.query({ id: report.id });
     expect(planned.startTime).toEqual(nextWeekAt(0, "09:00"));
     await waitFor(() => expect(calendarEvent(container, "Write report")).toBeDefined());
@@ -119,8 +121,12 @@ describe("the week page", () => {
     const week = nextWeek();
     const keep = await api.scheduler.tasks.create.mutate({ summary: "Plan me", minutes: 30 });
     const edited = await api.scheduler.tasks.create.mutate({ summary: "Edit me later", minutes: 30 });
+    const moved = await api.scheduler.tasks.create.mutate({ summary: "Move me", minutes: 30 });
     await api.scheduler.plan.commit.mutate({ from: week.from, horizonDays: 7 });
     await api.scheduler.tasks.update.mutate({ id: edited.id, summary: "Edited since" });
+    const placed = await api.scheduler.tasks.byId.query({ id: moved.id });
+    await api.scheduler.tasks.update.mutate({ id: moved.id, startTime: nextWeekAt(4, "15:00") });
+    expect(placed.startTime).not.toEqual(nextWeekAt(4, "15:00"));
     await api.scheduler.tasks.create.mutate({ summary: "Dentist", startTime: nextWeekAt(2, "14:00"), minutes: 45 });
     const done = await api.scheduler.tasks.create.mutate({
       summary: "File taxes",
@@ -145,9 +151,11 @@ describe("the week page", () => {
     expect(cachedFor(queryClient, "tasks", "agenda", week)).toMatchObject({ entries: expect.any(Array) });
 
     await user.click(screen.getByRole("button", { name: "Undo last plan" }));
-    expect(
-      await screen.findByText("Left as they are: “Edited since” (edited since)", {}, { timeout: 10_000 }),
-    ).toBeDefined();
+    // One toast: how many went back, and which were kept and why.
+    const kept = await screen.findByText(/^Left as they are:/, {}, { timeout: 10_000 });
+    expect(kept.textContent).toContain("“Edited since” (edited since)");
+    expect(kept.textContent).toContain("“Move me” (moved by hand after the plan)");
+    expect(kept.closest("li")?.textContent).toContain("Plan undone: 1 task is back where it was");
     await expect(api.scheduler.tasks.byId.query({ id: keep.id })).resolves.toMatchObject({ startTime: null });
     await expect(api.scheduler.tasks.byId.query({ id: edited.id })).resolves.not.toMatchObject({ startTime: null });
     await waitFor(() => expect(screen.queryByRole("button", { name: "Undo last plan" })).toBeNull());
@@ -185,8 +193,42 @@ describe("the week page", () => {
     expect(calendarEvent(container, "Thursday call")).toBeUndefined();
 
     const thursday = DateTime.fromJSDate(nextWeekAt(3, "10:00"), { zone: ZONE }).toFormat("cccc d LLLL");
+    // Thursday has work on it: a dot, and "Has tasks" for screen readers; the other days none.
+    await waitFor(() =>
+      expect(
+        within(days)
+          .getAllByRole("button", { description: "Has tasks" })
+          .map((day) => day.ariaLabel),
+      ).toEqual([thursday]),
+    );
     await user.click(within(days).getByRole("button", { name: thursday }));
     await waitFor(() => expect(calendarEvent(container, "Thursday call")).toBeDefined());
     expect(within(days).getByRole("button", { name: thursday }).getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("opens on the next working day on a narrow screen, not on a day whose hours are over", async () => {
+    vi.stubGlobal("matchMedia", (query: string) => ({
+      matches: false,
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
+    const person = await signUp({ timeZone: ZONE });
+    // Every day 00:00-00:15: today's hours are over (unless the test runs in those minutes).
+    await apiFor(person).scheduler.planners.create.mutate({
+      name: "Early",
+      recurrence: "FREQ=DAILY",
+      startDate: toLocalDate(new Date(), ZONE),
+      startTime: "00:00",
+      minutes: 15,
+    });
+    const now = DateTime.now().setZone(ZONE);
+    const expected = (now.hour === 0 && now.minute < 15 ? now : now.plus({ days: 1 })).toFormat("cccc d LLLL");
+    renderApp({ cookie: person.cookie, path: "/week" });
+
+    const days = await screen.findByRole("group", { name: "Day" });
+    await waitFor(() =>
+      expect(within(days).getByRole("button", { name: expected }).getAttribute("aria-pressed")).toBe("true"),
+    );
   });
 });

@@ -7,9 +7,12 @@ import { PlanActionsBar } from "./plan-actions-bar.tsx";
 import { PlanPreviewDialog } from "./plan-preview-dialog.tsx";
 import { TaskDetailsDialog } from "./task-details-dialog.tsx";
 import { taskTimeUpdate } from "./task-time-update.ts";
+import { useWithoutDeletedTasks } from "./use-hidden-deleted-tasks.ts";
 import { useMediaQuery } from "./use-media-query.ts";
 import { useMoveTaskTime } from "./use-move-task-time.ts";
+import { useOpeningDay } from "./use-opening-day.ts";
 import { useWeekData } from "./use-week-data.ts";
+import { useWorkDays } from "./use-work-days.ts";
 import { WeekCalendar } from "./week-calendar.tsx";
 import { WeekLegend } from "./week-legend.tsx";
 import { daysOfWeek, formatWeekRange, shiftWeek, toLocalDate, weekFromParam } from "./week-range.ts";
@@ -24,18 +27,21 @@ export function WeekPage() {
   const { timeZone } = useMe();
   const [params, setParams] = useSearchParams();
   const weekParam = params.get("week");
-  const week = useMemo(() => weekFromParam(weekParam, new Date(), timeZone), [weekParam, timeZone]);
+  const wide = useMediaQuery("(min-width: 768px)", true);
+  // A phone shows one day: it opens on the next working day, even when that is next week.
+  const opening = useOpeningDay(timeZone, !wide && !weekParam);
+  const week = useMemo(() => weekFromParam(weekParam ?? opening, new Date(), timeZone), [weekParam, opening, timeZone]);
   const now = new Date();
   const today = toLocalDate(now, timeZone);
   const days = daysOfWeek(week, timeZone);
   const [pickedDay, setPickedDay] = useState<string | null>(null);
-  const selectedDay =
-    pickedDay && days.includes(pickedDay) ? pickedDay : days.includes(today) ? today : (days[0] ?? today);
-  const wide = useMediaQuery("(min-width: 768px)", true);
+  const selectedDay = [pickedDay, opening, today].find((day) => day && days.includes(day)) ?? days[0] ?? today;
+  const workDays = useWorkDays(week, timeZone);
   const [planRequestedAt, setPlanRequestedAt] = useState<Date | null>(null);
   const [openTask, setOpenTask] = useState<{ taskId: string; movable: boolean } | null>(null);
 
   const data = useWeekData(week);
+  const events = useWithoutDeletedTasks(data.events);
   const move = useMoveTaskTime(week);
   const goTo = (weekStart: Date | null) => {
     setPickedDay(null);
@@ -53,7 +59,9 @@ export function WeekPage() {
       />
       <PlanActionsBar weekIsOver={now >= week.to} onPlan={() => setPlanRequestedAt(new Date())} />
       <WeekLegend timeZone={timeZone} projects={data.shownProjects} />
-      {wide ? null : <DayPicker days={days} selected={selectedDay} today={today} onSelect={setPickedDay} />}
+      {wide ? null : (
+        <DayPicker days={days} selected={selectedDay} today={today} workDays={workDays} onSelect={setPickedDay} />
+      )}
       {data.error ? (
         <LoadError error={data.error} onRetry={data.retry} />
       ) : (
@@ -61,7 +69,7 @@ export function WeekPage() {
           {data.isPending || data.isUpdating ? <Loading label="Loading the week…" /> : null}
           <div className="rounded-lg border border-slate-200 bg-white p-1 sm:p-2">
             <WeekCalendar
-              events={data.events}
+              events={events}
               timeZone={timeZone}
               view={
                 wide ? { type: "timeGridWeek", date: days[0] ?? today } : { type: "timeGridDay", date: selectedDay }

@@ -4,7 +4,15 @@ import { createUser } from "../../notifier/testing/fixtures.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { createRecordingEvents } from "../../shared/events/create-recording-events.ts";
 import { createPlanner, listPlannerWindows, ZCreatePlannerInput, ZPlannerWindowsInput } from "../planners/index.ts";
-import { createTask, getTask, updateTask, ZCreateTaskInput, ZUpdateTaskInput } from "../tasks/index.ts";
+import {
+  completeTask,
+  createTask,
+  deleteTask,
+  getTask,
+  updateTask,
+  ZCreateTaskInput,
+  ZUpdateTaskInput,
+} from "../tasks/index.ts";
 import { applyPlan, listPlanRuns, previewPlan, undoPlan, ZListPlanRunsInput, ZPlanInput } from "./index.ts";
 
 // Monday 2026-06-01 07:00 in Berlin (05:00Z); the planners open at 09:00 local.
@@ -46,6 +54,8 @@ describe("scheduler plan", () => {
       apply: (raw?: Parameters<typeof ZPlanInput.parse>[0]) =>
         applyPlan({ ...actor, input: ZPlanInput.parse(raw), clock, events }),
       undo: (runId: string) => undoPlan({ ...actor, runId, clock, events }),
+      completeTask: (id: string) => completeTask({ ...actor, id, clock, events }),
+      deleteTask: (id: string) => deleteTask({ ...actor, id, events }),
       runs: () => listPlanRuns({ ...actor, limit: ZListPlanRunsInput.parse({}).limit }),
     };
   }
@@ -134,6 +144,37 @@ describe("scheduler plan", () => {
       kind: "CONFLICT",
       code: "scheduler.plan_run_already_undone",
     });
+  });
+
+  it("undo says why each kept task was kept: moved by hand, completed, edited or deleted", async () => {
+    const { tasks, task, updateTask, completeTask, deleteTask, apply, undo } = await plannedWeek();
+    const applied = await apply();
+    const [moved, completed, renamed] = tasks;
+    // The last in the list: deleting one closes the gap in the order of those after it, which
+    // moves their versions on too (undo would keep them as edited).
+    const deleted = tasks.at(-1);
+    if (!moved || !completed || !renamed || !deleted) throw new Error("no tasks");
+    const placed = await task(moved.id);
+    const laterStart = new Date((placed.startTime as Date).getTime() + 24 * HOUR);
+    await updateTask({ id: moved.id, startTime: laterStart });
+    await completeTask(completed.id);
+    await updateTask({ id: renamed.id, summary: "Renamed since" });
+    await deleteTask(deleted.id);
+
+    const undone = await undo(applied.run.id);
+
+    expect(undone.restored).toBe(tasks.length - 4);
+    expect(undone.skipped).toEqual(
+      expect.arrayContaining([
+        { taskId: moved.id, summary: moved.summary, reason: "moved_since" },
+        { taskId: completed.id, summary: completed.summary, reason: "completed_since" },
+        { taskId: renamed.id, summary: "Renamed since", reason: "edited_since" },
+        { taskId: null, summary: "(deleted task)", reason: "deleted" },
+      ]),
+    );
+    expect(undone.skipped).toHaveLength(4);
+    // The moved task stays where the person put it.
+    expect((await task(moved.id)).startTime).toEqual(laterStart);
   });
 
   it("splits a task too long for any free slot into parts when asked, keeps the gaps free, and undoes the parts", async () => {

@@ -6,16 +6,23 @@ export type RunChange = {
   oldEnd: Date | null;
   /** The task's version right after the run wrote it. */
   appliedVersion: number;
-  /** The task's summary now; null when the task is gone. */
+  /** Where the run put the task. */
+  newStart: Date;
+  newEnd: Date;
+  /** The task's summary, time and completion now; null when the task is gone. */
   summary: string | null;
+  startTime: Date | null;
+  endTime: Date | null;
+  completedAt: Date | null;
 };
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** What a run changed, with each task's current summary, in one statement. */
+/** What a run changed, with each task's current summary, time and completion, in one statement. */
 export function loadRunChanges(tx: Prisma.TransactionClient, runId: string): Promise<RunChange[]> {
   return tx.$queryRaw<RunChange[]>`
-    SELECT c."taskId", c."oldStart", c."oldEnd", c."appliedVersion", t.summary
+    SELECT c."taskId", c."oldStart", c."oldEnd", c."newStart", c."newEnd", c."appliedVersion",
+           t.summary, t."startTime", t."endTime", t."completedAt"
     FROM plan_run_changes c LEFT JOIN tasks t ON t.id = c."taskId"
     WHERE c."runId" = ${runId}::uuid
     ORDER BY c.id`;

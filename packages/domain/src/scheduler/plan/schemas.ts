@@ -88,13 +88,17 @@ export type PlanRunDto = z.infer<typeof ZPlanRun>;
 export const ZApplyPlanResult = ZPlanPreview.extend({ run: ZPlanRun });
 
 export const ZUndoPlanInput = z.object({ runId: z.uuid() });
+export const ZUndoSkipReason = z.enum(["moved_since", "completed_since", "edited_since", "deleted"]);
+export type UndoSkipReason = z.infer<typeof ZUndoSkipReason>;
 export const ZUndoPlanResult = z.object({
   run: ZPlanRun,
   restored: z.number().int(),
-  /** Tasks left as they are because the person changed (or deleted) them after the run. */
-  skipped: z.array(
-    z.object({ taskId: z.uuid().nullable(), summary: z.string(), reason: z.enum(["edited_since", "deleted"]) }),
-  ),
+  /**
+   * Tasks left as they are because the person changed them after the run, and why:
+   * `moved_since` (its time was changed by hand), `completed_since`, `edited_since` (any other
+   * change, e.g. renamed) or `deleted`.
+   */
+  skipped: z.array(z.object({ taskId: z.uuid().nullable(), summary: z.string(), reason: ZUndoSkipReason })),
 });
 
 export const ZListPlanRunsInput = z

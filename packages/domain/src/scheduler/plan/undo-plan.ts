@@ -5,13 +5,26 @@ import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import { PlanUndone } from "../events.ts";
 import { planRunSelect } from "./plan-run.select.ts";
-import { loadRunChanges, restoreTasks } from "./restore-tasks.ts";
-import { PLAN_TRANSACTION_TIMEOUT_MS, type PlanRunDto } from "./schemas.ts";
+import { loadRunChanges, type RunChange, restoreTasks } from "./restore-tasks.ts";
+import { PLAN_TRANSACTION_TIMEOUT_MS, type PlanRunDto, type UndoSkipReason } from "./schemas.ts";
 
-type Skipped = { taskId: string | null; summary: string; reason: "edited_since" | "deleted" };
+type Skipped = { taskId: string | null; summary: string; reason: UndoSkipReason };
+
+const sameInstant = (a: Date | null, b: Date) => a?.getTime() === b.getTime();
+
+/** Why a task the run placed was not put back: the most telling change the person made since. */
+function whyKept(change: RunChange): Exclude<UndoSkipReason, "deleted"> {
+  if (change.completedAt) return "completed_since";
+  if (!sameInstant(change.startTime, change.newStart) || !sameInstant(change.endTime, change.newEnd)) {
+    return "moved_since";
+  }
+  return "edited_since";
+}
 
 /**
- * Puts back what a run changed. A task changed after the run (its version moved on) or deleted is left as it is and reported, so undo never throws away their work.
+ * Puts back what a run changed. A task changed after the run (its version moved on) or
+ * deleted is left as it is and reported with the reason (moved by hand, completed, edited,
+ * deleted), so undo never throws away their work and the person learns why.
  * A fixed number of statements whatever the size of the run.
  */
 export async function undoPlan({
@@ -63,7 +76,7 @@ export async function undoPlan({
         }
         return restored.has(change.taskId)
           ? []
-          : [{ taskId: change.taskId, summary: change.summary, reason: "edited_since" }];
+          : [{ taskId: change.taskId, summary: change.summary, reason: whyKept(change) }];
       });
       const restoredIds = [...restored];
       // The parts a split placement made go with it (a task edited since keeps its parts).
