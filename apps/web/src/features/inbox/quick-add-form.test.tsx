@@ -39,6 +39,44 @@ describe("quick add", () => {
     expect(items.find((task) => task.summary === "Write report")).toMatchObject({ minutes: 45, priority: 3 });
   });
 
+  it("resets every field to its default after an add, so the next task starts clean in the inbox", async () => {
+    const person = await signUp({ timeZone: "Europe/Berlin" });
+    const api = apiFor(person);
+    const garden = await api.scheduler.projects.create.mutate({ name: "Garden" });
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    const summary = await screen.findByLabelText("Summary");
+    await user.type(summary, "Water the plants");
+    await user.type(screen.getByLabelText("Minutes"), "90");
+    await user.selectOptions(screen.getByLabelText("Priority"), "4");
+    await screen.findByRole("option", { name: "Garden" });
+    await user.selectOptions(screen.getByLabelText("Project"), "Garden");
+    await user.type(screen.getByLabelText("Deadline"), "2030-01-15");
+    await user.selectOptions(screen.getByLabelText("Repeats"), "daily");
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+
+    expect(await screen.findByText("Added “Water the plants” to Garden")).toBeDefined();
+    expect((summary as HTMLInputElement).value).toBe("");
+    expect((screen.getByLabelText("Minutes") as HTMLInputElement).value).toBe("");
+    expect((screen.getByLabelText("Priority") as HTMLSelectElement).value).toBe("0");
+    expect((screen.getByLabelText("Project") as HTMLSelectElement).value).toBe("");
+    expect((screen.getByLabelText("Deadline") as HTMLInputElement).value).toBe("");
+    expect((screen.getByLabelText("Repeats") as HTMLSelectElement).value).toBe("");
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+
+    // The next task, typed with nothing else, lands in the inbox with the defaults.
+    await user.type(summary, "Book dentist");
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+    expect(await within(await inboxList()).findByText("Book dentist")).toBeDefined();
+    const { items } = await api.scheduler.tasks.list.query({ projectId: null });
+    expect(items).toEqual([
+      expect.objectContaining({ summary: "Book dentist", minutes: 30, priority: 0, dueAt: null, recurrence: null }),
+    ]);
+    const inGarden = await api.scheduler.tasks.list.query({ projectId: garden.id });
+    expect(inGarden.items.map((task) => task.summary)).toEqual(["Water the plants"]);
+  });
+
   it("refuses too many minutes under Minutes with the server's own rule, before any request", async () => {
     const person = await signUp();
     const user = userEvent.setup();

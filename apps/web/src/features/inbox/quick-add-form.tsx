@@ -33,6 +33,7 @@ type QuickAddValues = {
 };
 
 const EMPTY: QuickAddValues = { summary: "", minutes: "", priority: 0, projectId: null, deadline: "", repeat: null };
+const FIELD_NAMES = Object.keys(EMPTY) as (keyof QuickAddValues)[];
 
 /** Adds a task to the inbox (or straight into a project) without leaving the list. */
 export function QuickAddForm() {
@@ -92,7 +93,10 @@ export function QuickAddForm() {
         // next task as soon as it does never has their typing wiped.
         void refreshLists();
       }
-      resetField("summary");
+      // Every field, not just the summary: a project or repeat left over from the last task
+      // would silently send the next one somewhere else. Field by field, because a whole-form
+      // reset() forgets the elements, and the summary could no longer be focused.
+      for (const name of FIELD_NAMES) resetField(name);
       setFocus("summary");
       announceAdded(task);
     },
