@@ -5,6 +5,13 @@ export { getTask } from "./get-task.ts";
 export { listAgenda } from "./list-agenda.ts";
 export { listTasks } from "./list-tasks.ts";
 export { moveTask } from "./move-task.ts";
+export {
+  PRIORITY_LEVELS,
+  type PriorityValue,
+  priorityFromTodoist,
+  priorityFromWord,
+  priorityLabel,
+} from "./priority-levels.ts";
 export { reopenTask } from "./reopen-task.ts";
 export {
   type AgendaDto,
