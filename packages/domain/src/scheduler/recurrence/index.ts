@@ -12,8 +12,8 @@ export { type ListOccurrencesInput, listOccurrences, MAX_LISTED_OCCURRENCES } fr
 export { type NextTaskOccurrenceInput, nextTaskOccurrence, type RecurrenceAnchor } from "./next-task-occurrence.ts";
 export { type ParsedRecurrence, parseRecurrence } from "./parse-recurrence.ts";
 export { presetToRule } from "./preset-to-rule.ts";
-export { type RepeatPhrase, readRepeatPhrase, repeatPhraseToRule } from "./repeat-phrase.ts";
 export { type PreviewRecurrenceInput, previewRecurrence, type RecurrencePreview } from "./preview-recurrence.ts";
+export { type RepeatPhrase, readRepeatPhrase, repeatPhraseToRule } from "./repeat-phrase.ts";
 export {
   type RecurrencePreset,
   ZLocalDate,
