@@ -1,3 +1,4 @@
+import { priorityLabel } from "@agendacraft/domain/scheduler/tasks/priority/schemas";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useEffect, useRef } from "react";
@@ -110,7 +111,7 @@ export function InboxTaskRow({
 function TaskMeta({ task, timeZone }: { task: Task; timeZone: string }) {
   const facts = [
     formatMinutes(task.minutes),
-    task.priority > 0 ? `Priority ${task.priority}` : null,
+    task.priority > 0 ? priorityLabel(task.priority) : null,
     task.dueAt ? `Due ${formatDue(task.dueAt, timeZone)}` : null,
     task.recurrence ? "Repeats" : null,
   ].filter((fact) => fact !== null);

@@ -1,3 +1,4 @@
+import { priorityLabel } from "@agendacraft/domain/scheduler/tasks/priority/schemas";
 import { formatDateTime, formatMinutes } from "../../lib/time.ts";
 import type { TaskItem } from "./project-types.ts";
 
@@ -10,7 +11,7 @@ export function ProjectTaskRow({ task, timeZone }: { task: TaskItem; timeZone: s
       </p>
       <p className="mt-0.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
         <span>{formatMinutes(task.minutes)}</span>
-        {task.priority > 0 ? <span>Priority {task.priority}</span> : null}
+        {task.priority > 0 ? <span>{priorityLabel(task.priority)}</span> : null}
         {task.dueAt ? (
           <span>
             Due <time dateTime={task.dueAt.toISOString()}>{formatDateTime(task.dueAt, timeZone)}</time>

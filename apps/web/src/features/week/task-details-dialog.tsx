@@ -1,3 +1,4 @@
+import { priorityLabel } from "@agendacraft/domain/scheduler/tasks/priority/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { useMe } from "../../auth/require-session.tsx";
@@ -54,7 +55,7 @@ export function TaskDetailsDialog({ taskId, week, onClose }: TaskDetailsDialogPr
           <dt className="text-slate-500">Takes</dt>
           <dd>{formatMinutes(task.data.minutes)}</dd>
           <dt className="text-slate-500">Priority</dt>
-          <dd>{task.data.priority}</dd>
+          <dd>{priorityLabel(task.data.priority)}</dd>
           {task.data.dueAt ? (
             <>
               <dt className="text-slate-500">Deadline</dt>

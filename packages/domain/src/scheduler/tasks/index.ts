@@ -11,7 +11,7 @@ export {
   priorityFromTodoist,
   priorityFromWord,
   priorityLabel,
-} from "./priority-levels.ts";
+} from "./priority/schemas.ts";
 export { reopenTask } from "./reopen-task.ts";
 export {
   type AgendaDto,

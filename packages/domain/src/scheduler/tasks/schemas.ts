@@ -11,7 +11,7 @@ export {
   priorityFromTodoist,
   priorityFromWord,
   priorityLabel,
-} from "./priority-levels.ts";
+} from "./priority/schemas.ts";
 
 export const ZRecurrenceAnchor = z.enum(["scheduled", "completion"]);
 

@@ -1,3 +1,6 @@
+// A `schemas` entry of its own, free of zod and of every import, so the priority names can be
+// in the web's first download (the quick add and the select) while the task schemas load later.
+
 /**
  * The one table of priority names. AgendaCraft stores 0 (none) to 5 (most urgent); people
  * think in Todoist's flags, where p1 is the highest and p4 is "no priority". Every place
@@ -8,14 +11,15 @@ export const PRIORITY_LEVELS = [
   { value: 5, label: "P1 urgent", words: ["p1", "urgent"], todoistPriority: 4 },
   { value: 4, label: "P2 high", words: ["p2", "high"], todoistPriority: 3 },
   { value: 3, label: "P3 medium", words: ["p3", "medium"], todoistPriority: 2 },
-  { value: 2, label: "Low", words: ["low"], todoistPriority: null },
-  { value: 1, label: "Lowest", words: ["lowest"], todoistPriority: null },
+  { value: 2, label: "Low priority", words: ["low"], todoistPriority: null },
+  { value: 1, label: "Lowest priority", words: ["lowest"], todoistPriority: null },
   // Todoist's p4 is its default, "no priority": an imported or typed p4 adds no urgency.
-  { value: 0, label: "None", words: ["p4", "none"], todoistPriority: 1 },
+  { value: 0, label: "No priority", words: ["p4", "none"], todoistPriority: 1 },
 ] as const satisfies readonly PriorityLevel[];
 
 type PriorityLevel = {
   value: number;
+  /** Reads on its own, in a menu labelled Priority as much as in a task's row. */
   label: string;
   /** What a person may type in the quick add (lower case, without spaces). */
   words: readonly string[];

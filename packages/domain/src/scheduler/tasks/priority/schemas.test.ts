@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PRIORITY_LEVELS, priorityFromTodoist, priorityFromWord, priorityLabel } from "./priority-levels.ts";
+import { PRIORITY_LEVELS, priorityFromTodoist, priorityFromWord, priorityLabel } from "./schemas.ts";
 
 describe("priority levels", () => {
   it("name every value of the 0-5 scale exactly once, most urgent first", () => {
@@ -11,9 +11,9 @@ describe("priority levels", () => {
     [5, "P1 urgent"],
     [4, "P2 high"],
     [3, "P3 medium"],
-    [2, "Low"],
-    [1, "Lowest"],
-    [0, "None"],
+    [2, "Low priority"],
+    [1, "Lowest priority"],
+    [0, "No priority"],
     [9, "Priority 9"],
   ])("labels %i as %s", (value, label) => {
     expect(priorityLabel(value)).toBe(label);
