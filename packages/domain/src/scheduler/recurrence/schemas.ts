@@ -6,6 +6,7 @@ import { parseLocalDate } from "./parse-local-date.ts";
 import { parsePlannerTime } from "./parse-planner-time.ts";
 import { parseRecurrence } from "./parse-recurrence.ts";
 
+export { describeRecurrence } from "./describe-recurrence.ts";
 export { type RecurrencePreset, ZRecurrencePreset, ZWeekday } from "./preset-schema.ts";
 export { type RepeatPhrase, readRepeatPhrase, repeatPhraseToRule } from "./repeat-phrase.ts";
 

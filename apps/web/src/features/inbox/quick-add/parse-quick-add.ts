@@ -1,0 +1,185 @@
+import { readRepeatPhrase } from "@agendacraft/domain/scheduler/recurrence/schemas";
+import { PRIORITY_LEVELS, priorityFromWord } from "@agendacraft/domain/scheduler/tasks/priority/schemas";
+import { casual } from "chrono-node/en";
+import { DateTime } from "luxon";
+
+/** One thing read from the line, with the words it came from (`text`, as typed, at `index`). */
+export type QuickAddToken = { text: string; index: number } & (
+  | { kind: "due"; dueAt: Date; hasTime: boolean }
+  | { kind: "minutes"; minutes: number }
+  | { kind: "priority"; priority: number }
+  /** projectId null: no project has that name, so none is set. */
+  | { kind: "project"; projectId: string | null; name: string }
+  /** rule null: "every ..." that is no repetition we know, so none is set. */
+  | { kind: "repeat"; rule: string | null }
+);
+export type QuickAddTokenKind = QuickAddToken["kind"];
+
+export type ParsedQuickAdd = {
+  /** The line without the words the tokens took. */
+  summary: string;
+  /** In the order they appear in the line; at most one of each kind. */
+  tokens: QuickAddToken[];
+};
+
+export type QuickAddContext = {
+  now: Date;
+  /** The person's IANA zone: "tomorrow 3pm" is 15:00 there, whatever the browser's zone. */
+  timeZone: string;
+  projects: readonly { id: string; name: string }[];
+  /** Keys (tokenKey) of tokens the person removed: their words stay in the summary. */
+  kept: ReadonlySet<string>;
+};
+
+/** Identifies a token by what it is and the words it took, so removing it survives further typing. */
+export function tokenKey(token: Pick<QuickAddToken, "kind" | "text">): string {
+  return `${token.kind}:${token.text.toLowerCase()}`;
+}
+
+type Span = { index: number; text: string };
+
+const BOUNDARY_BEFORE = "(?<![\\p{L}\\p{N}_-])";
+const BOUNDARY_AFTER = "(?![\\p{L}\\p{N}_-])";
+const EVERY = new RegExp(`${BOUNDARY_BEFORE}every${BOUNDARY_AFTER}`, "giu");
+/** 30m, 45 min, 1h, 1.5h, 2 hours, 1h30, 1h 30m, 90min. */
+const DURATION = new RegExp(
+  `${BOUNDARY_BEFORE}(\\d{1,3}(?:[.,]\\d{1,2})?)\\s?(?:(?:h|hrs?|hours?)(?:\\s?(\\d{1,2})(?:\\s?(?:m|mins?|minutes?))?)?|(m|mins?|minutes?))${BOUNDARY_AFTER}`,
+  "giu",
+);
+const PRIORITY_WORDS = PRIORITY_LEVELS.flatMap((level) => level.words);
+const PRIORITY = new RegExp(`${BOUNDARY_BEFORE}(?:${PRIORITY_WORDS.join("|")})${BOUNDARY_AFTER}`, "giu");
+const PROJECT = /(?<![^\s])#([\p{L}\p{N}_-]+)/gu;
+
+/**
+ * Reads a quick-add line such as "Book dentist tomorrow 3pm 30m p1 #Health every weekday"
+ * into task fields. Pure: the clock, the zone, the projects and the removed tokens come in.
+ * Each kind is read once, first match wins; the repetition and the project are read first
+ * so that "every monday" and "#Friday plans" are not mistaken for dates.
+ */
+export function parseQuickAdd(line: string, context: QuickAddContext): ParsedQuickAdd {
+  const taken: Span[] = [];
+  const isFree = (span: Span) =>
+    taken.every(
+      (other) => span.index + span.text.length <= other.index || other.index + other.text.length <= span.index,
+    );
+  const take = <T extends Span>(token: T | null): T | null => {
+    if (token) taken.push(token);
+    return token;
+  };
+  const kept = (kind: QuickAddTokenKind, text: string) => context.kept.has(tokenKey({ kind, text }));
+  const today = DateTime.fromJSDate(context.now, { zone: context.timeZone }).toISODate() ?? "1970-01-01";
+
+  const repeatSpan = take(firstMatch(line, EVERY, (index) => readRepeat(line, index, today, kept)));
+  const project = take(firstMatch(line, PROJECT, (index) => readProject(line, index, context.projects, kept)));
+  const minutes = take(firstMatch(line, DURATION, (index, match) => readDuration(index, match, kept, isFree)));
+  const priority = take(firstMatch(line, PRIORITY, (index, match) => readPriority(index, match[0], kept, isFree)));
+  // chrono reads a lone "45m" as a clock time; a second duration is summary text, not a date.
+  const durations = [...line.matchAll(DURATION)].map((match) => ({ index: match.index, text: match[0] }));
+  const due = take(readDue(mask(line, [...taken, ...durations]), context, kept));
+
+  // "every week" takes its weekday from the first day: the due day when there is one.
+  const firstDay = due ? (DateTime.fromJSDate(due.dueAt, { zone: context.timeZone }).toISODate() ?? today) : today;
+  const repeat = repeatSpan ? { ...repeatSpan, rule: readRepeatPhrase(repeatSpan.text, firstDay)?.rule ?? null } : null;
+
+  const tokens = [repeat, project, minutes, priority, due]
+    .filter((token): token is QuickAddToken => token !== null)
+    .sort((a, b) => a.index - b.index);
+  return { summary: withoutSpans(line, tokens), tokens };
+}
+
+type Kept = (kind: QuickAddTokenKind, text: string) => boolean;
+
+/** The first match of `pattern` that `read` accepts (a removed or overlapping one is skipped). */
+function firstMatch<T>(line: string, pattern: RegExp, read: (index: number, match: RegExpExecArray) => T | null) {
+  for (const match of line.matchAll(pattern)) {
+    const token = read(match.index, match as RegExpExecArray);
+    if (token) return token;
+  }
+  return null;
+}
+
+function readRepeat(line: string, index: number, today: string, kept: Kept): (Span & { kind: "repeat" }) | null {
+  const phrase = readRepeatPhrase(line.slice(index), today);
+  if (!phrase || kept("repeat", phrase.text)) return null;
+  return { kind: "repeat", index, text: phrase.text };
+}
+
+/** "#deep work" names the project "Deep Work" when there is one; the longest name that fits wins. */
+function readProject(
+  line: string,
+  index: number,
+  projects: QuickAddContext["projects"],
+  kept: Kept,
+): QuickAddToken | null {
+  const rest = line.slice(index + 1).toLowerCase();
+  const named = projects
+    .filter((project) => {
+      const name = project.name.toLowerCase();
+      return name !== "" && rest.startsWith(name) && !/^[\p{L}\p{N}_-]/u.test(rest.slice(name.length));
+    })
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  const text = named
+    ? line.slice(index, index + 1 + named.name.length)
+    : (/^#[\p{L}\p{N}_-]+/u.exec(line.slice(index))?.[0] ?? "#");
+  if (kept("project", text)) return null;
+  return named
+    ? { kind: "project", index, text, projectId: named.id, name: named.name }
+    : { kind: "project", index, text, projectId: null, name: text.slice(1) };
+}
+
+function readDuration(index: number, match: RegExpExecArray, kept: Kept, isFree: (span: Span) => boolean) {
+  const [text, amount = "", extraMinutes, minuteUnit] = match;
+  const value = Number(amount.replace(",", "."));
+  // "30.5m" is no whole number of minutes we could say for sure.
+  if (minuteUnit !== undefined && !Number.isInteger(value)) return null;
+  const minutes = minuteUnit !== undefined ? value : Math.round(value * 60) + Number(extraMinutes ?? 0);
+  const span = { index, text };
+  if (minutes < 1 || kept("minutes", text) || !isFree(span)) return null;
+  return { kind: "minutes" as const, ...span, minutes };
+}
+
+function readPriority(index: number, text: string, kept: Kept, isFree: (span: Span) => boolean) {
+  const priority = priorityFromWord(text);
+  const span = { index, text };
+  if (priority === null || kept("priority", text) || !isFree(span)) return null;
+  return { kind: "priority" as const, ...span, priority };
+}
+
+/**
+ * The first date chrono finds in what the other tokens left. chrono takes a zone only as a
+ * fixed offset, so it reads the wall-clock fields against the zone's offset now, and Luxon
+ * turns those fields into the instant in the zone (right across a DST change). A date with no
+ * time is due at the end of that day, as the Deadline field's dates are.
+ */
+function readDue(masked: string, context: QuickAddContext, kept: Kept): QuickAddToken | null {
+  const offset = DateTime.fromJSDate(context.now, { zone: context.timeZone }).offset;
+  const results = casual.parse(masked, { instant: context.now, timezone: offset }, { forwardDate: true });
+  for (const result of results) {
+    if (kept("due", result.text)) continue;
+    const start = result.start;
+    const hasTime = start.isCertain("hour");
+    const day = DateTime.fromObject(
+      { year: start.get("year") ?? 0, month: start.get("month") ?? 1, day: start.get("day") ?? 1 },
+      { zone: context.timeZone },
+    );
+    const local = hasTime
+      ? day.set({ hour: start.get("hour") ?? 0, minute: start.get("minute") ?? 0 })
+      : day.endOf("day");
+    if (!local.isValid) continue;
+    return { kind: "due", index: result.index, text: result.text, dueAt: local.toJSDate(), hasTime };
+  }
+  return null;
+}
+
+/** The line with taken words blanked out (same length, so chrono's positions are the line's). */
+function mask(line: string, taken: readonly Span[]): string {
+  let masked = line;
+  for (const span of taken) {
+    masked = masked.slice(0, span.index) + " ".repeat(span.text.length) + masked.slice(span.index + span.text.length);
+  }
+  return masked;
+}
+
+function withoutSpans(line: string, spans: readonly Span[]): string {
+  return mask(line, spans).replace(/\s+/g, " ").trim();
+}
