@@ -151,7 +151,7 @@ function readPriority(index: number, text: string, kept: Kept, isFree: (span: Sp
  * turns those fields into the instant in the zone (right across a DST change). A date with no
  * time is due at the end of that day, as the Deadline field's dates are.
  */
-function readDue(masked: string, context: QuickAddContext, kept: Kept): QuickAddToken | null {
+function readDue(masked: string, context: QuickAddContext, kept: Kept): Extract<QuickAddToken, { kind: "due" }> | null {
   const offset = DateTime.fromJSDate(context.now, { zone: context.timeZone }).offset;
   const results = casual.parse(masked, { instant: context.now, timezone: offset }, { forwardDate: true });
   for (const result of results) {
