@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
+import { formatDateTime } from "../../lib/time.ts";
 import { apiFor } from "../../testing/api-for.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { signUp } from "../../testing/sign-up.ts";
@@ -149,5 +151,80 @@ describe("quick add", () => {
     expect(screen.queryByRole("list", { name: "Inbox tasks" })).toBeNull();
     const { items } = await api.scheduler.tasks.list.query({ projectId: garden.id });
     expect(items.map((task) => task.summary)).toEqual(["Plant tulips"]);
+  });
+
+  it("reads a natural-language line into chips, then saves exactly what they say", async () => {
+    const person = await signUp({ timeZone: "Asia/Kathmandu" });
+    const api = apiFor(person);
+    const health = await api.scheduler.projects.create.mutate({ name: "Health" });
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    await screen.findByRole("option", { name: "Health" });
+    const summary = screen.getByLabelText("Summary");
+    await user.type(summary, "Book dentist tomorrow 3pm 30m p1 #Health every weekday");
+
+    // 15:00 tomorrow in Kathmandu, whatever the machine's zone.
+    const due = DateTime.now()
+      .setZone("Asia/Kathmandu")
+      .plus({ days: 1 })
+      .set({ hour: 15, minute: 0 })
+      .startOf("minute");
+    const chips = await screen.findByRole("list", { name: /Adds “Book dentist”/ });
+    expect(
+      within(chips)
+        .getAllByRole("listitem")
+        .map((chip) => chip.firstChild?.textContent),
+    ).toEqual([
+      `Due ${formatDateTime(due.toJSDate(), "Asia/Kathmandu")}`,
+      "30 min",
+      "P1 urgent",
+      "Project Health",
+      "Repeats every weekday",
+    ]);
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+
+    expect(await screen.findByText("Added “Book dentist” to Health")).toBeDefined();
+    const { items } = await api.scheduler.tasks.list.query({ projectId: health.id });
+    expect(items).toEqual([
+      expect.objectContaining({
+        summary: "Book dentist",
+        minutes: 30,
+        priority: 5,
+        projectId: health.id,
+        dueAt: due.toJSDate(),
+        recurrence: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+      }),
+    ]);
+    expect((summary as HTMLInputElement).value).toBe("");
+    expect(screen.queryByRole("list", { name: /Adds/ })).toBeNull();
+  });
+
+  it("keeps a removed chip's words in the summary and says what it will not set", async () => {
+    const person = await signUp();
+    const api = apiFor(person);
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    const summary = await screen.findByLabelText("Summary");
+    await user.type(summary, "Read p1 manual #Garden every fortnight");
+    const chips = await screen.findByRole("list", { name: /Adds “Read manual”/ });
+    expect(
+      within(chips)
+        .getAllByRole("listitem")
+        .map((chip) => chip.firstChild?.textContent),
+    ).toEqual(["P1 urgent", "No project “Garden”: not set", "Repeat not understood: “every fortnight”, not set"]);
+
+    await user.click(screen.getByRole("button", { name: "Remove P1 urgent" }));
+    const after = await screen.findByRole("list", { name: /Adds “Read p1 manual”/ });
+    expect(within(after).queryByText("P1 urgent")).toBeNull();
+    expect(document.activeElement).toBe(summary);
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+
+    expect(await within(await inboxList()).findByText("Read p1 manual")).toBeDefined();
+    const { items } = await api.scheduler.tasks.list.query({ projectId: null });
+    expect(items).toEqual([
+      expect.objectContaining({ summary: "Read p1 manual", priority: 0, projectId: null, recurrence: null }),
+    ]);
   });
 });
