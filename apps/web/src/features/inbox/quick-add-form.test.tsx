@@ -227,4 +227,27 @@ describe("quick add", () => {
       expect.objectContaining({ summary: "Read p1 manual", priority: 0, projectId: null, recurrence: null }),
     ]);
   });
+
+  it("gives a repeating line without a day its first day as the deadline, shown as a chip", async () => {
+    const person = await signUp({ timeZone: "Asia/Kathmandu" });
+    const api = apiFor(person);
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    await user.type(await screen.findByLabelText("Summary"), "Stretch every day");
+    const today = DateTime.now().setZone("Asia/Kathmandu").endOf("day");
+    const chips = await screen.findByRole("list", { name: /Adds “Stretch”/ });
+    expect(
+      within(chips)
+        .getAllByRole("listitem")
+        .map((chip) => chip.firstChild?.textContent),
+    ).toEqual(["Repeats every day", `Due ${today.toFormat("ccc d LLL")}, the first repeat`]);
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+
+    expect(await within(await inboxList()).findByText("Stretch")).toBeDefined();
+    const { items } = await api.scheduler.tasks.list.query({ projectId: null });
+    expect(items).toEqual([
+      expect.objectContaining({ summary: "Stretch", recurrence: "FREQ=DAILY", dueAt: today.toJSDate() }),
+    ]);
+  });
 });

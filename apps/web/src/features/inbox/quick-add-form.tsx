@@ -120,7 +120,12 @@ export function QuickAddForm() {
     },
   });
   const [repeat, deadline, summaryLine] = useWatch({ control: form.control, name: ["repeat", "deadline", "summary"] });
-  const quickLine = useQuickAddLine({ line: summaryLine, timeZone, projects: projects.data?.items ?? NO_PROJECTS });
+  const quickLine = useQuickAddLine({
+    line: summaryLine,
+    timeZone,
+    projects: projects.data?.items ?? NO_PROJECTS,
+    hasDeadline: deadline !== "",
+  });
   readLine.current = (line) => {
     const parsed = quickLine.parse(line);
     return parsed ? lineFields(parsed) : { summary: line };

@@ -9,8 +9,10 @@ import type { QuickAddToken } from "./parse-quick-add.ts";
  */
 export function describeToken(token: QuickAddToken, timeZone: string): string {
   switch (token.kind) {
-    case "due":
-      return `Due ${token.hasTime ? formatDateTime(token.dueAt, timeZone) : formatDay(token.dueAt, timeZone)}`;
+    case "due": {
+      const when = token.hasTime ? formatDateTime(token.dueAt, timeZone) : formatDay(token.dueAt, timeZone);
+      return token.firstRepeat ? `Due ${when}, the first repeat` : `Due ${when}`;
+    }
     case "minutes":
       return formatMinutes(token.minutes);
     case "priority":

@@ -10,6 +10,7 @@ const context = (overrides: Partial<QuickAddContext> = {}): QuickAddContext => (
   timeZone: "Europe/Berlin",
   projects: [HEALTH, DEEP_WORK],
   kept: new Set(),
+  dueOnFirstRepeat: false,
   ...overrides,
 });
 
@@ -145,5 +146,31 @@ describe("parseQuickAdd", () => {
     const parsed = parseQuickAdd("Plant tulips #Garden", context());
     expect(parsed.tokens).toEqual([{ kind: "project", index: 13, text: "#Garden", projectId: null, name: "Garden" }]);
     expect(parsed.summary).toBe("Plant tulips");
+  });
+
+  describe("a repeating line without a day", () => {
+    const firstRepeat = (line: string) =>
+      parseQuickAdd(line, context({ dueOnFirstRepeat: true })).tokens.find((token) => token.kind === "due");
+
+    it("is due at the end of its first day: today for every day, the next Monday for every monday", () => {
+      // Tuesday 1 December in Berlin.
+      expect(firstRepeat("Stretch every day")).toMatchObject({
+        text: "",
+        firstRepeat: true,
+        dueAt: new Date("2026-12-01T22:59:59.999Z"),
+      });
+      expect(firstRepeat("Review every monday")?.dueAt).toEqual(new Date("2026-12-07T22:59:59.999Z"));
+      expect(firstRepeat("Review every weekday")?.dueAt).toEqual(new Date("2026-12-01T22:59:59.999Z"));
+      expect(firstRepeat("Chores every weekend")?.dueAt).toEqual(new Date("2026-12-05T22:59:59.999Z"));
+    });
+
+    it("keeps a typed day, and adds none for a repeat it did not understand or when removed", () => {
+      expect(firstRepeat("Review friday every week")).toMatchObject({ text: "friday" });
+      expect(firstRepeat("Check every fortnight")).toBeUndefined();
+      const kept = new Set([tokenKey({ kind: "due", text: "" })]);
+      expect(
+        parseQuickAdd("Stretch every day", context({ dueOnFirstRepeat: true, kept })).tokens.map((token) => token.kind),
+      ).toEqual(["repeat"]);
+    });
   });
 });

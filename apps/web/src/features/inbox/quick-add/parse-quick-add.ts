@@ -4,8 +4,11 @@ import { casual } from "chrono-node/en";
 import { DateTime } from "luxon";
 
 /** One thing read from the line, with the words it came from (`text`, as typed, at `index`). */
-export type QuickAddToken = { text: string; index: number } & (
-  | { kind: "due"; dueAt: Date; hasTime: boolean }
+export type QuickAddToken = {
+  text: string;
+  index: number;
+} /** firstRepeat: no day was typed, so a repeating task is due on its first day (its text is ""). */ & (
+  | { kind: "due"; dueAt: Date; hasTime: boolean; firstRepeat?: true }
   | { kind: "minutes"; minutes: number }
   | { kind: "priority"; priority: number }
   /** projectId null: no project has that name, so none is set. */
@@ -29,6 +32,12 @@ export type QuickAddContext = {
   projects: readonly { id: string; name: string }[];
   /** Keys (tokenKey) of tokens the person removed: their words stay in the summary. */
   kept: ReadonlySet<string>;
+  /**
+   * Whether a repeating line without a day is due on its first day (today or the first
+   * weekday it names), since a repeating task needs a date. False when the form's own
+   * Deadline field gives it one.
+   */
+  dueOnFirstRepeat: boolean;
 };
 
 /** Identifies a token by what it is and the words it took, so removing it survives further typing. */
@@ -81,7 +90,12 @@ export function parseQuickAdd(line: string, context: QuickAddContext): ParsedQui
   const firstDay = due ? (DateTime.fromJSDate(due.dueAt, { zone: context.timeZone }).toISODate() ?? today) : today;
   const repeat = repeatSpan ? { ...repeatSpan, rule: readRepeatPhrase(repeatSpan.text, firstDay)?.rule ?? null } : null;
 
-  const tokens = [repeat, project, minutes, priority, due]
+  const firstDue =
+    !due && repeat?.rule && context.dueOnFirstRepeat && !kept("due", "")
+      ? firstRepeatDue(repeat.index, repeat.rule, context.now, context.timeZone)
+      : null;
+
+  const tokens = [repeat, firstDue, project, minutes, priority, due]
     .filter((token): token is QuickAddToken => token !== null)
     .sort((a, b) => a.index - b.index);
   return { summary: withoutSpans(line, tokens), tokens };
@@ -169,6 +183,18 @@ function readDue(masked: string, context: QuickAddContext, kept: Kept): Extract<
     return { kind: "due", index: result.index, text: result.text, dueAt: local.toJSDate(), hasTime };
   }
   return null;
+}
+
+const WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/** The end of the first day from today that the rule's weekdays allow (today itself for any other rule). */
+function firstRepeatDue(index: number, rule: string, now: Date, timeZone: string): QuickAddToken {
+  const days = /BYDAY=([A-Z,]+)/.exec(rule)?.[1]?.split(",") ?? WEEKDAY_CODES;
+  let day = DateTime.fromJSDate(now, { zone: timeZone });
+  for (let step = 0; step < 7 && !days.includes(WEEKDAY_CODES[day.weekday - 1] ?? ""); step++) {
+    day = day.plus({ days: 1 });
+  }
+  return { kind: "due", index, text: "", dueAt: day.endOf("day").toJSDate(), hasTime: false, firstRepeat: true };
 }
 
 /** The line with taken words blanked out (same length, so chrono's positions are the line's). */

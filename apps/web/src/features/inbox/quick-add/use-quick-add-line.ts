@@ -7,20 +7,24 @@ type QuickAddLineOptions = {
   line: string;
   timeZone: string;
   projects: readonly { id: string; name: string }[];
+  /** The form's Deadline field is filled, so a repeating line needs no day of its own. */
+  hasDeadline: boolean;
 };
 
 /**
  * The quick-add line read into fields as it is typed, and the tokens the person removed
  * (whose words then stay in the summary). `parse` reads any line the same way, for the submit.
  */
-export function useQuickAddLine({ line, timeZone, projects }: QuickAddLineOptions) {
+export function useQuickAddLine({ line, timeZone, projects, hasDeadline }: QuickAddLineOptions) {
   const parser = useQuickAddParser();
   const [kept, setKept] = useState<ReadonlySet<string>>(() => new Set());
 
   const parse = useCallback(
     (text: string): ParsedQuickAdd | null =>
-      parser && text.trim() !== "" ? parser.parseQuickAdd(text, { now: new Date(), timeZone, projects, kept }) : null,
-    [parser, timeZone, projects, kept],
+      parser && text.trim() !== ""
+        ? parser.parseQuickAdd(text, { now: new Date(), timeZone, projects, kept, dueOnFirstRepeat: !hasDeadline })
+        : null,
+    [parser, timeZone, projects, kept, hasDeadline],
   );
   const parsed = useMemo(() => parse(line), [parse, line]);
 
