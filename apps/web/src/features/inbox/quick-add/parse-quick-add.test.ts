@@ -85,6 +85,9 @@ describe("parseQuickAdd", () => {
     ["Call mum tomorrow at 9:30", { summary: "Call mum", dueAt: "2026-12-02T08:30:00.000Z" }],
     ["Pay rent 15 jan", { summary: "Pay rent", dueAt: "2027-01-15T22:59:59.999Z" }],
     ["Submit in 2 days", { summary: "Submit", dueAt: "2026-12-03T22:59:59.999Z" }],
+    ["Send report by friday 5pm", { summary: "Send report", dueAt: "2026-12-04T16:00:00.000Z" }],
+    ["Meet Sam for 1h", { summary: "Meet Sam", minutes: 60 }],
+    ["Meet at cafe", { summary: "Meet at cafe" }],
   ])("%j", (line, expected) => {
     expect(fields(parseQuickAdd(line, context()))).toEqual(expected);
   });

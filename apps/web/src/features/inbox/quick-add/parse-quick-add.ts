@@ -206,6 +206,17 @@ function mask(line: string, taken: readonly Span[]): string {
   return masked;
 }
 
+/** "by", "for" and the like right before a taken span belong to it: "Send report by friday" saves "Send report". */
+const CONNECTOR_BEFORE = /(?<![\p{L}\p{N}_-])(?:at|on|by|for|due|from|starting)\s+$/iu;
+
 function withoutSpans(line: string, spans: readonly Span[]): string {
-  return mask(line, spans).replace(/\s+/g, " ").trim();
+  const widened = spans
+    .filter((span) => span.text !== "")
+    .map((span) => {
+      const connector = CONNECTOR_BEFORE.exec(line.slice(0, span.index));
+      return connector
+        ? { index: connector.index, text: line.slice(connector.index, span.index + span.text.length) }
+        : span;
+    });
+  return mask(line, widened).replace(/\s+/g, " ").trim();
 }
