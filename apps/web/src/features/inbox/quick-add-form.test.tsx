@@ -35,6 +35,8 @@ describe("quick add", () => {
         expect.stringContaining("Write report"),
       ]);
     });
+    // The row names the priority from the one table.
+    expect(within(await inboxList()).getByText(/P3 medium/)).toBeDefined();
     expect((summary as HTMLInputElement).value).toBe("");
     await waitFor(() => expect(document.activeElement).toBe(summary));
     const { items } = await apiFor(person).scheduler.tasks.list.query({ projectId: null });
