@@ -1,4 +1,4 @@
-import type { ParsedQuickAdd } from "./parse-quick-add.ts";
+import type { ParsedQuickAdd } from "./quick-add-token.ts";
 
 /** The task fields a parsed line sets; a token that names nothing we know (rule or project null) sets none. */
 export type LineFields = {

@@ -68,7 +68,7 @@ describe("parseQuickAdd", () => {
     ["Buy low-fat milk", { summary: "Buy low-fat milk" }],
     ["Read chapter p5", { summary: "Read chapter p5" }],
     ["Ship v2 #deep work", { summary: "Ship v2", projectId: DEEP_WORK.id }],
-    ["Ship v2 #DEEP", { summary: "Ship v2", projectId: null }],
+    ["Ship v2 #DEEP", { summary: "Ship v2 #DEEP", projectId: null }],
     ["Email#Health stays", { summary: "Email#Health stays" }],
     ["Water plants every day", { summary: "Water plants", recurrence: "FREQ=DAILY" }],
     ["Review every monday", { summary: "Review", recurrence: "FREQ=WEEKLY;BYDAY=MO" }],
@@ -80,7 +80,7 @@ describe("parseQuickAdd", () => {
       { summary: "Review", dueAt: "2026-12-04T22:59:59.999Z", recurrence: "FREQ=WEEKLY;BYDAY=FR" },
     ],
     ["Pay rent every month", { summary: "Pay rent", recurrence: "FREQ=MONTHLY;BYMONTHDAY=1" }],
-    ["Check every fortnight", { summary: "Check", recurrence: null }],
+    ["Check every fortnight", { summary: "Check every fortnight", recurrence: null }],
     ["Call mum friday", { summary: "Call mum", dueAt: "2026-12-04T22:59:59.999Z" }],
     ["Call mum tomorrow at 9:30", { summary: "Call mum", dueAt: "2026-12-02T08:30:00.000Z" }],
     ["Pay rent 15 jan", { summary: "Pay rent", dueAt: "2027-01-15T22:59:59.999Z" }],
@@ -145,10 +145,10 @@ describe("parseQuickAdd", () => {
     });
   });
 
-  it("names an unknown project without setting one", () => {
+  it("names an unknown project without setting one, leaving its words in the summary", () => {
     const parsed = parseQuickAdd("Plant tulips #Garden", context());
     expect(parsed.tokens).toEqual([{ kind: "project", index: 13, text: "#Garden", projectId: null, name: "Garden" }]);
-    expect(parsed.summary).toBe("Plant tulips");
+    expect(parsed.summary).toBe("Plant tulips #Garden");
   });
 
   describe("a repeating line without a day", () => {

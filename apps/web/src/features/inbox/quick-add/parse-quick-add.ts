@@ -2,28 +2,9 @@ import { readRepeatPhrase } from "@agendacraft/domain/scheduler/recurrence/schem
 import { PRIORITY_LEVELS, priorityFromWord } from "@agendacraft/domain/scheduler/tasks/priority/schemas";
 import { casual } from "chrono-node/en";
 import { DateTime } from "luxon";
+import { type ParsedQuickAdd, type QuickAddToken, type QuickAddTokenKind, setsNothing } from "./quick-add-token.ts";
 
-/** One thing read from the line, with the words it came from (`text`, as typed, at `index`). */
-export type QuickAddToken = {
-  text: string;
-  index: number;
-} /** firstRepeat: no day was typed, so a repeating task is due on its first day (its text is ""). */ & (
-  | { kind: "due"; dueAt: Date; hasTime: boolean; firstRepeat?: true }
-  | { kind: "minutes"; minutes: number }
-  | { kind: "priority"; priority: number }
-  /** projectId null: no project has that name, so none is set. */
-  | { kind: "project"; projectId: string | null; name: string }
-  /** rule null: "every ..." that is no repetition we know, so none is set. */
-  | { kind: "repeat"; rule: string | null }
-);
-export type QuickAddTokenKind = QuickAddToken["kind"];
-
-export type ParsedQuickAdd = {
-  /** The line without the words the tokens took. */
-  summary: string;
-  /** In the order they appear in the line; at most one of each kind. */
-  tokens: QuickAddToken[];
-};
+export type { ParsedQuickAdd, QuickAddToken } from "./quick-add-token.ts";
 
 export type QuickAddContext = {
   now: Date;
@@ -98,7 +79,9 @@ export function parseQuickAdd(line: string, context: QuickAddContext): ParsedQui
   const tokens = [repeat, firstDue, project, minutes, priority, due]
     .filter((token): token is QuickAddToken => token !== null)
     .sort((a, b) => a.index - b.index);
-  return { summary: withoutSpans(line, tokens), tokens };
+  // A token that sets nothing leaves its words in the summary: "Check every box" stays whole.
+  const setting = tokens.filter((token) => !setsNothing(token));
+  return { summary: withoutSpans(line, setting), tokens };
 }
 
 type Kept = (kind: QuickAddTokenKind, text: string) => boolean;

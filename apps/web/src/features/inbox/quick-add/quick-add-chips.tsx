@@ -1,4 +1,4 @@
-import type { QuickAddToken } from "./parse-quick-add.ts";
+import { type QuickAddToken, setsNothing } from "./quick-add-token.ts";
 
 type QuickAddChipsProps = {
   summary: string;
@@ -22,15 +22,12 @@ export function QuickAddChips({ summary, tokens, describe, onRemove }: QuickAddC
       <ul aria-labelledby="quick-add-chips-heading" className="flex flex-wrap gap-2">
         {tokens.map((token) => {
           const label = describe(token);
-          const setsNothing =
-            (token.kind === "project" && !token.projectId) || (token.kind === "repeat" && !token.rule);
+          const unset = setsNothing(token);
           return (
             <li
               key={`${token.kind}:${token.index}`}
               className={`flex items-center gap-1 rounded-full border px-2 py-0.5 text-sm ${
-                setsNothing
-                  ? "border-amber-300 bg-amber-50 text-amber-900"
-                  : "border-indigo-200 bg-indigo-50 text-indigo-900"
+                unset ? "border-amber-300 bg-amber-50 text-amber-900" : "border-indigo-200 bg-indigo-50 text-indigo-900"
               }`}
             >
               <span>{label}</span>

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
-import type { ParsedQuickAdd, QuickAddToken } from "./parse-quick-add.ts";
+import type { ParsedQuickAdd, QuickAddToken } from "./quick-add-token.ts";
 import { useQuickAddParser } from "./use-quick-add-parser.ts";
 
 type QuickAddLineOptions = {
