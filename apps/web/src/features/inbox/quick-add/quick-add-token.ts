@@ -2,12 +2,14 @@
 // without loading the parser (chrono-node) in the first download.
 
 /** One thing read from the line, with the words it came from (`text`, as typed, at `index`). */
-export type QuickAddToken = {
-  text: string;
-  index: number;
-} & /** firstRepeat: no day was typed, so a repeating task is due on its first day (its text is ""). */
-(
-  | { kind: "due"; dueAt: Date; hasTime: boolean; firstRepeat?: true }
+export type QuickAddToken = { text: string; index: number } & (
+  | {
+      kind: "due";
+      dueAt: Date;
+      hasTime: boolean;
+      /** No day was typed, so a repeating task is due on its first day (its text is ""). */
+      firstRepeat?: true;
+    }
   | { kind: "minutes"; minutes: number }
   | { kind: "priority"; priority: number }
   /** projectId null: no project has that name, so none is set. */
