@@ -1,8 +1,9 @@
-import { Navigate, type RouteObject } from "react-router";
+import type { RouteObject } from "react-router";
 import { RequireSession } from "./auth/require-session.tsx";
 import { SignInPage } from "./auth/sign-in-page.tsx";
 import { SignUpPage } from "./auth/sign-up-page.tsx";
 import { InboxPage } from "./features/inbox/inbox-page.tsx";
+import { HomeRedirect } from "./features/today/home-redirect.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { NotFoundPage } from "./layout/not-found-page.tsx";
 import { Loading } from "./ui/states.tsx";
@@ -23,8 +24,17 @@ export const routes: RouteObject[] = [
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/inbox" replace /> },
+          // Today once the person has planned, the Inbox before that.
+          { index: true, element: <HomeRedirect /> },
           { path: "inbox", element: <InboxPage /> },
+          {
+            path: "today",
+            lazy: async () => ({ Component: (await import("./features/today/today-page.tsx")).TodayPage }),
+          },
+          {
+            path: "upcoming",
+            lazy: async () => ({ Component: (await import("./features/upcoming/upcoming-page.tsx")).UpcomingPage }),
+          },
           {
             path: "week",
             lazy: async () => ({ Component: (await import("./features/week/week-page.tsx")).WeekPage }),

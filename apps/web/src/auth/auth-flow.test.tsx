@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderApp } from "../testing/render-app.tsx";
 import { signUp } from "../testing/sign-up.ts";
+import { PRODUCT_PITCH } from "./auth-card.tsx";
 
 afterEach(() => {
   cleanup();
@@ -17,6 +18,18 @@ describe("signing in and out", () => {
     expect(router.state.location.pathname).toBe("/sign-in");
     expect(router.state.location.search).toBe("?next=%2Fweek");
     expect(screen.queryByText(/session has ended/i)).toBeNull();
+  });
+
+  it("says what AgendaCraft does on the sign-in and sign-up pages", async () => {
+    for (const [path, heading] of [
+      ["/sign-in", "Sign in to AgendaCraft"],
+      ["/sign-up", "Create your AgendaCraft account"],
+    ] as const) {
+      renderApp({ path });
+      await screen.findByRole("heading", { name: heading });
+      expect(screen.getByText(/plans your week for you/).textContent).toBe(PRODUCT_PITCH);
+      cleanup();
+    }
   });
 
   it("checks the sign-up fields with the server's own rules before sending anything", async () => {

@@ -25,8 +25,8 @@ export function createSessionExpiryHandler(getRouter: () => Navigator | undefine
   };
 }
 
-/** Where to go after signing in: the page that sent the person away, if it is one of ours. */
+/** Where to go after signing in: the page that sent the person away, if it is one of ours; else home (Today or the Inbox). */
 export function safeNextPath(next: string | null): string {
-  if (!next?.startsWith("/") || next.startsWith("//")) return "/inbox";
-  return PUBLIC_PATHS.has(next.split("?")[0] ?? "") ? "/inbox" : next;
+  if (!next?.startsWith("/") || next.startsWith("//")) return "/";
+  return PUBLIC_PATHS.has(next.split("?")[0] ?? "") ? "/" : next;
 }

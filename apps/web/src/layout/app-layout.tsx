@@ -8,6 +8,8 @@ import { Loading } from "../ui/states.tsx";
 import { NetworkBanner } from "./network-banner.tsx";
 
 const NAV = [
+  { to: "/today", label: "Today" },
+  { to: "/upcoming", label: "Upcoming" },
   { to: "/inbox", label: "Inbox" },
   { to: "/week", label: "Week" },
   { to: "/projects", label: "Projects" },
@@ -37,7 +39,7 @@ export function AppLayout() {
                 key={item.to}
                 to={item.to}
                 className={({ isActive }) =>
-                  `whitespace-nowrap rounded-md px-3 py-1.5 text-sm ${isActive ? "bg-indigo-50 font-medium text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`
+                  `whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm sm:px-3 ${isActive ? "bg-indigo-50 font-medium text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`
                 }
               >
                 {item.label}

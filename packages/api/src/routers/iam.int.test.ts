@@ -1,11 +1,17 @@
-import { authenticateApiToken } from "@agendacraft/domain/iam";
-import { fixedClock } from "@agendacraft/domain/shared";
+import { randomUUID } from "node:crypto";
+import { ACCOUNT_LIMITS } from "@agendacraft/domain/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
+import type { ZodError } from "zod";
 import { createTestDeps } from "../testing/create-test-deps.ts";
 import { callerFor, createTestUser } from "../testing/test-users.ts";
 import { trpcFailure } from "../testing/trpc-failure.ts";
 
+const MISSING_ID = "00000000-0000-4000-8000-000000000000";
+const NOW = new Date("2026-06-01T09:00:00Z"); // the test deps' fixed clock
+
+// Only what the router adds: session, input validation, error mapping, output shape, the caller's
+// session and clock handed to the services. The business rules are tested in packages/domain/src/iam/:
+// account.int.test.ts (profile, password, sessions, deletion) and tokens/api-tokens.int.test.ts.
 describe("iam router", () => {
   let harness: Awaited<ReturnType<typeof createTestDeps>>;
   beforeAll(async () => {
@@ -15,151 +21,142 @@ describe("iam router", () => {
     await harness?.close();
   });
 
-  it("iam.me returns the signed-in user's profile, with UTC as the default time zone", async () => {
-    const user = await createTestUser(harness.deps, "Mia");
-    const me = await user.caller.iam.me();
-    expect(me).toMatchObject({ id: user.userId, email: user.email, name: "Mia", timeZone: "UTC" });
-    expect(me.createdAt).toBeInstanceOf(Date);
+  const issuePaths = (error: { cause?: unknown }) =>
+    (error.cause as ZodError).issues.map((issue) => issue.path.join(".")).sort();
+
+  it("every procedure needs a session", async () => {
+    const anonymous = callerFor(harness.deps, null).iam;
+    for (const call of [
+      () => anonymous.me(),
+      () => anonymous.updateProfile({ name: "Mia" }),
+      () => anonymous.changePassword({ current: "correct horse battery", next: "a new password!" }),
+      () => anonymous.signOutEverywhere(),
+      () => anonymous.deleteAccount({ password: "correct horse battery" }),
+      () => anonymous.tokens.create({ name: "cli" }),
+      () => anonymous.tokens.list(),
+      () => anonymous.tokens.revoke({ id: MISSING_ID }),
+    ]) {
+      expect((await trpcFailure(call())).code).toBe("UNAUTHORIZED");
+    }
   });
 
-  it("updateProfile changes the name and an IANA time zone, and rejects an unknown zone by field", async () => {
-    const user = await createTestUser(harness.deps);
-    const updated = await user.caller.iam.updateProfile({ name: "  Renamed  ", timeZone: "Asia/Kathmandu" });
-    expect(updated).toMatchObject({ name: "Renamed", timeZone: "Asia/Kathmandu" });
+  it("me and updateProfile answer the caller's profile", async () => {
+    const user = await createTestUser(harness.deps, "Mia");
+    await expect(user.caller.iam.me()).resolves.toEqual({
+      id: user.userId,
+      email: user.email,
+      name: "Mia",
+      timeZone: "UTC",
+      createdAt: expect.any(Date),
+    });
+    await expect(user.caller.iam.updateProfile({ name: "  Renamed  ", timeZone: "Asia/Kathmandu" })).resolves.toEqual({
+      id: user.userId,
+      email: user.email,
+      name: "Renamed",
+      timeZone: "Asia/Kathmandu",
+      createdAt: expect.any(Date),
+    });
+  });
 
-    const error = await trpcFailure(user.caller.iam.updateProfile({ timeZone: "Mars/Olympus_Mons" }));
-    expect(error.code).toBe("BAD_REQUEST");
-    expect(error.cause).toBeInstanceOf(ZodError);
-    expect((error.cause as ZodError).issues[0]).toMatchObject({
+  it("updateProfile answers BAD_REQUEST naming the field for an unknown time zone, and an empty change", async () => {
+    const user = await createTestUser(harness.deps);
+    const unknownZone = await trpcFailure(user.caller.iam.updateProfile({ timeZone: "Mars/Olympus_Mons" }));
+    expect(unknownZone.code).toBe("BAD_REQUEST");
+    expect((unknownZone.cause as ZodError).issues[0]).toMatchObject({
       path: ["timeZone"],
       params: { code: "iam.unknown_time_zone" },
     });
-    await expect(user.caller.iam.me()).resolves.toMatchObject({ timeZone: "Asia/Kathmandu" });
+    expect((await trpcFailure(user.caller.iam.updateProfile({}))).code).toBe("BAD_REQUEST");
+    await expect(user.caller.iam.me()).resolves.toMatchObject({ timeZone: "UTC" });
   });
 
-  it("changePassword needs the current password, then signs out every other session", async () => {
+  it("changePassword keeps the caller's session; a wrong password is BAD_REQUEST iam.wrong_password", async () => {
     const user = await createTestUser(harness.deps);
-    const otherBrowser = await harness.deps.auth.api.signInEmail({
-      body: { email: user.email, password: user.password },
-    });
-    expect(otherBrowser.token).toBeTruthy();
+    await harness.deps.auth.api.signInEmail({ body: { email: user.email, password: user.password } });
 
+    const short = await trpcFailure(user.caller.iam.changePassword({ current: user.password, next: "short" }));
+    expect(short.code).toBe("BAD_REQUEST");
+    expect(issuePaths(short)).toEqual(["next"]);
     const wrong = await trpcFailure(
       user.caller.iam.changePassword({ current: "not my password", next: "a new password!" }),
     );
     expect(wrong.code).toBe("BAD_REQUEST");
-    expect(wrong.cause).toMatchObject({ code: "iam.wrong_password" });
+    expect(wrong.cause).toMatchObject({ code: "iam.wrong_password", details: { field: "password" } });
 
-    const result = await user.caller.iam.changePassword({ current: user.password, next: "a new password!" });
-    expect(result.revokedSessions).toBe(1);
+    await expect(user.caller.iam.changePassword({ current: user.password, next: "a new password!" })).resolves.toEqual({
+      revokedSessions: 1,
+    });
     const sessions = await harness.database.prisma.session.findMany({ where: { userId: user.userId } });
     expect(sessions.map((session) => session.id)).toEqual([user.session.credentialId]);
-
-    await expect(
-      harness.deps.auth.api.signInEmail({ body: { email: user.email, password: user.password } }),
-    ).rejects.toThrow();
-    await expect(
-      harness.deps.auth.api.signInEmail({ body: { email: user.email, password: "a new password!" } }),
-    ).resolves.toMatchObject({ user: { id: user.userId } });
   });
 
-  it("changePassword leaves API tokens working (they are revoked one by one, as the README says)", async () => {
+  it("signOutEverywhere answers how many sessions it ended", async () => {
     const user = await createTestUser(harness.deps);
-    const { token, secret } = await user.caller.iam.tokens.create({ name: "nightly export" });
-    await user.caller.iam.changePassword({ current: user.password, next: "another new password" });
-    await expect(
-      authenticateApiToken({ db: harness.database.prisma, secret, clock: harness.deps.clock }),
-    ).resolves.toMatchObject({ userId: user.userId, via: "token", credentialId: token.id });
+    await expect(user.caller.iam.signOutEverywhere()).resolves.toEqual({ revokedSessions: 1 });
   });
 
-  it("signOutEverywhere ends every browser session of the user and no one else's", async () => {
+  it("deleteAccount answers deleted; a wrong password is BAD_REQUEST iam.wrong_password", async () => {
     const user = await createTestUser(harness.deps);
-    const other = await createTestUser(harness.deps);
-    await harness.deps.auth.api.signInEmail({ body: { email: user.email, password: user.password } });
-    await expect(user.caller.iam.signOutEverywhere()).resolves.toEqual({ revokedSessions: 2 });
-    await expect(harness.database.prisma.session.count({ where: { userId: user.userId } })).resolves.toBe(0);
-    await expect(harness.database.prisma.session.count({ where: { userId: other.userId } })).resolves.toBe(1);
-  });
-
-  it("deleteAccount needs the password and removes the user with their sessions and tokens", async () => {
-    const user = await createTestUser(harness.deps);
-    await user.caller.iam.tokens.create({ name: "script" });
+    const empty = await trpcFailure(user.caller.iam.deleteAccount({ password: "" }));
+    expect(empty.code).toBe("BAD_REQUEST");
+    expect(issuePaths(empty)).toEqual(["password"]);
     const wrong = await trpcFailure(user.caller.iam.deleteAccount({ password: "nope" }));
+    expect(wrong.code).toBe("BAD_REQUEST");
     expect(wrong.cause).toMatchObject({ code: "iam.wrong_password" });
-    await expect(harness.database.prisma.user.count({ where: { id: user.userId } })).resolves.toBe(1);
-
     await expect(user.caller.iam.deleteAccount({ password: user.password })).resolves.toEqual({ deleted: true });
-    const { prisma } = harness.database;
-    await expect(prisma.user.count({ where: { id: user.userId } })).resolves.toBe(0);
-    await expect(prisma.session.count({ where: { userId: user.userId } })).resolves.toBe(0);
-    await expect(prisma.account.count({ where: { userId: user.userId } })).resolves.toBe(0);
-    await expect(prisma.apiToken.count({ where: { userId: user.userId } })).resolves.toBe(0);
   });
 
   describe("tokens", () => {
-    it("creates a token whose secret is shown once and stored only as a hash", async () => {
+    it("create, list and revoke answer their shapes; the expiry counts from the server's clock", async () => {
       const user = await createTestUser(harness.deps);
-      const { token, secret } = await user.caller.iam.tokens.create({ name: "  backup script " });
-      expect(secret).toMatch(/^act_[\w-]{43}$/);
-      expect(token).toMatchObject({
-        name: "backup script",
-        prefix: secret.slice(0, 12),
-        lastUsedAt: null,
-        expiresAt: null,
+      const created = await user.caller.iam.tokens.create({ name: "  backup script ", expiresInDays: 7 });
+      expect(created).toEqual({
+        token: {
+          id: expect.any(String),
+          name: "backup script",
+          prefix: created.secret.slice(0, 12),
+          createdAt: NOW,
+          lastUsedAt: null,
+          expiresAt: new Date("2026-06-08T09:00:00Z"),
+        },
+        secret: expect.stringMatching(/^act_/),
       });
-
-      const stored = await harness.database.prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } });
-      expect(JSON.stringify(stored)).not.toContain(secret);
-      const listed = await user.caller.iam.tokens.list();
-      expect(JSON.stringify(listed)).not.toContain(secret);
+      await expect(user.caller.iam.tokens.list()).resolves.toEqual({ items: [created.token], nextCursor: null });
+      await expect(user.caller.iam.tokens.revoke({ id: created.token.id })).resolves.toEqual({ revoked: true });
     });
 
-    it("authenticates with the token, records last use, and stops after revoke", async () => {
+    it("answers BAD_REQUEST naming the fields for a nameless token, an absurd expiry, a bad id or page", async () => {
       const user = await createTestUser(harness.deps);
-      const { token, secret } = await user.caller.iam.tokens.create({ name: "cli" });
-      const session = await authenticateApiToken({ db: harness.database.prisma, secret, clock: harness.deps.clock });
-      expect(session).toEqual({ userId: user.userId, via: "token", credentialId: token.id });
-      const [listed] = (await user.caller.iam.tokens.list()).items;
-      expect(listed?.lastUsedAt).toEqual(harness.deps.clock.now());
-
-      await expect(user.caller.iam.tokens.revoke({ id: token.id })).resolves.toEqual({ revoked: true });
-      await expect(
-        authenticateApiToken({ db: harness.database.prisma, secret, clock: harness.deps.clock }),
-      ).resolves.toBeNull();
-      const again = await trpcFailure(user.caller.iam.tokens.revoke({ id: token.id }));
-      expect(again.code).toBe("NOT_FOUND");
+      const create = await trpcFailure(user.caller.iam.tokens.create({ name: "   ", expiresInDays: 0 }));
+      expect(create.code).toBe("BAD_REQUEST");
+      expect(issuePaths(create)).toEqual(["expiresInDays", "name"]);
+      const revoke = await trpcFailure(user.caller.iam.tokens.revoke({ id: "not-an-id" }));
+      expect(revoke.code).toBe("BAD_REQUEST");
+      expect(issuePaths(revoke)).toEqual(["id"]);
+      const list = await trpcFailure(user.caller.iam.tokens.list({ limit: 0 }));
+      expect(list.code).toBe("BAD_REQUEST");
+      expect(issuePaths(list)).toEqual(["limit"]);
+      await expect(user.caller.iam.tokens.list()).resolves.toEqual({ items: [], nextCursor: null });
     });
 
-    it("expires a token after expiresInDays", async () => {
+    it("maps iam.token_not_found to NOT_FOUND and iam.too_many_tokens to CONFLICT with the limit", async () => {
       const user = await createTestUser(harness.deps);
-      const clock = fixedClock("2026-06-01T09:00:00Z");
-      const caller = callerFor({ ...harness.deps, clock }, user.session);
-      const { token, secret } = await caller.iam.tokens.create({ name: "short-lived", expiresInDays: 7 });
-      expect(token.expiresAt).toEqual(new Date("2026-06-08T09:00:00Z"));
-      clock.set("2026-06-08T08:59:59Z");
-      await expect(authenticateApiToken({ db: harness.database.prisma, secret, clock })).resolves.not.toBeNull();
-      clock.set("2026-06-08T09:00:00Z");
-      await expect(authenticateApiToken({ db: harness.database.prisma, secret, clock })).resolves.toBeNull();
-    });
+      const missing = await trpcFailure(user.caller.iam.tokens.revoke({ id: MISSING_ID }));
+      expect(missing.code).toBe("NOT_FOUND");
+      expect(missing.cause).toMatchObject({ code: "iam.token_not_found" });
 
-    it("lists newest first in pages", async () => {
-      const user = await createTestUser(harness.deps);
-      for (const name of ["one", "two", "three"]) await user.caller.iam.tokens.create({ name });
-      const first = await user.caller.iam.tokens.list({ limit: 2 });
-      expect(first.items.map((token) => token.name)).toEqual(["three", "two"]);
-      expect(first.nextCursor).not.toBeNull();
-      const second = await user.caller.iam.tokens.list({ limit: 2, cursor: first.nextCursor ?? undefined });
-      expect(second.items.map((token) => token.name)).toEqual(["one"]);
-      expect(second.nextCursor).toBeNull();
-    });
-
-    it("rejects a nameless token and an absurd expiry with field errors", async () => {
-      const user = await createTestUser(harness.deps);
-      const error = await trpcFailure(user.caller.iam.tokens.create({ name: "   ", expiresInDays: 0 }));
-      expect(error.code).toBe("BAD_REQUEST");
-      const paths = (error.cause as ZodError).issues.map((issue) => issue.path.join("."));
-      expect(paths.sort()).toEqual(["expiresInDays", "name"]);
-      await expect(user.caller.iam.tokens.list()).resolves.toMatchObject({ items: [] });
+      await harness.database.prisma.apiToken.createMany({
+        data: Array.from({ length: ACCOUNT_LIMITS.apiTokens }, (_, i) => ({
+          userId: user.userId,
+          name: `Script ${i}`,
+          prefix: "act_xxxxxxxx",
+          tokenHash: randomUUID(),
+        })),
+      });
+      const tooMany = await trpcFailure(user.caller.iam.tokens.create({ name: "One too many" }));
+      expect(tooMany.code).toBe("CONFLICT");
+      expect(tooMany.cause).toMatchObject({ code: "iam.too_many_tokens", details: { max: ACCOUNT_LIMITS.apiTokens } });
+      expect(tooMany.message).toContain(String(ACCOUNT_LIMITS.apiTokens));
     });
   });
 });

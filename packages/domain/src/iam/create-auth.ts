@@ -4,7 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { z } from "zod";
 import { newId } from "../shared/ids.ts";
-import { recordAuthFailure } from "./handle-auth-request.ts";
+import { recordAuthFailure } from "./record-auth-failure.ts";
 import { ZSignUpInput } from "./schemas.ts";
 
 /** Fastify puts the client address it trusts here; any copy sent by the client is overwritten. */

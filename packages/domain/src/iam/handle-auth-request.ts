@@ -1,24 +1,7 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { isDatabaseUnavailableError } from "../shared/database-unavailable.ts";
 import { databaseUnavailableError } from "../shared/errors.ts";
 import type { Auth } from "./create-auth.ts";
-
-/** The failures better-auth turned into responses while one request ran. */
-const failuresOfRequest = new AsyncLocalStorage<unknown[]>();
-
-/**
- * For better-auth's `hooks.after`, with what an endpoint returned: the library answers its
- * own failures with a 500 response (a database that is down becomes "Failed to get
- * session"), so the original error is kept for `handleAuthRequest`. Refusals (4xx) and
- * results are not failures. (Errors an endpoint throws instead leave `auth.handler` itself,
- * with `onAPIError.throw`.)
- */
-export function recordAuthFailure(returned: unknown): void {
-  if (!(returned instanceof Error)) return;
-  const statusCode = (returned as { statusCode?: unknown }).statusCode;
-  if (returned.name === "APIError" && typeof statusCode === "number" && statusCode < 500) return;
-  failuresOfRequest.getStore()?.push(returned);
-}
+import { collectAuthFailures } from "./record-auth-failure.ts";
 
 /**
  * Runs one /api/auth request through better-auth. An unreachable database is thrown as
@@ -29,11 +12,9 @@ export function recordAuthFailure(returned: unknown): void {
  */
 export async function handleAuthRequest(auth: Auth, request: Request): Promise<Response> {
   const failures: unknown[] = [];
-  const response = await failuresOfRequest
-    .run(failures, () => auth.handler(request))
-    .catch((error: unknown) => {
-      throw isDatabaseUnavailableError(error) ? databaseUnavailableError(error) : error;
-    });
+  const response = await collectAuthFailures(failures, () => auth.handler(request)).catch((error: unknown) => {
+    throw isDatabaseUnavailableError(error) ? databaseUnavailableError(error) : error;
+  });
   const unavailable = response.status >= 500 ? failures.find(isDatabaseUnavailableError) : undefined;
   if (unavailable) throw databaseUnavailableError(unavailable);
   return response;

@@ -50,3 +50,12 @@ export const PlanCommitted = defineEventType(
 
 /** An undo put these tasks back (aggregate: the run). */
 export const PlanUndone = defineEventType("scheduler.plan_undone", z.object({ taskIds: z.array(z.uuid()) }));
+
+/**
+ * The person turned automatic re-planning on or off (aggregate: the user). Recorded only when the
+ * setting changed. Nothing reacts to it yet: the next task or planner change asks for a re-plan anyway.
+ */
+export const PlanSettingsChanged = defineEventType(
+  "scheduler.plan_settings_changed",
+  z.object({ autoPlan: z.boolean() }),
+);

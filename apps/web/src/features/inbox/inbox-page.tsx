@@ -1,3 +1,4 @@
+import { FirstRunChecklist } from "../onboarding/first-run-checklist.tsx";
 import { InboxTasks } from "./inbox-tasks.tsx";
 import { QuickAddForm } from "./quick-add-form.tsx";
 
@@ -6,6 +7,7 @@ export function InboxPage() {
   return (
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-4">
       <h1 className="text-xl font-semibold">Inbox</h1>
+      <FirstRunChecklist />
       <QuickAddForm />
       <InboxTasks />
     </div>

@@ -1,13 +1,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
 import { useMe } from "../../auth/require-session.tsx";
 import { buttonClass } from "../../ui/button.ts";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
 import type { Task } from "../tasks/task-types.ts";
 import { useDeferredTaskDelete } from "../tasks/use-deferred-task-delete.ts";
 import { inboxTasks, withTaskReplaced } from "./inbox-cache.ts";
-import { InboxTaskRow } from "./inbox-task-row.tsx";
 import { SortableTaskList, type TaskDrop } from "./sortable-task-list.tsx";
+import { SortableTaskRow } from "./sortable-task-row.tsx";
 import { useCompleteInboxTask } from "./use-complete-inbox-task.ts";
 import { useInboxQueryKey, useInboxTasks } from "./use-inbox-tasks.ts";
 import { useMoveInboxTask } from "./use-move-inbox-task.ts";
@@ -39,29 +40,39 @@ export function InboxTasks() {
     move.mutate(direction === "down" ? { id, afterId: targetId } : { id, beforeId: targetId });
   }
 
-  function saved(task: Task) {
+  // Shown at once; the form's own refresh follows (and drops a task moved to a project).
+  function showSaved(task: Task) {
     const current = queryClient.getQueryData(queryKey);
     if (current) queryClient.setQueryData(queryKey, withTaskReplaced(current, task));
-    void queryClient.invalidateQueries({ queryKey });
   }
 
   return (
     <div ref={focus.fallbackRef} tabIndex={-1} className="flex flex-col gap-3 outline-none">
       {tasks.length === 0 && !inbox.hasNextPage ? (
         <EmptyState title="Your inbox is empty">
-          Add a task above. Tasks without a project or a start time wait here until you plan them.
+          Add a task above. Tasks without a project or a start time wait here until you plan them; planned ones are in{" "}
+          <Link className="text-indigo-700 underline" to="/today">
+            Today
+          </Link>{" "}
+          and{" "}
+          <Link className="text-indigo-700 underline" to="/upcoming">
+            Upcoming
+          </Link>
+          .
         </EmptyState>
       ) : (
         <SortableTaskList tasks={tasks} label="Inbox tasks" onDrop={drop}>
           {tasks.map((task) => (
-            <InboxTaskRow
+            <SortableTaskRow
               key={task.id}
               task={task}
               timeZone={timeZone}
               editing={editingId === task.id}
               onEdit={() => setEditingId(task.id)}
-              onEditEnd={() => setEditingId((id) => (id === task.id ? null : id))}
-              onSaved={saved}
+              onEditEnd={(saved) => {
+                if (saved) showSaved(saved);
+                setEditingId((id) => (id === task.id ? null : id));
+              }}
               onComplete={() => removeRow(task, () => complete.mutate({ id: task.id }))}
               onDelete={() => removeRow(task, () => deleteWithUndo(task))}
             />

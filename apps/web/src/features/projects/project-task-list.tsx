@@ -3,15 +3,17 @@ import { useMe } from "../../auth/require-session.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
-import { ProjectTaskRow } from "./project-task-row.tsx";
+import { TaskRow } from "../tasks/task-row.tsx";
+import { useTaskListActions } from "../tasks/use-task-list-actions.ts";
 import { filtersToListInput, hasFilters, type TaskFilters } from "./task-filters.ts";
 
 const PAGE_SIZE = 50;
 
-/** The project's tasks matching the filters, a page at a time (keyset cursors from the server). */
+/** The project's tasks matching the filters, a page at a time (keyset cursors from the server), each completable, editable and deletable. */
 export function ProjectTaskList({ projectId, filters }: { projectId: string; filters: TaskFilters }) {
   const trpc = useTRPC();
   const me = useMe();
+  const actions = useTaskListActions();
   const tasks = useInfiniteQuery(
     trpc.scheduler.tasks.list.infiniteQueryOptions(filtersToListInput(projectId, filters, me.timeZone, PAGE_SIZE), {
       getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -21,7 +23,7 @@ export function ProjectTaskList({ projectId, filters }: { projectId: string; fil
   if (tasks.isPending) return <Loading label="Loading tasks…" />;
   if (tasks.isError) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
 
-  const items = tasks.data.pages.flatMap((page) => page.items);
+  const items = actions.visible(tasks.data.pages.flatMap((page) => page.items));
   if (items.length === 0) {
     return hasFilters(filters) ? (
       <EmptyState title="No tasks match these filters">Change or clear the filters to see more.</EmptyState>
@@ -34,9 +36,9 @@ export function ProjectTaskList({ projectId, filters }: { projectId: string; fil
       <p role="status" className="sr-only">
         {items.length} {items.length === 1 ? "task" : "tasks"} shown
       </p>
-      <ul aria-label="Tasks" className="flex flex-col gap-2">
+      <ul aria-label="Tasks" className="overflow-hidden rounded-lg border border-slate-200 bg-white">
         {items.map((task) => (
-          <ProjectTaskRow key={task.id} task={task} timeZone={me.timeZone} />
+          <TaskRow key={task.id} task={task} timeZone={me.timeZone} {...actions.rowActions(task)} />
         ))}
       </ul>
       {tasks.hasNextPage ? (

@@ -39,8 +39,8 @@ export function useDeferredTaskDelete() {
         toast.error(`Could not delete the task. ${described.message}`);
       },
       onSettled: async (_data, _error, { id }) => {
-        // Keep the task hidden until the lists no longer hold it, so it does not flash back.
-        await queryClient.invalidateQueries(trpc.scheduler.tasks.list.pathFilter());
+        // Keep the task hidden until the lists (Today and Upcoming included) no longer hold it, so it does not flash back.
+        await queryClient.invalidateQueries(trpc.scheduler.tasks.pathFilter());
         releasePendingDelete(id);
       },
     }),

@@ -14,6 +14,7 @@ const entry = (overrides: Partial<AgendaEntry>): AgendaEntry => ({
   priority: 0,
   completed: false,
   projectId: null,
+  conflict: false,
   ...overrides,
 });
 

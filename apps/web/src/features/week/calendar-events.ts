@@ -1,13 +1,23 @@
 import type { EventInput } from "@fullcalendar/core";
+import { projectBlockColors } from "./block-colors.ts";
 import type { AgendaEntry, BusyEvent, PlannerWindow } from "./week-types.ts";
 
 /** What the calendar needs to hand a moved event back to the server. */
 export type TaskEventProps = { kind: "task"; taskId: string; hint: string; movable: boolean };
 
-/** Colours as inline styles: FullCalendar's own CSS would win over utility classes. */
+/** What a task block shows besides its title and time (see task-block.tsx). */
+export type TaskBlockProps = { projectName: string | null; priority: number; done: boolean };
+
+/** The projects a week's blocks are coloured and named by. */
+export type ProjectLook = { name: string; color: string };
+export type ProjectLooks = ReadonlyMap<string, ProjectLook>;
+
+/**
+ * Colours as inline styles: FullCalendar's own CSS would win over utility classes. Open
+ * tasks take their project's colour (projectBlockColors); parts of a split task add a
+ * dashed edge (styles.css), so colour is never the only sign.
+ */
 const COLORS = {
-  task: { backgroundColor: "#4f46e5", borderColor: "#4338ca", textColor: "#ffffff" },
-  part: { backgroundColor: "#818cf8", borderColor: "#6366f1", textColor: "#1e1b4b" },
   done: { backgroundColor: "#e2e8f0", borderColor: "#cbd5e1", textColor: "#475569" },
   window: "#a5b4fc",
   busy: { backgroundColor: "#fef3c7", borderColor: "#d97706", textColor: "#78350f" },
@@ -25,21 +35,30 @@ export function entryTitle(entry: AgendaEntry): string {
 }
 
 /**
- * A task block. Only a whole, open task can be dragged or resized: a part's time belongs
- * to the plan that split it, and moving a done task would change history.
+ * A task block, in its project's colour. Only a whole, open task can be dragged or resized:
+ * a part's time belongs to the plan that split it, and moving a done task would change history.
  */
-export function taskEvent(entry: AgendaEntry): EventInput {
+export function taskEvent(entry: AgendaEntry, projects: ProjectLooks = new Map()): EventInput {
   const split = entry.partCount > 1;
   const movable = !split && !entry.completed;
   const hint = entry.completed ? DONE_HINT : split ? PART_HINT : MOVE_HINT;
-  const extendedProps: TaskEventProps = { kind: "task", taskId: entry.taskId, hint, movable };
+  const project = entry.projectId ? projects.get(entry.projectId) : undefined;
+  const extendedProps: TaskEventProps & TaskBlockProps = {
+    kind: "task",
+    taskId: entry.taskId,
+    hint,
+    movable,
+    projectName: project?.name ?? null,
+    priority: entry.priority,
+    done: entry.completed,
+  };
   return {
     id: `${entry.taskId}:${entry.part}`,
     title: entryTitle(entry),
     start: entry.start,
     end: entry.end,
     editable: movable,
-    ...(entry.completed ? COLORS.done : split ? COLORS.part : COLORS.task),
+    ...(entry.completed ? COLORS.done : projectBlockColors(project?.color ?? null)),
     classNames: entry.completed ? ["agenda-done"] : split ? ["agenda-part"] : ["agenda-task"],
     extendedProps,
   };
@@ -75,8 +94,9 @@ export function toCalendarEvents(
   entries: AgendaEntry[],
   windows: PlannerWindow[],
   busy: BusyEvent[] = [],
+  projects: ProjectLooks = new Map(),
 ): EventInput[] {
-  return [...windows.map(windowEvent), ...busy.map(busyEvent), ...entries.map(taskEvent)];
+  return [...windows.map(windowEvent), ...busy.map(busyEvent), ...entries.map((entry) => taskEvent(entry, projects))];
 }
 
 /** Reads back what `taskEvent` put on an event; null for anything else (a planner window). */
@@ -84,4 +104,15 @@ export function taskEventProps(extendedProps: Record<string, unknown>): TaskEven
   const { kind, taskId, hint, movable } = extendedProps;
   if (kind !== "task" || typeof taskId !== "string") return null;
   return { kind, taskId, hint: typeof hint === "string" ? hint : "", movable: movable === true };
+}
+
+/** Reads back what a task block shows besides title and time; null for anything else. */
+export function taskBlockProps(extendedProps: Record<string, unknown>): TaskBlockProps | null {
+  if (!taskEventProps(extendedProps)) return null;
+  const { projectName, priority, done } = extendedProps;
+  return {
+    projectName: typeof projectName === "string" ? projectName : null,
+    priority: typeof priority === "number" ? priority : 0,
+    done: done === true,
+  };
 }

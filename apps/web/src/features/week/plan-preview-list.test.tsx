@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
 import { PlanPreviewList } from "./plan-preview-list.tsx";
 import type { PlanPreview } from "./week-types.ts";
@@ -34,6 +35,21 @@ const preview: PlanPreview = {
   // The server lists only the first of each when there are more.
   changeCount: 1200,
   unplacedCount: 101,
+  notice: null,
+};
+
+const noPlanner: PlanPreview = {
+  ...preview,
+  changes: [],
+  changeCount: 0,
+  unplaced: ["t1", "t2", "t3"].map((taskId) => ({
+    taskId,
+    summary: `Task ${taskId}`,
+    reason: "no_window_long_enough" as const,
+    explanation: "no free window in your planners",
+  })),
+  unplacedCount: 3,
+  notice: { code: "scheduler.plan.no_planner", message: "You have no working hours yet - create a planner" },
 };
 
 describe("PlanPreviewList", () => {
@@ -49,5 +65,27 @@ describe("PlanPreviewList", () => {
     render(<PlanPreviewList preview={{ ...preview, changeCount: 1, unplacedCount: 1 }} timeZone="Europe/Berlin" />);
     expect(screen.getByRole("heading", { name: "Changes (1)" })).toBeDefined();
     expect(screen.queryByText(/more, not listed here/)).toBeNull();
+  });
+
+  it("names a missing planner once, with a link to create one, instead of a line per task", () => {
+    render(<PlanPreviewList preview={noPlanner} timeZone="Europe/Berlin" />, { wrapper: MemoryRouter });
+    const notice = screen.getByRole("status");
+    expect(within(notice).getByText("You have no working hours yet - create a planner")).toBeDefined();
+    expect(within(notice).getByRole("link", { name: "Create a planner" }).getAttribute("href")).toBe("/planners");
+    expect(screen.queryByText(/no free window/)).toBeNull();
+    expect(screen.queryByRole("heading", { name: /Not planned/ })).toBeNull();
+  });
+
+  it("sends a person without tasks to add one, and never claims they all have a time", () => {
+    const noTasks: PlanPreview = {
+      ...noPlanner,
+      unplaced: [],
+      unplacedCount: 0,
+      notice: { code: "scheduler.plan.no_tasks", message: "Nothing to plan yet - add a task" },
+    };
+    render(<PlanPreviewList preview={noTasks} timeZone="Europe/Berlin" />, { wrapper: MemoryRouter });
+    expect(screen.getByText("Nothing to plan yet - add a task")).toBeDefined();
+    expect(screen.getByRole("link", { name: "Add a task" }).getAttribute("href")).toBe("/inbox");
+    expect(screen.queryByText(/already has a time/)).toBeNull();
   });
 });

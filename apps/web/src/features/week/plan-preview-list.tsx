@@ -1,16 +1,22 @@
 import { EmptyState } from "../../ui/states.tsx";
 import { describeChange } from "./plan-format.ts";
+import { PlanNoticeMessage } from "./plan-notice.tsx";
 import type { PlanPreview } from "./week-types.ts";
 
 /**
  * What a plan would do: each task's move ("summary: old → new"), then the tasks it cannot
  * place and why. The server lists only the first few hundred of each; the headings give the totals.
+ * When one cause stops the whole plan (no task, no planner), it is said once instead.
  */
 export function PlanPreviewList({ preview, timeZone }: { preview: PlanPreview; timeZone: string }) {
+  // A notice means nothing can be placed; each task's "not planned" line would repeat it.
+  if (preview.notice) {
+    return <PlanNoticeMessage notice={preview.notice} />;
+  }
   if (preview.changes.length === 0 && preview.unplaced.length === 0) {
     return (
       <EmptyState title="Nothing to plan">
-        Every open task already has a time. Tasks without one are planned into your planners’ free windows.
+        Tasks without a time are planned into your planners’ free windows.
       </EmptyState>
     );
   }

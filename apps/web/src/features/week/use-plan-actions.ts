@@ -10,8 +10,8 @@ function useInvalidatePlanned() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
-      queryClient.invalidateQueries(trpc.scheduler.tasks.agenda.pathFilter()),
-      queryClient.invalidateQueries(trpc.scheduler.tasks.list.pathFilter()),
+      // The agenda, every list, Today and Upcoming.
+      queryClient.invalidateQueries(trpc.scheduler.tasks.pathFilter()),
       queryClient.invalidateQueries(trpc.scheduler.plan.pathFilter()),
     ]);
 }

@@ -3,7 +3,8 @@ import interactionPlugin from "@fullcalendar/interaction";
 import luxon3Plugin from "@fullcalendar/luxon3";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
-import { DONE_HINT, taskEventProps } from "./calendar-events.ts";
+import { taskBlockProps, taskEventProps } from "./calendar-events.ts";
+import { TaskBlockContent } from "./task-block.tsx";
 
 export type TaskTimeChange = {
   taskId: string;
@@ -76,21 +77,34 @@ export function WeekCalendar({ events, timeZone, view, onTaskTimeChange, onTaskO
         // tests, which select by role), named by its text (time, title, "done" when it is).
         if (task) info.el.setAttribute("role", "button");
       }}
-      // A done block says so in words too, not only in grey: FullCalendar's own markup plus a
-      // screen-reader note. Rendered on every update (a block is not mounted again when done).
-      eventContent={(arg) =>
-        taskEventProps(arg.event.extendedProps)?.hint === DONE_HINT ? (
-          <div className="fc-event-main-frame">
-            {arg.timeText ? <div className="fc-event-time">{arg.timeText}</div> : null}
-            <div className="fc-event-title-container">
-              <div className="fc-event-title fc-sticky">{arg.event.title}</div>
-            </div>
-            <span className="sr-only"> (done)</span>
-          </div>
-        ) : (
-          true
-        )
-      }
+      // A task block names everything in words (title, "done", time, project, priority) and
+      // shows its title even when short. Rendered on every update, so a moved block's words follow it.
+      eventContent={(arg) => {
+        const block = taskBlockProps(arg.event.extendedProps);
+        if (!block || !arg.event.start || !arg.event.end) return true;
+        return (
+          <TaskBlockContent
+            {...block}
+            title={arg.event.title}
+            start={arg.event.start}
+            end={arg.event.end}
+            timeZone={timeZone}
+          />
+        );
+      }}
+      // Short blocks keep room for one line of text.
+      eventMinHeight={18}
+      // Today is told by a neutral shade (styles.css) and in words, never by the busy events' amber.
+      dayHeaderContent={(arg) => (
+        <span className="inline-flex items-center gap-1">
+          {arg.text}
+          {arg.isToday ? (
+            <span className="rounded-full bg-slate-800 px-1.5 text-[10px] font-semibold uppercase text-white">
+              Today
+            </span>
+          ) : null}
+        </span>
+      )}
       // Blocks are focusable links, so a keyboard can reach and open each task.
       eventInteractive
       eventClick={(info) => {

@@ -1,5 +1,8 @@
-/** What the colours mean, in words, so nothing is told by colour alone. */
-export function WeekLegend({ timeZone }: { timeZone: string }) {
+import { INBOX_COLOR } from "./block-colors.ts";
+import type { ProjectLook } from "./calendar-events.ts";
+
+/** What the colours and marks mean, in words, so nothing is told by colour alone. */
+export function WeekLegend({ timeZone, projects = [] }: { timeZone: string; projects?: ProjectLook[] }) {
   const item = "flex items-center gap-1";
   const swatch = "inline-block h-3 w-3 rounded-sm border";
   return (
@@ -8,10 +11,25 @@ export function WeekLegend({ timeZone }: { timeZone: string }) {
         <span aria-hidden="true" className={`${swatch} border-indigo-300 bg-indigo-200`} /> Planner time
       </li>
       <li className={item}>
-        <span aria-hidden="true" className={`${swatch} border-indigo-700 bg-indigo-600`} /> Task (drag to move)
+        <span
+          aria-hidden="true"
+          className={swatch}
+          style={{ backgroundColor: INBOX_COLOR, borderColor: INBOX_COLOR }}
+        />{" "}
+        Inbox task (drag to move)
       </li>
+      {projects.map((project) => (
+        <li key={project.name} className={item}>
+          <span
+            aria-hidden="true"
+            className={swatch}
+            style={{ backgroundColor: project.color, borderColor: project.color }}
+          />{" "}
+          {project.name}
+        </li>
+      ))}
       <li className={item}>
-        <span aria-hidden="true" className={`${swatch} border-indigo-500 bg-indigo-400`} /> Part of a split task
+        <span aria-hidden="true" className={`${swatch} border-2 border-dashed border-slate-700`} /> Part of a split task
       </li>
       <li className={item}>
         <span aria-hidden="true" className={`${swatch} border-slate-300 bg-slate-200`} /> Done
@@ -19,6 +37,10 @@ export function WeekLegend({ timeZone }: { timeZone: string }) {
       <li className={item}>
         <span aria-hidden="true" className={`${swatch} border-amber-600 bg-amber-100`} /> Busy (your calendars)
       </li>
+      <li className={item}>
+        <span aria-hidden="true" className={`${swatch} border-slate-300 bg-slate-100`} /> Today
+      </li>
+      <li>Priority: ! low or medium, !! high, !!! urgent</li>
       <li>Times in {timeZone}</li>
     </ul>
   );

@@ -99,7 +99,7 @@ describe("the week page", () => {
     await waitFor(() => expect(calendarEvent(container, "Write report")).toBeUndefined());
   });
 
-  it("says there is nothing to plan when every task has a time, and Cancel closes the preview", async () => {
+  it("says there is nothing to plan yet for a person without tasks, and Cancel closes the preview", async () => {
     const { person } = await personWithWorkHours();
     const user = userEvent.setup();
     renderApp({ cookie: person.cookie, path: "/week" });
@@ -107,7 +107,8 @@ describe("the week page", () => {
     await user.click(await screen.findByRole("button", { name: "Next week" }));
     await user.click(screen.getByRole("button", { name: "Plan my week" }));
     const dialog = await screen.findByRole("dialog", { name: "Plan preview" });
-    expect(await within(dialog).findByText("Nothing to plan")).toBeDefined();
+    expect(await within(dialog).findByText("Nothing to plan yet - add a task")).toBeDefined();
+    expect(within(dialog).queryByText(/already has a time/)).toBeNull();
     expect((within(dialog).getByRole("button", { name: "Apply" }) as HTMLButtonElement).disabled).toBe(true);
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("dialog")).toBeNull();

@@ -52,7 +52,7 @@ export function WeekPage() {
         onNext={() => goTo(shiftWeek(week, 1, timeZone).from)}
       />
       <PlanActionsBar weekIsOver={now >= week.to} onPlan={() => setPlanRequestedAt(new Date())} />
-      <WeekLegend timeZone={timeZone} />
+      <WeekLegend timeZone={timeZone} projects={data.shownProjects} />
       {wide ? null : <DayPicker days={days} selected={selectedDay} today={today} onSelect={setPickedDay} />}
       {data.error ? (
         <LoadError error={data.error} onRetry={data.retry} />

@@ -62,7 +62,7 @@ describe("planInputForWeek", () => {
     expect(input).toEqual({
       from: week.from,
       horizonDays: 7,
-      options: { bufferMinutes: 0, dailyCapMinutes: null, split: NO_SPLIT },
+      options: { dailyCapMinutes: null, split: NO_SPLIT },
     });
   });
 

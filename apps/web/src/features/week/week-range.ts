@@ -56,7 +56,8 @@ export function planInputForWeek(
   return {
     ...(future ? { from: week.from } : {}),
     horizonDays,
-    options: { bufferMinutes: 0, dailyCapMinutes: null, split },
+    // Buffer, strategy and make-room keep the server's defaults (10-minute breaks, spread, make room).
+    options: { dailyCapMinutes: null, split },
   };
 }
 

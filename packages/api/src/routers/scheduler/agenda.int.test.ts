@@ -53,6 +53,7 @@ describe("scheduler.tasks.agenda", () => {
           priority: 0,
           completed: false,
           projectId: null,
+          conflict: false,
         },
       ],
     });

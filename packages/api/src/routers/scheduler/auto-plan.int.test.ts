@@ -1,3 +1,4 @@
+import { PlanSettingsChanged } from "@agendacraft/domain/scheduler/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
 import { createTestDeps } from "../../testing/create-test-deps.ts";
@@ -22,11 +23,17 @@ describe("scheduler.plan.settings", () => {
     await expect(trpcFailure(anonymous.update({ autoPlan: true }))).resolves.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
-  it("answers the setting, off by default, and the changed one after an update", async () => {
+  it("answers the setting, off by default, and the changed one after an update, recorded in the outbox", async () => {
     const user = await createTestUser(harness.deps);
     await expect(user.caller.scheduler.plan.settings.get()).resolves.toEqual({ autoPlan: false });
     await expect(user.caller.scheduler.plan.settings.update({ autoPlan: true })).resolves.toEqual({ autoPlan: true });
     await expect(user.caller.scheduler.plan.settings.get()).resolves.toEqual({ autoPlan: true });
+    // The router hands the service the server's outbox.
+    const stored = await harness.database.prisma.domainEvent.findMany({
+      where: { userId: user.userId },
+      select: { type: true, payload: true },
+    });
+    expect(stored).toEqual([{ type: PlanSettingsChanged.name, payload: { autoPlan: true } }]);
   });
 
   it("rejects a setting that is not a boolean by field", async () => {

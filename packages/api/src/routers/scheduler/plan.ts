@@ -3,6 +3,7 @@ import {
   getPlanSettings,
   listPlanRuns,
   previewPlan,
+  replanOverdue,
   undoPlan,
   updatePlanSettings,
   ZApplyPlanResult,
@@ -11,6 +12,7 @@ import {
   ZPlanPreviewResult,
   ZPlanRun,
   ZPlanSettings,
+  ZReplanOverdueInput,
   ZUndoPlanInput,
   ZUndoPlanResult,
 } from "@agendacraft/domain/scheduler/plan";
@@ -27,7 +29,9 @@ const settingsRouter = createTRPCRouter({
   update: protectedProcedure
     .input(ZPlanSettings)
     .output(ZPlanSettings)
-    .mutation(({ ctx, input }) => updatePlanSettings({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .mutation(({ ctx, input }) =>
+      updatePlanSettings({ db: ctx.db, actorId: ctx.session.userId, input, events: ctx.events }),
+    ),
 });
 
 export const planRouter = createTRPCRouter({
@@ -46,6 +50,21 @@ export const planRouter = createTRPCRouter({
     .output(ZApplyPlanResult)
     .mutation(({ ctx, input }) =>
       applyPlan({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock, events: ctx.events, log: ctx.log }),
+    ),
+
+  /** Plans the overdue tasks (all, or the ones named) again from now, as one undoable run. */
+  replanOverdue: protectedProcedure
+    .input(ZReplanOverdueInput)
+    .output(ZApplyPlanResult)
+    .mutation(({ ctx, input }) =>
+      replanOverdue({
+        db: ctx.db,
+        actorId: ctx.session.userId,
+        input,
+        clock: ctx.clock,
+        events: ctx.events,
+        log: ctx.log,
+      }),
     ),
 
   undo: protectedProcedure

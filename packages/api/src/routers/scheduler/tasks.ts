@@ -5,6 +5,8 @@ import {
   getTask,
   listAgenda,
   listTasks,
+  listToday,
+  listUpcoming,
   moveTask,
   reopenTask,
   updateTask,
@@ -17,6 +19,9 @@ import {
   ZTask,
   ZTaskIdInput,
   ZTaskPage,
+  ZToday,
+  ZUpcoming,
+  ZUpcomingInput,
   ZUpdateTaskInput,
 } from "@agendacraft/domain/scheduler/tasks";
 import { z } from "zod";
@@ -59,6 +64,16 @@ export const tasksRouter = createTRPCRouter({
     .input(ZAgendaInput)
     .output(ZAgenda)
     .query(({ ctx, input }) => listAgenda({ db: ctx.db, actorId: ctx.session.userId, input, log: ctx.log })),
+
+  today: protectedProcedure
+    .input(z.void())
+    .output(ZToday)
+    .query(({ ctx }) => listToday({ db: ctx.db, actorId: ctx.session.userId, clock: ctx.clock })),
+
+  upcoming: protectedProcedure
+    .input(ZUpcomingInput)
+    .output(ZUpcoming)
+    .query(({ ctx, input }) => listUpcoming({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock })),
 
   complete: protectedProcedure
     .input(ZTaskIdInput)

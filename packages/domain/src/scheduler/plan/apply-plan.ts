@@ -4,7 +4,7 @@ import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import type { WarningLog } from "../../shared/log.ts";
 import { PlanCommitted } from "../events.ts";
-import { computePlan } from "./compute-plan.ts";
+import { computePlan, type OnlyTasks } from "./compute-plan.ts";
 import { planRunSelect } from "./plan-run.select.ts";
 import { recordPlanRun } from "./record-plan-run.ts";
 import { PLAN_TRANSACTION_TIMEOUT_MS, type PlanInput, type PlanPreviewDto, type PlanRunDto } from "./schemas.ts";
@@ -28,6 +28,7 @@ export async function applyPlan({
   trigger = "manual",
   events,
   log,
+  only,
 }: {
   db: Db;
   actorId: string;
@@ -36,13 +37,22 @@ export async function applyPlan({
   trigger?: "manual" | "auto";
   events: EventRecorder;
   log?: WarningLog;
+  /** Plan just these tasks (see computePlan). */
+  only?: OnlyTasks;
 }): Promise<PlanPreviewDto & { run: PlanRunDto }> {
   return withTransaction(
     db,
     async (tx) => {
       // One plan run per user at a time, so two Apply clicks cannot double-book time.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${actorId}`}))`;
-      const plan = await computePlan({ db: tx, actorId, input, clock, ...(log ? { log } : {}) });
+      const plan = await computePlan({
+        db: tx,
+        actorId,
+        input,
+        clock,
+        ...(log ? { log } : {}),
+        ...(only ? { only } : {}),
+      });
       const written = await writePlacements({
         tx,
         actorId,

@@ -58,7 +58,7 @@ describe("automatic re-planning", () => {
     const user = await createUser(prisma, { timeZone: "Europe/Berlin" });
     const events = createEventOutbox({ jobs: queue, clock });
     const actor = { db: prisma, actorId: user.id };
-    const settings = await updatePlanSettings({ ...actor, input: ZPlanSettings.parse({ autoPlan }) });
+    const settings = await updatePlanSettings({ ...actor, input: ZPlanSettings.parse({ autoPlan }), events });
     expect(settings).toEqual({ autoPlan });
     await expect(getPlanSettings(actor)).resolves.toEqual({ autoPlan });
     await createPlanner({
@@ -92,7 +92,8 @@ describe("automatic re-planning", () => {
     for (const summary of ["Write", "Review", "Ship"]) await create({ summary, minutes: 60 });
     // The changes asked for nothing themselves: their events do, once delivered.
     expect(await queuedReplans(userId)).toEqual([]);
-    await expect(deliver()).resolves.toMatchObject({ delivered: { "scheduler.replan": 4 }, failed: [] });
+    // Five events: the setting turned on, the planner, the three tasks.
+    await expect(deliver()).resolves.toMatchObject({ delivered: { "scheduler.replan": 5 }, failed: [] });
     const queued = await queuedReplans(userId);
     expect(queued).toHaveLength(1);
     // Due half a minute after the changes were delivered, so later changes ride along.

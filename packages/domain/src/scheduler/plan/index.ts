@@ -1,5 +1,7 @@
+export { PlanSettingsChanged } from "../events.ts";
 export { applyPlan } from "./apply-plan.ts";
 export { listPlanRuns } from "./list-plan-runs.ts";
+export { PLAN_NOTICES, type PlanNoticeCode, type PlanNoticeDto, ZPlanNotice } from "./plan-notice.ts";
 export { getPlanSettings, type PlanSettingsDto, updatePlanSettings, ZPlanSettings } from "./plan-settings.ts";
 export { previewPlan } from "./preview-plan.ts";
 export {
@@ -16,6 +18,12 @@ export {
   ReplanJob,
   requestReplan,
 } from "./replan-job.ts";
+export {
+  MAX_REPLAN_TASKS,
+  type ReplanOverdueInput,
+  replanOverdue,
+  ZReplanOverdueInput,
+} from "./replan-overdue.ts";
 export { createReplanSubscriber } from "./replan-subscriber.ts";
 export {
   type PlanInput,

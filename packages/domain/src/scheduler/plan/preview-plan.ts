@@ -2,6 +2,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import type { WarningLog } from "../../shared/log.ts";
 import { computePlan } from "./compute-plan.ts";
+import { findPlanNotice } from "./find-plan-notice.ts";
 import { MAX_PREVIEW_CHANGES, MAX_PREVIEW_UNPLACED, type PlanPreviewResultDto } from "./preview-schemas.ts";
 import type { PlanInput } from "./schemas.ts";
 
@@ -13,12 +14,13 @@ export async function previewPlan(deps: {
   clock: Clock;
   log?: WarningLog;
 }): Promise<PlanPreviewResultDto> {
-  const plan = await computePlan(deps);
+  const [plan, notice] = await Promise.all([computePlan(deps), findPlanNotice(deps)]);
   return {
     ...plan,
     changes: plan.changes.slice(0, MAX_PREVIEW_CHANGES),
     unplaced: plan.unplaced.slice(0, MAX_PREVIEW_UNPLACED),
     changeCount: plan.changes.length,
     unplacedCount: plan.unplaced.length,
+    notice,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPlanNotice } from "./plan-notice.ts";
 import { ZPlanPreview } from "./schemas.ts";
 
 /**
@@ -14,5 +15,10 @@ export const ZPlanPreviewResult = ZPlanPreview.extend({
   changeCount: z.number().int(),
   /** Every task it could not place; `unplaced` holds the first MAX_PREVIEW_UNPLACED of them. */
   unplacedCount: z.number().int(),
+  /**
+   * Why nothing can be planned, once for the whole plan (no task, every task timed, no or
+   * only paused planners); null when each task's own line says enough.
+   */
+  notice: ZPlanNotice.nullable(),
 });
 export type PlanPreviewResultDto = z.infer<typeof ZPlanPreviewResult>;

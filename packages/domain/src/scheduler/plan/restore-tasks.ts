@@ -44,6 +44,8 @@ export async function restoreTasks({
     UPDATE tasks
     SET "startTime" = v.old_start,
         "endTime" = v.old_end,
+        -- A run only moves tasks the planner had placed, so an old time is the planner's again.
+        "plannedStart" = v.old_start,
         "updatedAt" = ${updatedAt}
     FROM unnest(
       ${changes.map((change) => change.taskId)}::uuid[],

@@ -8,18 +8,33 @@ import { ZInstant } from "../../shared/instant.ts";
  */
 export const PLAN_TRANSACTION_TIMEOUT_MS = 15_000;
 
+const DEFAULT_PLAN_OPTIONS = {
+  bufferMinutes: 10,
+  dailyCapMinutes: null,
+  split: { enabled: false, minChunkMinutes: 30 },
+  strategy: "spread",
+  makeRoom: true,
+} as const;
+
 export const ZPlanOptionsInput = z
   .object({
-    /** Free minutes kept between placed blocks (0-120). */
-    bufferMinutes: z.number().int().min(0).max(120).default(0),
+    /** Free minutes kept between placed blocks (0-120): a break between tasks. */
+    bufferMinutes: z.number().int().min(0).max(120).default(DEFAULT_PLAN_OPTIONS.bufferMinutes),
     /** At most this many planned minutes per day, for breathing room; null for no cap. */
     dailyCapMinutes: z.number().int().min(15).max(1440).nullable().default(null),
     /** Let a task that fits no single free slot be split into parts of at least minChunkMinutes. */
     split: z
       .object({ enabled: z.boolean().default(false), minChunkMinutes: z.number().int().min(15).max(240).default(30) })
-      .default({ enabled: false, minChunkMinutes: 30 }),
+      .default(DEFAULT_PLAN_OPTIONS.split),
+    /** "spread" balances planned minutes across the days of the horizon; "pack" fills the earliest time first. */
+    strategy: z.enum(["spread", "pack"]).default(DEFAULT_PLAN_OPTIONS.strategy),
+    /**
+     * When a task would miss its deadline, move planner-placed tasks of lower priority
+     * without a deadline later (never ones a person placed).
+     */
+    makeRoom: z.boolean().default(DEFAULT_PLAN_OPTIONS.makeRoom),
   })
-  .default({ bufferMinutes: 0, dailyCapMinutes: null, split: { enabled: false, minChunkMinutes: 30 } });
+  .default(DEFAULT_PLAN_OPTIONS);
 
 export const ZPlanInput = z
   .object({
@@ -28,10 +43,7 @@ export const ZPlanInput = z
     horizonDays: z.number().int().min(1, "Plan at least 1 day ahead").max(90, "Plan at most 90 days ahead").default(14),
     options: ZPlanOptionsInput,
   })
-  .default({
-    horizonDays: 14,
-    options: { bufferMinutes: 0, dailyCapMinutes: null, split: { enabled: false, minChunkMinutes: 30 } },
-  });
+  .default({ horizonDays: 14, options: DEFAULT_PLAN_OPTIONS });
 export type PlanInput = z.infer<typeof ZPlanInput>;
 
 export const ZPlanChange = z.object({

@@ -87,6 +87,7 @@ describe("scheduler agenda", () => {
       priority: 0,
       completed: false,
       projectId: null,
+      conflict: false,
     });
     expect(entries.find((entry) => entry.taskId === done.id)).toMatchObject({
       summary: "Call the bank",

@@ -4,6 +4,8 @@ export { deleteTask } from "./delete-task.ts";
 export { getTask } from "./get-task.ts";
 export { listAgenda } from "./list-agenda.ts";
 export { listTasks } from "./list-tasks.ts";
+export { listToday } from "./list-today.ts";
+export { listUpcoming } from "./list-upcoming.ts";
 export { moveTask } from "./move-task.ts";
 export {
   PRIORITY_LEVELS,
@@ -21,8 +23,13 @@ export {
   type ListTasksInput,
   MAX_AGENDA_ENTRIES,
   MAX_AGENDA_RANGE_DAYS,
+  MAX_DAY_LIST_TASKS,
   type MoveTaskInput,
   type TaskDto,
+  type TodayDto,
+  UPCOMING_DAYS,
+  type UpcomingDto,
+  type UpcomingInput,
   type UpdateTaskInput,
   ZAgenda,
   ZAgendaEntry,
@@ -36,6 +43,10 @@ export {
   ZTaskIdInput,
   ZTaskPage,
   ZTaskView,
+  ZToday,
+  ZUpcoming,
+  ZUpcomingDay,
+  ZUpcomingInput,
   ZUpdateTaskInput,
 } from "./schemas.ts";
 export { updateTask } from "./update-task.ts";

@@ -1,5 +1,7 @@
 import type { Db } from "../../shared/db.ts";
 import type { WarningLog } from "../../shared/log.ts";
+import { overlapsAny } from "./overlaps-any.ts";
+import { readBusySpans } from "./read-busy-spans.ts";
 import { type AgendaDto, type AgendaEntryDto, type AgendaInput, MAX_AGENDA_ENTRIES } from "./schemas.ts";
 import { BLOCK_IN_RANGE, TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "./task-dates-in-range.ts";
 
@@ -8,7 +10,8 @@ const overlaps = (span: { start: Date; end: Date }, input: AgendaInput) =>
 
 /**
  * What occupies the actor's time in [from, to): every task with a start time, done or
- * not, as one entry, except a task the planner split, which appears as its parts. Parts
+ * not, as one entry, except a task the planner split, which appears as its parts. An
+ * open task the planner placed that a calendar event now overlaps is a `conflict`. Parts
  * keep their number among all the task's parts even when some fall outside the range.
  * Tasks with a date outside the supported range are skipped (and, with `log`, named in a warning).
  * At most MAX_AGENDA_ENTRIES, the earliest, so one call stays small at any account size.
@@ -25,7 +28,7 @@ export async function listAgenda({
   log?: WarningLog;
 }): Promise<AgendaDto> {
   const scheduled = { startTime: { not: null } } as const;
-  const [tasks] = await Promise.all([
+  const [tasks, busy] = await Promise.all([
     db.task.findMany({
       // A task's span (first part to last) covers its parts, so it overlaps whenever one does.
       where: {
@@ -41,13 +44,21 @@ export async function listAgenda({
         completedAt: true,
         startTime: true,
         endTime: true,
+        plannedStart: true,
         blocks: { where: BLOCK_IN_RANGE, select: { start: true, end: true }, orderBy: { start: "asc" } },
       },
     }),
+    readBusySpans({ db, actorId, from: input.from, to: input.to }),
     log ? warnAboutSkippedTasks({ db, actorId, log, where: scheduled, reading: "tasks.agenda" }) : undefined,
   ]);
 
   const entries = tasks.flatMap((task): AgendaEntryDto[] => {
+    // Only the planner's own placements (the next plan moves them) count as conflicts; a
+    // time the person chose over a meeting is their call.
+    const plannersOwn =
+      task.completedAt === null &&
+      task.plannedStart !== null &&
+      task.plannedStart.getTime() === task.startTime?.getTime();
     const common = {
       taskId: task.id,
       summary: task.summary,
@@ -62,7 +73,14 @@ export async function listAgenda({
           ? [{ start: task.startTime, end: task.endTime }]
           : [];
     return spans
-      .map((span, index) => ({ ...common, start: span.start, end: span.end, part: index + 1, partCount: spans.length }))
+      .map((span, index) => ({
+        ...common,
+        start: span.start,
+        end: span.end,
+        part: index + 1,
+        partCount: spans.length,
+        conflict: plannersOwn && overlapsAny(busy, span.start, span.end),
+      }))
       .filter((entry) => overlaps(entry, input));
   });
   entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.taskId.localeCompare(b.taskId));

@@ -149,6 +149,8 @@ export const ZAgendaEntry = z.object({
   priority: z.number().int(),
   completed: z.boolean(),
   projectId: z.uuid().nullable(),
+  /** The planner placed this open task and a calendar event now overlaps it: the next plan moves it. */
+  conflict: z.boolean(),
 });
 export type AgendaEntryDto = z.infer<typeof ZAgendaEntry>;
 
@@ -161,3 +163,60 @@ export const ZAgenda = z.object({
   truncated: z.literal(true).optional(),
 });
 export type AgendaDto = z.infer<typeof ZAgenda>;
+
+/** Each list of Today and Upcoming holds at most this many tasks (the earliest); `truncated: true` says there were more. */
+export const MAX_DAY_LIST_TASKS = 500;
+
+/** `scheduler.tasks.today`: the person's day in their own zone. */
+export const ZToday = z.object({
+  /** Today's date in the person's zone ("2026-12-01") and the zone it was read in. */
+  date: z.string(),
+  timeZone: z.string(),
+  /** Open tasks whose planned end or deadline has passed, most overdue first. */
+  overdue: z.array(ZTask),
+  /** Open tasks planned today and not yet over, in time order. */
+  scheduled: z.array(ZTask),
+  /** Open tasks due later today that are not also planned today. */
+  due: z.array(ZTask),
+  /**
+   * Ids of tasks in `scheduled` the planner placed that a calendar event now overlaps (a
+   * conflict): the next plan moves them.
+   */
+  conflictIds: z.array(z.uuid()),
+  /** The person has planned before (a plan run or a task with a time): Today is then their home page. */
+  hasPlanned: z.boolean(),
+  truncated: z.literal(true).optional(),
+});
+export type TodayDto = z.infer<typeof ZToday>;
+
+/** Upcoming covers today and the next 13 days unless asked for fewer. */
+export const UPCOMING_DAYS = 14;
+
+export const ZUpcomingInput = z
+  .object({
+    days: z
+      .number()
+      .int()
+      .min(1, "Ask for at least 1 day")
+      .max(UPCOMING_DAYS, `Ask for at most ${UPCOMING_DAYS} days`)
+      .default(UPCOMING_DAYS),
+  })
+  .default({ days: UPCOMING_DAYS });
+export type UpcomingInput = z.infer<typeof ZUpcomingInput>;
+
+export const ZUpcomingDay = z.object({
+  /** The local date ("2026-12-01") in the person's zone. */
+  date: z.string(),
+  /** Open tasks starting that day, in time order. */
+  scheduled: z.array(ZTask),
+  /** Open tasks due that day that do not also start that day, earliest deadline first. */
+  due: z.array(ZTask),
+});
+
+/** `scheduler.tasks.upcoming`: one entry per day from today, empty days included. */
+export const ZUpcoming = z.object({
+  timeZone: z.string(),
+  days: z.array(ZUpcomingDay),
+  truncated: z.literal(true).optional(),
+});
+export type UpcomingDto = z.infer<typeof ZUpcoming>;

@@ -14,8 +14,11 @@ export type FreeTime = {
   /**
    * The earliest start of a block of `length` ms in the given planner's windows (any
    * window for null) that ends by `limit` and stays within the daily cap; null if none.
+   * With `from`, only leaves starting at or after it are searched (spread's day cursor).
    */
-  findSlot(plannerId: string | null, length: number, limit: number): FreeSlot | null;
+  findSlot(plannerId: string | null, length: number, limit: number, from?: number): FreeSlot | null;
+  /** Whether [start, end) is still free in one of the planner's windows (any for null) and within the cap. */
+  isFree(plannerId: string | null, start: number, end: number): boolean;
   /** Takes [start, end) plus the buffer around it out of every window, and charges the cap. */
   reserve(start: number, end: number): void;
   /** A point to roll back to, for split tasks that turn out not to fit. */
@@ -213,12 +216,12 @@ export function createFreeTime({ leaves, bufferMs, capMs, dayStarts, minPartMs }
   }
 
   return {
-    findSlot(plannerId, length, limit) {
+    findSlot(plannerId, length, limit, fromMs) {
       const pool = plannerId === null ? all : pools.get(plannerId);
       if (!pool) return null;
       // Leaves are contiguous and every reservation and cap applies to all of them alike,
       // so a leaf that starts later can never fit earlier than the first leaf that fits.
-      for (let from = 0; ; ) {
+      for (let from = fromMs === undefined ? 0 : lastIndexBelow(pool.starts, fromMs) + 1; ; ) {
         const position = pool.tree.findFirst(from, length);
         if (position < 0) return null;
         const leaf = pool.leaves[position] ?? 0;
@@ -227,6 +230,18 @@ export function createFreeTime({ leaves, bufferMs, capMs, dayStarts, minPartMs }
         if (slot) return slot;
         from = position + 1;
       }
+    },
+
+    isFree(plannerId, start, end) {
+      if (budget && budget.earliestStart(start, end, end - start) !== start) return false;
+      for (let leaf = lastIndexBelow(leafStart, start + 1); leaf >= 0 && (maxEndUpTo[leaf] ?? 0) >= end; leaf--) {
+        if (plannerId !== null && leaves[leaf]?.plannerId !== plannerId) continue;
+        const free = pieces[leaf] ?? [];
+        for (let i = 0; i < free.length; i += 2) {
+          if ((free[i] ?? 0) <= start && end <= (free[i + 1] ?? 0)) return true;
+        }
+      }
+      return false;
     },
 
     reserve(start, end) {

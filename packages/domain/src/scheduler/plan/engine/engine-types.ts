@@ -28,14 +28,24 @@ export type Placement = {
   /** Present only when the task was split; index is 1-based. */
   chunk?: { index: number; count: number };
   explanation: string;
+  /** Set when a movable block moved to make room: where it was. */
+  movedFrom?: Interval;
 };
 
 export type UnplacedReason = "no_window_long_enough" | "deadline_unreachable" | "horizon_full" | "planner_inactive";
 
 export type Unplaced = { taskId: string; reason: UnplacedReason; explanation: string };
 
+/**
+ * A task the planner placed earlier (not pinned, not placed by the person): busy time
+ * like any other, unless a task would miss its deadline and `makeRoom` moves it later.
+ */
+export type MovableBlock = { task: EngineTask; start: Date; end: Date };
+
 export type PlanScheduleInput = {
   tasks: EngineTask[];
+  /** Planner-placed blocks that may move to make room; none when omitted. */
+  movable?: MovableBlock[];
   planners: EnginePlanner[];
   windows: EngineWindow[];
   busy: Interval[];

@@ -3,6 +3,7 @@ export type {
   EngineTask,
   EngineWindow,
   Interval,
+  MovableBlock,
   Placement,
   PlanScheduleInput,
   PlanScheduleResult,

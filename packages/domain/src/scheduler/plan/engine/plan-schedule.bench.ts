@@ -84,6 +84,8 @@ const plain: PlanOptions = {
   bufferMinutes: 0,
   dailyCapMinutes: null,
   split: { enabled: false, minChunkMinutes: 30 },
+  strategy: "pack",
+  makeRoom: true,
   timeZone: "UTC",
 };
 const everything: PlanOptions = {
@@ -91,6 +93,8 @@ const everything: PlanOptions = {
   bufferMinutes: 5,
   dailyCapMinutes: 240,
   split: { enabled: true, minChunkMinutes: 10 },
+  strategy: "spread",
+  makeRoom: true,
   timeZone: "Europe/Berlin",
 };
 

@@ -82,6 +82,7 @@ const arbitraryInput = fc.constantFrom(...BASES).chain((base) =>
     dailyCapMinutes: fc.option(fc.integer({ min: 20, max: 600 }), { nil: null }),
     split: fc.record({ enabled: fc.boolean(), minChunkMinutes: fc.integer({ min: 5, max: 120 }) }),
     timeZone: fc.constantFrom(...ZONES),
+    strategy: fc.constantFrom("spread" as const, "pack" as const),
   }),
 );
 
@@ -116,6 +117,8 @@ function toInput(raw: typeof arbitraryInput extends fc.Arbitrary<infer T> ? T : 
       bufferMinutes: raw.bufferMinutes,
       dailyCapMinutes: raw.dailyCapMinutes,
       split: raw.split,
+      strategy: raw.strategy,
+      makeRoom: true,
       timeZone: raw.timeZone,
     },
   };

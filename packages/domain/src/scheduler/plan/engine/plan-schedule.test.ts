@@ -30,8 +30,9 @@ function window(plannerId: string, start: string, end: string, day = MONDAY): En
   return { plannerId, start: at(start, day), end: at(end, day) };
 }
 
+/** These examples pin down earliest-slot packing without a buffer unless they say otherwise. */
 function options(overrides: Partial<PlanOptions> = {}): PlanOptions {
-  return { ...ZPlanOptions.parse({}), timeZone: "UTC", ...overrides };
+  return { ...ZPlanOptions.parse({}), bufferMinutes: 0, strategy: "pack", timeZone: "UTC", ...overrides };
 }
 
 type Setup = {
@@ -106,6 +107,20 @@ describe("planSchedule", () => {
       ]);
     });
 
+    it("ranks tasks due the same local day by priority, not by the minute they are due", () => {
+      const tasks = [
+        task("due-morning-low", { priority: 0, dueAt: at("12:00", "2026-03-03") }),
+        task("due-evening-high", { priority: 5, dueAt: at("23:00", "2026-03-03") }),
+        task("due-next-day-top", { priority: 5, dueAt: at("09:00", "2026-03-04") }),
+      ].map((t) => ({ ...t, minutes: 30 }));
+      const result = plan({ tasks, windows: [window("work", "09:00", "17:00")] });
+      expect(result.placements.map((p) => p.taskId)).toEqual([
+        "due-evening-high",
+        "due-morning-low",
+        "due-next-day-top",
+      ]);
+    });
+
     it("lets an earlier task take a slot a later, longer one could not use anyway", () => {
       const result = plan({
         tasks: [task("big", { priority: 5, minutes: 120 }), task("small", { minutes: 30 })],
@@ -160,6 +175,111 @@ describe("planSchedule", () => {
         // Both planners are free from 09:00; the window that ends first is used.
         "No priority, earliest free slot in Side projects",
       ]);
+    });
+  });
+
+  describe("spread", () => {
+    // Monday to Friday, 09:00-17:00: the weekday planner of a newcomer.
+    const weekdays = ["02", "03", "04", "05", "06"].map((day) => window("work", "09:00", "17:00", `2026-03-${day}`));
+
+    it("spreads eight undated hours over the week in priority order, with breaks", () => {
+      const tasks = Array.from({ length: 8 }, (_, i) => task(`p${7 - i}`, { priority: Math.min(5, 7 - i), order: i }));
+      const result = plan({
+        tasks,
+        windows: weekdays,
+        options: { strategy: "spread", bufferMinutes: 10, horizonDays: 7 },
+      });
+      // 480 minutes over five days is 96 a day: two tasks a day, ten minutes apart.
+      expect(result.placements.map((p) => `${iso(p.start)} ${p.taskId}`)).toEqual([
+        "2026-03-02T09:00 p7",
+        "2026-03-02T10:10 p6",
+        "2026-03-03T09:00 p5",
+        "2026-03-03T10:10 p4",
+        "2026-03-04T09:00 p3",
+        "2026-03-04T10:10 p2",
+        "2026-03-05T09:00 p1",
+        "2026-03-05T10:10 p0",
+      ]);
+      expect(result.placements[2]?.explanation).toBe("P1 urgent, first free slot in Work hours on a lighter day");
+    });
+
+    it("packs them into Monday with strategy pack", () => {
+      const tasks = Array.from({ length: 8 }, (_, i) => task(`t${i}`, { order: i }));
+      const result = plan({
+        tasks,
+        windows: weekdays,
+        options: { strategy: "pack", bufferMinutes: 0, horizonDays: 7 },
+      });
+      expect(new Set(result.placements.map((p) => iso(p.start).slice(0, 10)))).toEqual(new Set(["2026-03-02"]));
+    });
+
+    it("still places a task before its deadline, spreading it only over the days before it", () => {
+      const tasks = [
+        task("due-tue-a", { dueAt: at("17:00", "2026-03-03"), minutes: 240 }),
+        task("due-tue-b", { dueAt: at("17:00", "2026-03-03"), minutes: 240 }),
+        task("due-tue-c", { dueAt: at("17:00", "2026-03-03"), minutes: 240 }),
+        task("undated", { minutes: 60 }),
+      ];
+      const result = plan({ tasks, windows: weekdays, options: { strategy: "spread", horizonDays: 7 } });
+      expect(result.unplaced).toEqual([]);
+      for (const placement of result.placements.filter((p) => p.taskId.startsWith("due"))) {
+        expect(placement.end.getTime()).toBeLessThanOrEqual(at("17:00", "2026-03-03").getTime());
+      }
+    });
+  });
+
+  describe("make room", () => {
+    const tuesday = [window("work", "09:00", "17:00", "2026-03-03"), window("work", "09:00", "17:00", "2026-03-05")];
+    // Two undated low-priority hours the planner put on Tuesday earlier, and one the person placed.
+    const planned = (id: string, from: string, to: string, priority = 0) => ({
+      task: task(id, { summary: `Chore ${id}`, priority, minutes: 120 }),
+      start: at(from, "2026-03-03"),
+      end: at(to, "2026-03-03"),
+    });
+    const urgent = task("urgent", {
+      summary: "Tax return",
+      priority: 5,
+      minutes: 240,
+      dueAt: at("17:00", "2026-03-03"),
+    });
+    const movable = [planned("a", "09:00", "11:00"), planned("b", "11:00", "13:00"), planned("c", "13:00", "15:00")];
+
+    it("moves lower-priority undated blocks later so an urgent task meets its deadline, and says so", () => {
+      const result = planSchedule({
+        tasks: [urgent],
+        movable,
+        planners: [WORK],
+        windows: tuesday,
+        busy: [],
+        now: at("00:00"),
+        options: options({ strategy: "pack" }),
+      });
+      expect(result.unplaced).toEqual([]);
+      // c's slot is still free once the urgent task is placed: it stays (no placement, no change).
+      expect(blocks(result)).toEqual(["urgent 09:00-13:00", "a 15:00-17:00", "b 09:00-11:00"]);
+      const moved = result.placements.filter((p) => p.movedFrom);
+      expect(moved.map((p) => [p.taskId, p.explanation])).toEqual([
+        ["a", "Moved to Tuesday 3 Mar to make room for Tax return"],
+        ["b", "Moved to Thursday 5 Mar to make room for Tax return"],
+      ]);
+    });
+
+    it("never moves blocks of equal or higher priority, with a deadline or placed by the person, nor with makeRoom off", () => {
+      const keep = [
+        planned("same", "09:00", "11:00", 5),
+        {
+          ...planned("dated", "11:00", "13:00"),
+          task: task("dated", { minutes: 120, dueAt: at("12:00", "2026-03-20") }),
+        },
+      ];
+      // The person's own block is plain busy time: it is not even offered as movable.
+      const personal = { start: at("13:00", "2026-03-03"), end: at("15:00", "2026-03-03") };
+      const setup = { tasks: [urgent], planners: [WORK], windows: tuesday, busy: [personal], now: at("00:00") };
+      const result = planSchedule({ ...setup, movable: keep, options: options() });
+      expect(reasons(result)).toEqual(["urgent deadline_unreachable"]);
+      expect(result.placements).toEqual([]);
+      const off = planSchedule({ ...setup, movable, options: options({ makeRoom: false }) });
+      expect(reasons(off)).toEqual(["urgent deadline_unreachable"]);
     });
   });
 
@@ -431,9 +551,11 @@ describe("ZPlanOptions", () => {
   it("fills the defaults and leaves the zone to the caller", () => {
     expect(ZPlanOptions.parse({})).toEqual({
       horizonDays: 14,
-      bufferMinutes: 0,
+      bufferMinutes: 10,
       dailyCapMinutes: null,
       split: { enabled: false, minChunkMinutes: 30 },
+      strategy: "spread",
+      makeRoom: true,
     });
   });
 

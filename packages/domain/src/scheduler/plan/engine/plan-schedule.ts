@@ -1,126 +1,107 @@
 import { DomainError } from "../../../shared/errors.ts";
 import { assertTimeZone } from "../../recurrence/assert-time-zone.ts";
 import { checkInstant } from "../../recurrence/check-instant.ts";
-import { buildFreeLeaves } from "./build-free-leaves.ts";
-import { createFreeTime } from "./create-free-time.ts";
-import type {
-  EnginePlanner,
-  Placement,
-  PlanScheduleInput,
-  PlanScheduleResult,
-  Unplaced,
-  UnplacedReason,
-} from "./engine-types.ts";
-import { explainPlacement } from "./explain-placement.ts";
-import { explainUnplaced } from "./explain-unplaced.ts";
-import { listLocalDayStarts } from "./list-local-day-starts.ts";
-import { placeInParts } from "./place-in-parts.ts";
+import type { EnginePlanner, Interval, MovableBlock, PlanScheduleInput, PlanScheduleResult } from "./engine-types.ts";
+import { chooseBlocksToMove, describeMoves, missedDeadlines } from "./make-room.ts";
+import { placeTasks } from "./place-tasks.ts";
 import type { PlanOptions } from "./schemas.ts";
-import { sortTasksForPlanning } from "./sort-tasks-for-planning.ts";
 
-const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /**
- * Places schedulable tasks into the windows of active planners around busy time: each
- * task, in planning order, takes the earliest slot from now that fits whole (or, when
- * splitting is on, the earliest parts), keeping the buffer, the daily cap and its
- * deadline. Pure: the same input, in any array order, gives the same plan.
- * Placements come sorted by start; unplaced tasks in planning order.
+ * Places schedulable tasks into the windows of active planners around busy time (see
+ * placeTasks for one pass). With `makeRoom`, when tasks miss their deadline, planner-placed
+ * blocks of lower priority without a deadline (`movable`) give way: a second pass plans the
+ * missed tasks first, puts back every moved block whose slot is still free and plans the
+ * rest anew, saying where they moved and for whom. A moved block that then fits nowhere,
+ * or that helped no rescued task of higher priority, stays where it was (another pass, at
+ * most three in all). Pure: the same input, in any array order, gives the
+ * same plan. Placements come sorted by start; unplaced tasks in planning order.
  */
-export function planSchedule({ tasks, planners, windows, busy, now, options }: PlanScheduleInput): PlanScheduleResult {
+export function planSchedule({
+  tasks,
+  movable = [],
+  planners,
+  windows,
+  busy,
+  now,
+  options,
+}: PlanScheduleInput): PlanScheduleResult {
   const nowMs = checkInstant(now, "now");
   checkOptions(options);
   for (const task of tasks) checkTask(task);
-  const { timeZone, horizonDays } = options;
-  const horizonEnd = nowMs + horizonDays * DAY_MS;
-  const bufferMs = options.bufferMinutes * MINUTE_MS;
-  const capMs = options.dailyCapMinutes === null ? null : options.dailyCapMinutes * MINUTE_MS;
-  const minPartMs = options.split.enabled ? options.split.minChunkMinutes * MINUTE_MS : null;
-
-  const plannerById = indexPlanners(planners);
-  const leaves = buildFreeLeaves({
-    windows: windows.filter((window) => plannerById.get(window.plannerId)?.active === true),
-    busy,
-    from: nowMs,
-    to: horizonEnd,
-    bufferMs,
-  });
-  const free = createFreeTime({
-    leaves,
-    bufferMs,
-    capMs,
-    dayStarts: capMs === null ? [] : listLocalDayStarts(nowMs, horizonEnd, timeZone),
-    minPartMs,
-  });
-
-  const placements: Placement[] = [];
-  const unplaced: Unplaced[] = [];
-  for (const task of sortTasksForPlanning(tasks, horizonEnd)) {
-    const length = task.minutes * MINUTE_MS;
-    const dueAt = task.dueAt === null ? null : task.dueAt.getTime();
-    const planner = task.plannerId === null ? null : (plannerById.get(task.plannerId) ?? null);
-    const splittable = minPartMs !== null && length >= 2 * minPartMs;
-    const longest = free.longestBlock(task.plannerId);
-
-    const leaveOut = (reason: UnplacedReason) => {
-      const explanation = explainUnplaced({
-        reason,
-        minutes: task.minutes,
-        plannerName: planner?.name ?? null,
-        longest,
-        capMinutes: options.dailyCapMinutes,
-        minChunkMinutes: splittable ? options.split.minChunkMinutes : null,
-        dueAt,
-        now: nowMs,
-        horizonDays,
-        timeZone,
-      });
-      unplaced.push({ taskId: task.id, reason, explanation });
-    };
-
-    if (task.plannerId !== null && planner?.active !== true) {
-      leaveOut("planner_inactive");
-      continue;
-    }
-    // Even the smallest block this task could use fits nowhere, whatever else is planned.
-    if ((splittable ? minPartMs : length) > longest.capped) {
-      leaveOut("no_window_long_enough");
-      continue;
-    }
-    const limit = dueAt === null ? horizonEnd : Math.min(dueAt, horizonEnd);
-    const whole = free.findSlot(task.plannerId, length, limit);
-    if (whole) free.reserve(whole.start, whole.start + length);
-    const blocks = whole
-      ? [{ ...whole, end: whole.start + length }]
-      : splittable
-        ? placeInParts({ free, plannerId: task.plannerId, length, minPartMs, limit })
-        : null;
-    if (!blocks) {
-      leaveOut(dueAt !== null && dueAt < horizonEnd ? "deadline_unreachable" : "horizon_full");
-      continue;
-    }
-
-    blocks.forEach((block, i) => {
-      const chunk = blocks.length > 1 ? { index: i + 1, count: blocks.length } : null;
-      const explanation = explainPlacement({
-        priority: task.priority,
-        plannerName: plannerById.get(free.plannerOf(block.leaf))?.name ?? "",
-        dueAt,
-        chunk: chunk && { ...chunk, minutes: (block.end - block.start) / MINUTE_MS, totalMinutes: task.minutes },
-        timeZone,
-      });
-      placements.push({
-        taskId: task.id,
-        start: new Date(block.start),
-        end: new Date(block.end),
-        ...(chunk ? { chunk } : {}),
-        explanation,
-      });
-    });
+  for (const block of movable) {
+    checkTask(block.task);
+    checkInstant(block.start, "start");
+    checkInstant(block.end, "end");
   }
-  placements.sort((a, b) => a.start.getTime() - b.start.getTime());
-  return { placements, unplaced };
+  const horizonEnd = nowMs + options.horizonDays * DAY_MS;
+  const plannerById = indexPlanners(planners);
+  const span = (block: MovableBlock): Interval => ({ start: block.start, end: block.end });
+  const pass = (moving: MovableBlock[]) => {
+    const movingIds = new Set(moving.map((block) => block.task.id));
+    const staying = movable.filter((block) => !movingIds.has(block.task.id)).map(span);
+    return placeTasks({
+      tasks: [...tasks, ...moving.map((block) => block.task)],
+      plannerById,
+      windows,
+      busy: [...busy, ...staying],
+      kept: staying,
+      released: new Map(moving.map((block) => [block.task.id, span(block)])),
+      nowMs,
+      options,
+    });
+  };
+
+  const first = pass([]);
+  const missedIds = missedDeadlines(first.unplaced);
+  if (!options.makeRoom || movable.length === 0 || missedIds.size === 0) return sorted(first);
+  let moving = chooseBlocksToMove({ movable, missed: tasks.filter((task) => missedIds.has(task.id)), horizonEnd });
+  for (let attempt = 0; attempt < 3 && moving.length > 0; attempt++) {
+    const next = pass(moving);
+    const placedIds = new Set(next.placements.map((placement) => placement.taskId));
+    const rescued = new Set([...missedIds].filter((id) => placedIds.has(id)));
+    // A moved block must fit somewhere else, and give way only to a rescued task of higher
+    // priority that needed time before it; otherwise it stays put and the pass is redone.
+    const rescuers = tasks.filter((task) => rescued.has(task.id));
+    const wrong = new Set(
+      moving
+        .filter(
+          (block) =>
+            !next.restored.has(block.task.id) &&
+            (!placedIds.has(block.task.id) ||
+              !rescuers.some(
+                (task) =>
+                  task.priority > block.task.priority && (task.dueAt?.getTime() ?? horizonEnd) > block.start.getTime(),
+              )),
+        )
+        .map((block) => block.task.id),
+    );
+    if (wrong.size > 0) {
+      moving = moving.filter((block) => !wrong.has(block.task.id));
+      continue;
+    }
+    if (rescued.size === 0) break;
+    const moved = new Map(
+      moving.filter((block) => !next.restored.has(block.task.id)).map((block) => [block.task.id, span(block)]),
+    );
+    // Making room changes the plan only by moving something.
+    if (moved.size === 0) break;
+    const summaries = new Map(tasks.map((task) => [task.id, task.summary]));
+    const placements = describeMoves({
+      placements: next.placements,
+      moved,
+      rescued,
+      summaryOf: (taskId) => summaries.get(taskId) ?? "",
+      timeZone: options.timeZone,
+    });
+    return sorted({ placements, unplaced: next.unplaced });
+  }
+  return sorted(first);
+}
+
+function sorted({ placements, unplaced }: PlanScheduleResult): PlanScheduleResult {
+  return { placements: [...placements].sort((a, b) => a.start.getTime() - b.start.getTime()), unplaced };
 }
 
 /**

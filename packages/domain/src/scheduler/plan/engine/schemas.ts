@@ -38,7 +38,7 @@ export const ZPlanOptions = z.object({
     .int("The buffer is a whole number of minutes")
     .min(0, "The buffer goes from 0 to 120 minutes")
     .max(120, "The buffer goes from 0 to 120 minutes")
-    .default(0),
+    .default(10),
   dailyCapMinutes: z
     .number()
     .int("The daily cap is a whole number of minutes")
@@ -47,6 +47,16 @@ export const ZPlanOptions = z.object({
     .nullable()
     .default(null),
   split: ZSplit.default({ enabled: false, minChunkMinutes: 30 }),
+  /**
+   * "spread" balances planned minutes across the days of the horizon; "pack" fills the
+   * earliest free time first.
+   */
+  strategy: z.enum(["spread", "pack"]).default("spread"),
+  /**
+   * When a task would miss its deadline, move planner-placed blocks of lower priority and
+   * without a deadline later to make room (never blocks a person placed).
+   */
+  makeRoom: z.boolean().default(true),
   timeZone: z
     .string()
     .refine(isTimeZone, {

@@ -1,0 +1,40 @@
+import { blockLabel, blockTimes, priorityMark } from "./block-label.ts";
+import type { TaskBlockProps } from "./calendar-events.ts";
+
+/** Up to this long, a block has room for one line only: the title first, then the start time. */
+const SHORT_BLOCK_MINUTES = 30;
+
+type TaskBlockContentProps = TaskBlockProps & { title: string; start: Date; end: Date; timeZone: string };
+
+/**
+ * What a task block shows. Screen readers (and the block's accessible name) get the whole
+ * sentence; sighted people get the title on every block, however short, whole times, and a
+ * priority mark. The visible part is hidden from assistive technology so nothing is read twice.
+ */
+export function TaskBlockContent({ title, start, end, timeZone, projectName, priority, done }: TaskBlockContentProps) {
+  const label = blockLabel({ title, start, end, projectName, priority, done }, timeZone);
+  const times = blockTimes(start, end, timeZone);
+  const mark = done ? "" : priorityMark(priority);
+  const short = end.getTime() - start.getTime() <= SHORT_BLOCK_MINUTES * 60_000;
+  return (
+    <div className="agenda-block flex h-full min-w-0 flex-col overflow-hidden px-0.5 leading-tight">
+      <span className="sr-only">{label}</span>
+      {short ? (
+        <div aria-hidden="true" className="flex min-w-0 items-baseline gap-1 text-[11px]">
+          {mark ? <span className="shrink-0 font-bold">{mark}</span> : null}
+          <span className="min-w-0 truncate font-medium">{title}</span>
+          <span className="shrink-0 whitespace-nowrap opacity-90">{times.start}</span>
+        </div>
+      ) : (
+        <div aria-hidden="true" className="flex min-w-0 flex-col text-xs">
+          <span className="whitespace-nowrap opacity-90">
+            {times.start}–{times.end}
+            {mark ? <span className="ml-1 font-bold">{mark}</span> : null}
+          </span>
+          <span className="font-medium break-words">{title}</span>
+          {projectName ? <span className="truncate opacity-90">{projectName}</span> : null}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { getOnboardingProgress } from "./get-onboarding-progress.ts";
+export { type OnboardingProgressDto, ZOnboardingProgress } from "./schemas.ts";
