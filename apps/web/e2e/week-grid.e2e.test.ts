@@ -55,7 +55,7 @@ describe("the week grid in a browser", () => {
     await page.goto(`${inject("appUrl")}/week?week=${nextMonday.toISODate()}`);
 
     const block = page.getByRole("button", {
-      name: `Call dentist, ${start.toFormat("ccc d LLL")} 15:30–15:45, Health, priority 5 (urgent)`,
+      name: `Call dentist, ${start.toFormat("ccc d LLL")} 15:30–15:45, Health, P1 urgent`,
       exact: true,
     });
     await block.waitFor();

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { useNavigate } from "react-router";
 import { toast } from "sonner";
@@ -19,6 +19,9 @@ import { RepeatSelect } from "../tasks/repeat-select.tsx";
 import { TASK_FORM_MAPPING } from "../tasks/task-form-mapping.ts";
 import type { RecurrencePresetKind, Task } from "../tasks/task-types.ts";
 import { useRecurrenceRule } from "../tasks/use-recurrence-rule.ts";
+import { type LineFields, lineFields } from "./quick-add/line-fields.ts";
+import { QuickAddChips } from "./quick-add/quick-add-chips.tsx";
+import { useQuickAddLine } from "./quick-add/use-quick-add-line.ts";
 
 const CONTROL = `${inputClass} w-full min-w-0`;
 
@@ -37,6 +40,8 @@ type QuickAddValues = {
 const OPTIONAL_FIELDS = ["minutes", "priority", "projectId", "deadline", "repeat"] as const;
 
 const EMPTY: QuickAddValues = { summary: "", minutes: "", priority: 0, projectId: null, deadline: "", repeat: null };
+const FIELD_NAMES = Object.keys(EMPTY) as (keyof QuickAddValues)[];
+const NO_PROJECTS: readonly { id: string; name: string }[] = [];
 
 /** Adds a task to the inbox (or straight into a project) without leaving the list. */
 export function QuickAddForm() {
@@ -68,26 +73,39 @@ export function QuickAddForm() {
     });
   }
 
+  // What the summary line says, read again at submit (the form's schema checks the result).
+  const readLine = useRef<(line: string) => LineFields>((line) => ({ summary: line }));
+
   const form = useSchemaForm({
     // Loaded on first use: the inbox is part of the first download.
     schema: () => import("@agendacraft/domain/scheduler/tasks/schemas").then((schemas) => schemas.ZCreateTaskInput),
     defaultValues: EMPTY,
     // The repetition is checked by the server when the submit turns the preset into a rule.
-    toInput: ({ summary, minutes, priority, projectId, deadline }) => ({
-      summary,
-      ...(minutes.trim() === "" ? {} : { minutes: Number(minutes) }),
-      priority,
-      ...(projectId ? { projectId } : {}),
-      ...(deadline ? { dueAt: endOfDayFromDateInput(deadline, timeZone) ?? undefined } : {}),
-    }),
+    // What the line's chips set wins over the field for the same thing.
+    toInput: ({ summary, minutes, priority, projectId, deadline }) => {
+      const line = readLine.current(summary);
+      const typedMinutes = minutes.trim() === "" ? undefined : Number(minutes);
+      const chosenProject = line.projectId ?? projectId ?? undefined;
+      const dueAt = line.dueAt ?? (deadline ? (endOfDayFromDateInput(deadline, timeZone) ?? undefined) : undefined);
+      return {
+        summary: line.summary,
+        ...(line.minutes !== undefined || typedMinutes !== undefined ? { minutes: line.minutes ?? typedMinutes } : {}),
+        priority: line.priority ?? priority,
+        ...(chosenProject ? { projectId: chosenProject } : {}),
+        ...(dueAt ? { dueAt } : {}),
+      };
+    },
     mapping: TASK_FORM_MAPPING,
-    onSubmit: async (input, { resetField, setFocus }) => {
+    onSubmit: async (input, { resetField, setFocus, getValues }) => {
       setStatus("");
       // A repetition the server cannot turn into a rule is the Repeats field's problem.
-      const rule = await recurrence.resolveRule().catch((error: unknown) => {
-        const described = describeError(error);
-        throw { ...described, fieldErrors: { recurrence: [described.message] } };
-      });
+      const lineRule = readLine.current(getValues("summary")).recurrence;
+      const rule =
+        lineRule ??
+        (await recurrence.resolveRule().catch((error: unknown) => {
+          const described = describeError(error);
+          throw { ...described, fieldErrors: { recurrence: [described.message] } };
+        }));
       let task: Task;
       try {
         task = await create.mutateAsync({ ...input, ...(rule ? { recurrence: rule } : {}) });
@@ -96,12 +114,26 @@ export function QuickAddForm() {
         // next task as soon as it does never has their typing wiped.
         void refreshLists();
       }
-      resetField("summary");
+      // Every field, not just the summary: a project or repeat left over from the last task
+      // would silently send the next one somewhere else. Field by field, because a whole-form
+      // reset() forgets the elements, and the summary could no longer be focused.
+      for (const name of FIELD_NAMES) resetField(name);
+      quickLine.clearKept();
       setFocus("summary");
       announceAdded(task);
     },
   });
-  const [repeat, deadline] = useWatch({ control: form.control, name: ["repeat", "deadline"] });
+  const [repeat, deadline, summaryLine] = useWatch({ control: form.control, name: ["repeat", "deadline", "summary"] });
+  const quickLine = useQuickAddLine({
+    line: summaryLine,
+    timeZone,
+    projects: projects.data?.items ?? NO_PROJECTS,
+    hasDeadline: deadline !== "",
+  });
+  readLine.current = (line) => {
+    const parsed = quickLine.parse(line);
+    return parsed ? lineFields(parsed) : { summary: line };
+  };
   const recurrence = useRecurrenceRule({ kind: repeat, deadline, timeZone });
 
   const previewError = recurrence.preview.isError ? [describeError(recurrence.preview.error).message] : undefined;
@@ -117,18 +149,34 @@ export function QuickAddForm() {
       <h2 id="quick-add-heading" className="sr-only">
         Add a task
       </h2>
-      <FormField control={form.control} name="summary" label="Summary">
+      <FormField
+        control={form.control}
+        name="summary"
+        label="Summary"
+        hint="Add details in words: tomorrow 3pm, 30m, p1, #project, every weekday"
+      >
         {(control) => (
           // The `q` shortcut finds the field by this mark (layout/shortcuts/focus-quick-add.ts).
           <input
             {...control}
             className={CONTROL}
-            placeholder="What needs doing?"
+            placeholder="Book dentist tomorrow 3pm 30m p1 #Health every weekday"
             autoComplete="off"
             data-shortcut-target="quick-add"
           />
         )}
       </FormField>
+      {quickLine.parsed ? (
+        <QuickAddChips
+          summary={quickLine.parsed.summary}
+          tokens={quickLine.parsed.tokens}
+          describe={quickLine.describe}
+          onRemove={(token) => {
+            quickLine.keep(token);
+            form.setFocus("summary");
+          }}
+        />
+      ) : null}
       <MoreOptions
         className="grid-cols-2 gap-3 sm:grid-cols-3"
         forceOpen={Boolean(previewError) || OPTIONAL_FIELDS.some((name) => form.formState.errors[name])}

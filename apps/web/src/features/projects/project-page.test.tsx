@@ -81,7 +81,7 @@ describe("project page", () => {
 
     const row = (await screen.findByText("Pack")).closest("li");
     expect(row?.textContent).toContain("1 h 30 min");
-    expect(row?.textContent).toContain("Priority 2");
+    expect(row?.textContent).toContain("Low priority");
     // Kathmandu is UTC+05:45.
     expect(row?.textContent).toContain("Due Fri 5 Mar, 16:45");
     expect(row?.textContent).toContain("Starts Tue 2 Mar, 13:45");

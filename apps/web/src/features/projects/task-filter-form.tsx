@@ -1,3 +1,4 @@
+import { PRIORITY_LEVELS } from "@agendacraft/domain/scheduler/tasks/priority/schemas";
 import { type FormEvent, useEffect, useState } from "react";
 import { buttonClass } from "../../ui/button.ts";
 import { Field, inputClass } from "../../ui/field.tsx";
@@ -96,9 +97,9 @@ export function TaskFilterForm({ filters, onChange }: TaskFilterFormProps) {
             onChange={(event) => set("priorityMin", event.target.value)}
           >
             <option value="">Any</option>
-            {["1", "2", "3", "4", "5"].map((priority) => (
-              <option key={priority} value={priority}>
-                {priority}
+            {PRIORITY_LEVELS.filter((level) => level.value > 0).map((level) => (
+              <option key={level.value} value={String(level.value)}>
+                {level.value === 5 ? level.label : `${level.label} or higher`}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { priorityLabel } from "@agendacraft/domain/scheduler/tasks/priority/schemas";
 import { type CSSProperties, type ReactNode, type Ref, useEffect, useRef } from "react";
 import { formatDateTime, formatMinutes, formatTime } from "../../lib/time.ts";
 import { buttonClass } from "../../ui/button.ts";
@@ -139,7 +140,7 @@ function TaskFacts({
     );
   }
   facts.push(<span key="minutes">{formatMinutes(task.minutes)}</span>);
-  if (task.priority > 0) facts.push(<span key="priority">Priority {task.priority}</span>);
+  if (task.priority > 0) facts.push(<span key="priority">{priorityLabel(task.priority)}</span>);
   if (task.dueAt) {
     facts.push(
       <span key="due">

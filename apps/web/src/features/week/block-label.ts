@@ -1,11 +1,5 @@
+import { priorityLabel } from "@agendacraft/domain/scheduler/tasks/priority/schemas";
 import { DateTime } from "luxon";
-
-/** Words for the domain's priorities, 0 (none) to 5 (most urgent), as the task form offers them. */
-const PRIORITY_NAMES = ["none", "low", "medium", "high", "very high", "urgent"] as const;
-
-export function priorityName(priority: number): string {
-  return PRIORITY_NAMES[Math.min(Math.max(priority, 0), 5)] ?? "none";
-}
 
 /** A mark that scales with urgency and fits a 15-minute block: "" (none), "!", "!!" or "!!!". */
 export function priorityMark(priority: number): string {
@@ -32,7 +26,7 @@ export type BlockFacts = {
 
 /**
  * Everything a block says, in one sentence for assistive technology and for blocks too short
- * to show it: "Write report, Tue 2 Jun 15:30–16:00, Health, priority 3 (high)".
+ * to show it: "Write report, Tue 2 Jun 15:30–16:00, Health, P3 medium" (the priority named from the one table).
  * "(done)" follows the title directly, as the rest of the app names done tasks.
  */
 export function blockLabel(facts: BlockFacts, timeZone: string): string {
@@ -42,6 +36,6 @@ export function blockLabel(facts: BlockFacts, timeZone: string): string {
     facts.done ? `${facts.title} (done)` : facts.title,
     `${day} ${times.start}–${times.end}`,
     facts.projectName ?? "Inbox",
-    `priority ${facts.priority} (${priorityName(facts.priority)})`,
+    priorityLabel(facts.priority),
   ].join(", ");
 }

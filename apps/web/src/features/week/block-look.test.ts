@@ -6,7 +6,7 @@ import {
   readableTextColor,
   relativeLuminance,
 } from "./block-colors.ts";
-import { blockLabel, blockTimes, priorityMark, priorityName } from "./block-label.ts";
+import { blockLabel, blockTimes, priorityMark } from "./block-label.ts";
 
 const ZONE = "Europe/Berlin";
 
@@ -25,15 +25,34 @@ describe("a block's words", () => {
       priority: 5,
       done: false,
     };
-    expect(blockLabel(facts, ZONE)).toBe("Call dentist, Tue 2 Jun 15:30–15:45, Health, priority 5 (urgent)");
+    expect(blockLabel(facts, ZONE)).toBe("Call dentist, Tue 2 Jun 15:30–15:45, Health, P1 urgent");
     expect(blockLabel({ ...facts, projectName: null, priority: 0, done: true }, ZONE)).toBe(
-      "Call dentist (done), Tue 2 Jun 15:30–15:45, Inbox, priority 0 (none)",
+      "Call dentist (done), Tue 2 Jun 15:30–15:45, Inbox, No priority",
     );
   });
 
   it("marks priority by urgency and names every level", () => {
     expect([0, 1, 2, 3, 4, 5].map(priorityMark)).toEqual(["", "!", "!", "!!", "!!", "!!!"]);
-    expect([0, 1, 2, 3, 4, 5].map(priorityName)).toEqual(["none", "low", "medium", "high", "very high", "urgent"]);
+    const facts = {
+      title: "Call dentist",
+      start: new Date("2026-06-02T13:30:00Z"),
+      end: new Date("2026-06-02T13:45:00Z"),
+      projectName: "Health",
+      done: false,
+    };
+    // The label names each level from the one priority table.
+    const label = (priority: number) =>
+      blockLabel({ ...facts, priority }, ZONE)
+        .split(", ")
+        .at(-1);
+    expect([0, 1, 2, 3, 4, 5].map(label)).toEqual([
+      "No priority",
+      "Lowest priority",
+      "Low priority",
+      "P3 medium",
+      "P2 high",
+      "P1 urgent",
+    ]);
   });
 });
 

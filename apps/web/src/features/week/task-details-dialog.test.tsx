@@ -56,7 +56,12 @@ describe("a task block on the week", () => {
     const person = await signUp({ timeZone: ZONE });
     const api = apiFor(person);
     const { week, start } = nextTuesdayAtTen();
-    const task = await api.scheduler.tasks.create.mutate({ summary: "Dentist", minutes: 45, startTime: start });
+    const task = await api.scheduler.tasks.create.mutate({
+      summary: "Dentist",
+      minutes: 45,
+      priority: 4,
+      startTime: start,
+    });
     const user = userEvent.setup();
     const { container } = renderApp({ cookie: person.cookie, path: `/week?week=${toLocalDate(week.from, ZONE)}` });
 
@@ -65,6 +70,8 @@ describe("a task block on the week", () => {
 
     const dialog = await screen.findByRole("dialog", { name: "Dentist" });
     expect(within(dialog).getByText("45 min")).toBeDefined();
+    // The priority by its name from the one table, not a bare number.
+    expect(within(dialog).getByText("P2 high")).toBeDefined();
     expect(within(dialog).getByText(/10:00–10:45/)).toBeDefined();
     await user.click(within(dialog).getByRole("button", { name: "Complete" }));
 

@@ -1,3 +1,4 @@
+import { priorityLabel } from "@agendacraft/domain/scheduler/tasks/priority/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -83,7 +84,7 @@ function TaskFacts({ task, timeZone }: { task: Task; timeZone: string }) {
       <dt className="text-slate-500">Takes</dt>
       <dd>{formatMinutes(task.minutes)}</dd>
       <dt className="text-slate-500">Priority</dt>
-      <dd>{task.priority}</dd>
+      <dd>{priorityLabel(task.priority)}</dd>
       {task.dueAt ? (
         <>
           <dt className="text-slate-500">Deadline</dt>

@@ -55,9 +55,7 @@ describe("the week grid", () => {
       { timeout: 10_000 },
     );
     expect(dentist.getAttribute("role")).toBe("button");
-    expect(dentist.querySelector(".sr-only")?.textContent).toBe(
-      `Call dentist, ${day} 15:30–15:45, Health, priority 5 (urgent)`,
-    );
+    expect(dentist.querySelector(".sr-only")?.textContent).toBe(`Call dentist, ${day} 15:30–15:45, Health, P1 urgent`);
     expect(dentist.querySelector("[aria-hidden='true']")?.textContent).toBe("!!!Call dentist15:30");
     expect(dentist.style.backgroundColor).toBe("rgb(22, 163, 74)");
 

@@ -13,6 +13,7 @@ export { type NextTaskOccurrenceInput, nextTaskOccurrence, type RecurrenceAnchor
 export { type ParsedRecurrence, parseRecurrence } from "./parse-recurrence.ts";
 export { presetToRule } from "./preset-to-rule.ts";
 export { type PreviewRecurrenceInput, previewRecurrence, type RecurrencePreview } from "./preview-recurrence.ts";
+export { type RepeatPhrase, readRepeatPhrase, repeatPhraseToRule } from "./repeat-phrase.ts";
 export {
   type RecurrencePreset,
   ZLocalDate,

@@ -1,5 +1,5 @@
 import { parseRecurrence } from "./parse-recurrence.ts";
-import type { RecurrencePreset } from "./schemas.ts";
+import type { RecurrencePreset } from "./preset-schema.ts";
 import { WEEKDAYS, WORKING_DAYS } from "./weekdays.ts";
 
 /** The canonical rule for a preset: { kind: "weekly", days: ["WE", "MO"] } -> "FREQ=WEEKLY;BYDAY=MO,WE". */

@@ -7,6 +7,13 @@ export { listTasks } from "./list-tasks.ts";
 export { listToday } from "./list-today.ts";
 export { listUpcoming } from "./list-upcoming.ts";
 export { moveTask } from "./move-task.ts";
+export {
+  PRIORITY_LEVELS,
+  type PriorityValue,
+  priorityFromTodoist,
+  priorityFromWord,
+  priorityLabel,
+} from "./priority/schemas.ts";
 export { reopenTask } from "./reopen-task.ts";
 export {
   type AgendaDto,

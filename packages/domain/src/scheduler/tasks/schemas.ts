@@ -5,6 +5,14 @@ import { ZText } from "../../shared/text.ts";
 import { refineTimeRange } from "../../shared/time-range.ts";
 import { ZRecurrenceRule } from "../recurrence/schemas.ts";
 
+export {
+  PRIORITY_LEVELS,
+  type PriorityValue,
+  priorityFromTodoist,
+  priorityFromWord,
+  priorityLabel,
+} from "./priority/schemas.ts";
+
 export const ZRecurrenceAnchor = z.enum(["scheduled", "completion"]);
 
 export const ZTask = z.object({

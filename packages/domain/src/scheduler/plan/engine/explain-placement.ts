@@ -1,3 +1,4 @@
+import { priorityLabel } from "../../tasks/priority/schemas.ts";
 import { formatLocalDay } from "./format-local-day.ts";
 
 export type PlacementFacts = {
@@ -11,9 +12,9 @@ export type PlacementFacts = {
   timeZone: string;
 };
 
-/** "priority 4, earliest free slot in Work hours, before deadline Fri 6 Mar". */
+/** "P2 high, earliest free slot in Work hours, before deadline Fri 6 Mar" (priority names from the one table). */
 export function explainPlacement({ priority, plannerName, dueAt, chunk, how, timeZone }: PlacementFacts): string {
-  const parts = [`priority ${priority}`];
+  const parts = [priorityLabel(priority)];
   if (chunk) {
     parts.push(`part ${chunk.index} of ${chunk.count} (${chunk.minutes} of ${chunk.totalMinutes} min)`);
   }

@@ -72,7 +72,7 @@ describe("planSchedule", () => {
         taskId: "a",
         start: at("09:00"),
         end: at("10:00"),
-        explanation: "priority 4, earliest free slot in Work hours",
+        explanation: "P2 high, earliest free slot in Work hours",
       },
     ]);
     expect(result.unplaced).toEqual([]);
@@ -146,7 +146,7 @@ describe("planSchedule", () => {
         windows: [window("work", "09:00", "10:00"), window("side", "18:00", "20:00")],
       });
       expect(blocks(result)).toEqual(["free 09:00-10:00", "tied 18:00-19:00"]);
-      expect(result.placements[1]?.explanation).toBe("priority 5, earliest free slot in Side projects");
+      expect(result.placements[1]?.explanation).toBe("P1 urgent, earliest free slot in Side projects");
     });
 
     it("reports tasks of an inactive or missing planner and never uses an inactive planner's windows", () => {
@@ -171,9 +171,9 @@ describe("planSchedule", () => {
       });
       expect(blocks(result)).toEqual(["short 08:00-08:30", "hour 09:00-10:00"]);
       expect(result.placements.map((p) => p.explanation)).toEqual([
-        "priority 1, earliest free slot in Side projects",
+        "Lowest priority, earliest free slot in Side projects",
         // Both planners are free from 09:00; the window that ends first is used.
-        "priority 0, earliest free slot in Side projects",
+        "No priority, earliest free slot in Side projects",
       ]);
     });
   });
@@ -200,7 +200,7 @@ describe("planSchedule", () => {
         "2026-03-05T09:00 p1",
         "2026-03-05T10:10 p0",
       ]);
-      expect(result.placements[2]?.explanation).toBe("priority 5, first free slot in Work hours on a lighter day");
+      expect(result.placements[2]?.explanation).toBe("P1 urgent, first free slot in Work hours on a lighter day");
     });
 
     it("packs them into Monday with strategy pack", () => {
@@ -388,7 +388,7 @@ describe("planSchedule", () => {
         ["2026-03-04T09:00", "2026-03-04T09:30", { index: 3, count: 3 }],
       ]);
       expect(result.placements[2]?.explanation).toBe(
-        "priority 3, part 3 of 3 (30 of 150 min), earliest free slot in Work hours",
+        "P3 medium, part 3 of 3 (30 of 150 min), earliest free slot in Work hours",
       );
     });
 
@@ -448,7 +448,7 @@ describe("planSchedule", () => {
       });
       expect(blocks(result)).toEqual(["a 09:00-10:00"]);
       expect(result.placements[0]?.explanation).toBe(
-        "priority 0, earliest free slot in Work hours, before deadline Mon 2 Mar",
+        "No priority, earliest free slot in Work hours, before deadline Mon 2 Mar",
       );
     });
 
