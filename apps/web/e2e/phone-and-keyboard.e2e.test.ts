@@ -79,9 +79,8 @@ describe("with the keyboard", () => {
 
     await page.keyboard.press("q");
     await page.waitForURL(/\/inbox$/);
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("placeholder")))
-      .toBe("What needs doing?");
+    const summary = page.getByRole("textbox", { name: "Summary" });
+    await expect.poll(() => summary.evaluate((field) => field === document.activeElement)).toBe(true);
     await page.keyboard.type("Book flights");
     await page.getByLabel("Priority").focus();
     await page.keyboard.press("Enter");
