@@ -149,10 +149,9 @@ describe("scheduler plan", () => {
   it("undo says why each kept task was kept: moved by hand, completed, edited or deleted", async () => {
     const { tasks, task, updateTask, completeTask, deleteTask, apply, undo } = await plannedWeek();
     const applied = await apply();
-    const [moved, completed, renamed] = tasks;
-    // The last in the list: deleting one closes the gap in the order of those after it, which
-    // moves their versions on too (undo would keep them as edited).
-    const deleted = tasks.at(-1);
+    // The deleted one comes before others in the list: closing the gap it leaves renumbers them,
+    // which is no change of theirs, so undo still puts them back.
+    const [deleted, moved, completed, renamed] = tasks;
     if (!moved || !completed || !renamed || !deleted) throw new Error("no tasks");
     const placed = await task(moved.id);
     const laterStart = new Date((placed.startTime as Date).getTime() + 24 * HOUR);
