@@ -142,6 +142,7 @@ function checkOptions(options: PlanOptions): void {
 function checkTask(task: PlanScheduleInput["tasks"][number]): void {
   checkInstant(task.createdAt, "createdAt");
   if (task.dueAt !== null) checkInstant(task.dueAt, "dueAt");
+  if (task.startAfter) checkInstant(task.startAfter, "startAfter");
   if (!Number.isFinite(task.minutes) || task.minutes <= 0) {
     throw new DomainError({
       kind: "INVALID",
