@@ -220,7 +220,7 @@ type Placed = {
 };
 
 /**
- * Whole blocks of interchangeable tasks (same deadline, length and planner, so every one of
+ * Whole blocks of interchangeable tasks (same deadline, startAfter, length and planner, so every one of
  * their slots suits each of them) handed out again in ranking order: when spread had to
  * fall back to earlier free time for a lower-ranked task, the higher-ranked one takes the
  * earlier slot, so ranking holds even then. Loads per day do not change.
@@ -230,7 +230,7 @@ function inRankOrder(placed: Placed[], classOf: (task: EngineTask) => DeadlineCl
   placed.forEach((entry, index) => {
     if (entry.chunk) return;
     const { task } = entry;
-    const key = `${classOf(task)}|${task.dueAt?.getTime()}|${task.minutes}|${task.plannerId}`;
+    const key = `${classOf(task)}|${task.dueAt?.getTime()}|${task.startAfter?.getTime()}|${task.minutes}|${task.plannerId}`;
     const list = groups.get(key) ?? [];
     list.push(index);
     groups.set(key, list);
