@@ -97,6 +97,26 @@ describe("tasks with startAfter", () => {
     expect(stored.startAfter).toEqual(startAfter);
   });
 
+  it("plans a planner-placed task again once its startAfter is set past its start", async () => {
+    const user = await person();
+    const task = await user.createTask({ summary: "Draft the newsletter", minutes: 60 });
+    await applyPlan({ ...user.actor, input: ZPlanInput.parse({ horizonDays: 7 }), clock, events: user.events });
+    const planned = await getTask({ ...user.actor, id: task.id });
+    expect(planned.startTime).toEqual(new Date("2026-06-01T07:00:00Z"));
+
+    const wednesdayNoon = new Date("2026-06-03T10:00:00Z");
+    await user.updateTask({ id: task.id, startAfter: wednesdayNoon });
+    const plan = await user.preview(7);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({
+        taskId: task.id,
+        oldStart: new Date("2026-06-01T07:00:00Z"),
+        newStart: wednesdayNoon,
+        explanation: expect.stringMatching(/^Moved after its start-after time; /),
+      }),
+    ]);
+  });
+
   it("leaves a task whose startAfter is past the horizon unplanned and says why", async () => {
     const user = await person();
     const task = await user.createTask({ summary: "Renew passport", startAfter: new Date("2026-07-01T07:00:00Z") });
