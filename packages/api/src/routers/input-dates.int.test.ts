@@ -42,6 +42,7 @@ describe("dates outside 1970-01-01..2999-12-31 are refused at the edge, and noth
       ["startTime 9999-12-31T23:50Z (its end overflows)", { startTime: new Date("9999-12-31T23:50:00Z") }, "startTime"],
       ["endTime in the year 10000", { startTime: new Date("2026-06-02T09:00:00Z"), endTime: YEAR_10000 }, "endTime"],
       ["dueAt before 1970", { dueAt: new Date("1969-07-20T20:17:00Z") }, "dueAt"],
+      ["startAfter in the year 10000", { startAfter: YEAR_10000 }, "startAfter"],
     ])("refuses %s", async (_case, dates, path) => {
       const user = await createTestUser(harness.deps);
       await refused(user.caller.scheduler.tasks.create({ summary: "far away", ...dates }), path);
@@ -74,6 +75,7 @@ describe("dates outside 1970-01-01..2999-12-31 are refused at the edge, and noth
       ["startTime", { startTime: END_OF_9999 }],
       ["dueAt", { dueAt: END_OF_9999 }],
       ["endTime", { endTime: END_OF_9999 }],
+      ["startAfter", { startAfter: END_OF_9999 }],
     ])("refuses %s 9999-12-31T23:59:59.999Z and keeps the task as it was", async (path, dates) => {
       const user = await createTestUser(harness.deps);
       const task = await user.caller.scheduler.tasks.create({

@@ -12,6 +12,7 @@ export const ZTaskFields = z.enum([
   "startTime",
   "endTime",
   "dueAt",
+  "startAfter",
   "areaId",
   "plannerId",
   "projectId",

@@ -1,5 +1,6 @@
 /**
- * TaskEditForm: every field of a task edited in place, wherever a task is listed.
+ * TaskEditForm: every field of a task edited in place, wherever a task is listed: summary,
+ * description, minutes, priority, project, deadline, start, start after and repeat.
  *
  * Props:
  * - `task`: the task as every scheduler.tasks procedure returns it.
@@ -51,6 +52,8 @@ type TaskEditValues = {
   deadline: string;
   /** "2026-03-13T09:30" or "": when the task is planned to start. */
   start: string;
+  /** "2026-03-13T09:30" or "": the planner never places the task before it. */
+  startAfter: string;
   repeat: RepeatValue;
 };
 
@@ -65,6 +68,7 @@ function initialValues(task: Task, timeZone: string): TaskEditValues {
     projectId: task.projectId,
     deadline: task.dueAt ? toDateInputValue(task.dueAt, timeZone) : "",
     start: task.startTime ? toDateTimeInputValue(task.startTime, timeZone) : "",
+    startAfter: task.startAfter ? toDateTimeInputValue(task.startAfter, timeZone) : "",
     repeat: task.recurrence ? (presetKindOfRule(task.recurrence) ?? KEEP_RULE) : null,
   };
 }
@@ -84,7 +88,7 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
     defaultValues: initial,
     // An empty number box has no value to send; the schema would only see "not a number".
     check: ({ minutes }) => (minutes.trim() === "" ? { minutes: "Enter how many minutes the task takes" } : {}),
-    toInput: ({ summary, description, priority, minutes, deadline, start }) => ({
+    toInput: ({ summary, description, priority, minutes, deadline, start, startAfter }) => ({
       id: task.id,
       summary,
       description,
@@ -94,6 +98,7 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
       // an edit, and a start that has passed does not make an unrelated edit fail.
       ...(deadline === initial.deadline ? {} : { dueAt: endOfDayFromDateInput(deadline, timeZone) }),
       ...(start === initial.start ? {} : { startTime: fromDateTimeInputValue(start, timeZone) }),
+      ...(startAfter === initial.startAfter ? {} : { startAfter: fromDateTimeInputValue(startAfter, timeZone) }),
     }),
     mapping: TASK_FORM_MAPPING,
     onSubmit: async (input, { getValues }) => {
@@ -164,6 +169,15 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
           name="start"
           label="Starts at"
           hint="Empty: the planner picks a time"
+          className="sm:col-span-2"
+        >
+          {(control) => <input {...control} type="datetime-local" className={CONTROL} />}
+        </FormField>
+        <FormField
+          control={form.control}
+          name="startAfter"
+          label="Start after"
+          hint="The planner does not place it earlier"
           className="sm:col-span-2"
         >
           {(control) => <input {...control} type="datetime-local" className={CONTROL} />}

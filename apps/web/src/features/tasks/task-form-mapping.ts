@@ -9,6 +9,7 @@ export type TaskFormField =
   | "projectId"
   | "deadline"
   | "start"
+  | "startAfter"
   | "repeat";
 
 /**
@@ -18,7 +19,7 @@ export type TaskFormField =
  * above its submit button instead.
  */
 export const TASK_FORM_MAPPING = {
-  fields: { dueAt: "deadline", startTime: "start", endTime: "start", recurrence: "repeat" },
+  fields: { dueAt: "deadline", startTime: "start", endTime: "start", startAfter: "startAfter", recurrence: "repeat" },
   codes: {
     // A repeating series starts at its deadline or its start; forms always offer the deadline.
     "scheduler.recurrence_needs_date": "deadline",

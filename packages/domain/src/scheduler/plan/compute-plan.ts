@@ -65,6 +65,7 @@ export async function computePlan({
         order: true,
         createdAt: true,
         dueAt: true,
+        startAfter: true,
         plannerId: true,
       },
     }),
@@ -85,6 +86,7 @@ export async function computePlan({
         order: true,
         createdAt: true,
         dueAt: true,
+        startAfter: true,
         plannerId: true,
         startTime: true,
         endTime: true,
@@ -130,18 +132,25 @@ export async function computePlan({
   const sorted = sortScheduledTasks({ rows: fixed, calendarBusy, from });
   // Re-planning just some tasks (`only`) moves nothing else: the planner's blocks are busy too.
   const scheduled = only
-    ? { busy: [...sorted.busy, ...sorted.movable, ...sorted.conflicting], movable: [], conflicting: [] }
+    ? {
+        busy: [...sorted.busy, ...sorted.movable, ...sorted.conflicting, ...sorted.tooEarly],
+        movable: [],
+        conflicting: [],
+        tooEarly: [],
+      }
     : sorted;
   const busy = [...scheduled.busy, ...calendarBusy];
-  const wasAt = new Map([...scheduled.movable, ...scheduled.conflicting].map((block) => [block.task.id, block]));
+  const replanned = [...scheduled.conflicting, ...scheduled.tooEarly];
+  const wasAt = new Map([...scheduled.movable, ...replanned].map((block) => [block.task.id, block]));
   const conflictIds = new Set(scheduled.conflicting.map((block) => block.task.id));
+  const tooEarlyIds = new Set(scheduled.tooEarly.map((block) => block.task.id));
 
   await yieldToEventLoop();
   const result = planSchedule({
     // A passed deadline cannot be met any more; re-planning places such a task as early as it can.
     tasks: only
       ? schedulable.map((task) => (task.dueAt && task.dueAt <= from ? { ...task, dueAt: null } : task))
-      : [...schedulable, ...scheduled.conflicting.map((block) => block.task)],
+      : [...schedulable, ...replanned.map((block) => block.task)],
     movable: scheduled.movable,
     planners: planners.map((planner) => ({ id: planner.id, name: planner.name, active: planner.active })),
     windows,
@@ -182,7 +191,9 @@ export async function computePlan({
         parts: parts.length > 1 ? parts.map(({ start, end }) => ({ start, end })) : null,
         explanation: conflictIds.has(taskId)
           ? `Moved off a busy calendar event; ${first.explanation}`
-          : first.explanation,
+          : tooEarlyIds.has(taskId)
+            ? `Moved after its start-after time; ${first.explanation}`
+            : first.explanation,
       };
     }),
     unplaced: result.unplaced.map((entry) => ({

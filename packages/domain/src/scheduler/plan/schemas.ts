@@ -63,7 +63,13 @@ export type PlanChangeDto = z.infer<typeof ZPlanChange>;
 export const ZUnplacedTask = z.object({
   taskId: z.uuid(),
   summary: z.string(),
-  reason: z.enum(["no_window_long_enough", "deadline_unreachable", "horizon_full", "planner_inactive"]),
+  reason: z.enum([
+    "no_window_long_enough",
+    "deadline_unreachable",
+    "horizon_full",
+    "planner_inactive",
+    "starts_after_horizon",
+  ]),
   explanation: z.string(),
 });
 

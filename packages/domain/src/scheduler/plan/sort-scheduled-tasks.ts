@@ -16,12 +16,15 @@ export type SortedScheduledTasks = {
   movable: MovableBlock[];
   /** Planner-placed tasks a busy calendar event now overlaps: planned again, with where they were. */
   conflicting: MovableBlock[];
+  /** Planner-placed tasks whose startAfter was set past their start since: planned again, with where they were. */
+  tooEarly: MovableBlock[];
 };
 
 /**
  * Sorts the scheduled tasks of a plan. A task is the planner's while its start is still
  * the one the planner gave it (plannedStart) and it has not begun; it is then movable,
- * or planned again when a calendar event overlaps it. Everything else stays put.
+ * or planned again when a calendar event overlaps it or it now starts before its
+ * startAfter. Everything else stays put.
  * `calendarBusy` is sorted and merged (as computePlan reads it), so each check is a
  * binary search.
  */
@@ -37,6 +40,7 @@ export function sortScheduledTasks({
   const busy: Interval[] = [];
   const movable: MovableBlock[] = [];
   const conflicting: MovableBlock[] = [];
+  const tooEarly: MovableBlock[] = [];
   for (const row of rows) {
     const { startTime: start, endTime: end, plannedStart, blocks, ...task } = row;
     if (blocks.length > 0) {
@@ -49,7 +53,8 @@ export function sortScheduledTasks({
       busy.push({ start, end });
       continue;
     }
-    (overlapsAny(calendarBusy, start, end) ? conflicting : movable).push({ task, start, end });
+    if (task.startAfter && start < task.startAfter) tooEarly.push({ task, start, end });
+    else (overlapsAny(calendarBusy, start, end) ? conflicting : movable).push({ task, start, end });
   }
-  return { busy, movable, conflicting };
+  return { busy, movable, conflicting, tooEarly };
 }

@@ -95,8 +95,10 @@ async function completeOnce({ db, actorId, id, clock, events }: Deps) {
     const startTime = task.startTime ? moved(task.startTime) : null;
     const endTime = moved(task.endTime);
     const dueAt = task.startTime ? moved(task.dueAt) : nextBase;
+    // "Not before 8:00 on the day it is due" stays that for every occurrence.
+    const startAfter = moved(task.startAfter);
     // Thrown inside the transaction, so the completion above is rolled back too.
-    for (const value of [startTime, endTime, dueAt]) {
+    for (const value of [startTime, endTime, dueAt, startAfter]) {
       assertInstantInRange(value, "recurrence", NEXT_OUT_OF_RANGE_MESSAGE);
     }
     const next = await tx.task.create({
@@ -113,6 +115,7 @@ async function completeOnce({ db, actorId, id, clock, events }: Deps) {
         startTime,
         endTime,
         dueAt,
+        startAfter,
         recurrence: task.recurrence,
         recurrenceAnchor: task.recurrenceAnchor,
         occurrenceIndex: task.occurrenceIndex + 1,

@@ -70,6 +70,7 @@ export async function createTask({
         startTime: input.startTime ?? null,
         endTime,
         dueAt: input.dueAt ?? null,
+        startAfter: input.startAfter ?? null,
         recurrence: input.recurrence ?? null,
         recurrenceAnchor: anchor,
       },

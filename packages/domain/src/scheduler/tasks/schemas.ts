@@ -25,6 +25,8 @@ export const ZTask = z.object({
   startTime: z.date().nullable(),
   endTime: z.date().nullable(),
   dueAt: z.date().nullable(),
+  /** The planner never places the task before this moment; null: any time from now. */
+  startAfter: z.date().nullable(),
   completedAt: z.date().nullable(),
   projectId: z.uuid().nullable(),
   areaId: z.uuid().nullable(),
@@ -54,6 +56,8 @@ export const ZCreateTaskInput = z.object({
   /** Defaults to startTime + minutes. */
   endTime: ZInstant.optional(),
   dueAt: ZInstant.optional(),
+  /** Do not plan the task before this moment (it may be in the past). */
+  startAfter: ZInstant.optional(),
   projectId: z.uuid().optional(),
   areaId: z.uuid().optional(),
   plannerId: z.uuid().optional(),
@@ -72,6 +76,7 @@ export const ZUpdateTaskInput = z.object({
   startTime: ZInstant.nullable().optional(),
   endTime: ZInstant.nullable().optional(),
   dueAt: ZInstant.nullable().optional(),
+  startAfter: ZInstant.nullable().optional(),
   areaId: z.uuid().nullable().optional(),
   plannerId: z.uuid().nullable().optional(),
   recurrence: ZRecurrenceRule.nullable().optional(),

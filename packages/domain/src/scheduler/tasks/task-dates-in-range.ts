@@ -14,6 +14,7 @@ export const TASK_DATES_IN_RANGE = {
     { OR: [{ startTime: null }, { startTime: INSTANT_IN_RANGE }] },
     { OR: [{ endTime: null }, { endTime: INSTANT_IN_RANGE }] },
     { OR: [{ dueAt: null }, { dueAt: INSTANT_IN_RANGE }] },
+    { OR: [{ startAfter: null }, { startAfter: INSTANT_IN_RANGE }] },
   ],
 } satisfies Prisma.TaskWhereInput;
 

@@ -10,6 +10,7 @@ export const taskSelect = {
   startTime: true,
   endTime: true,
   dueAt: true,
+  startAfter: true,
   completedAt: true,
   projectId: true,
   areaId: true,

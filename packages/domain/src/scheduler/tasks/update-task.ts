@@ -78,6 +78,7 @@ export async function updateTask({
         startTime,
         endTime,
         dueAt,
+        startAfter: input.startAfter,
         areaId: input.areaId,
         plannerId: input.plannerId,
         recurrence,

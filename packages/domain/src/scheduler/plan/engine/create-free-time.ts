@@ -15,8 +15,10 @@ export type FreeTime = {
    * The earliest start of a block of `length` ms in the given planner's windows (any
    * window for null) that ends by `limit` and stays within the daily cap; null if none.
    * With `from`, only leaves starting at or after it are searched (spread's day cursor).
+   * With `notBefore`, no slot starts before it (a task's startAfter): a leaf that begins
+   * earlier is searched from that instant on.
    */
-  findSlot(plannerId: string | null, length: number, limit: number, from?: number): FreeSlot | null;
+  findSlot(plannerId: string | null, length: number, limit: number, from?: number, notBefore?: number): FreeSlot | null;
   /** Whether [start, end) is still free in one of the planner's windows (any for null) and within the cap. */
   isFree(plannerId: string | null, start: number, end: number): boolean;
   /** Takes [start, end) plus the buffer around it out of every window, and charges the cap. */
@@ -45,7 +47,14 @@ export type CreateFreeTimeInput = {
   minPartMs: number | null;
 };
 
-type Pool = { tree: MaxTree; capacity: SumTree; leaves: Int32Array; starts: Float64Array };
+type Pool = {
+  tree: MaxTree;
+  capacity: SumTree;
+  leaves: Int32Array;
+  starts: Float64Array;
+  /** The latest end among the pool's leaves up to each position: which leaves reach past an instant. */
+  maxEndUpTo: Float64Array;
+};
 type UndoEntry = { leaf: number; pieces: number[] } | { day: number; remaining: number };
 
 /**
@@ -68,12 +77,19 @@ export function createFreeTime({ leaves, bufferMs, capMs, dayStarts, minPartMs }
   const maxEndUpTo = new Float64Array(count);
   for (let i = 0; i < count; i++) maxEndUpTo[i] = Math.max(leafEnd[i] ?? 0, i > 0 ? (maxEndUpTo[i - 1] ?? 0) : 0);
 
-  const createPool = (members: number[]): Pool => ({
-    tree: createMaxTree(members.length),
-    capacity: createSumTree(minPartMs === null ? 0 : members.length),
-    leaves: Int32Array.from(members),
-    starts: Float64Array.from(members, (leaf) => leafStart[leaf] ?? 0),
-  });
+  const createPool = (members: number[]): Pool => {
+    const maxEnd = new Float64Array(members.length);
+    members.forEach((leaf, i) => {
+      maxEnd[i] = Math.max(leafEnd[leaf] ?? 0, i > 0 ? (maxEnd[i - 1] ?? 0) : 0);
+    });
+    return {
+      tree: createMaxTree(members.length),
+      capacity: createSumTree(minPartMs === null ? 0 : members.length),
+      leaves: Int32Array.from(members),
+      starts: Float64Array.from(members, (leaf) => leafStart[leaf] ?? 0),
+      maxEndUpTo: maxEnd,
+    };
+  };
   const all = createPool(leaves.map((_, i) => i));
   const pools = new Map<string, Pool>();
   const positionInPool = new Int32Array(count);
@@ -165,10 +181,16 @@ export function createFreeTime({ leaves, bufferMs, capMs, dayStarts, minPartMs }
     maxPiece[leaf] = longest;
   };
 
-  const fitInLeaf = (leaf: number, length: number, limit: number): FreeSlot | null => {
+  const fitInLeaf = (
+    leaf: number,
+    length: number,
+    limit: number,
+    notBefore = Number.NEGATIVE_INFINITY,
+  ): FreeSlot | null => {
     const free = pieces[leaf] ?? [];
     for (let i = 0; i < free.length; i += 2) {
-      const from = free[i] ?? 0;
+      if ((free[i + 1] ?? 0) <= notBefore) continue;
+      const from = Math.max(free[i] ?? 0, notBefore);
       const to = Math.min(free[i + 1] ?? 0, limit);
       if (from + length > limit) return null;
       if (from + length > to) continue;
@@ -200,6 +222,21 @@ export function createFreeTime({ leaves, bufferMs, capMs, dayStarts, minPartMs }
     refresh(leaf);
   };
 
+  /** The first leaf from `position` on (in pool order) with room for `length` before `limit`. */
+  const firstFitFrom = (pool: Pool, position: number, length: number, limit: number): FreeSlot | null => {
+    // Leaves are contiguous and every reservation and cap applies to all of them alike,
+    // so a leaf that starts later can never fit earlier than the first leaf that fits.
+    for (let from = position; ; ) {
+      const found = pool.tree.findFirst(from, length);
+      if (found < 0) return null;
+      const leaf = pool.leaves[found] ?? 0;
+      if ((leafStart[leaf] ?? 0) + length > limit) return null;
+      const slot = fitInLeaf(leaf, length, limit);
+      if (slot) return slot;
+      from = found + 1;
+    }
+  };
+
   const longestByPlanner = new Map<string, LongestBlock>();
   const longestOverall: LongestBlock = { free: 0, capped: 0 };
   for (const leaf of leaves) {
@@ -216,20 +253,31 @@ export function createFreeTime({ leaves, bufferMs, capMs, dayStarts, minPartMs }
   }
 
   return {
-    findSlot(plannerId, length, limit, fromMs) {
+    findSlot(plannerId, length, limit, fromMs, notBefore) {
       const pool = plannerId === null ? all : pools.get(plannerId);
       if (!pool) return null;
-      // Leaves are contiguous and every reservation and cap applies to all of them alike,
-      // so a leaf that starts later can never fit earlier than the first leaf that fits.
-      for (let from = fromMs === undefined ? 0 : lastIndexBelow(pool.starts, fromMs) + 1; ; ) {
-        const position = pool.tree.findFirst(from, length);
-        if (position < 0) return null;
+      const treeFrom = Math.max(fromMs ?? Number.NEGATIVE_INFINITY, notBefore ?? Number.NEGATIVE_INFINITY);
+      const later = firstFitFrom(
+        pool,
+        treeFrom === Number.NEGATIVE_INFINITY ? 0 : lastIndexBelow(pool.starts, treeFrom) + 1,
+        length,
+        limit,
+      );
+      if (notBefore === undefined || (fromMs !== undefined && fromMs > notBefore)) return later;
+      // Leaves that begin before notBefore but reach past it: the tree searches whole leaves,
+      // so these few (one per overlapping window at most) are searched from notBefore directly.
+      let best = later;
+      for (
+        let position = lastIndexBelow(pool.starts, notBefore);
+        position >= 0 && (pool.maxEndUpTo[position] ?? 0) > notBefore;
+        position--
+      ) {
         const leaf = pool.leaves[position] ?? 0;
-        if ((leafStart[leaf] ?? 0) + length > limit) return null;
-        const slot = fitInLeaf(leaf, length, limit);
-        if (slot) return slot;
-        from = position + 1;
+        if ((leafEnd[leaf] ?? 0) <= notBefore) continue;
+        const slot = fitInLeaf(leaf, length, limit, notBefore);
+        if (slot && (best === null || slot.start <= best.start)) best = slot;
       }
+      return best;
     },
 
     isFree(plannerId, start, end) {

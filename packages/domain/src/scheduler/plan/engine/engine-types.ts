@@ -10,6 +10,8 @@ export type EngineTask = {
   order: number;
   createdAt: Date;
   dueAt: Date | null;
+  /** Never placed before this moment ("start after"); absent or null: any time from now. */
+  startAfter?: Date | null;
   plannerId: string | null;
 };
 
@@ -32,7 +34,13 @@ export type Placement = {
   movedFrom?: Interval;
 };
 
-export type UnplacedReason = "no_window_long_enough" | "deadline_unreachable" | "horizon_full" | "planner_inactive";
+export type UnplacedReason =
+  | "no_window_long_enough"
+  | "deadline_unreachable"
+  | "horizon_full"
+  | "planner_inactive"
+  /** The task's startAfter is at or past the horizon's end: nothing in this plan may hold it. */
+  | "starts_after_horizon";
 
 export type Unplaced = { taskId: string; reason: UnplacedReason; explanation: string };
 

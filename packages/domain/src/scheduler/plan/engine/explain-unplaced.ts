@@ -12,6 +12,8 @@ export type UnplacedFacts = {
   /** Set when the task could have been split into parts of at least this many minutes. */
   minChunkMinutes: number | null;
   dueAt: number | null;
+  /** The task's startAfter, if it has one. */
+  startAfter: number | null;
   now: number;
   horizonDays: number;
   timeZone: string;
@@ -42,6 +44,10 @@ export function explainUnplaced(facts: UnplacedFacts): string {
       const deadline = formatLocalDay(facts.dueAt ?? facts.now, timeZone, true);
       if ((facts.dueAt ?? facts.now) <= facts.now) return `${needs}; deadline ${deadline} has passed`;
       return `${needs}; no free slot${inPlanner} before deadline ${deadline}`;
+    }
+    case "starts_after_horizon": {
+      const startAfter = formatLocalDay(facts.startAfter ?? facts.now, timeZone, true);
+      return `starts after ${startAfter}, beyond the next ${days(facts.horizonDays)}; plan again closer to then`;
     }
     case "horizon_full":
       return `${needs}; no free slot${inPlanner} left in the next ${days(facts.horizonDays)}`;

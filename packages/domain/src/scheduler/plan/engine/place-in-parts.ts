@@ -10,6 +10,8 @@ export type PlaceInPartsInput = {
   minPartMs: number;
   /** Every part ends by this instant (deadline or horizon). */
   limit: number;
+  /** No part starts before this instant (the task's startAfter). */
+  notBefore?: number;
 };
 
 /**
@@ -17,7 +19,14 @@ export type PlaceInPartsInput = {
  * task, reserving them as it goes; if the task cannot be completed, everything it took
  * is given back and the result is null, so a half-planned task never blocks others.
  */
-export function placeInParts({ free, plannerId, length, minPartMs, limit }: PlaceInPartsInput): FreeSlot[] | null {
+export function placeInParts({
+  free,
+  plannerId,
+  length,
+  minPartMs,
+  limit,
+  notBefore,
+}: PlaceInPartsInput): FreeSlot[] | null {
   if (free.capacityBefore(plannerId, limit) < length) return null;
   const checkpoint = free.checkpoint();
   const parts: FreeSlot[] = [];
@@ -25,7 +34,7 @@ export function placeInParts({ free, plannerId, length, minPartMs, limit }: Plac
   while (left > 0) {
     // Below two minimum parts the rest cannot be divided again, so it must go in one piece.
     const need = left < 2 * minPartMs ? left : minPartMs;
-    const slot = free.findSlot(plannerId, need, limit);
+    const slot = free.findSlot(plannerId, need, limit, undefined, notBefore);
     if (!slot) {
       free.rollback(checkpoint);
       return null;

@@ -106,7 +106,7 @@ export function placeTasks({
       if (!old) continue;
       const start = old.start.getTime();
       const end = old.end.getTime();
-      if (!free.isFree(task.plannerId, start, end)) continue;
+      if (start < notBeforeOf(task) || !free.isFree(task.plannerId, start, end)) continue;
       free.reserve(start, end);
       spread?.record(start, end - start, start);
       restored.add(task.id);
@@ -132,6 +132,7 @@ export function placeTasks({
         capMinutes: options.dailyCapMinutes,
         minChunkMinutes: splittable ? options.split.minChunkMinutes : null,
         dueAt,
+        startAfter: task.startAfter ? task.startAfter.getTime() : null,
         now: nowMs,
         horizonDays,
         timeZone,
@@ -143,6 +144,11 @@ export function placeTasks({
       leaveOut("planner_inactive");
       continue;
     }
+    const notBefore = notBeforeOf(task);
+    if (notBefore >= horizonEnd) {
+      leaveOut("starts_after_horizon");
+      continue;
+    }
     // Even the smallest block this task could use fits nowhere, whatever else is planned.
     if ((splittable ? minPartMs : length) > longest.capped) {
       leaveOut("no_window_long_enough");
@@ -150,22 +156,25 @@ export function placeTasks({
     }
     const limit = dueAt === null ? horizonEnd : Math.min(dueAt, horizonEnd);
     const searchFrom = spread?.searchFrom(dueClass);
-    const earliest = free.findSlot(task.plannerId, length, limit);
+    // Before startAfter (or now) nothing is free for this task; the search starts there.
+    const earliest = free.findSlot(task.plannerId, length, limit, undefined, notBefore);
     const spreadSlot =
       earliest === null || searchFrom === undefined || searchFrom <= earliest.start
         ? earliest
-        : free.findSlot(task.plannerId, length, limit, searchFrom);
+        : free.findSlot(task.plannerId, length, limit, searchFrom, notBefore);
     // Spread found no room from its cursor on: the earliest slot anywhere still beats none.
     const whole: FreeSlot | null = spreadSlot ?? earliest;
     const spreadOut = whole !== null && earliest !== null && whole.start > earliest.start;
     if (whole) {
       free.reserve(whole.start, whole.start + length);
-      spread?.record(whole.start, length, searchFrom ?? whole.start);
+      // A day passed over only because the task may not start yet is not full for the others.
+      const searchedFrom = searchFrom !== undefined && searchFrom >= notBefore ? searchFrom : whole.start;
+      spread?.record(whole.start, length, searchedFrom);
     }
     const blocks = whole
       ? [{ ...whole, end: whole.start + length }]
       : splittable
-        ? placeInParts({ free, plannerId: task.plannerId, length, minPartMs, limit })
+        ? placeInParts({ free, plannerId: task.plannerId, length, minPartMs, limit, notBefore })
         : null;
     if (!blocks) {
       leaveOut(dueAt !== null && dueAt < horizonEnd ? "deadline_unreachable" : "horizon_full");
@@ -198,6 +207,11 @@ export function placeTasks({
   return { placements, unplaced, restored };
 }
 
+/** The earliest instant a task may start: its startAfter, or any time (the leaves already begin at now). */
+function notBeforeOf(task: EngineTask): number {
+  return task.startAfter ? task.startAfter.getTime() : Number.NEGATIVE_INFINITY;
+}
+
 type Placed = {
   task: EngineTask;
   block: FreeSlot;
@@ -206,7 +220,7 @@ type Placed = {
 };
 
 /**
- * Whole blocks of interchangeable tasks (same deadline, length and planner, so every one of
+ * Whole blocks of interchangeable tasks (same deadline, startAfter, length and planner, so every one of
  * their slots suits each of them) handed out again in ranking order: when spread had to
  * fall back to earlier free time for a lower-ranked task, the higher-ranked one takes the
  * earlier slot, so ranking holds even then. Loads per day do not change.
@@ -216,7 +230,7 @@ function inRankOrder(placed: Placed[], classOf: (task: EngineTask) => DeadlineCl
   placed.forEach((entry, index) => {
     if (entry.chunk) return;
     const { task } = entry;
-    const key = `${classOf(task)}|${task.dueAt?.getTime()}|${task.minutes}|${task.plannerId}`;
+    const key = `${classOf(task)}|${task.dueAt?.getTime()}|${task.startAfter?.getTime()}|${task.minutes}|${task.plannerId}`;
     const list = groups.get(key) ?? [];
     list.push(index);
     groups.set(key, list);

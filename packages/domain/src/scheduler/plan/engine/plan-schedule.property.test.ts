@@ -68,6 +68,8 @@ const arbitraryInput = fc.constantFrom(...BASES).chain((base) =>
         order: fc.integer({ min: 0, max: 5 }),
         created: fc.integer({ min: 0, max: 5 }),
         due: fc.option(minutesFrom(base, 6 * 1440), { nil: null }),
+        // Before now, inside the horizon and past its end.
+        startAfter: fc.option(minutesFrom(base, 7 * 1440), { nil: null, freq: 3 }),
         plannerId: fc.oneof(
           { arbitrary: fc.constant(null), weight: 3 },
           { arbitrary: fc.constant("p0"), weight: 2 },
@@ -95,6 +97,7 @@ function toInput(raw: typeof arbitraryInput extends fc.Arbitrary<infer T> ? T : 
     order: t.order,
     createdAt: new Date(Date.UTC(2026, 0, 1 + t.created)),
     dueAt: t.due === null ? null : new Date(t.due),
+    startAfter: t.startAfter === null ? null : new Date(t.startAfter),
     plannerId: t.plannerId,
   }));
   const windows: EngineWindow[] = raw.windows.map((w) => ({
@@ -190,6 +193,7 @@ describe("planSchedule properties", () => {
           const end = block.end.getTime();
           expect(end).toBeGreaterThan(start);
           expect(start).toBeGreaterThanOrEqual(nowMs);
+          expect(start).toBeGreaterThanOrEqual(task.startAfter?.getTime() ?? nowMs);
           expect(end).toBeLessThanOrEqual(horizonEnd);
           if (task.dueAt) expect(end).toBeLessThanOrEqual(task.dueAt.getTime());
           const inWindow = input.windows.some(
@@ -239,6 +243,8 @@ describe("planSchedule properties", () => {
           const task = taskById.get(u.taskId);
           const tiedToDeadPlanner = task?.plannerId != null && !activeIds.has(task.plannerId);
           expect(u.reason === "planner_inactive").toBe(tiedToDeadPlanner);
+          const startsTooLate = (task?.startAfter?.getTime() ?? nowMs) >= horizonEnd;
+          expect(u.reason === "starts_after_horizon").toBe(!tiedToDeadPlanner && startsTooLate);
           expect(u.explanation.length).toBeGreaterThan(0);
         }
       }),
@@ -273,7 +279,7 @@ function bruteForceEarliest(input: PlanScheduleInput, task: EngineTask): number 
   const windows = input.windows.filter(
     (w) => active.has(w.plannerId) && (task.plannerId === null || w.plannerId === task.plannerId),
   );
-  for (let start = nowMs; start + length <= limit; start += MINUTE) {
+  for (let start = Math.max(nowMs, task.startAfter?.getTime() ?? nowMs); start + length <= limit; start += MINUTE) {
     const end = start + length;
     if (!windows.some((w) => w.start.getTime() <= start && end <= w.end.getTime())) continue;
     if (input.busy.some((b) => end > b.start.getTime() - bufferMs && start < b.end.getTime() + bufferMs)) continue;

@@ -62,7 +62,8 @@ export function planSchedule({
     const placedIds = new Set(next.placements.map((placement) => placement.taskId));
     const rescued = new Set([...missedIds].filter((id) => placedIds.has(id)));
     // A moved block must fit somewhere else, and give way only to a rescued task of higher
-    // priority that needed time before it; otherwise it stays put and the pass is redone.
+    // priority that needed its time (before the deadline, after the task's startAfter);
+    // otherwise it stays put and the pass is redone.
     const rescuers = tasks.filter((task) => rescued.has(task.id));
     const wrong = new Set(
       moving
@@ -72,7 +73,9 @@ export function planSchedule({
             (!placedIds.has(block.task.id) ||
               !rescuers.some(
                 (task) =>
-                  task.priority > block.task.priority && (task.dueAt?.getTime() ?? horizonEnd) > block.start.getTime(),
+                  task.priority > block.task.priority &&
+                  (task.dueAt?.getTime() ?? horizonEnd) > block.start.getTime() &&
+                  (task.startAfter?.getTime() ?? nowMs) < block.end.getTime(),
               )),
         )
         .map((block) => block.task.id),
@@ -142,6 +145,7 @@ function checkOptions(options: PlanOptions): void {
 function checkTask(task: PlanScheduleInput["tasks"][number]): void {
   checkInstant(task.createdAt, "createdAt");
   if (task.dueAt !== null) checkInstant(task.dueAt, "dueAt");
+  if (task.startAfter) checkInstant(task.startAfter, "startAfter");
   if (!Number.isFinite(task.minutes) || task.minutes <= 0) {
     throw new DomainError({
       kind: "INVALID",
