@@ -1,11 +1,7 @@
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { describe, expect, it } from "vitest";
-import { createUser } from "../../notifier/testing/fixtures.ts";
 import { fixedClock } from "../../shared/clock.ts";
-import { createRecordingEvents } from "../../shared/events/create-recording-events.ts";
-import { applyPlan, ZPlanInput } from "../plan/index.ts";
-import { createPlanner, ZCreatePlannerInput } from "../planners/index.ts";
-import { completeTask, createTask, ZCreateTaskInput } from "../tasks/index.ts";
+import { schedulerPerson } from "../testing/scheduler-person.ts";
 import { getOnboardingProgress } from "./index.ts";
 
 const NOW = new Date("2026-06-01T05:00:00Z");
@@ -16,28 +12,13 @@ describe("onboarding progress", () => {
   const database = useTestDatabase();
 
   async function setup() {
-    const { prisma } = database();
-    const user = await createUser(prisma, { timeZone: "Europe/Berlin" });
-    const events = createRecordingEvents();
-    const actor = { db: prisma, actorId: user.id };
+    const user = await schedulerPerson(database().prisma, { clock });
     return {
-      progress: () => getOnboardingProgress(actor),
-      createTask: (summary: string) =>
-        createTask({ ...actor, input: ZCreateTaskInput.parse({ summary, minutes: 60 }), clock, events }),
-      completeTask: (id: string) => completeTask({ ...actor, id, clock, events }),
-      createPlanner: () =>
-        createPlanner({
-          ...actor,
-          input: ZCreatePlannerInput.parse({
-            name: "Work hours",
-            recurrence: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-            startDate: "2026-06-01",
-            startTime: "09:00",
-            minutes: 480,
-          }),
-          events,
-        }),
-      plan: () => applyPlan({ ...actor, input: ZPlanInput.parse(undefined), clock, events }),
+      progress: () => getOnboardingProgress(user.actor),
+      createTask: (summary: string) => user.createTask({ summary, minutes: 60 }),
+      completeTask: user.completeTask,
+      createPlanner: () => user.createPlanner(),
+      plan: () => user.apply(),
     };
   }
 

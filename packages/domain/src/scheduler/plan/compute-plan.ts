@@ -17,6 +17,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Plans start on a 5-minute mark: "10:35", not "10:32:17". */
 const SLOT_MS = 5 * 60 * 1000;
 
+/** What the engine reads of every task it plans or moves. */
+const ENGINE_TASK_FIELDS = {
+  id: true,
+  summary: true,
+  minutes: true,
+  priority: true,
+  order: true,
+  createdAt: true,
+  dueAt: true,
+  startAfter: true,
+  plannerId: true,
+} as const;
+
 /**
  * Loads the actor's schedulable tasks, planners and busy time, runs the engine and
  * describes the result as changes. Tasks the planner placed earlier (plannedStart) may
@@ -57,17 +70,7 @@ export async function computePlan({
           TASK_DATES_IN_RANGE,
         ],
       },
-      select: {
-        id: true,
-        summary: true,
-        minutes: true,
-        priority: true,
-        order: true,
-        createdAt: true,
-        dueAt: true,
-        startAfter: true,
-        plannerId: true,
-      },
+      select: ENGINE_TASK_FIELDS,
     }),
     // Tasks with a time of their own are busy time the plan must go around (a split
     // task only during its parts, not in the gaps between them).
@@ -79,15 +82,7 @@ export async function computePlan({
         ],
       },
       select: {
-        id: true,
-        summary: true,
-        minutes: true,
-        priority: true,
-        order: true,
-        createdAt: true,
-        dueAt: true,
-        startAfter: true,
-        plannerId: true,
+        ...ENGINE_TASK_FIELDS,
         startTime: true,
         endTime: true,
         plannedStart: true,

@@ -1,41 +1,20 @@
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { describe, expect, it } from "vitest";
-import { createUser } from "../../notifier/testing/fixtures.ts";
 import { fixedClock } from "../../shared/clock.ts";
-import { createRecordingEvents } from "../../shared/events/create-recording-events.ts";
-import { createPlanner, ZCreatePlannerInput } from "../planners/index.ts";
-import { createTask, ZCreateTaskInput } from "../tasks/index.ts";
-import { previewPlan, ZPlanInput } from "./index.ts";
+import { schedulerPerson, WEEKDAY_WORK_HOURS } from "../testing/scheduler-person.ts";
 
 // Monday 2026-06-01 07:00 in Berlin; the planner opens at 09:00 local.
 const NOW = new Date("2026-06-01T05:00:00Z");
 const clock = fixedClock(NOW);
-const WORK_HOURS = {
-  name: "Work hours",
-  recurrence: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-  startDate: "2026-06-01",
-  startTime: "09:00",
-  minutes: 480,
-};
+const WORK_HOURS = WEEKDAY_WORK_HOURS;
 
 // A newcomer's first "Plan my week": the preview names the one real cause, once.
 describe("plan preview notice", () => {
   const database = useTestDatabase();
 
   async function setup() {
-    const { prisma } = database();
-    const user = await createUser(prisma, { timeZone: "Europe/Berlin" });
-    const events = createRecordingEvents();
-    const actor = { db: prisma, actorId: user.id };
-    return {
-      prisma,
-      userId: user.id,
-      createTask: (raw: Parameters<typeof ZCreateTaskInput.parse>[0]) =>
-        createTask({ ...actor, input: ZCreateTaskInput.parse(raw), clock, events }),
-      createPlanner: (raw: Parameters<typeof ZCreatePlannerInput.parse>[0]) =>
-        createPlanner({ ...actor, input: ZCreatePlannerInput.parse(raw), events }),
-      preview: () => previewPlan({ ...actor, input: ZPlanInput.parse(undefined), clock }),
-    };
+    const user = await schedulerPerson(database().prisma, { clock });
+    return { ...user, preview: () => user.preview() };
   }
 
   it("says there is nothing to plan yet when the person has no task", async () => {

@@ -6,31 +6,11 @@ import {
   startTestCalendarServer,
   type TestCalendarServer,
 } from "../../calendars/testing/start-test-calendar-server.ts";
-import { createUser } from "../../notifier/testing/fixtures.ts";
 import { fixedClock } from "../../shared/clock.ts";
-import { createRecordingEvents } from "../../shared/events/create-recording-events.ts";
 import { testSecretKeyring } from "../../shared/secrets/test-secret-keyring.ts";
-import { createPlanner, ZCreatePlannerInput } from "../planners/index.ts";
-import {
-  createTask,
-  getTask,
-  listAgenda,
-  listToday,
-  updateTask,
-  ZAgendaInput,
-  ZCreateTaskInput,
-  ZUpdateTaskInput,
-} from "../tasks/index.ts";
-import {
-  applyPlan,
-  createReplanJob,
-  previewPlan,
-  REPLAN_JOB,
-  undoPlan,
-  updatePlanSettings,
-  ZPlanInput,
-  ZPlanSettings,
-} from "./index.ts";
+import { listAgenda, listToday, ZAgendaInput } from "../tasks/index.ts";
+import { schedulerPerson } from "../testing/scheduler-person.ts";
+import { createReplanJob, REPLAN_JOB, undoPlan, updatePlanSettings, ZPlanSettings } from "./index.ts";
 
 // Monday 1 June 2026, 07:00 in Berlin (05:00Z); the weekday planner opens 09:00-17:00 local.
 const NOW = new Date("2026-06-01T05:00:00Z");
@@ -54,34 +34,10 @@ describe("plans that spread work, make room and follow the calendar", () => {
   });
 
   async function newcomer() {
-    const { prisma } = database();
-    const user = await createUser(prisma, { timeZone: "Europe/Berlin" });
-    const events = createRecordingEvents();
-    const actor = { db: prisma, actorId: user.id };
-    await createPlanner({
-      ...actor,
-      input: ZCreatePlannerInput.parse({
-        name: "Work hours",
-        recurrence: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-        startDate: "2026-06-01",
-        startTime: "09:00",
-        minutes: 480,
-      }),
-      events,
-    });
+    const user = await schedulerPerson(database().prisma, { clock, workHours: true });
+    const { actor, events } = user;
     return {
-      prisma,
-      actor,
-      events,
-      createTask: (raw: Parameters<typeof ZCreateTaskInput.parse>[0]) =>
-        createTask({ ...actor, input: ZCreateTaskInput.parse(raw), clock, events }),
-      updateTask: (raw: Parameters<typeof ZUpdateTaskInput.parse>[0]) =>
-        updateTask({ ...actor, input: ZUpdateTaskInput.parse(raw), clock, events }),
-      task: (id: string) => getTask({ ...actor, id }),
-      preview: (raw?: Parameters<typeof ZPlanInput.parse>[0]) =>
-        previewPlan({ ...actor, input: ZPlanInput.parse(raw), clock }),
-      apply: (raw?: Parameters<typeof ZPlanInput.parse>[0]) =>
-        applyPlan({ ...actor, input: ZPlanInput.parse(raw), clock, events }),
+      ...user,
       agenda: () =>
         listAgenda({
           ...actor,

@@ -1,13 +1,11 @@
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { describe, expect, it } from "vitest";
-import { createUser } from "../../notifier/testing/fixtures.ts";
 import { fixedClock } from "../../shared/clock.ts";
-import { createRecordingEvents } from "../../shared/events/create-recording-events.ts";
 import { DATE_OUT_OF_RANGE_CODE } from "../../shared/instant.ts";
 import { TaskChanged } from "../events.ts";
-import { createPlanner, ZCreatePlannerInput } from "../planners/index.ts";
-import { completeTask, createTask, getTask, updateTask, ZCreateTaskInput, ZUpdateTaskInput } from "../tasks/index.ts";
-import { applyPlan, previewPlan, ZPlanInput } from "./index.ts";
+import { completeTask, getTask, ZCreateTaskInput, ZUpdateTaskInput } from "../tasks/index.ts";
+import { schedulerPerson } from "../testing/scheduler-person.ts";
+import { applyPlan, ZPlanInput } from "./index.ts";
 
 // Monday 1 June 2026, 07:00 in Berlin (05:00Z); the weekday planner opens 09:00-17:00 local.
 const NOW = new Date("2026-06-01T05:00:00Z");
@@ -21,30 +19,8 @@ describe("tasks with startAfter", () => {
   const database = useTestDatabase();
 
   async function person() {
-    const { prisma } = database();
-    const user = await createUser(prisma, { timeZone: "Europe/Berlin" });
-    const events = createRecordingEvents();
-    const actor = { db: prisma, actorId: user.id };
-    await createPlanner({
-      ...actor,
-      input: ZCreatePlannerInput.parse({
-        name: "Work hours",
-        recurrence: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-        startDate: "2026-06-01",
-        startTime: "09:00",
-        minutes: 480,
-      }),
-      events,
-    });
-    return {
-      actor,
-      events,
-      createTask: (raw: Parameters<typeof ZCreateTaskInput.parse>[0]) =>
-        createTask({ ...actor, input: ZCreateTaskInput.parse(raw), clock, events }),
-      updateTask: (raw: Parameters<typeof ZUpdateTaskInput.parse>[0]) =>
-        updateTask({ ...actor, input: ZUpdateTaskInput.parse(raw), clock, events }),
-      preview: (horizonDays: number) => previewPlan({ ...actor, input: ZPlanInput.parse({ horizonDays }), clock }),
-    };
+    const user = await schedulerPerson(database().prisma, { clock, workHours: true });
+    return { ...user, preview: (horizonDays: number) => user.preview({ horizonDays }) };
   }
 
   it("stores startAfter on create (a past one too), changes and clears it on update, and names it in TaskChanged", async () => {
