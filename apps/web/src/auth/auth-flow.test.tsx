@@ -1,14 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderApp } from "../testing/render-app.tsx";
 import { signUp } from "../testing/sign-up.ts";
 import { PRODUCT_PITCH } from "./auth-card.tsx";
-
-afterEach(() => {
-  cleanup();
-});
 
 describe("signing in and out", () => {
   it("sends a signed-out visitor to sign in, remembering the page they wanted", async () => {

@@ -12,3 +12,10 @@ afterEach(() => {
   cleanup();
   toast.dismiss();
 });
+
+// jsdom has no pointer capture, which sonner's toast calls when its buttons are pressed. Only
+// set when missing (typed as always present, hence the cast); files run in node have no DOM.
+if (typeof Element !== "undefined") {
+  const element = Element.prototype as Partial<Element>;
+  element.setPointerCapture ??= () => {};
+}

@@ -1,12 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MoreOptions } from "./more-options.tsx";
-
-afterEach(() => {
-  cleanup();
-});
 
 /** The options' container, found through the toggle that controls it. */
 function options() {

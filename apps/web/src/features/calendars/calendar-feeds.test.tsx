@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DateTime } from "luxon";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderApp } from "../../testing/render-app.tsx";
 import { signUp } from "../../testing/sign-up.ts";
 import { shiftWeek, toLocalDate, weekContaining } from "../week/week-range.ts";
@@ -52,9 +52,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => feedServer.close(resolve));
-});
-afterEach(() => {
-  cleanup();
 });
 
 describe("calendars that supply busy time", () => {

@@ -1,25 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { endOfDayFromDateInput } from "../../lib/time.ts";
 import { apiFor } from "../../testing/api-for.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { type SignedUp, signUp } from "../../testing/sign-up.ts";
-
-afterEach(() => {
-  cleanup();
-});
-
-// jsdom has no pointer capture, which sonner's toast calls on pointerdown; clicking a
-// toast's buttons needs a stand-in (test only).
-const hadPointerCapture = "setPointerCapture" in Element.prototype;
-beforeAll(() => {
-  if (!hadPointerCapture) Element.prototype.setPointerCapture = () => {};
-});
-afterAll(() => {
-  if (!hadPointerCapture) Reflect.deleteProperty(Element.prototype, "setPointerCapture");
-});
 
 async function inboxSummaries(person: SignedUp) {
   const { items } = await apiFor(person).scheduler.tasks.list.query({ projectId: null, scheduled: false });

@@ -1,17 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, configure, screen, waitFor } from "@testing-library/react";
+import { configure, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiFor } from "../../testing/api-for.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { signUp } from "../../testing/sign-up.ts";
 
 // Every step waits on the real server, which shares the machine with the other test files.
 configure({ asyncUtilTimeout: 10_000 });
-
-afterEach(() => {
-  cleanup();
-});
 
 describe("notification settings", () => {
   it("saves the lead time and email reminders, and shows the server's range message", async () => {

@@ -1,18 +1,14 @@
 // @vitest-environment jsdom
 import { createAgendaCraftClient } from "@agendacraft/client";
-import { cleanup, configure, screen, waitFor, within } from "@testing-library/react";
+import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiFor } from "../../testing/api-for.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { signUp } from "../../testing/sign-up.ts";
 
 // Every step waits on the real server, which shares the machine with the other test files.
 configure({ asyncUtilTimeout: 10_000 });
-
-afterEach(() => {
-  cleanup();
-});
 
 /** The message shown under a field (its aria-describedby target that is the error, not the hint). */
 function fieldError(input: HTMLElement): string | null {

@@ -1,23 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiFor } from "../../testing/api-for.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { signUp } from "../../testing/sign-up.ts";
-
-afterEach(() => {
-  cleanup();
-});
-
-// jsdom has no pointer capture, which sonner's toast calls when its buttons are pressed (test only).
-const hadPointerCapture = "setPointerCapture" in Element.prototype;
-beforeAll(() => {
-  if (!hadPointerCapture) Element.prototype.setPointerCapture = () => {};
-});
-afterAll(() => {
-  if (!hadPointerCapture) Reflect.deleteProperty(Element.prototype, "setPointerCapture");
-});
 
 describe("completing from a shared task list (projects, Today, Upcoming)", () => {
   it("offers Undo, which reopens the task in the list", async () => {

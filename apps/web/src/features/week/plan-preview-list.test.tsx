@@ -1,13 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PlanPreviewList } from "./plan-preview-list.tsx";
 import type { PlanPreview } from "./week-types.ts";
-
-afterEach(() => {
-  cleanup();
-});
 
 const preview: PlanPreview = {
   from: new Date("2026-03-02T07:00:00Z"),

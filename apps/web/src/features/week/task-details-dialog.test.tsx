@@ -1,27 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DateTime } from "luxon";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiFor } from "../../testing/api-for.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { signUp } from "../../testing/sign-up.ts";
 import { shiftWeek, toLocalDate, weekContaining } from "./week-range.ts";
 
 const ZONE = "Europe/Berlin";
-
-afterEach(() => {
-  cleanup();
-});
-
-// jsdom has no pointer capture, which sonner's toast calls when its buttons are pressed (test only).
-const hadPointerCapture = "setPointerCapture" in Element.prototype;
-beforeAll(() => {
-  if (!hadPointerCapture) Element.prototype.setPointerCapture = () => {};
-});
-afterAll(() => {
-  if (!hadPointerCapture) Reflect.deleteProperty(Element.prototype, "setPointerCapture");
-});
 
 /** The toast showing `text`, to reach its own buttons. */
 async function findToast(text: string | RegExp) {

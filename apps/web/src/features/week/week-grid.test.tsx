@@ -1,17 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { DateTime } from "luxon";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { apiFor } from "../../testing/api-for.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { signUp } from "../../testing/sign-up.ts";
 import { shiftWeek, toLocalDate, weekContaining } from "./week-range.ts";
 
 const ZONE = "Europe/Berlin";
-
-afterEach(() => {
-  cleanup();
-});
 
 /** Next week is wholly in the future whenever the test runs, so tasks may be placed there. */
 const nextWeek = () => shiftWeek(weekContaining(new Date(), ZONE), 1, ZONE);

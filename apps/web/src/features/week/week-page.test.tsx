@@ -3,7 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DateTime } from "luxon";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiFor } from "../../testing/api-for.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { signUp } from "../../testing/sign-up.ts";
@@ -12,14 +12,6 @@ import type { WeekRange } from "./week-types.ts";
 
 const ZONE = "Europe/Berlin";
 
-// jsdom lacks pointer capture, which the toasts' swipe handling calls when a toast button is pressed.
-const hadPointerCapture = "setPointerCapture" in Element.prototype;
-beforeAll(() => {
-  if (!hadPointerCapture) Element.prototype.setPointerCapture = () => {};
-});
-afterAll(() => {
-  if (!hadPointerCapture) Reflect.deleteProperty(Element.prototype, "setPointerCapture");
-});
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
