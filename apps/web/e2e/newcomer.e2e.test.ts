@@ -408,7 +408,6 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
       today.scheduled.map((task) => task.summary),
     );
     expect(await accessibilityOf(), "today").toEqual([]);
-    await readmeShot("today.png");
 
     await nav("Upcoming");
     await page.getByRole("heading", { level: 1, name: "Upcoming" }).waitFor();
@@ -436,6 +435,7 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
     const row = page.getByRole("list", { name: "Scheduled today" }).getByRole("listitem").filter({ hasText: ERRAND });
     await row.getByText("Conflict").waitFor();
     expect(await accessibilityOf(), "today with a conflict").toEqual([]);
+    await readmeShot("today.png");
 
     await openWeek(true);
     await page.getByRole("button", { name: new RegExp(`^${ERRAND}, .*, conflicts with a calendar event$`) }).waitFor();
