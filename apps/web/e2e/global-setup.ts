@@ -13,10 +13,16 @@ declare module "vitest" {
     appUrl: string;
     /** Folder for screenshots; CI keeps it as output. */
     artifactsDir: string;
+    /**
+     * Where the README's screenshots go: docs/screenshots when UPDATE_SCREENSHOTS=true (to
+     * retake them on purpose), otherwise the artifacts folder, so a test run changes no tracked file.
+     */
+    readmeScreenshotsDir: string;
   }
 }
 
 const DEFAULT_ARTIFACTS_DIR = fileURLToPath(new URL("../../../test-output/e2e", import.meta.url));
+const README_SCREENSHOTS_DIR = fileURLToPath(new URL("../../../docs/screenshots", import.meta.url));
 
 /**
  * Builds the web app, then starts the real server (embedded database, job worker, live
@@ -36,6 +42,10 @@ export default async function setup(project: TestProject) {
   });
   project.provide("appUrl", server.url);
   project.provide("artifactsDir", artifactsDir);
+  project.provide(
+    "readmeScreenshotsDir",
+    process.env.UPDATE_SCREENSHOTS === "true" ? README_SCREENSHOTS_DIR : artifactsDir,
+  );
   return async () => {
     await server.close();
     await rm(distDir, { recursive: true, force: true });

@@ -26,6 +26,8 @@ export type TaskRowProps = {
   leading?: ReactNode;
   /** More buttons before Edit (Today's Re-plan). */
   trailing?: ReactNode;
+  /** A short status next to the summary (Today's "Conflict"). */
+  badge?: ReactNode;
   /** For a list that moves its rows (the inbox's sortable list). */
   rowRef?: Ref<HTMLLIElement>;
   rowStyle?: CSSProperties;
@@ -49,6 +51,7 @@ export function TaskRow({
   showProject = false,
   leading,
   trailing,
+  badge,
   rowRef,
   rowStyle,
   rowClassName = "",
@@ -84,9 +87,14 @@ export function TaskRow({
             onChange={done ? onReopen : onComplete}
           />
           <div className="min-w-0 flex-1 basis-40">
-            <p className={`break-words text-sm font-medium ${done ? "text-slate-500 line-through" : "text-slate-900"}`}>
-              {task.summary}
-            </p>
+            <div className="flex flex-wrap items-baseline gap-x-2">
+              <p
+                className={`break-words text-sm font-medium ${done ? "text-slate-500 line-through" : "text-slate-900"}`}
+              >
+                {task.summary}
+              </p>
+              {badge}
+            </div>
             <TaskFacts task={task} timeZone={timeZone} startAs={startAs} showProject={showProject} />
           </div>
           <div className="ml-auto flex shrink-0 gap-1">

@@ -17,6 +17,8 @@ type TaskSectionProps = {
   action?: ReactNode;
   /** More buttons on a row (Re-plan on an overdue task). */
   rowExtra?: (task: Task) => ReactNode;
+  /** A status next to a row's summary (a calendar conflict). */
+  rowBadge?: (task: Task) => ReactNode;
   headingLevel?: 2 | 3;
 };
 
@@ -30,6 +32,7 @@ export function TaskSection({
   startAs = "time",
   action,
   rowExtra,
+  rowBadge,
   headingLevel = 2,
 }: TaskSectionProps) {
   const headingId = useId();
@@ -56,6 +59,7 @@ export function TaskSection({
               startAs={startAs}
               showProject
               trailing={rowExtra?.(task)}
+              badge={rowBadge?.(task)}
               {...actions.rowActions(task)}
             />
           ))}

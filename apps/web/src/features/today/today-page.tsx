@@ -7,6 +7,7 @@ import { LoadError, Loading } from "../../ui/states.tsx";
 import { FirstRunChecklist } from "../onboarding/first-run-checklist.tsx";
 import type { Task } from "../tasks/task-types.ts";
 import { useTaskListActions } from "../tasks/use-task-list-actions.ts";
+import { ConflictBadge } from "./conflict-badge.tsx";
 import { TaskSection } from "./task-section.tsx";
 import { useReplanOverdue } from "./use-replan-overdue.ts";
 
@@ -32,6 +33,7 @@ export function TodayPage() {
   const { data } = today;
   const now = new Date();
   const replannable = data.overdue.filter((task) => needsNewTime(task, now));
+  const conflicts = new Set(data.conflictIds);
   const heading = DateTime.fromISO(data.date, { zone: data.timeZone }).toFormat("cccc d LLLL");
 
   return (
@@ -80,6 +82,7 @@ export function TodayPage() {
         timeZone={data.timeZone}
         actions={actions}
         empty="Nothing planned for the rest of today"
+        rowBadge={(task) => (conflicts.has(task.id) ? <ConflictBadge /> : null)}
       />
       {data.scheduled.length === 0 ? (
         <p className="-mt-4 text-sm text-slate-600">

@@ -22,12 +22,18 @@ export type BlockFacts = {
   projectName: string | null;
   priority: number;
   done: boolean;
+  /** The planner placed it and a calendar event now overlaps it (the next plan moves it). */
+  conflict: boolean;
 };
+
+/** What a conflicting block adds to its name, so a screen reader hears what the ⚠ mark shows. */
+export const CONFLICT_WORDS = "conflicts with a calendar event";
 
 /**
  * Everything a block says, in one sentence for assistive technology and for blocks too short
  * to show it: "Write report, Tue 2 Jun 15:30–16:00, Health, P3 medium" (the priority named from the one table).
- * "(done)" follows the title directly, as the rest of the app names done tasks.
+ * "(done)" follows the title directly, as the rest of the app names done tasks; a conflict is
+ * said last ("…, P3 medium, conflicts with a calendar event").
  */
 export function blockLabel(facts: BlockFacts, timeZone: string): string {
   const day = DateTime.fromJSDate(facts.start, { zone: timeZone }).toFormat("ccc d LLL");
@@ -37,5 +43,6 @@ export function blockLabel(facts: BlockFacts, timeZone: string): string {
     `${day} ${times.start}–${times.end}`,
     facts.projectName ?? "Inbox",
     priorityLabel(facts.priority),
+    ...(facts.conflict ? [CONFLICT_WORDS] : []),
   ].join(", ");
 }

@@ -24,10 +24,26 @@ describe("a block's words", () => {
       projectName: "Health",
       priority: 5,
       done: false,
+      conflict: false,
     };
     expect(blockLabel(facts, ZONE)).toBe("Call dentist, Tue 2 Jun 15:30–15:45, Health, P1 urgent");
     expect(blockLabel({ ...facts, projectName: null, priority: 0, done: true }, ZONE)).toBe(
       "Call dentist (done), Tue 2 Jun 15:30–15:45, Inbox, No priority",
+    );
+  });
+
+  it("says last, in words, that a block conflicts with a calendar event", () => {
+    const facts = {
+      title: "Write report",
+      start: new Date("2026-06-02T08:00:00Z"),
+      end: new Date("2026-06-02T09:00:00Z"),
+      projectName: null,
+      priority: 3,
+      done: false,
+      conflict: true,
+    };
+    expect(blockLabel(facts, ZONE)).toBe(
+      "Write report, Tue 2 Jun 10:00–11:00, Inbox, P3 medium, conflicts with a calendar event",
     );
   });
 
@@ -39,6 +55,7 @@ describe("a block's words", () => {
       end: new Date("2026-06-02T13:45:00Z"),
       projectName: "Health",
       done: false,
+      conflict: false,
     };
     // The label names each level from the one priority table.
     const label = (priority: number) =>

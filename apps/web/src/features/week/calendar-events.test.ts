@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { moveAgendaEntry } from "./agenda-cache.ts";
-import { MOVE_HINT, PART_HINT, taskEventProps, toCalendarEvents } from "./calendar-events.ts";
+import {
+  CONFLICT_HINT,
+  MOVE_HINT,
+  PART_HINT,
+  taskBlockProps,
+  taskEventProps,
+  toCalendarEvents,
+} from "./calendar-events.ts";
 import { taskTimeUpdate } from "./task-time-update.ts";
 import type { AgendaEntry } from "./week-types.ts";
 
@@ -67,6 +74,23 @@ describe("toCalendarEvents", () => {
     expect(done?.editable).toBe(false);
     expect(done?.backgroundColor).not.toBe(open?.backgroundColor);
     expect(done?.classNames).toEqual(["agenda-done"]);
+  });
+
+  it("marks a planned task a calendar event overlaps as a conflict, and says why on hover", () => {
+    const [clash] = toCalendarEvents([entry({ conflict: true })], []);
+    expect(clash?.classNames).toEqual(["agenda-task", "agenda-conflict"]);
+    expect(taskEventProps(clash?.extendedProps ?? {})?.hint).toBe(CONFLICT_HINT);
+    expect(taskBlockProps(clash?.extendedProps ?? {})?.conflict).toBe(true);
+
+    const [calm] = toCalendarEvents([entry({})], []);
+    expect(calm?.classNames).toEqual(["agenda-task"]);
+    expect(taskBlockProps(calm?.extendedProps ?? {})?.conflict).toBe(false);
+  });
+
+  it("no longer calls a done task a conflict", () => {
+    const [done] = toCalendarEvents([entry({ completed: true, conflict: true })], []);
+    expect(done?.classNames).toEqual(["agenda-done"]);
+    expect(taskBlockProps(done?.extendedProps ?? {})?.conflict).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ import type { AgendaEntry, BusyEvent, PlannerWindow } from "./week-types.ts";
 export type TaskEventProps = { kind: "task"; taskId: string; hint: string; movable: boolean };
 
 /** What a task block shows besides its title and time (see task-block.tsx). */
-export type TaskBlockProps = { projectName: string | null; priority: number; done: boolean };
+export type TaskBlockProps = { projectName: string | null; priority: number; done: boolean; conflict: boolean };
 
 /** The projects a week's blocks are coloured and named by. */
 export type ProjectLook = { name: string; color: string };
@@ -25,6 +25,8 @@ const COLORS = {
 
 export const MOVE_HINT = "Click for details; drag to move it; drag its bottom edge to change how long it takes.";
 export const BUSY_HINT = "Busy in your calendar. Plans go around it; change it in the calendar itself.";
+export const CONFLICT_HINT =
+  "A calendar event now overlaps this planned task. The next plan moves it; or drag it to another time.";
 export const DONE_HINT = "Done. Reopen the task to move it.";
 export const PART_HINT =
   "A part of a task the planner split. Parts stay where the plan put them; undo the plan to place the task again.";
@@ -41,7 +43,8 @@ export function entryTitle(entry: AgendaEntry): string {
 export function taskEvent(entry: AgendaEntry, projects: ProjectLooks = new Map()): EventInput {
   const split = entry.partCount > 1;
   const movable = !split && !entry.completed;
-  const hint = entry.completed ? DONE_HINT : split ? PART_HINT : MOVE_HINT;
+  const conflict = entry.conflict && !entry.completed;
+  const hint = entry.completed ? DONE_HINT : conflict ? CONFLICT_HINT : split ? PART_HINT : MOVE_HINT;
   const project = entry.projectId ? projects.get(entry.projectId) : undefined;
   const extendedProps: TaskEventProps & TaskBlockProps = {
     kind: "task",
@@ -51,6 +54,7 @@ export function taskEvent(entry: AgendaEntry, projects: ProjectLooks = new Map()
     projectName: project?.name ?? null,
     priority: entry.priority,
     done: entry.completed,
+    conflict,
   };
   return {
     id: `${entry.taskId}:${entry.part}`,
@@ -59,7 +63,10 @@ export function taskEvent(entry: AgendaEntry, projects: ProjectLooks = new Map()
     end: entry.end,
     editable: movable,
     ...(entry.completed ? COLORS.done : projectBlockColors(project?.color ?? null)),
-    classNames: entry.completed ? ["agenda-done"] : split ? ["agenda-part"] : ["agenda-task"],
+    classNames: [
+      entry.completed ? "agenda-done" : split ? "agenda-part" : "agenda-task",
+      ...(conflict ? ["agenda-conflict"] : []),
+    ],
     extendedProps,
   };
 }
@@ -109,10 +116,11 @@ export function taskEventProps(extendedProps: Record<string, unknown>): TaskEven
 /** Reads back what a task block shows besides title and time; null for anything else. */
 export function taskBlockProps(extendedProps: Record<string, unknown>): TaskBlockProps | null {
   if (!taskEventProps(extendedProps)) return null;
-  const { projectName, priority, done } = extendedProps;
+  const { projectName, priority, done, conflict } = extendedProps;
   return {
     projectName: typeof projectName === "string" ? projectName : null,
     priority: typeof priority === "number" ? priority : 0,
     done: done === true,
+    conflict: conflict === true,
   };
 }

@@ -69,7 +69,15 @@ export function PlanPreviewDialog({ week, requestedAt, timeZone, onClose }: Plan
           Split a task that fits no free slot into parts of at least {MIN_PART_MINUTES} min
         </label>
       </div>
-      <div className="min-h-24 overflow-y-auto" aria-live="polite" aria-busy={preview.isFetching}>
+      {/* A long plan scrolls here; a keyboard can only scroll a region it can focus (axe: scrollable-region-focusable). */}
+      <section
+        className="min-h-24 overflow-y-auto"
+        aria-label="Planned changes"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to be scrolled
+        tabIndex={0}
+        aria-live="polite"
+        aria-busy={preview.isFetching}
+      >
         {input === null ? (
           <p className="text-sm text-slate-600">This week is over; there is nothing left to plan in it.</p>
         ) : preview.isPending ? (
@@ -79,7 +87,7 @@ export function PlanPreviewDialog({ week, requestedAt, timeZone, onClose }: Plan
         ) : (
           <PlanPreviewList preview={preview.data} timeZone={timeZone} />
         )}
-      </div>
+      </section>
       <FormError error={commit.error ? describeError(commit.error) : null} />
       <div className="flex justify-end gap-2">
         <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={commit.isPending}>

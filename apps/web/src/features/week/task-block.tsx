@@ -11,8 +11,17 @@ type TaskBlockContentProps = TaskBlockProps & { title: string; start: Date; end:
  * sentence; sighted people get the title on every block, however short, whole times, and a
  * priority mark. The visible part is hidden from assistive technology so nothing is read twice.
  */
-export function TaskBlockContent({ title, start, end, timeZone, projectName, priority, done }: TaskBlockContentProps) {
-  const label = blockLabel({ title, start, end, projectName, priority, done }, timeZone);
+export function TaskBlockContent({
+  title,
+  start,
+  end,
+  timeZone,
+  projectName,
+  priority,
+  done,
+  conflict,
+}: TaskBlockContentProps) {
+  const label = blockLabel({ title, start, end, projectName, priority, done, conflict }, timeZone);
   const times = blockTimes(start, end, timeZone);
   const mark = done ? "" : priorityMark(priority);
   const short = end.getTime() - start.getTime() <= SHORT_BLOCK_MINUTES * 60_000;
@@ -21,6 +30,7 @@ export function TaskBlockContent({ title, start, end, timeZone, projectName, pri
       <span className="sr-only">{label}</span>
       {short ? (
         <div aria-hidden="true" className="flex min-w-0 items-baseline gap-1 text-[11px]">
+          {conflict ? <ConflictMark /> : null}
           {mark ? <span className="shrink-0 font-bold">{mark}</span> : null}
           <span className="min-w-0 truncate font-medium">{title}</span>
           <span className="shrink-0 whitespace-nowrap opacity-90">{times.start}</span>
@@ -28,6 +38,7 @@ export function TaskBlockContent({ title, start, end, timeZone, projectName, pri
       ) : (
         <div aria-hidden="true" className="flex min-w-0 flex-col text-xs">
           <span className="whitespace-nowrap opacity-90">
+            {conflict ? <ConflictMark /> : null}
             {times.start}–{times.end}
             {mark ? <span className="ml-1 font-bold">{mark}</span> : null}
           </span>
@@ -36,5 +47,12 @@ export function TaskBlockContent({ title, start, end, timeZone, projectName, pri
         </div>
       )}
     </div>
+  );
+}
+
+/** The visible sign of a conflict: a warning glyph on a white chip, readable on any project colour. */
+function ConflictMark() {
+  return (
+    <span className="agenda-conflict-mark mr-0.5 shrink-0 rounded-sm bg-white px-0.5 font-bold text-red-700">⚠</span>
   );
 }

@@ -40,6 +40,12 @@ export function WeekLegend({ timeZone, projects = [] }: { timeZone: string; proj
       <li className={item}>
         <span aria-hidden="true" className={`${swatch} border-slate-300 bg-slate-100`} /> Today
       </li>
+      <li className={item}>
+        <span aria-hidden="true" className="font-bold text-red-700">
+          ⚠
+        </span>{" "}
+        Conflicts with a calendar event (the next plan moves it)
+      </li>
       <li>Priority: ! low or medium, !! high, !!! urgent</li>
       <li>Times in {timeZone}</li>
     </ul>

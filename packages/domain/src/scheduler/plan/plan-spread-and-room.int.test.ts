@@ -168,6 +168,8 @@ describe("plans that spread work, make room and follow the calendar", () => {
 
     const plan = await user.preview(WEEK);
     expect(plan.changes).toHaveLength(1);
+    // Every task has a time, yet the move is the news: no "nothing to plan" notice hides it.
+    expect(plan.notice).toBeNull();
     const change = plan.changes[0];
     expect(change).toMatchObject({ taskId: report.id, oldStart: new Date("2026-06-01T07:00:00Z") });
     expect(change?.explanation).toMatch(/^Moved off a busy calendar event; /);

@@ -6,7 +6,11 @@ import { findPlanNotice } from "./find-plan-notice.ts";
 import { MAX_PREVIEW_CHANGES, MAX_PREVIEW_UNPLACED, type PlanPreviewResultDto } from "./preview-schemas.ts";
 import type { PlanInput } from "./schemas.ts";
 
-/** What a plan would change, changing nothing; long lists are cut (see ZPlanPreviewResult). */
+/**
+ * What a plan would change, changing nothing; long lists are cut (see ZPlanPreviewResult).
+ * A notice says why nothing can be placed, so a plan with changes has none: with every task
+ * timed, a calendar conflict still moves a task, and the person must see that move.
+ */
 export async function previewPlan(deps: {
   db: Db;
   actorId: string;
@@ -21,6 +25,6 @@ export async function previewPlan(deps: {
     unplaced: plan.unplaced.slice(0, MAX_PREVIEW_UNPLACED),
     changeCount: plan.changes.length,
     unplacedCount: plan.unplaced.length,
-    notice,
+    notice: plan.changes.length > 0 ? null : notice,
   };
 }
