@@ -7,6 +7,7 @@ import { FormErrorMessage } from "../../ui/form/form-error-message.tsx";
 import { FormField } from "../../ui/form/form-field.tsx";
 import { SubmitButton } from "../../ui/form/submit-button.tsx";
 import { useSchemaForm } from "../../ui/form/use-schema-form.ts";
+import { busyTimes } from "./busy-times.ts";
 
 /** Adds a calendar by its secret iCal address; the server downloads it once before saving. */
 export function AddCalendarFeedForm() {
@@ -24,7 +25,7 @@ export function AddCalendarFeedForm() {
     onSubmit: async (input, { reset }) => {
       const feed = await add.mutateAsync(input);
       reset();
-      toast.success(`Added “${feed.name}” with ${feed.eventCount} busy times.`);
+      toast.success(`Added “${feed.name}” with ${busyTimes(feed.eventCount)}.`);
       void queryClient.invalidateQueries(trpc.calendars.pathFilter());
     },
   });

@@ -9,6 +9,7 @@ import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
+import { busyTimes } from "./busy-times.ts";
 
 type CalendarFeed = RouterOutputs["calendars"]["feeds"]["list"][number];
 
@@ -40,7 +41,7 @@ function CalendarFeedRow({ feed }: { feed: CalendarFeed }) {
     trpc.calendars.feeds.sync.mutationOptions({
       onSuccess: (synced) => {
         if (synced.lastError) toast.error(`“${synced.name}” could not be synced. ${synced.lastError}`);
-        else toast.success(`Synced “${synced.name}”: ${synced.eventCount} busy times.`);
+        else toast.success(`Synced “${synced.name}”: ${busyTimes(synced.eventCount)}.`);
       },
       onError: (error) => toast.error(describeError(error).message),
       onSettled: refresh,
@@ -64,7 +65,7 @@ function CalendarFeedRow({ feed }: { feed: CalendarFeed }) {
         <p className="truncate text-xs text-slate-500">{feed.url}</p>
         <p className="text-xs text-slate-600">
           {feed.lastSyncedAt
-            ? `${feed.eventCount} busy times · synced ${formatDateTime(feed.lastSyncedAt, timeZone)}`
+            ? `${busyTimes(feed.eventCount)} · synced ${formatDateTime(feed.lastSyncedAt, timeZone)}`
             : "Not synced yet"}
         </p>
         {feed.lastError ? <p className="text-xs text-red-700">Last sync failed: {feed.lastError}</p> : null}
@@ -97,7 +98,7 @@ function CalendarFeedRow({ feed }: { feed: CalendarFeed }) {
         onConfirm={() => remove.mutate({ id: feed.id })}
         onCancel={() => setConfirming(false)}
       >
-        Its {feed.eventCount} busy times leave your week, and the next plan may use that time.
+        Its {busyTimes(feed.eventCount)} leave your week, and the next plan may use that time.
       </ConfirmDialog>
     </li>
   );

@@ -66,7 +66,7 @@ describe("calendars that supply busy time", () => {
 
     const list = await screen.findByRole("list", { name: "Calendars" });
     const row = await within(list).findByText("Work calendar");
-    expect(row.closest("li")?.textContent).toMatch(/1 busy times/);
+    expect(row.closest("li")?.textContent).toMatch(/1 busy time\b/);
     // The secret address is never shown whole.
     expect(document.body.textContent).not.toContain("/secret/");
     cleanup();
