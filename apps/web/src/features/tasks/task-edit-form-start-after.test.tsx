@@ -30,6 +30,9 @@ describe("TaskEditForm's Start after field", () => {
       ),
     );
     await waitFor(() => expect(screen.queryByRole("form", { name: 'Edit "Review contract"' })).toBeNull());
+    // The row says it waits, in the person's zone.
+    const row = (await screen.findByText("Review contract")).closest("li") as HTMLElement;
+    await waitFor(() => expect(row.textContent).toMatch(/Not before .*15 Jan.*14:30/));
 
     const second = await openEditForm("Review contract");
     const field = within(second.form).getByLabelText("Start after") as HTMLInputElement;
@@ -37,6 +40,9 @@ describe("TaskEditForm's Start after field", () => {
     fireEvent.change(field, { target: { value: "" } });
     await second.user.click(within(second.form).getByRole("button", { name: "Save" }));
     await waitFor(async () => expect((await api.scheduler.tasks.byId.query({ id: task.id })).startAfter).toBeNull());
+    await waitFor(() =>
+      expect(screen.getByText("Review contract").closest("li")?.textContent).not.toMatch(/Not before/),
+    );
   });
 
   it("shows a refused start-after date next to the Start after field", async () => {

@@ -163,6 +163,14 @@ function TaskFacts({
       </span>,
     );
   }
+  // Only while it waits for a time: once planned, the start says more.
+  if (task.startAfter && !task.startTime && !task.completedAt) {
+    facts.push(
+      <span key="start-after">
+        Not before <time dateTime={task.startAfter.toISOString()}>{formatDateTime(task.startAfter, timeZone)}</time>
+      </span>,
+    );
+  }
   if (task.recurrence) facts.push(<span key="repeats">Repeats</span>);
   if (projectName) facts.push(<span key="project">{projectName}</span>);
   if (task.completedAt) {
