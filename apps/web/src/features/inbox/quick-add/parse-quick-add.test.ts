@@ -103,6 +103,16 @@ describe("parseQuickAdd", () => {
     expect(fields(parsed)).toEqual({ summary: "Call bank", dueAt: "2026-12-03T09:15:00.000Z" });
   });
 
+  it.each([
+    // An hour without am/pm from 1 to 7 is the afternoon: nobody means 05:00 by "at 5".
+    ["Call mum tomorrow at 5", "2026-12-02T16:00:00.000Z"],
+    ["Call mum tomorrow at 5am", "2026-12-02T04:00:00.000Z"],
+    ["Call mum tomorrow at 8", "2026-12-02T07:00:00.000Z"],
+    ["Call mum tomorrow at 17:00", "2026-12-02T16:00:00.000Z"],
+  ])("reads the hour of %j as a working hour", (line, dueAt) => {
+    expect(fields(parseQuickAdd(line, context()))).toMatchObject({ summary: "Call mum", dueAt });
+  });
+
   it("ends a date without a time at the end of that day in the zone", () => {
     const parsed = parseQuickAdd("Call bank today", { ...context(), timeZone: "Asia/Kathmandu" });
     expect(fields(parsed)).toEqual({ summary: "Call bank", dueAt: "2026-12-01T18:14:59.999Z" });

@@ -160,12 +160,24 @@ function readDue(masked: string, context: QuickAddContext, kept: Kept): Extract<
       { zone: context.timeZone },
     );
     const local = hasTime
-      ? day.set({ hour: start.get("hour") ?? 0, minute: start.get("minute") ?? 0 })
+      ? day.set({
+          hour: workingHour(start.get("hour") ?? 0, start.isCertain("meridiem")),
+          minute: start.get("minute") ?? 0,
+        })
       : day.endOf("day");
     if (!local.isValid) continue;
     return { kind: "due", index: result.index, text: result.text, dueAt: local.toJSDate(), hasTime };
   }
   return null;
+}
+
+/**
+ * chrono reads "at 5" as 05:00. Nobody plans a task for 1-7 in the morning without saying
+ * "am", so an hour without am/pm in that range is the afternoon, as calendar apps' quick add
+ * reads it; "at 5am", "05:00" and "17:00" keep what they say.
+ */
+function workingHour(hour: number, meridiemSaid: boolean): number {
+  return !meridiemSaid && hour >= 1 && hour <= 7 ? hour + 12 : hour;
 }
 
 const WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
