@@ -7,7 +7,7 @@ import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
 import { type Clock, createRateLimitStore, type SecretKeyring } from "@agendacraft/domain/shared";
 import { createEventOutbox } from "@agendacraft/domain/shared/events";
-import { type Env, publicOrigin } from "./env.ts";
+import { type Env, googleConfigFrom, publicOrigin } from "./env.ts";
 import { loadAppSecrets } from "./load-app-secrets.ts";
 
 export const VERSION = "0.1.0";
@@ -78,6 +78,7 @@ export async function createServerDeps({
     events: createEventOutbox({ jobs, clock }),
     notifications,
     calendarFeeds: { allowPrivateNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS },
+    google: googleConfigFrom(env),
     rateLimiter: createApiRateLimiter({
       store: rateLimitStore,
       limits: {

@@ -1,3 +1,4 @@
+import type { GoogleConfig } from "@agendacraft/domain/calendars";
 import { ZSecretKeyListVariable, ZSecretKeyVariable } from "@agendacraft/domain/shared";
 import { z } from "zod";
 
@@ -78,6 +79,24 @@ const ZEnv = z.object({
     .enum(["true", "false"], { error: "must be true or false" })
     .default("false")
     .transform((value) => value === "true"),
+  /** Google's OAuth client (Sign in with Google, Google Calendar). Both or neither; unset: Google features are off. */
+  GOOGLE_CLIENT_ID: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
+  GOOGLE_CLIENT_SECRET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
+  /** Replaces every Google origin the server calls (tests, `pnpm fake:google`); paths stay Google's. Unset: Google itself. */
+  GOOGLE_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://127.0.0.1:4010" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** How often the worker syncs each connected Google account. */
+  GOOGLE_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(30, { error: "must be at least 30" }).default(300),
   /** `inline`: the server runs the job workers itself; `off`: it only enqueues, and `pnpm worker` processes run them. */
   WORKER: z.enum(["inline", "off"], { error: "must be inline or off" }).default("inline"),
   /** Where reminder emails go out, e.g. `smtp://user:pass@mail.example.com:587` (or `smtps://` for port 465). Unset: emails are written to the log. */
@@ -115,12 +134,21 @@ const SECRET_VARIABLES = new Set([
   "SECRETS_PREVIOUS_KEYS",
   "SMTP_URL",
   "METRICS_TOKEN",
+  "GOOGLE_CLIENT_SECRET",
 ]);
 
 /** Parses the environment; throws EnvError naming the first bad variable in one line. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = ZEnv.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (Boolean(result.data.GOOGLE_CLIENT_ID) !== Boolean(result.data.GOOGLE_CLIENT_SECRET)) {
+      const missing = result.data.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID";
+      throw new EnvError(
+        `Invalid environment variable ${missing}: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET together, or neither`,
+      );
+    }
+    return result.data;
+  }
   const issue = result.error.issues[0];
   const name = issue?.path.join(".") ?? "environment";
   const value = source[name];
@@ -150,4 +178,15 @@ export function trustProxySetting(value: string): boolean | string[] {
   if (value === "true") return true;
   if (value === "false" || value === "") return false;
   return value.split(",").map((address) => address.trim());
+}
+
+/** The Google client the env describes; null when GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are unset. */
+export function googleConfigFrom(env: Env): GoogleConfig | null {
+  if (!env.GOOGLE_CLIENT_ID || !env.GOOGLE_CLIENT_SECRET) return null;
+  return {
+    clientId: env.GOOGLE_CLIENT_ID,
+    clientSecret: env.GOOGLE_CLIENT_SECRET,
+    baseUrl: env.GOOGLE_BASE_URL,
+    syncIntervalSeconds: env.GOOGLE_SYNC_INTERVAL_SECONDS,
+  };
 }

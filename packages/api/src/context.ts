@@ -1,3 +1,4 @@
+import type { GoogleConfig } from "@agendacraft/domain/calendars";
 import { type Auth, type AuthSession, resolveSession } from "@agendacraft/domain/iam";
 import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
@@ -35,6 +36,8 @@ export type ServerDeps = {
   events: EventRecorder;
   /** Live in-app notifications for `notifier.notifications.onNew`; absent: that stream answers UNAVAILABLE. */
   notifications?: NotificationBus;
+  /** The server's Google OAuth client; absent or null: Google procedures answer `calendars.google_not_configured`. */
+  google?: GoogleConfig | null;
   /** Whether calendar addresses may point at loopback or private networks (tests); absent: they may not. */
   calendarFeeds?: { allowPrivateNetworks: boolean };
   /** Counts every call against its caller's limit; absent (tests, scripts): nothing is limited. */

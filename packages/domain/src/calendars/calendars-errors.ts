@@ -47,3 +47,13 @@ export function feedAddressUnreadable(cause?: unknown): DomainError {
     cause,
   });
 }
+
+/** The server has no GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET. */
+export function googleNotConfigured(): DomainError {
+  return new DomainError({
+    kind: "UNAVAILABLE",
+    code: "calendars.google_not_configured",
+    message:
+      "This server is not set up for Google. Ask its administrator to set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET.",
+  });
+}

@@ -1,9 +1,17 @@
 export { addFeed } from "./add-feed.ts";
 export { warnAboutSkippedBusyEvents } from "./busy-events-in-range.ts";
-export { feedAddressUnreadable, feedNotFound } from "./calendars-errors.ts";
+export { feedAddressUnreadable, feedNotFound, googleNotConfigured } from "./calendars-errors.ts";
 export { type BusyOccurrence, expandBusyEvents, MAX_OCCURRENCES_PER_FEED } from "./expand-busy-events.ts";
 export { FEED_URL_PURPOSE, openFeedUrl, sealFeedUrl } from "./feed-url-secret.ts";
 export { FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from "./fetch-calendar-text.ts";
+export { createCalendarApi, createGoogleOAuthClient } from "./google/google-clients.ts";
+export {
+  DEFAULT_GOOGLE_SYNC_INTERVAL_SECONDS,
+  GOOGLE_CALENDAR_SCOPES,
+  GOOGLE_SIGN_IN_SCOPES,
+  type GoogleConfig,
+} from "./google/google-config.ts";
+export { type GoogleEndpoints, googleEndpoints } from "./google/google-endpoints.ts";
 export { listBusy } from "./list-busy.ts";
 export { listFeeds } from "./list-feeds.ts";
 export { maskFeedUrl } from "./mask-feed-url.ts";
