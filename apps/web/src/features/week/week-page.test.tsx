@@ -223,4 +223,40 @@ describe("the week page", () => {
       expect(within(days).getByRole("button", { name: expected }).getAttribute("aria-pressed")).toBe("true"),
     );
   });
+
+  it("says so when a narrow screen opens on next week's first working day, with a way back to this week", async () => {
+    vi.stubGlobal("matchMedia", (query: string) => ({
+      matches: false,
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
+    const person = await signUp({ timeZone: ZONE });
+    // Work starts next Monday: nothing is left this week, whatever day the test runs on.
+    const monday = toLocalDate(nextWeek().from, ZONE);
+    await apiFor(person).scheduler.planners.create.mutate({
+      name: "Work",
+      recurrence: "FREQ=WEEKLY;BYDAY=MO",
+      startDate: monday,
+      startTime: "09:00",
+      minutes: 60,
+    });
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/week" });
+
+    const mondayName = DateTime.fromISO(monday, { zone: ZONE }).toFormat("cccc d LLLL");
+    const note = await screen.findByText(
+      (_, element) =>
+        element?.getAttribute("role") === "status" && element.textContent?.startsWith("No working hours") === true,
+    );
+    expect(note.textContent).toBe(
+      `No working hours are left this week, so this is your next working day, ${mondayName}. Show this week`,
+    );
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(formatWeekRange(nextWeek(), ZONE));
+
+    await user.click(within(note).getByRole("button", { name: "Show this week" }));
+    const thisWeek = formatWeekRange(weekContaining(new Date(), ZONE), ZONE);
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(thisWeek));
+    expect(screen.queryByText(/No working hours are left/)).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import { useSearchParams } from "react-router";
 import { useMe } from "../../auth/require-session.tsx";
 import { LoadError, Loading } from "../../ui/states.tsx";
 import { DayPicker } from "./day-picker.tsx";
+import { OpenedAheadNote } from "./opened-ahead-note.tsx";
 import { PlanActionsBar } from "./plan-actions-bar.tsx";
 import { PlanPreviewDialog } from "./plan-preview-dialog.tsx";
 import { TaskDetailsDialog } from "./task-details-dialog.tsx";
@@ -15,7 +16,7 @@ import { useWeekData } from "./use-week-data.ts";
 import { useWorkDays } from "./use-work-days.ts";
 import { WeekCalendar } from "./week-calendar.tsx";
 import { WeekLegend } from "./week-legend.tsx";
-import { daysOfWeek, formatWeekRange, shiftWeek, toLocalDate, weekFromParam } from "./week-range.ts";
+import { daysOfWeek, formatWeekRange, shiftWeek, toLocalDate, weekContaining, weekFromParam } from "./week-range.ts";
 import { WeekToolbar } from "./week-toolbar.tsx";
 import type { WeekRange } from "./week-types.ts";
 
@@ -35,6 +36,9 @@ export function WeekPage() {
   const today = toLocalDate(now, timeZone);
   const days = daysOfWeek(week, timeZone);
   const [pickedDay, setPickedDay] = useState<string | null>(null);
+  // The phone opened on a working day of a later week than today's (at the weekend, say).
+  const openedAhead =
+    !weekParam && opening !== null && !daysOfWeek(weekContaining(now, timeZone), timeZone).includes(opening);
   const selectedDay = [pickedDay, opening, today].find((day) => day && days.includes(day)) ?? days[0] ?? today;
   const workDays = useWorkDays(week, timeZone);
   const [planRequestedAt, setPlanRequestedAt] = useState<Date | null>(null);
@@ -59,6 +63,13 @@ export function WeekPage() {
       />
       <PlanActionsBar weekIsOver={now >= week.to} onPlan={() => setPlanRequestedAt(new Date())} />
       <WeekLegend timeZone={timeZone} projects={data.shownProjects} />
+      {openedAhead && opening ? (
+        <OpenedAheadNote
+          day={opening}
+          timeZone={timeZone}
+          onShowThisWeek={() => goTo(weekContaining(now, timeZone).from)}
+        />
+      ) : null}
       {wide ? null : (
         <DayPicker days={days} selected={selectedDay} today={today} workDays={workDays} onSelect={setPickedDay} />
       )}
