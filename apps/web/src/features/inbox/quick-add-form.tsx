@@ -93,6 +93,7 @@ export function QuickAddForm() {
         priority: line.priority ?? priority,
         ...(chosenProject ? { projectId: chosenProject } : {}),
         ...(dueAt ? { dueAt } : {}),
+        ...(line.startAfter ? { startAfter: line.startAfter } : {}),
       };
     },
     mapping: TASK_FORM_MAPPING,

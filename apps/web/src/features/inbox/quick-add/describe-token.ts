@@ -13,6 +13,8 @@ export function describeToken(token: QuickAddToken, timeZone: string): string {
       const when = token.hasTime ? formatDateTime(token.dueAt, timeZone) : formatDay(token.dueAt, timeZone);
       return token.firstRepeat ? `Due ${when}, the first repeat` : `Due ${when}`;
     }
+    case "startAfter":
+      return `Not before ${token.hasTime ? formatDateTime(token.startAfter, timeZone) : formatDay(token.startAfter, timeZone)}`;
     case "minutes":
       return formatMinutes(token.minutes);
     case "priority":

@@ -7,6 +7,7 @@ export type LineFields = {
   priority?: number;
   projectId?: string;
   dueAt?: Date;
+  startAfter?: Date;
   recurrence?: string;
 };
 
@@ -14,6 +15,7 @@ export function lineFields({ summary, tokens }: ParsedQuickAdd): LineFields {
   const fields: LineFields = { summary };
   for (const token of tokens) {
     if (token.kind === "due") fields.dueAt = token.dueAt;
+    if (token.kind === "startAfter") fields.startAfter = token.startAfter;
     if (token.kind === "minutes") fields.minutes = token.minutes;
     if (token.kind === "priority") fields.priority = token.priority;
     if (token.kind === "project" && token.projectId) fields.projectId = token.projectId;

@@ -19,6 +19,7 @@ function fields({ summary, tokens }: ParsedQuickAdd) {
   const out: Record<string, unknown> = { summary };
   for (const token of tokens) {
     if (token.kind === "due") out.dueAt = token.dueAt.toISOString();
+    if (token.kind === "startAfter") out.startAfter = token.startAfter.toISOString();
     if (token.kind === "minutes") out.minutes = token.minutes;
     if (token.kind === "priority") out.priority = token.priority;
     if (token.kind === "project") out.projectId = token.projectId;
@@ -159,6 +160,42 @@ describe("parseQuickAdd", () => {
     const parsed = parseQuickAdd("Plant tulips #Garden", context());
     expect(parsed.tokens).toEqual([{ kind: "project", index: 13, text: "#Garden", projectId: null, name: "Garden" }]);
     expect(parsed.summary).toBe("Plant tulips #Garden");
+  });
+
+  describe("a start: the task is not planned before it", () => {
+    it.each([
+      // Friday 4 December starts at midnight in Berlin (UTC+1).
+      ["Call the bank after friday", { summary: "Call the bank", startAfter: "2026-12-03T23:00:00.000Z" }],
+      ["Call the bank not before 2pm", { summary: "Call the bank", startAfter: "2026-12-01T13:00:00.000Z" }],
+      ["Renew passport starting monday", { summary: "Renew passport", startAfter: "2026-12-06T23:00:00.000Z" }],
+      ["Renew passport from tomorrow", { summary: "Renew passport", startAfter: "2026-12-01T23:00:00.000Z" }],
+    ])("%s", (line, expected) => {
+      expect(fields(parseQuickAdd(line, context()))).toEqual(expected);
+    });
+
+    it("reads a start and a deadline from one line, each from its own words", () => {
+      const parsed = parseQuickAdd("Tax return after monday by friday 2h", context());
+      expect(fields(parsed)).toEqual({
+        summary: "Tax return",
+        startAfter: "2026-12-06T23:00:00.000Z",
+        // The end of Friday 4 December in Berlin.
+        dueAt: "2026-12-04T22:59:59.999Z",
+        minutes: 120,
+      });
+      expect(parsed.tokens.map((token) => [token.kind, token.text])).toEqual([
+        ["startAfter", "after monday"],
+        ["due", "friday"],
+        ["minutes", "2h"],
+      ]);
+    });
+
+    it("leaves its words in the summary when its chip is removed, and sets no deadline from them", () => {
+      const parsed = parseQuickAdd(
+        "Call the bank after friday",
+        context({ kept: new Set([tokenKey({ kind: "startAfter", text: "after friday" })]) }),
+      );
+      expect(fields(parsed)).toEqual({ summary: "Call the bank after friday" });
+    });
   });
 
   describe("a repeating line without a day", () => {

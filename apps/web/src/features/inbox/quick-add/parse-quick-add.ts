@@ -65,6 +65,7 @@ export function parseQuickAdd(line: string, context: QuickAddContext): ParsedQui
   const priority = take(firstMatch(line, PRIORITY, (index, match) => readPriority(index, match[0], kept, isFree)));
   // chrono reads a lone "45m" as a clock time; a second duration is summary text, not a date.
   const durations = [...line.matchAll(DURATION)].map((match) => ({ index: match.index, text: match[0] }));
+  const startAfter = take(readStartAfter(line, mask(line, [...taken, ...durations]), context, kept));
   const due = take(readDue(mask(line, [...taken, ...durations]), context, kept));
 
   // "every week" takes its weekday from the first day: the due day when there is one.
@@ -76,7 +77,7 @@ export function parseQuickAdd(line: string, context: QuickAddContext): ParsedQui
       ? firstRepeatDue(repeat.index, repeat.rule, context.now, context.timeZone)
       : null;
 
-  const tokens = [repeat, firstDue, project, minutes, priority, due]
+  const tokens = [repeat, firstDue, project, minutes, priority, startAfter, due]
     .filter((token): token is QuickAddToken => token !== null)
     .sort((a, b) => a.index - b.index);
   // A token that sets nothing leaves its words in the summary: "Check every box" stays whole.
@@ -142,31 +143,67 @@ function readPriority(index: number, text: string, kept: Kept, isFree: (span: Sp
   return { kind: "priority" as const, ...span, priority };
 }
 
+/** A date chrono found: where, its words, and the day and time it names in the person's zone. */
+type FoundDate = { index: number; text: string; day: DateTime; local: DateTime | null };
+
 /**
- * The first date chrono finds in what the other tokens left. chrono takes a zone only as a
- * fixed offset, so it reads the wall-clock fields against the zone's offset now, and Luxon
- * turns those fields into the instant in the zone (right across a DST change). A date with no
- * time is due at the end of that day, as the Deadline field's dates are.
+ * The dates chrono finds in what the other tokens left, in line order. chrono takes a zone
+ * only as a fixed offset, so it reads the wall-clock fields against the zone's offset now, and
+ * Luxon turns those fields into the instant in the zone (right across a DST change). `local`
+ * is null for a date with no time.
  */
-function readDue(masked: string, context: QuickAddContext, kept: Kept): Extract<QuickAddToken, { kind: "due" }> | null {
+function findDates(masked: string, context: QuickAddContext): FoundDate[] {
   const offset = DateTime.fromJSDate(context.now, { zone: context.timeZone }).offset;
   const results = casual.parse(masked, { instant: context.now, timezone: offset }, { forwardDate: true });
-  for (const result of results) {
-    if (kept("due", result.text)) continue;
+  return results.flatMap((result) => {
     const start = result.start;
-    const hasTime = start.isCertain("hour");
     const day = DateTime.fromObject(
       { year: start.get("year") ?? 0, month: start.get("month") ?? 1, day: start.get("day") ?? 1 },
       { zone: context.timeZone },
     );
-    const local = hasTime
+    const local = start.isCertain("hour")
       ? day.set({
           hour: workingHour(start.get("hour") ?? 0, start.isCertain("meridiem")),
           minute: start.get("minute") ?? 0,
         })
-      : day.endOf("day");
-    if (!local.isValid) continue;
-    return { kind: "due", index: result.index, text: result.text, dueAt: local.toJSDate(), hasTime };
+      : null;
+    if (!day.isValid || (local && !local.isValid)) return [];
+    return [{ index: result.index, text: result.text, day, local }];
+  });
+}
+
+/** The words that make a date the moment a task waits for, rather than its deadline. */
+const START_KEYWORD = /(?<![\p{L}\p{N}_-])(?:after|not before|starting|from)\s+$/iu;
+
+/**
+ * The first date right after "after", "not before", "starting" or "from": the task is not
+ * planned before it. A day without a time starts at that day's midnight in the zone. The
+ * token's words include the keyword, so removing its chip leaves "after friday" in the summary.
+ */
+function readStartAfter(
+  line: string,
+  masked: string,
+  context: QuickAddContext,
+  kept: Kept,
+): Extract<QuickAddToken, { kind: "startAfter" }> | null {
+  for (const found of findDates(masked, context)) {
+    const keyword = START_KEYWORD.exec(masked.slice(0, found.index));
+    if (!keyword) continue;
+    const text = line.slice(keyword.index, found.index + found.text.length);
+    if (kept("startAfter", text)) continue;
+    const startAfter = (found.local ?? found.day.startOf("day")).toJSDate();
+    return { kind: "startAfter", index: keyword.index, text, startAfter, hasTime: found.local !== null };
+  }
+  return null;
+}
+
+/** The first date left that no start keyword leads: due at that time, or at the end of that day, as the Deadline field's dates are. */
+function readDue(masked: string, context: QuickAddContext, kept: Kept): Extract<QuickAddToken, { kind: "due" }> | null {
+  for (const found of findDates(masked, context)) {
+    // "after friday" with its chip removed stays words: it is no deadline either.
+    if (kept("due", found.text) || START_KEYWORD.test(masked.slice(0, found.index))) continue;
+    const dueAt = (found.local ?? found.day.endOf("day")).toJSDate();
+    return { kind: "due", index: found.index, text: found.text, dueAt, hasTime: found.local !== null };
   }
   return null;
 }
@@ -202,7 +239,7 @@ function mask(line: string, taken: readonly Span[]): string {
 }
 
 /** "by", "for" and the like right before a taken span belong to it: "Send report by friday" saves "Send report". */
-const CONNECTOR_BEFORE = /(?<![\p{L}\p{N}_-])(?:at|on|by|for|due|from|starting)\s+$/iu;
+const CONNECTOR_BEFORE = /(?<![\p{L}\p{N}_-])(?:at|on|by|for|due)\s+$/iu;
 
 function withoutSpans(line: string, spans: readonly Span[]): string {
   const widened = spans

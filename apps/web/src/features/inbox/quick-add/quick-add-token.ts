@@ -10,6 +10,8 @@ export type QuickAddToken = { text: string; index: number } & (
       /** No day was typed, so a repeating task is due on its first day (its text is ""). */
       firstRepeat?: true;
     }
+  /** "after friday", "not before 2pm", "starting monday": the task waits until then (its words include the keyword). */
+  | { kind: "startAfter"; startAfter: Date; hasTime: boolean }
   | { kind: "minutes"; minutes: number }
   | { kind: "priority"; priority: number }
   /** projectId null: no project has that name, so none is set. */
