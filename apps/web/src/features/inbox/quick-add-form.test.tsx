@@ -198,6 +198,36 @@ describe("quick add", () => {
     expect(screen.queryByRole("list", { name: /Adds/ })).toBeNull();
   });
 
+  it("saves a start read from the line, and the task's row says it waits until then", async () => {
+    const person = await signUp({ timeZone: "Asia/Kathmandu" });
+    const user = userEvent.setup();
+    renderApp({ cookie: person.cookie, path: "/inbox" });
+
+    await user.type(await screen.findByLabelText("Summary"), "Renew passport after tomorrow 10am 1h");
+    const start = DateTime.now()
+      .setZone("Asia/Kathmandu")
+      .plus({ days: 1 })
+      .set({ hour: 10, minute: 0 })
+      .startOf("minute");
+    const chips = await screen.findByRole("list", { name: /Adds “Renew passport”/ });
+    expect(
+      within(chips)
+        .getAllByRole("listitem")
+        .map((chip) => chip.firstChild?.textContent),
+    ).toEqual([`Not before ${formatDateTime(start.toJSDate(), "Asia/Kathmandu")}`, "1 h"]);
+    await user.click(screen.getByRole("button", { name: "Add task" }));
+
+    const list = await inboxList();
+    await waitFor(() => expect(within(list).getByText("Renew passport")).toBeDefined());
+    expect(within(list).getByText(/Not before/).textContent).toBe(
+      `Not before ${formatDateTime(start.toJSDate(), "Asia/Kathmandu")}`,
+    );
+    const { items } = await apiFor(person).scheduler.tasks.list.query({});
+    expect(items).toEqual([
+      expect.objectContaining({ summary: "Renew passport", minutes: 60, startAfter: start.toJSDate(), dueAt: null }),
+    ]);
+  });
+
   it("keeps a removed chip's words in the summary, and the words of what it cannot set", async () => {
     const person = await signUp();
     const api = apiFor(person);
