@@ -2,6 +2,7 @@ import type { CalendarListEntry, EventInput, FakeCalendar, GoogleEvent } from ".
 import { instantOf, isValidTimeZone } from "./event-times.ts";
 import { calendarErrors, GoogleApiError } from "./google-errors.ts";
 import { isValidEventId, newEventId, opaqueToken } from "./ids.ts";
+import { expandSeries, isSupportedRecurrence } from "./recurrence.ts";
 import { validateEvent } from "./validate-event.ts";
 
 type StoredEvent = { event: GoogleEvent; changeSeq: number };
@@ -160,19 +161,35 @@ export class CalendarStore {
         : { email: calendar.id, displayName: calendar.summary, self: true },
     } as GoogleEvent);
     validateEvent(event);
+    if (event.recurrence && !isSupportedRecurrence(event.recurrence)) {
+      throw new GoogleApiError(
+        calendarErrors.invalid(`The fake Google cannot expand this recurrence: ${event.recurrence.join(" ")}`),
+      );
+    }
     this.#store(calendarId, event);
     return event;
   }
 
   /** An event, deleted ones included (events.get returns them with status "cancelled"). */
   getEvent(calendarId: string, eventId: string): GoogleEvent {
-    const stored = this.#eventsOf(calendarId).get(eventId);
+    const stored = this.#eventsOf(calendarId).get(eventId)?.event ?? this.#instance(calendarId, eventId);
     if (!stored) throw new GoogleApiError(calendarErrors.notFound());
-    return stored.event;
+    return stored;
+  }
+
+  /**
+   * An instance of a recurring series by its id (`<series id>_<original start>`), as events.get
+   * finds it. Changing or deleting it stores it as an exception of the series, as Google does.
+   */
+  #instance(calendarId: string, eventId: string): GoogleEvent | undefined {
+    const seriesId = eventId.slice(0, Math.max(0, eventId.lastIndexOf("_")));
+    const series = seriesId ? this.#events.get(calendarId)?.get(seriesId)?.event : undefined;
+    if (!series?.recurrence) return undefined;
+    return expandSeries(series, this.getCalendar(calendarId)).find((instance) => instance.id === eventId);
   }
 
   findEvent(calendarId: string, eventId: string): GoogleEvent | undefined {
-    return this.#events.get(calendarId)?.get(eventId)?.event;
+    return this.#events.get(calendarId)?.get(eventId)?.event ?? this.#instance(calendarId, eventId);
   }
 
   /** PATCH semantics: given fields replace, nested objects merge, `null` clears; start/end replace whole. */
@@ -245,9 +262,16 @@ export class CalendarStore {
     return [...this.#eventsOf(calendarId).values()];
   }
 
-  events(calendarId: string, options: { includeDeleted?: boolean } = {}): GoogleEvent[] {
-    return this.storedEvents(calendarId)
-      .map((stored) => stored.event)
+  events(calendarId: string, options: { includeDeleted?: boolean; singleEvents?: boolean } = {}): GoogleEvent[] {
+    const calendar = this.getCalendar(calendarId);
+    const stored = this.storedEvents(calendarId).map((row) => row.event);
+    const exceptions = new Set(stored.filter((event) => event.recurringEventId).map((event) => event.id));
+    const listed = options.singleEvents
+      ? stored.flatMap((event) =>
+          event.recurrence ? expandSeries(event, calendar).filter((instance) => !exceptions.has(instance.id)) : [event],
+        )
+      : stored;
+    return listed
       .filter((event) => options.includeDeleted || event.status !== "cancelled")
       .sort((a, b) => instantOf(a.start, "UTC") - instantOf(b.start, "UTC"));
   }

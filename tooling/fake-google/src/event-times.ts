@@ -21,7 +21,7 @@ export function hasOffset(dateTime: string): boolean {
   return HAS_OFFSET.test(dateTime);
 }
 
-function offsetMillisAt(utcMillis: number, timeZone: string): number {
+export function offsetMillisAt(utcMillis: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
@@ -38,7 +38,7 @@ function offsetMillisAt(utcMillis: number, timeZone: string): number {
 }
 
 /** A wall-clock time in a zone to UTC; two passes settle the offset across a DST change. */
-function localToUtc(local: string, timeZone: string): number {
+export function localToUtc(local: string, timeZone: string): number {
   const asIfUtc = Date.parse(`${local}Z`);
   const first = asIfUtc - offsetMillisAt(asIfUtc, timeZone);
   return asIfUtc - offsetMillisAt(first, timeZone);
@@ -51,4 +51,18 @@ export function isValidTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The wall-clock date and time of a moment in a zone, as `YYYY-MM-DDTHH:MM:SS`. */
+export function wallClock(utcMillis: number, timeZone: string): string {
+  return new Date(utcMillis + offsetMillisAt(utcMillis, timeZone)).toISOString().slice(0, 19);
+}
+
+/** A moment written with the zone's offset at that moment, as Google writes instance times. */
+export function withOffset(utcMillis: number, timeZone: string): string {
+  const offsetMinutes = Math.round(offsetMillisAt(utcMillis, timeZone) / 60_000);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${wallClock(utcMillis, timeZone)}${offset}`;
 }

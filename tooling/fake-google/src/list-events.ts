@@ -2,6 +2,7 @@ import type { CalendarStore } from "./calendar-store.ts";
 import type { FakeCalendar, GoogleEvent } from "./calendar-types.ts";
 import { hasOffset, instantOf } from "./event-times.ts";
 import { calendarErrors, GoogleApiError } from "./google-errors.ts";
+import { expandSeries } from "./recurrence.ts";
 import { decodePageToken, decodeSyncToken, encodePageToken, encodeSyncToken, type PageCursor } from "./sync-tokens.ts";
 
 /** events.list query parameters, already read from the query string. */
@@ -60,19 +61,22 @@ export function listEvents(store: CalendarStore, calendar: FakeCalendar, params:
   const cursor = startCursor(store, calendar, params);
   const maxResults = readMaxResults(params.maxResults);
   const ordered = params.orderBy !== undefined;
-  const matching = store
-    .storedEvents(calendar.id)
-    .filter((stored) => stored.changeSeq <= cursor.snapshot)
-    .filter((stored) => cursor.since === null || stored.changeSeq > cursor.since)
-    .filter((stored) => matches(stored.event, calendar, params, cursor.since !== null))
-    .sort((a, b) => (ordered ? compareBy(params.orderBy, a.event, b.event, calendar) : a.changeSeq - b.changeSeq));
+  const matching = listedRows(store, calendar, params.singleEvents === true)
+    .filter((row) => row.changeSeq <= cursor.snapshot)
+    .filter((row) => cursor.since === null || row.changeSeq > cursor.since)
+    .filter((row) => matches(row.event, calendar, params, cursor.since !== null))
+    .sort((a, b) =>
+      ordered ? compareBy(params.orderBy, a.event, b.event, calendar) : a.changeSeq - b.changeSeq || a.start - b.start,
+    );
   const remaining = ordered
     ? matching.slice(cursor.after)
-    : matching.filter((stored) => stored.changeSeq > cursor.after);
+    : matching.filter(
+        (row) => row.changeSeq > cursor.after || (row.changeSeq === cursor.after && row.start > cursor.afterStart),
+      );
   const page = remaining.slice(0, maxResults);
   const last = page.at(-1);
   const more = remaining.length > page.length && last !== undefined;
-  const latest = Math.max(0, ...store.storedEvents(calendar.id).map((stored) => Date.parse(stored.event.updated)));
+  const latest = Math.max(0, ...store.storedEvents(calendar.id).map((row) => Date.parse(row.event.updated)));
   return {
     kind: "calendar#events",
     etag: `"${cursor.snapshot}"`,
@@ -83,7 +87,13 @@ export function listEvents(store: CalendarStore, calendar: FakeCalendar, params:
     accessRole: "owner",
     defaultReminders: calendar.primary ? [{ method: "popup", minutes: 10 }] : [],
     ...(more
-      ? { nextPageToken: encodePageToken({ ...cursor, after: ordered ? cursor.after + page.length : last.changeSeq }) }
+      ? {
+          nextPageToken: encodePageToken(
+            ordered
+              ? { ...cursor, after: cursor.after + page.length }
+              : { ...cursor, after: last.changeSeq, afterStart: last.start },
+          ),
+        }
       : {
           nextSyncToken: encodeSyncToken({
             calendarId: calendar.id,
@@ -91,7 +101,7 @@ export function listEvents(store: CalendarStore, calendar: FakeCalendar, params:
             seq: cursor.snapshot,
           }),
         }),
-    items: page.map((stored) => present(stored.event)),
+    items: page.map((row) => present(row.event)),
   };
 }
 
@@ -131,9 +141,45 @@ function startCursor(store: CalendarStore, calendar: FakeCalendar, params: ListE
       throw new GoogleApiError(calendarErrors.invalid("Invalid sync token value.", "syncToken"));
     }
     if (position.generation !== calendar.syncGeneration) throw new GoogleApiError(calendarErrors.fullSyncRequired());
-    return { snapshot: store.changeSeq, since: position.seq, after: 0, generation: calendar.syncGeneration };
+    return {
+      snapshot: store.changeSeq,
+      since: position.seq,
+      after: 0,
+      afterStart: 0,
+      generation: calendar.syncGeneration,
+    };
   }
-  return { snapshot: store.changeSeq, since: null, after: 0, generation: calendar.syncGeneration };
+  return { snapshot: store.changeSeq, since: null, after: 0, afterStart: 0, generation: calendar.syncGeneration };
+}
+
+type Row = { event: GoogleEvent; changeSeq: number; start: number };
+
+/**
+ * What a listing chooses from. With singleEvents a series is replaced by its instances (each
+ * carrying the series' change number, so a changed series lists all its instances again),
+ * except the instances an exception (a moved or cancelled instance) stands for.
+ */
+function listedRows(store: CalendarStore, calendar: FakeCalendar, singleEvents: boolean): Row[] {
+  const stored = store.storedEvents(calendar.id);
+  const row = (event: GoogleEvent, changeSeq: number): Row => ({
+    event,
+    changeSeq,
+    start: instantOf(event.start, calendar.timeZone),
+  });
+  if (!singleEvents) return stored.map(({ event, changeSeq }) => row(event, changeSeq));
+  const exceptions = new Set(
+    stored
+      .filter(({ event }) => event.recurringEventId && event.originalStartTime)
+      .map(({ event }) => `${event.recurringEventId} ${instantOf(event.originalStartTime ?? {}, calendar.timeZone)}`),
+  );
+  return stored.flatMap(({ event, changeSeq }) => {
+    if (!event.recurrence) return [row(event, changeSeq)];
+    return expandSeries(event, calendar)
+      .filter(
+        (instance) => !exceptions.has(`${event.id} ${instantOf(instance.originalStartTime ?? {}, calendar.timeZone)}`),
+      )
+      .map((instance) => row(instance, changeSeq));
+  });
 }
 
 function readMaxResults(value: number | undefined): number {
@@ -147,8 +193,6 @@ function readMaxResults(value: number | undefined): number {
 }
 
 function matches(event: GoogleEvent, calendar: FakeCalendar, params: ListEventsParams, incremental: boolean): boolean {
-  // With singleEvents the recurring series themselves are left out; their instances are listed.
-  if (params.singleEvents && event.recurrence) return false;
   if (incremental) return true;
   const updatedSince = params.updatedMin ? Date.parse(event.updated) >= Date.parse(params.updatedMin) : true;
   if (!updatedSince) return false;

@@ -46,8 +46,8 @@ export type FakeGoogle = {
   /** Changes an event as a person would in Google (PATCH semantics). */
   updateEvent(calendarId: string, eventId: string, patch: Record<string, unknown>): GoogleEvent;
   deleteEvent(calendarId: string, eventId: string): void;
-  /** The calendar's events by start time; deleted ones only with includeDeleted. */
-  events(calendarId: string, options?: { includeDeleted?: boolean }): GoogleEvent[];
+  /** The calendar's events by start time; deleted ones only with includeDeleted; series as instances with singleEvents. */
+  events(calendarId: string, options?: { includeDeleted?: boolean; singleEvents?: boolean }): GoogleEvent[];
   event(calendarId: string, eventId: string): GoogleEvent | undefined;
 
   /** A valid access + refresh token pair for an account (scopes default to the calendar and sign-in ones). */

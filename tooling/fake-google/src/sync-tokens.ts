@@ -13,6 +13,8 @@ export type PageCursor = {
   since: number | null;
   /** Default order: the last change number returned. Ordered listings: how many were returned. */
   after: number;
+  /** Default order: the start of the last row returned (a series' instances share its change number). */
+  afterStart: number;
   generation: number;
 };
 
@@ -35,10 +37,11 @@ export function encodePageToken(cursor: PageCursor): string {
 export function decodePageToken(token: string): PageCursor | undefined {
   const parsed = decodeJson(token.slice(2)) as Partial<PageCursor> | undefined;
   if (!token.startsWith("EP") || !parsed || typeof parsed !== "object") return undefined;
-  const { snapshot, since, after, generation } = parsed;
-  if (typeof snapshot !== "number" || typeof after !== "number" || typeof generation !== "number") return undefined;
+  const { snapshot, since, after, afterStart, generation } = parsed;
+  const numbers = [snapshot, after, afterStart, generation];
+  if (numbers.some((value) => typeof value !== "number")) return undefined;
   if (since !== null && typeof since !== "number") return undefined;
-  return { snapshot, since, after, generation };
+  return parsed as PageCursor;
 }
 
 function decodeJson(encoded: string): unknown {
