@@ -21,6 +21,8 @@ export type FakeGoogleOptions = {
   /** GET /o/oauth2/v2/auth redirects at once, granting every scope to this account (true: the default account). */
   autoApprove?: boolean | NewAccount;
   accessTokenLifetimeSeconds?: number;
+  /** The id_token `iss`; default the fake's origin (what googleEndpoints(GOOGLE_BASE_URL).issuer expects). */
+  issuer?: string;
 };
 
 /** One request as the fake saw it (faulted ones included). */
@@ -124,7 +126,7 @@ export class FakeGoogleCore {
     if (scopes.includes(SCOPES.openid)) {
       const account = this.accounts.get(grant.email);
       response.id_token = await this.keys.signIdToken({
-        issuer: this.origin,
+        issuer: this.options.issuer ?? this.origin,
         audience: grant.clientId,
         subject: account.sub,
         email: account.email,

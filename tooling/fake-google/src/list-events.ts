@@ -98,7 +98,7 @@ export function listEvents(store: CalendarStore, calendar: FakeCalendar, params:
           nextSyncToken: encodeSyncToken({
             calendarId: calendar.id,
             generation: calendar.syncGeneration,
-            seq: cursor.snapshot,
+            seq: syncPosition(store, calendar, cursor),
           }),
         }),
     items: page.map((row) => present(row.event)),
@@ -107,12 +107,14 @@ export function listEvents(store: CalendarStore, calendar: FakeCalendar, params:
 
 function startCursor(store: CalendarStore, calendar: FakeCalendar, params: ListEventsParams): PageCursor {
   if (params.syncToken !== undefined) {
-    for (const name of NOT_WITH_SYNC_TOKEN) {
-      if (params[name] !== undefined) {
-        throw new GoogleApiError(
-          calendarErrors.invalid(`The ${name} parameter cannot be used together with syncToken.`, name),
-        );
-      }
+    // An incremental listing always includes deletions, so showDeleted=false is a restriction too.
+    const restricted = NOT_WITH_SYNC_TOKEN.some((name) => params[name] !== undefined) || params.showDeleted === false;
+    if (restricted) {
+      throw new GoogleApiError({
+        status: 400,
+        reason: "syncTokenWithRequestRestrictions",
+        message: "Sync token cannot be used with other request restrictions.",
+      });
     }
   }
   if (params.orderBy !== undefined && params.orderBy !== "startTime" && params.orderBy !== "updated") {
@@ -150,6 +152,18 @@ function startCursor(store: CalendarStore, calendar: FakeCalendar, params: ListE
     };
   }
   return { snapshot: store.changeSeq, since: null, after: 0, afterStart: 0, generation: calendar.syncGeneration };
+}
+
+/**
+ * The change the next sync continues from: this calendar's latest change in the snapshot, so
+ * a sync that found nothing new hands back the very token it was given, as Google does.
+ */
+function syncPosition(store: CalendarStore, calendar: FakeCalendar, cursor: PageCursor): number {
+  const changes = store
+    .storedEvents(calendar.id)
+    .map((stored) => stored.changeSeq)
+    .filter((changeSeq) => changeSeq <= cursor.snapshot);
+  return Math.max(cursor.since ?? 0, ...changes);
 }
 
 type Row = { event: GoogleEvent; changeSeq: number; start: number };

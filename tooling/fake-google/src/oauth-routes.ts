@@ -95,7 +95,7 @@ export function registerOAuthRoutes(app: FastifyInstance, core: FakeGoogleCore):
   );
 
   app.get("/.well-known/openid-configuration", async () => ({
-    issuer: core.origin,
+    issuer: core.options.issuer ?? core.origin,
     authorization_endpoint: `${core.origin}/o/oauth2/v2/auth`,
     token_endpoint: `${core.origin}/token`,
     userinfo_endpoint: `${core.origin}/v1/userinfo`,
@@ -146,7 +146,13 @@ function approvedRedirect(
 ): string {
   const code = core.issueCode(request, email, granted);
   const scope = core.codes.get(code)?.tokenScopes ?? granted;
-  return redirectWith(request, { code, scope: scope.join(" "), authuser: "0", prompt: "consent", iss: core.origin });
+  return redirectWith(request, {
+    code,
+    scope: scope.join(" "),
+    authuser: "0",
+    prompt: "consent",
+    iss: core.options.issuer ?? core.origin,
+  });
 }
 
 /** client_secret_post or HTTP Basic (client_secret_basic), as Google's token endpoint accepts. */
