@@ -105,10 +105,12 @@ describe("Google's Node client against the fake", () => {
       requestBody: { id: "channel-1", type: "web_hook", address: receiverUrl, token: "verify-me" },
     });
     expect(channel.data).toMatchObject({ kind: "api#channel", id: "channel-1", token: "verify-me" });
-    await vi.waitFor(() => expect(received.map((headers) => headers["x-goog-resource-state"])).toEqual(["sync"]));
+    await vi.waitFor(() => expect(received.map((headers) => headers["x-goog-resource-state"])).toEqual(["sync"]), {
+      timeout: 10_000,
+    });
 
     fake.addEvent("watched@example.com", { summary: "Dentist", ...block(16) });
-    await vi.waitFor(() => expect(received).toHaveLength(2));
+    await vi.waitFor(() => expect(received).toHaveLength(2), { timeout: 10_000 });
     expect(received[1]).toMatchObject({
       "x-goog-channel-id": "channel-1",
       "x-goog-channel-token": "verify-me",
