@@ -181,6 +181,14 @@ module.exports = {
       to: { path: "^(apps|packages|scripts)/" },
     },
 
+    {
+      name: "fake-google-only-in-tests",
+      comment: "The fake Google stands in for Google in tests and local trials: production code never loads it.",
+      severity: "error",
+      from: { path: "^(apps|packages|scripts)/", pathNot: TEST_FILE },
+      to: { path: "^tooling/fake-google/" },
+    },
+
     // 2. Domains meet only at their public entries.
     {
       name: "domain-through-public-entry",

@@ -136,6 +136,19 @@ describe("the dependency rules of pnpm lint, on a fixture of the repository", ()
       expect(rulesOf(violations)).toContain("tooling-stands-alone");
     });
 
+    it("fails production code loading the fake Google, and lets tests use it", async () => {
+      const fake = `export const startFakeGoogle = () => "fake";\n`;
+      const uses = `import { startFakeGoogle } from "../../../../tooling/fake-google/src/index.ts";\nexport const start = startFakeGoogle;\n`;
+      const violations = await violationsOf({
+        "tooling/fake-google/src/index.ts": fake,
+        "packages/domain/src/notifier/google.ts": uses,
+        "packages/domain/src/notifier/google.int.test.ts": uses,
+      });
+      expect(violations.map((violation) => [violation.rule, violation.from])).toEqual([
+        ["fake-google-only-in-tests", "packages/domain/src/notifier/google.ts"],
+      ]);
+    });
+
     it("fails a package importing an app", async () => {
       const violations = await violationsOf({
         "packages/api/src/server.ts": `import { spawnServer } from "@agendacraft/server/testing";\nexport const server = spawnServer;\n`,

@@ -71,6 +71,16 @@ describe("calendarList and calendars.insert", () => {
     expect(second.body.nextPageToken).toBeUndefined();
   });
 
+  it("with only calendar.app.created, reaches the calendars it created and no other", async () => {
+    const { email, call } = await connectedAccount([SCOPES.appCreated]);
+    const created = await call("/calendars", { method: "POST", body: { summary: "AgendaCraft" } });
+    expect(created.status).toBe(200);
+    const own = `/calendars/${encodeURIComponent(created.body.id)}/events`;
+    expect((await call(own, { method: "POST", body: meeting(2, 9) })).status).toBe(200);
+    expect((await call(own)).body.items).toHaveLength(1);
+    expect((await call(`/calendars/${encodeURIComponent(email)}/events`)).status).toBe(403);
+  });
+
   it("needs a calendar scope to create a calendar, and an access token for anything", async () => {
     const { call } = await connectedAccount([SCOPES.openid, SCOPES.calendarListReadonly]);
     const refused = await call("/calendars", { method: "POST", body: { summary: "Nope" } });

@@ -41,7 +41,7 @@ ${always ? `<ul>${always}</ul>` : ""}
 ${optional}
 </fieldset>
 <button type="submit" name="decision" value="allow">Allow</button>
-<button type="submit" name="decision" value="cancel">Cancel</button>
+<button type="submit" name="decision" value="cancel" formnovalidate>Cancel</button>
 </form>
 </body></html>`;
 }
