@@ -171,6 +171,24 @@ module.exports = {
       to: { path: "^(apps|packages|scripts)/.+/testing/" },
     },
 
+    {
+      name: "tooling-stands-alone",
+      comment:
+        "tooling/ (the fake Google, the boundary checks) serves tests and people from outside the app: it " +
+        "speaks to the app over HTTP only, never through the app's own code.",
+      severity: "error",
+      from: { path: "^tooling/" },
+      to: { path: "^(apps|packages|scripts)/" },
+    },
+
+    {
+      name: "fake-google-only-in-tests",
+      comment: "The fake Google stands in for Google in tests and local trials: production code never loads it.",
+      severity: "error",
+      from: { path: "^(apps|packages|scripts)/", pathNot: TEST_FILE },
+      to: { path: "^tooling/fake-google/" },
+    },
+
     // 2. Domains meet only at their public entries.
     {
       name: "domain-through-public-entry",

@@ -129,6 +129,26 @@ describe("the dependency rules of pnpm lint, on a fixture of the repository", ()
       expect(violations.every((violation) => violation.severity === "error")).toBe(true);
     });
 
+    it("fails tooling importing the app's code (the fake Google speaks to it over HTTP only)", async () => {
+      const violations = await violationsOf({
+        "tooling/fake-google/src/calendar-store.ts": `import { planOrder } from "../../../packages/domain/src/scheduler/plan/plan-order.ts";\nexport const order = planOrder;\n`,
+      });
+      expect(rulesOf(violations)).toContain("tooling-stands-alone");
+    });
+
+    it("fails production code loading the fake Google, and lets tests use it", async () => {
+      const fake = `export const startFakeGoogle = () => "fake";\n`;
+      const uses = `import { startFakeGoogle } from "../../../../tooling/fake-google/src/index.ts";\nexport const start = startFakeGoogle;\n`;
+      const violations = await violationsOf({
+        "tooling/fake-google/src/index.ts": fake,
+        "packages/domain/src/notifier/google.ts": uses,
+        "packages/domain/src/notifier/google.int.test.ts": uses,
+      });
+      expect(violations.map((violation) => [violation.rule, violation.from])).toEqual([
+        ["fake-google-only-in-tests", "packages/domain/src/notifier/google.ts"],
+      ]);
+    });
+
     it("fails a package importing an app", async () => {
       const violations = await violationsOf({
         "packages/api/src/server.ts": `import { spawnServer } from "@agendacraft/server/testing";\nexport const server = spawnServer;\n`,
