@@ -15,6 +15,7 @@ export { type GoogleEndpoints, googleEndpoints } from "./google/google-endpoints
 export { listBusy } from "./list-busy.ts";
 export { listFeeds } from "./list-feeds.ts";
 export { maskFeedUrl } from "./mask-feed-url.ts";
+export { readBusySpans } from "./read-busy-spans.ts";
 export { removeFeed } from "./remove-feed.ts";
 export {
   type AddFeedInput,
