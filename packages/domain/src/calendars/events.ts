@@ -15,3 +15,12 @@ export function busyChanged(
 ): NewEvent<typeof CalendarBusyChanged> {
   return newEvent(CalendarBusyChanged, { userId, aggregateId: feedId, version: 0, payload: { change } });
 }
+
+/**
+ * Google refused a connection's refresh token (`invalid_grant`); the connection now needs
+ * reconnecting (aggregate: the connection). The notifier tells the person once per occurrence.
+ */
+export const CalendarConnectionNeedsReconnect = defineEventType(
+  "calendars.connection_needs_reconnect",
+  z.object({ email: z.string() }),
+);
