@@ -4,6 +4,8 @@ export { feedAddressUnreadable, feedNotFound, googleNotConfigured } from "./cale
 export { type BusyOccurrence, expandBusyEvents, MAX_OCCURRENCES_PER_FEED } from "./expand-busy-events.ts";
 export { FEED_URL_PURPOSE, openFeedUrl, sealFeedUrl } from "./feed-url-secret.ts";
 export { FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from "./fetch-calendar-text.ts";
+export { GoogleConflictResolved } from "./events.ts";
+export { applyOwnEventChanges } from "./google/apply-own-event-changes.ts";
 export { createCalendarApi, createGoogleOAuthClient } from "./google/google-clients.ts";
 export {
   DEFAULT_GOOGLE_SYNC_INTERVAL_SECONDS,
@@ -12,6 +14,16 @@ export {
   type GoogleConfig,
 } from "./google/google-config.ts";
 export { type GoogleEndpoints, googleEndpoints } from "./google/google-endpoints.ts";
+export { TASK_ID_PROPERTY } from "./google/task-event-calendar.ts";
+export { createGoogleWriteBackSubscriber } from "./google/write-back-subscriber.ts";
+export { type AccessTokenSource, writeTaskEvents } from "./google/write-task-events.ts";
+export {
+  createWriteTaskJob,
+  requestTaskWrites,
+  WRITE_TASK_JOB,
+  WRITE_TASK_QUEUE_OPTIONS,
+  WriteTaskJob,
+} from "./google/write-task-job.ts";
 export { listBusy } from "./list-busy.ts";
 export { listFeeds } from "./list-feeds.ts";
 export { maskFeedUrl } from "./mask-feed-url.ts";
