@@ -9,10 +9,11 @@ export {
   googleUnavailable,
   needsReconnect,
 } from "./calendars-errors.ts";
-export { CalendarBusyChanged, CalendarConnectionNeedsReconnect } from "./events.ts";
+export { CalendarBusyChanged, CalendarConnectionNeedsReconnect, GoogleConflictResolved } from "./events.ts";
 export { type BusyOccurrence, expandBusyEvents, MAX_OCCURRENCES_PER_FEED } from "./expand-busy-events.ts";
 export { FEED_URL_PURPOSE, openFeedUrl, sealFeedUrl } from "./feed-url-secret.ts";
 export { FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from "./fetch-calendar-text.ts";
+export { applyOwnEventChanges } from "./google/apply-own-event-changes.ts";
 export {
   completeGoogleConnect,
   type GoogleCallbackQuery,
@@ -47,7 +48,17 @@ export { GOOGLE_SYNC_JOB, GOOGLE_SYNC_QUEUE_OPTIONS, GoogleSyncJob } from "./goo
 export { listConnections } from "./google/list-connections.ts";
 export { requireGoogle } from "./google/require-google.ts";
 export { storeCalendarList } from "./google/store-calendar-list.ts";
+export { TASK_ID_PROPERTY } from "./google/task-event-calendar.ts";
 export { updateConnectedCalendar } from "./google/update-connected-calendar.ts";
+export { createGoogleWriteBackSubscriber } from "./google/write-back-subscriber.ts";
+export { type AccessTokenSource, writeTaskEvents } from "./google/write-task-events.ts";
+export {
+  createWriteTaskJob,
+  requestTaskWrites,
+  WRITE_TASK_JOB,
+  WRITE_TASK_QUEUE_OPTIONS,
+  WriteTaskJob,
+} from "./google/write-task-job.ts";
 export { listBusy } from "./list-busy.ts";
 export { listFeeds } from "./list-feeds.ts";
 export { maskFeedUrl } from "./mask-feed-url.ts";

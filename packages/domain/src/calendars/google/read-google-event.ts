@@ -1,9 +1,7 @@
 import type { calendar_v3 } from "@googleapis/calendar";
 import { Temporal } from "temporal-polyfill";
 import { clampInstant } from "../../shared/instant.ts";
-
-/** The private extended property AgendaCraft writes on every event it creates for a task. */
-export const AGENDACRAFT_TASK_ID_PROPERTY = "agendacraftTaskId";
+import { TASK_ID_PROPERTY } from "./task-event-calendar.ts";
 
 const MAX_SUMMARY = 500;
 
@@ -32,7 +30,7 @@ export type BusyRuleOptions = {
  * out-of-office and focus time are busy; an all-day event follows `allDayBusy`.
  */
 export function readGoogleEvent(event: GoogleEvent, { allDayBusy, timeZone }: BusyRuleOptions): GoogleEventReading {
-  const taskId = event.extendedProperties?.private?.[AGENDACRAFT_TASK_ID_PROPERTY];
+  const taskId = event.extendedProperties?.private?.[TASK_ID_PROPERTY];
   if (taskId) return { kind: "own", taskId };
   if (event.status === "cancelled") return { kind: "removed" };
   const span = readSpan(event, timeZone);
