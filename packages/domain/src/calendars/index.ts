@@ -75,7 +75,6 @@ export {
 export { listBusy } from "./list-busy.ts";
 export { listFeeds } from "./list-feeds.ts";
 export { maskFeedUrl } from "./mask-feed-url.ts";
-export { readBusySpans } from "./read-busy-spans.ts";
 export { removeFeed } from "./remove-feed.ts";
 export {
   type AddFeedInput,
