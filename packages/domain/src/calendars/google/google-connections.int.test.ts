@@ -195,6 +195,13 @@ describe("Google connections against the fake Google", () => {
       query: { state: await stateOf(userId, "/settings/connections"), error: "access_denied" },
     });
     expect(denied.redirectTo).toBe("/settings/connections?google=denied");
+    // A returnTo that resolves to "//evil.example" never leaves the app.
+    const sneaky = await completeGoogleConnect({
+      ...deps(),
+      actorId: userId,
+      query: { state: await stateOf(userId, "/a/..//evil.example/x"), error: "access_denied" },
+    });
+    expect(sneaky.redirectTo).toBe("/settings?google=denied");
 
     // The consent page answered after the state's 10 minutes.
     const late = await createConnectUrl({ ...deps(), actorId: userId, input: undefined });
