@@ -46,6 +46,10 @@ export { type GoogleEndpoints, googleEndpoints } from "./google/google-endpoints
 export { GOOGLE_SYNC_JOB, GOOGLE_SYNC_QUEUE_OPTIONS, GoogleSyncJob } from "./google/google-sync-job-type.ts";
 export { listConnections } from "./google/list-connections.ts";
 export { requireGoogle } from "./google/require-google.ts";
+export {
+  type ResealConnectionTokensResult,
+  resealConnectionTokens,
+} from "./google/reseal-connection-tokens.ts";
 export { storeCalendarList } from "./google/store-calendar-list.ts";
 export { updateConnectedCalendar } from "./google/update-connected-calendar.ts";
 export { listBusy } from "./list-busy.ts";
