@@ -9,9 +9,10 @@ import { DomainError } from "../../shared/errors.ts";
 import { createEventOutbox } from "../../shared/events/create-event-outbox.ts";
 import { dispatchEvents } from "../../shared/events/dispatch-events.ts";
 import { newId } from "../../shared/ids.ts";
+import { createSecretKeyring, SECRET_KEY_BYTES } from "../../shared/secrets/secret-keyring.ts";
 import { testSecretKeyring } from "../../shared/secrets/test-secret-keyring.ts";
 import { completeGoogleConnect } from "./complete-google-connect.ts";
-import { openAccessToken, openRefreshToken } from "./connection-tokens.ts";
+import { openAccessToken, openRefreshToken, sealRefreshToken } from "./connection-tokens.ts";
 import { createConnectUrl } from "./create-connect-url.ts";
 import { createWriteCalendar } from "./create-write-calendar.ts";
 import { disconnectConnection } from "./disconnect-connection.ts";
@@ -23,6 +24,7 @@ import { updateConnectedCalendar } from "./update-connected-calendar.ts";
 
 const HOUR = 3_600_000;
 const secrets = testSecretKeyring();
+const otherKeys = createSecretKeyring({ current: Buffer.alloc(SECRET_KEY_BYTES, 0x7) });
 const [LIST_SCOPE, EVENTS_SCOPE, APP_CREATED_SCOPE] = GOOGLE_CALENDAR_SCOPES;
 
 async function failure(promise: Promise<unknown>): Promise<DomainError> {
@@ -281,6 +283,22 @@ describe("Google connections against the fake Google", () => {
     // Connecting again brings it back.
     expect(connectionIdOf(await connect(userId, email))).toBe(connectionId);
     expect(await getAccessToken({ ...deps(), connectionId })).toEqual(expect.any(String));
+  });
+
+  it("a refresh token no configured key opens makes the connection needs_reconnect without asking Google", async () => {
+    const { userId, email } = await personWithAccount();
+    const connectionId = connectionIdOf(await connect(userId, email));
+    const prisma = database().prisma;
+    // Sealed with a key this server no longer has (SECRETS_KEY changed without rotating).
+    await prisma.calendarConnection.update({
+      where: { id: connectionId },
+      data: { refreshToken: sealRefreshToken(otherKeys, "refresh-token"), accessTokenExpiresAt: clock.now() },
+    });
+    const tokenCalls = fake.requests.filter((request) => request.path === "/token").length;
+    expect((await failure(getAccessToken({ ...deps(), connectionId }))).code).toBe("calendars.needs_reconnect");
+    const row = await prisma.calendarConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(row).toMatchObject({ status: "needs_reconnect", lastError: expect.stringMatching(/keys changed/) });
+    expect(fake.requests.filter((request) => request.path === "/token").length).toBe(tokenCalls);
   });
 
   it("createWriteCalendar makes an AgendaCraft calendar in Google and the only write target", async () => {
