@@ -58,6 +58,10 @@ export { listCalendarChanges } from "./google/list-calendar-changes.ts";
 export { listConnections } from "./google/list-connections.ts";
 export { type GoogleEvent, type GoogleEventReading, readGoogleEvent } from "./google/read-google-event.ts";
 export { requireGoogle } from "./google/require-google.ts";
+export {
+  type ResealConnectionTokensResult,
+  resealConnectionTokens,
+} from "./google/reseal-connection-tokens.ts";
 export { storeCalendarList } from "./google/store-calendar-list.ts";
 export { type OnOwnEvents, type SyncConnectionResult, syncConnection } from "./google/sync-connection.ts";
 export { SYNC_NOW_DEADLINE_MS, syncNow } from "./google/sync-now.ts";
