@@ -32,3 +32,12 @@ export const GoogleConflictResolved = defineEventType(
     taskUpdated: z.iso.datetime(),
   }),
 );
+
+/**
+ * Google refused a connection's refresh token (`invalid_grant`); the connection now needs
+ * reconnecting (aggregate: the connection). The notifier tells the person once per occurrence.
+ */
+export const CalendarConnectionNeedsReconnect = defineEventType(
+  "calendars.connection_needs_reconnect",
+  z.object({ email: z.string() }),
+);
