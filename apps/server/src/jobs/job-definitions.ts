@@ -1,7 +1,13 @@
 import type { Log } from "@agendacraft/api/context";
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
-import { createSyncFeedsJob, RETIRED_SYNC_FEEDS_JOB } from "@agendacraft/domain/calendars";
+import {
+  createGoogleWriteBackSubscriber,
+  createSyncFeedsJob,
+  createWriteTaskJob,
+  type GoogleConfig,
+  RETIRED_SYNC_FEEDS_JOB,
+} from "@agendacraft/domain/calendars";
 import { createCleanIdempotencyKeysJob } from "@agendacraft/domain/idempotency";
 import {
   createCalendarAlertsSubscriber,
@@ -27,6 +33,8 @@ export type JobDeps = {
   mailer?: Mailer;
   /** The app's public address, linked from emails. */
   appUrl?: string;
+  /** The server's Google client (GOOGLE_CLIENT_ID/SECRET, GOOGLE_BASE_URL); absent or null: no Google calls. */
+  google?: GoogleConfig | null;
   /** Let calendar addresses point at loopback and private networks (CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS). */
   allowPrivateCalendarNetworks?: boolean;
 };
@@ -43,6 +51,7 @@ export function createEventSubscribers({ jobs, clock }: Pick<JobDeps, "jobs" | "
     createRemindersSubscriber({ jobs, clock }),
     createReplanSubscriber({ jobs, clock }),
     createCalendarAlertsSubscriber({ clock }),
+    createGoogleWriteBackSubscriber({ jobs }),
   ];
 }
 
@@ -53,6 +62,7 @@ export function createEventSubscribers({ jobs, clock }: Pick<JobDeps, "jobs" | "
 export function createJobDefinitions({
   mailer,
   allowPrivateCalendarNetworks = false,
+  google = null,
   ...deps
 }: JobDeps): JobDefinition[] {
   // Jobs that change things record their events like requests do.
@@ -76,5 +86,6 @@ export function createJobDefinitions({
       allowPrivateNetworks: allowPrivateCalendarNetworks,
     }),
     createCleanIdempotencyKeysJob({ db: deps.db, clock: deps.clock, log: deps.log }),
+    createWriteTaskJob({ db: deps.db, google, secrets: deps.secrets, clock: deps.clock, events }),
   ];
 }

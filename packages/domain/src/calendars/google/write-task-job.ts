@@ -1,8 +1,13 @@
 import { defineJob, defineJobType, type JobDefinition, type JobSender, type QueueOptions } from "@agendacraft/db/jobs";
 import { z } from "zod";
+import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import { DomainError } from "../../shared/errors.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import type { SecretKeyring } from "../../shared/secrets/secret-keyring.ts";
+import { getAccessToken } from "./get-access-token.ts";
 import type { GoogleConfig } from "./google-config.ts";
-import { type AccessTokenSource, writeTaskEvents } from "./write-task-events.ts";
+import { writeTaskEvents } from "./write-task-events.ts";
 
 /** Brings one task's events in the write-target calendar in line with the task. */
 export const WRITE_TASK_JOB = "calendars.google.write_task";
@@ -58,19 +63,36 @@ async function tasksWithCalendarWork(tx: Db, userId: string, taskIds: readonly s
 export function createWriteTaskJob({
   db,
   google,
-  accessToken,
+  secrets,
+  clock,
+  events,
 }: {
   db: Db;
   /** Null when the server has no Google client: nothing can have been connected, so nothing is written. */
   google: GoogleConfig | null;
-  accessToken: AccessTokenSource;
+  /** Open the connections' stored tokens. */
+  secrets: SecretKeyring;
+  clock: Clock;
+  /** Records that a connection needs reconnecting when Google refuses its refresh. */
+  events: EventRecorder;
 }): JobDefinition<typeof WriteTaskJob> {
   return defineJob({
     type: WriteTaskJob,
     queueOptions: WRITE_TASK_QUEUE_OPTIONS,
     async handler(job) {
       if (!google) return;
-      await writeTaskEvents({ db, google, accessToken, ...job.data });
+      try {
+        await writeTaskEvents({
+          db,
+          google,
+          accessToken: (connectionId) => getAccessToken({ db, google, secrets, clock, events, connectionId }),
+          ...job.data,
+        });
+      } catch (error) {
+        // Google refused the connection's refresh: it waits for its person to reconnect, not for retries.
+        if (error instanceof DomainError && error.code === "calendars.needs_reconnect") return;
+        throw error;
+      }
     },
   });
 }
