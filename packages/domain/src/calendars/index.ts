@@ -50,6 +50,7 @@ export { createGoogleWriteBackSubscriber } from "./google/write-back-subscriber.
 export { type AccessTokenSource, writeTaskEvents } from "./google/write-task-events.ts";
 export {
   createWriteTaskJob,
+  requestPersonTaskWrites,
   requestTaskWrites,
   WRITE_TASK_JOB,
   WRITE_TASK_QUEUE_OPTIONS,

@@ -13,6 +13,10 @@ import { writeTaskEvents } from "./write-task-events.ts";
 export const WRITE_TASK_JOB = "calendars.google.write_task";
 export const WriteTaskJob = defineJobType(WRITE_TASK_JOB, z.object({ userId: z.uuid(), taskId: z.uuid() }));
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A bound on one person's rewrite (per kind), so a huge history cannot make one huge statement. */
+const MAX_PERSON_TASK_WRITES = 5_000;
+
 export const WRITE_TASK_QUEUE_OPTIONS: QueueOptions = {
   // Quota answers back off with jitter (and wait for Retry-After, see task-event-calendar.ts).
   retryLimit: 8,
@@ -45,6 +49,42 @@ export async function requestTaskWrites({
     wanted.map((taskId) => ({ data: { userId, taskId }, singletonKey: taskId })),
     { tx },
   );
+}
+
+/**
+ * Queues the write of every task of the person that has or should have an event: the
+ * scheduled ones from a day ago on, and every one with an event written. For when the write
+ * target changed or a connection came back: the jobs move, add or delete what differs.
+ */
+export async function requestPersonTaskWrites({
+  tx,
+  jobs,
+  userId,
+  clock,
+}: {
+  tx: Db;
+  jobs: JobSender;
+  userId: string;
+  clock: Clock;
+}): Promise<void> {
+  const since = new Date(clock.now().getTime() - DAY_MS);
+  const scheduled = await tx.task.findMany({
+    where: { userId, startTime: { gte: since } },
+    select: { id: true },
+    take: MAX_PERSON_TASK_WRITES,
+  });
+  const written = await tx.taskCalendarEvent.findMany({
+    where: { userId },
+    select: { taskId: true },
+    distinct: ["taskId"],
+    take: MAX_PERSON_TASK_WRITES,
+  });
+  await requestTaskWrites({
+    tx,
+    jobs,
+    userId,
+    taskIds: [...scheduled.map((task) => task.id), ...written.map((row) => row.taskId)],
+  });
 }
 
 /** Every task has work when the person has a write target; otherwise only those with events to delete. */
