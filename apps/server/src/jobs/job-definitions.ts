@@ -51,7 +51,7 @@ export function createEventSubscribers({ jobs, clock }: Pick<JobDeps, "jobs" | "
     createRemindersSubscriber({ jobs, clock }),
     createReplanSubscriber({ jobs, clock }),
     createCalendarAlertsSubscriber({ clock }),
-    createGoogleWriteBackSubscriber({ jobs }),
+    createGoogleWriteBackSubscriber({ jobs, clock }),
   ];
 }
 

@@ -9,11 +9,15 @@ export {
   googleUnavailable,
   needsReconnect,
 } from "./calendars-errors.ts";
-export { CalendarBusyChanged, CalendarConnectionNeedsReconnect } from "./events.ts";
+export {
+  CalendarBusyChanged,
+  CalendarConnectionNeedsReconnect,
+  CalendarWriteTargetChanged,
+  GoogleConflictResolved,
+} from "./events.ts";
 export { type BusyOccurrence, expandBusyEvents, MAX_OCCURRENCES_PER_FEED } from "./expand-busy-events.ts";
 export { FEED_URL_PURPOSE, openFeedUrl, sealFeedUrl } from "./feed-url-secret.ts";
 export { FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from "./fetch-calendar-text.ts";
-export { GoogleConflictResolved } from "./events.ts";
 export { applyOwnEventChanges } from "./google/apply-own-event-changes.ts";
 export {
   completeGoogleConnect,
@@ -45,7 +49,12 @@ export {
   type GoogleConfig,
 } from "./google/google-config.ts";
 export { type GoogleEndpoints, googleEndpoints } from "./google/google-endpoints.ts";
+export { GOOGLE_SYNC_JOB, GOOGLE_SYNC_QUEUE_OPTIONS, GoogleSyncJob } from "./google/google-sync-job-type.ts";
+export { listConnections } from "./google/list-connections.ts";
+export { requireGoogle } from "./google/require-google.ts";
+export { storeCalendarList } from "./google/store-calendar-list.ts";
 export { TASK_ID_PROPERTY } from "./google/task-event-calendar.ts";
+export { updateConnectedCalendar } from "./google/update-connected-calendar.ts";
 export { createGoogleWriteBackSubscriber } from "./google/write-back-subscriber.ts";
 export { type AccessTokenSource, writeTaskEvents } from "./google/write-task-events.ts";
 export {
@@ -56,11 +65,6 @@ export {
   WRITE_TASK_QUEUE_OPTIONS,
   WriteTaskJob,
 } from "./google/write-task-job.ts";
-export { GOOGLE_SYNC_JOB, GOOGLE_SYNC_QUEUE_OPTIONS, GoogleSyncJob } from "./google/google-sync-job-type.ts";
-export { listConnections } from "./google/list-connections.ts";
-export { requireGoogle } from "./google/require-google.ts";
-export { storeCalendarList } from "./google/store-calendar-list.ts";
-export { updateConnectedCalendar } from "./google/update-connected-calendar.ts";
 export { listBusy } from "./list-busy.ts";
 export { listFeeds } from "./list-feeds.ts";
 export { maskFeedUrl } from "./mask-feed-url.ts";

@@ -24,18 +24,15 @@ import {
   dispatchEvents,
 } from "../../shared/events/index.ts";
 import { testSecretKeyring } from "../../shared/index.ts";
+import { writeTargetChanged } from "../events.ts";
+import { ZUpdateCalendarInput } from "../schemas.ts";
 import { applyOwnEventChanges } from "./apply-own-event-changes.ts";
 import { sealAccessToken, sealRefreshToken } from "./connection-tokens.ts";
 import type { GoogleConfig } from "./google-config.ts";
 import { taskEventId } from "./task-event-id.ts";
+import { updateConnectedCalendar } from "./update-connected-calendar.ts";
 import { createGoogleWriteBackSubscriber } from "./write-back-subscriber.ts";
-import {
-  createWriteTaskJob,
-  requestPersonTaskWrites,
-  WRITE_TASK_JOB,
-  WRITE_TASK_QUEUE_OPTIONS,
-  WriteTaskJob,
-} from "./write-task-job.ts";
+import { createWriteTaskJob, WRITE_TASK_JOB, WRITE_TASK_QUEUE_OPTIONS, WriteTaskJob } from "./write-task-job.ts";
 
 const NOW = new Date("2026-06-01T05:00:00Z"); // Monday, 07:00 in Berlin
 const clock = fixedClock(NOW);
@@ -121,7 +118,7 @@ describe("writing plans back to Google Calendar", () => {
     const events = createEventOutbox({ jobs: queue, clock });
     const actor = { db: prisma, actorId: user.id, events };
     await createPlanner({ ...actor, input: ZCreatePlannerInput.parse(planner) });
-    const subscribers = [createGoogleWriteBackSubscriber({ jobs: queue })];
+    const subscribers = [createGoogleWriteBackSubscriber({ jobs: queue, clock })];
     const person = {
       userId: user.id,
       connection,
@@ -309,7 +306,7 @@ describe("writing plans back to Google Calendar", () => {
     expect(rows).toEqual([{ retry_count: 2, state: "completed" }]);
   });
 
-  it("makes no call for a connection that needs reconnecting", async () => {
+  it("makes no call for a connection that needs reconnecting, and catches up once it is reconnected", async () => {
     const person = await personWithGoogle();
     await database().prisma.calendarConnection.update({
       where: { id: person.connection.id },
@@ -323,6 +320,17 @@ describe("writing plans back to Google Calendar", () => {
       fake.requests.filter((request) => decodeURIComponent(request.path).includes(person.googleCalendarId)),
     ).toEqual([]);
     expect(person.googleEvents()).toEqual([]);
+
+    // Reconnected (as the connect flow records it): the writes skipped meanwhile are made.
+    const { prisma } = database();
+    await prisma.$transaction(async (tx) => {
+      await tx.calendarConnection.update({ where: { id: person.connection.id }, data: { status: "ok" } });
+      await createEventOutbox({ jobs: queue, clock }).record(tx, [
+        writeTargetChanged(person.userId, person.connection.id, "reconnected"),
+      ]);
+    });
+    await person.deliver();
+    await vi.waitFor(() => expect(person.googleEvents().map((event) => event.summary)).toEqual(["Write report"]), WAIT);
   });
 
   it("moves and pins a task whose event was moved in Google, and writes nothing back for it", async () => {
@@ -427,7 +435,7 @@ describe("writing plans back to Google Calendar", () => {
     expect(await person.task(task.id)).toMatchObject({ startTime: blocks[0]?.start, endTime: end, minutes: 105 });
   });
 
-  it("moves the events to a new write target and deletes them from the old one", async () => {
+  it("moves the events to a new write target chosen in Settings and deletes them from the old one", async () => {
     const person = await personWithGoogle();
     const { write, review } = await plannedAndWritten(person);
     const { prisma } = database();
@@ -441,11 +449,15 @@ describe("writing plans back to Google Calendar", () => {
         primary: true,
       },
     });
-    await prisma.$transaction([
-      prisma.connectedCalendar.update({ where: { id: person.calendar.id }, data: { writeTarget: false } }),
-      prisma.connectedCalendar.update({ where: { id: primary.id }, data: { writeTarget: true } }),
-    ]);
-    await prisma.$transaction((tx) => requestPersonTaskWrites({ tx, jobs: queue, userId: person.userId, clock }));
+    // The person picks their primary calendar in Settings; its event reaches the write-back.
+    await updateConnectedCalendar({
+      db: prisma,
+      actorId: person.userId,
+      input: ZUpdateCalendarInput.parse({ id: primary.id, writeTarget: true }),
+      events: createEventOutbox({ jobs: queue, clock }),
+      jobs: queue,
+    });
+    await person.deliver();
 
     await vi.waitFor(() => expect(person.googleEvents()).toEqual([]), WAIT);
     await vi.waitFor(
