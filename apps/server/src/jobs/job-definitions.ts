@@ -2,6 +2,8 @@ import type { Log } from "@agendacraft/api/context";
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
 import {
+  createGoogleSyncJob,
+  createGoogleSyncScheduleJob,
   createGoogleWriteBackSubscriber,
   createSyncFeedsJob,
   createWriteTaskJob,
@@ -33,10 +35,10 @@ export type JobDeps = {
   mailer?: Mailer;
   /** The app's public address, linked from emails. */
   appUrl?: string;
-  /** The server's Google client (GOOGLE_CLIENT_ID/SECRET, GOOGLE_BASE_URL); absent or null: no Google calls. */
-  google?: GoogleConfig | null;
   /** Let calendar addresses point at loopback and private networks (CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS). */
   allowPrivateCalendarNetworks?: boolean;
+  /** The server's Google client (GOOGLE_*); absent or null: the Google sync and write-back jobs do nothing. */
+  google?: GoogleConfig | null;
 };
 
 /** Names jobs had before a rename: their queues (and any job still waiting in them) are deleted at start. */
@@ -62,7 +64,6 @@ export function createEventSubscribers({ jobs, clock }: Pick<JobDeps, "jobs" | "
 export function createJobDefinitions({
   mailer,
   allowPrivateCalendarNetworks = false,
-  google = null,
   ...deps
 }: JobDeps): JobDefinition[] {
   // Jobs that change things record their events like requests do.
@@ -85,7 +86,16 @@ export function createJobDefinitions({
       log: deps.log,
       allowPrivateNetworks: allowPrivateCalendarNetworks,
     }),
+    createGoogleSyncJob({
+      db: deps.db,
+      google: deps.google,
+      secrets: deps.secrets,
+      clock: deps.clock,
+      events,
+      jobs: deps.jobs,
+    }),
+    createGoogleSyncScheduleJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock, google: deps.google }),
     createCleanIdempotencyKeysJob({ db: deps.db, clock: deps.clock, log: deps.log }),
-    createWriteTaskJob({ db: deps.db, google, secrets: deps.secrets, clock: deps.clock, events }),
+    createWriteTaskJob({ db: deps.db, google: deps.google ?? null, secrets: deps.secrets, clock: deps.clock, events }),
   ];
 }

@@ -17,6 +17,15 @@ export function busyChanged(
 }
 
 /**
+ * Google refused a connection's refresh token (`invalid_grant`); the connection now needs
+ * reconnecting (aggregate: the connection). The notifier tells the person once per occurrence.
+ */
+export const CalendarConnectionNeedsReconnect = defineEventType(
+  "calendars.connection_needs_reconnect",
+  z.object({ email: z.string() }),
+);
+
+/**
  * A task's event was changed in Google Calendar while the task was also changed in AgendaCraft
  * since it was last written (aggregate: the task, with its version). The later change won:
  * `winner` says whose, and the task's history keeps it.
@@ -31,15 +40,6 @@ export const GoogleConflictResolved = defineEventType(
     /** When the task was last changed in AgendaCraft. */
     taskUpdated: z.iso.datetime(),
   }),
-);
-
-/**
- * Google refused a connection's refresh token (`invalid_grant`); the connection now needs
- * reconnecting (aggregate: the connection). The notifier tells the person once per occurrence.
- */
-export const CalendarConnectionNeedsReconnect = defineEventType(
-  "calendars.connection_needs_reconnect",
-  z.object({ email: z.string() }),
 );
 
 /**

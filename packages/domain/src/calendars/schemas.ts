@@ -9,7 +9,7 @@ export const SYNC_FUTURE_DAYS = 90;
 /** How often the worker re-reads every feed. */
 export const SYNC_INTERVAL_MINUTES = 15;
 export const MAX_BUSY_RANGE_DAYS = 42;
-/** One call lists at most this many events (the earliest); `truncated: true` says there were more. */
+/** One call lists at most this many events (the earliest); ask for a shorter range to see the rest. */
 export const MAX_BUSY_EVENTS_PER_CALL = 2000;
 export const MAX_FEEDS_PER_USER = 20;
 
@@ -61,20 +61,19 @@ export const ZListBusyInput = z
   );
 export type ListBusyInput = z.infer<typeof ZListBusyInput>;
 
+/** One interval of busy time, from whichever calendar: iCal feeds name their feed as both connection and calendar. */
 export const ZBusyEvent = z.object({
   id: z.uuid(),
-  feedId: z.uuid(),
-  summary: z.string(),
   start: z.date(),
   end: z.date(),
+  summary: z.string(),
+  connectionId: z.uuid(),
+  calendarId: z.uuid(),
 });
 export type BusyEventDto = z.infer<typeof ZBusyEvent>;
 
-export const ZBusyList = z.object({
-  events: z.array(ZBusyEvent),
-  /** Present when the range held more than MAX_BUSY_EVENTS_PER_CALL events: ask for a shorter one. */
-  truncated: z.literal(true).optional(),
-});
+/** The earliest MAX_BUSY_EVENTS_PER_CALL busy intervals of the range, by start. */
+export const ZBusyList = z.array(ZBusyEvent);
 export type BusyListDto = z.infer<typeof ZBusyList>;
 
 /** Google's scope URLs in the words a person sees; the callback names a missing one by its key here. */
@@ -153,3 +152,14 @@ export const ZDisconnectInput = z.object({
   removeWrittenEvents: z.boolean().default(false),
 });
 export type DisconnectInput = z.infer<typeof ZDisconnectInput>;
+
+/** "Sync now": a Google connection's id, or an iCal feed's (feeds appear as connections in calendars.list). */
+export const ZSyncInput = z.object({ connectionId: ZConnectionId });
+export type SyncInput = z.infer<typeof ZSyncInput>;
+
+export const ZSyncResult = z.object({
+  status: ZConnectionStatus,
+  /** Busy events added, changed or removed, plus tasks moved by changes made in Google. */
+  changed: z.number().int().nonnegative(),
+});
+export type SyncResultDto = z.infer<typeof ZSyncResult>;

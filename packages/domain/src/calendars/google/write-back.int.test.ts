@@ -29,6 +29,8 @@ import { ZUpdateCalendarInput } from "../schemas.ts";
 import { applyOwnEventChanges } from "./apply-own-event-changes.ts";
 import { sealAccessToken, sealRefreshToken } from "./connection-tokens.ts";
 import type { GoogleConfig } from "./google-config.ts";
+import { ownEventsHandler } from "./google-sync-job.ts";
+import { syncConnection } from "./sync-connection.ts";
 import { taskEventId } from "./task-event-id.ts";
 import { updateConnectedCalendar } from "./update-connected-calendar.ts";
 import { createGoogleWriteBackSubscriber } from "./write-back-subscriber.ts";
@@ -49,11 +51,12 @@ describe("writing plans back to Google Calendar", () => {
   const database = useTestDatabase();
   let queue: JobQueue;
   let fake: FakeGoogle;
+  let google: GoogleConfig;
   const secrets = testSecretKeyring();
 
   beforeAll(async () => {
     fake = await startFakeGoogle({ clientId: "agendacraft-test", clientSecret: "test-secret" });
-    const google: GoogleConfig = {
+    google = {
       clientId: fake.clientId,
       clientSecret: fake.clientSecret,
       baseUrl: fake.url,
@@ -163,6 +166,17 @@ describe("writing plans back to Google Calendar", () => {
           userId: user.id,
           calendarId: calendar.id,
           ownEvents: fake.events(writeCalendar.id, { includeDeleted: true }),
+        }),
+      /** The connection's busy-time sync, as its job runs it, with the write-back's inbound handler. */
+      sync: () =>
+        syncConnection({
+          db: prisma,
+          google,
+          secrets,
+          clock,
+          events,
+          onOwnEvents: ownEventsHandler({ db: prisma, jobs: queue, events }),
+          connectionId: connection.id,
         }),
       writesToGoogle: () =>
         fake.requests.filter(
@@ -387,6 +401,24 @@ describe("writing plans back to Google Calendar", () => {
     expect(attempts.at(-1)?.status).toBe(409);
     const task = await person.task(write.id);
     expect(new Date(fake.event(person.googleCalendarId, eventId)?.start.dateTime as string)).toEqual(task.startTime);
+  });
+
+  it("through the busy-time sync: a move in Google moves its task, a deletion unschedules its task, both counted", async () => {
+    const person = await personWithGoogle();
+    const { write, review } = await plannedAndWritten(person);
+    // The first sync reads our own events as we wrote them: nothing changes.
+    await expect(person.sync()).resolves.toEqual({ status: "ok", changed: 0 });
+
+    const start = new Date("2026-06-03T13:00:00Z");
+    fake.updateEvent(person.googleCalendarId, taskEventId(write.id, 0), {
+      start: { dateTime: start.toISOString() },
+      end: { dateTime: new Date(start.getTime() + HOUR_MS).toISOString() },
+    });
+    fake.deleteEvent(person.googleCalendarId, taskEventId(review.id, 0));
+    await expect(person.sync()).resolves.toEqual({ status: "ok", changed: 2 });
+    expect(await person.task(write.id)).toMatchObject({ startTime: start });
+    expect(await person.task(review.id)).toMatchObject({ startTime: null, endTime: null });
+    await expect(person.sync()).resolves.toEqual({ status: "ok", changed: 0 });
   });
 
   it("takes nothing from its own writes when a sync reads them back", async () => {
