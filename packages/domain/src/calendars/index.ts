@@ -9,7 +9,12 @@ export {
   googleUnavailable,
   needsReconnect,
 } from "./calendars-errors.ts";
-export { CalendarBusyChanged, CalendarConnectionNeedsReconnect, GoogleConflictResolved } from "./events.ts";
+export {
+  CalendarBusyChanged,
+  CalendarConnectionNeedsReconnect,
+  CalendarWriteTargetChanged,
+  GoogleConflictResolved,
+} from "./events.ts";
 export { type BusyOccurrence, expandBusyEvents, MAX_OCCURRENCES_PER_FEED } from "./expand-busy-events.ts";
 export { FEED_URL_PURPOSE, openFeedUrl, sealFeedUrl } from "./feed-url-secret.ts";
 export { FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from "./fetch-calendar-text.ts";
@@ -71,6 +76,7 @@ export { createGoogleWriteBackSubscriber } from "./google/write-back-subscriber.
 export { type AccessTokenSource, writeTaskEvents } from "./google/write-task-events.ts";
 export {
   createWriteTaskJob,
+  requestPersonTaskWrites,
   requestTaskWrites,
   WRITE_TASK_JOB,
   WRITE_TASK_QUEUE_OPTIONS,
