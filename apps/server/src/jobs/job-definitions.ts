@@ -1,9 +1,18 @@
 import type { Log } from "@agendacraft/api/context";
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
-import { createSyncFeedsJob, RETIRED_SYNC_FEEDS_JOB } from "@agendacraft/domain/calendars";
+import {
+  createGoogleSyncJob,
+  createGoogleSyncScheduleJob,
+  createGoogleWriteBackSubscriber,
+  createSyncFeedsJob,
+  createWriteTaskJob,
+  type GoogleConfig,
+  RETIRED_SYNC_FEEDS_JOB,
+} from "@agendacraft/domain/calendars";
 import { createCleanIdempotencyKeysJob } from "@agendacraft/domain/idempotency";
 import {
+  createCalendarAlertsSubscriber,
   createLogMailer,
   createRemindersSubscriber,
   createTaskStartingJob,
@@ -28,6 +37,8 @@ export type JobDeps = {
   appUrl?: string;
   /** Let calendar addresses point at loopback and private networks (CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS). */
   allowPrivateCalendarNetworks?: boolean;
+  /** The server's Google client (GOOGLE_*); absent or null: the Google sync and write-back jobs do nothing. */
+  google?: GoogleConfig | null;
 };
 
 /** Names jobs had before a rename: their queues (and any job still waiting in them) are deleted at start. */
@@ -38,7 +49,12 @@ export const RETIRED_JOB_NAMES: readonly string[] = [RETIRED_SYNC_FEEDS_JOB];
  * a new reaction (calendar write-back, Todoist push) is one more subscriber here.
  */
 export function createEventSubscribers({ jobs, clock }: Pick<JobDeps, "jobs" | "clock">): Subscriber[] {
-  return [createRemindersSubscriber({ jobs, clock }), createReplanSubscriber({ jobs, clock })];
+  return [
+    createRemindersSubscriber({ jobs, clock }),
+    createReplanSubscriber({ jobs, clock }),
+    createCalendarAlertsSubscriber({ clock }),
+    createGoogleWriteBackSubscriber({ jobs, clock }),
+  ];
 }
 
 /**
@@ -70,6 +86,16 @@ export function createJobDefinitions({
       log: deps.log,
       allowPrivateNetworks: allowPrivateCalendarNetworks,
     }),
+    createGoogleSyncJob({
+      db: deps.db,
+      google: deps.google,
+      secrets: deps.secrets,
+      clock: deps.clock,
+      events,
+      jobs: deps.jobs,
+    }),
+    createGoogleSyncScheduleJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock, google: deps.google }),
     createCleanIdempotencyKeysJob({ db: deps.db, clock: deps.clock, log: deps.log }),
+    createWriteTaskJob({ db: deps.db, google: deps.google ?? null, secrets: deps.secrets, clock: deps.clock, events }),
   ];
 }
