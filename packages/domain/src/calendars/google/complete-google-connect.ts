@@ -91,8 +91,10 @@ export async function completeGoogleConnect({
       where: {
         userId_kind_externalAccountId: { userId: state.userId, kind: "google", externalAccountId: account.sub },
       },
-      select: { refreshToken: true },
+      select: { id: true, refreshToken: true },
     });
+    // The lock getAccessToken refreshes under: a refresh of the old grant cannot land after these new tokens.
+    if (existing) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${existing.id}))`;
     // Google sends a refresh token with every consent; should it not, the one we have still works.
     const refreshToken = granted.refreshToken
       ? sealRefreshToken(secrets, granted.refreshToken)
