@@ -63,6 +63,10 @@ export { listCalendarChanges } from "./google/list-calendar-changes.ts";
 export { listConnections } from "./google/list-connections.ts";
 export { type GoogleEvent, type GoogleEventReading, readGoogleEvent } from "./google/read-google-event.ts";
 export { requireGoogle } from "./google/require-google.ts";
+export {
+  type ResealConnectionTokensResult,
+  resealConnectionTokens,
+} from "./google/reseal-connection-tokens.ts";
 export { storeCalendarList } from "./google/store-calendar-list.ts";
 export { type OnOwnEvents, type SyncConnectionResult, syncConnection } from "./google/sync-connection.ts";
 export { SYNC_NOW_DEADLINE_MS, syncNow } from "./google/sync-now.ts";
@@ -81,7 +85,6 @@ export {
 export { listBusy } from "./list-busy.ts";
 export { listFeeds } from "./list-feeds.ts";
 export { maskFeedUrl } from "./mask-feed-url.ts";
-export { readBusySpans } from "./read-busy-spans.ts";
 export { removeFeed } from "./remove-feed.ts";
 export {
   type AddFeedInput,

@@ -158,6 +158,8 @@ function outcome(
 ): GoogleConnectResult {
   // A dummy origin only to edit the query; the result is a path of this app again.
   const url = new URL(returnTo, "http://app.invalid");
+  // "/a/..//evil.example" resolves to a path a browser reads as another site: never redirect there.
+  if (url.pathname.startsWith("//")) url.pathname = FALLBACK_RETURN_TO;
   url.searchParams.set("google", result);
   for (const [name, value] of Object.entries(extra)) url.searchParams.set(name, value);
   return { redirectTo: `${url.pathname}${url.search}${url.hash}`, outcome: result };

@@ -8,6 +8,7 @@ import { createRecordingEvents } from "../../shared/events/create-recording-even
 import { testSecretKeyring } from "../../shared/secrets/test-secret-keyring.ts";
 import { createGoogleSyncJob, sendDueGoogleSyncs } from "./google-sync-job.ts";
 import { GOOGLE_SYNC_JOB, GOOGLE_SYNC_QUEUE_OPTIONS, GoogleSyncJob } from "./google-sync-job-type.ts";
+import { syncNow } from "./sync-now.ts";
 import { googleConfigForFake, seedGoogleConnection } from "./testing/seed-google-connection.ts";
 
 const clock = fixedClock("2026-12-07T06:00:00Z");
@@ -153,6 +154,33 @@ describe("the Google sync jobs", () => {
       expect(await jobsOf(stale.connectionId)).toBe(1);
       expect(await jobsOf(recent.connectionId)).toBe(0);
       expect(await jobsOf(refused.connectionId)).toBe(0);
+    });
+
+    it("Sync now past its deadline answers syncing and leaves the rest to a job", async () => {
+      const { prisma, user, email, connectionId, connection } = await connected();
+      fake.addEvent(email, {
+        summary: "Standup",
+        start: { dateTime: "2026-12-07T09:00:00+01:00" },
+        end: { dateTime: "2026-12-07T09:30:00+01:00" },
+      });
+      await expect(
+        syncNow({
+          db: prisma,
+          google: googleConfigForFake(fake),
+          secrets,
+          clock,
+          events: createRecordingEvents(),
+          jobs: sendOnly,
+          actorId: user.id,
+          input: { connectionId },
+          // Over before Google is asked.
+          deadlineMs: 1,
+        }),
+      ).resolves.toEqual({ status: "syncing", changed: 0 });
+      expect(await connection()).toMatchObject({ status: "syncing", lastSyncedAt: null });
+      const rows = await prisma.$queryRaw<{ count: number }[]>`
+        SELECT count(*)::int AS count FROM pgboss.job WHERE name = ${GOOGLE_SYNC_JOB} AND singleton_key = ${connectionId}`;
+      expect(rows[0]?.count).toBe(1);
     });
   });
 });
