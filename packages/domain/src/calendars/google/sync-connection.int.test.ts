@@ -125,7 +125,9 @@ describe("syncing busy time from Google", () => {
       extendedProperties: { private: { agendacraftTaskId: "0190a000-0000-7000-8000-000000000001" } },
     });
 
-    await expect(sync()).resolves.toEqual({ status: "ok", changed: 4 });
+    // Busy: Standup, Deep work, Doctor, this week's moved Weekly, and the series' 12 later
+    // Mondays inside the 90 days synced (14 December to 1 March).
+    await expect(sync()).resolves.toEqual({ status: "ok", changed: 16 });
 
     expect(await busy()).toEqual([
       { summary: "Standup", start: new Date("2026-12-07T08:00:00Z"), end: new Date("2026-12-07T08:30:00Z") },
