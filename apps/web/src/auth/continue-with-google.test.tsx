@@ -8,9 +8,9 @@ import { renderApp } from "../testing/render-app.tsx";
 /** Waits until the page knows whether the server offers Google, so a missing button means "not offered". */
 async function providersLoaded(queryClient: ReturnType<typeof renderApp>["queryClient"]) {
   await waitFor(() => {
-    const query = queryClient
+    const [query] = queryClient
       .getQueryCache()
-      .find({ predicate: (candidate) => JSON.stringify(candidate.queryKey).includes("authProviders") });
+      .findAll({ predicate: (candidate) => JSON.stringify(candidate.queryKey).includes("authProviders") });
     expect(query?.state.status).toBe("success");
   });
 }
