@@ -35,6 +35,8 @@ describe("Link Google in Settings", () => {
     };
     renderApp({ url, cookie: person.cookie, path: "/settings", fetch: recordingFetch });
 
+    // The section shows once the server said it has Google, its button once the person's sign-in methods are known.
+    await screen.findByRole("heading", { name: "Sign in with Google" });
     await userEvent.setup().click(await screen.findByRole("button", { name: "Link Google" }));
 
     await waitFor(() => expect(answers).toHaveLength(1));
