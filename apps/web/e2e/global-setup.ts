@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startFakeGoogle } from "@agendacraft/fake-google";
 import type { TestProject } from "vitest/node";
 import { startAppServer } from "../src/testing/start-app-server.ts";
 import { buildWeb } from "./build-web.ts";
@@ -18,6 +19,8 @@ declare module "vitest" {
      * retake them on purpose), otherwise the artifacts folder, so a test run changes no tracked file.
      */
     readmeScreenshotsDir: string;
+    /** The fake Google the server is pointed at (GOOGLE_BASE_URL): its consent page opens in the browser. */
+    fakeGoogleUrl: string;
   }
 }
 
@@ -26,7 +29,8 @@ const README_SCREENSHOTS_DIR = fileURLToPath(new URL("../../../docs/screenshots"
 
 /**
  * Builds the web app, then starts the real server (embedded database, job worker, live
- * notifications) serving it on one origin, as `pnpm start` does.
+ * notifications) serving it on one origin, as `pnpm start` does, with a Google client whose
+ * Google is the in-repo fake.
  */
 export default async function setup(project: TestProject) {
   const artifactsDir = process.env.E2E_ARTIFACTS_DIR ?? DEFAULT_ARTIFACTS_DIR;
@@ -35,12 +39,17 @@ export default async function setup(project: TestProject) {
   await buildWeb(distDir);
   // The server must know its own public origin: sign-in and mutations from any other are refused.
   const port = await freePort();
+  const google = await startFakeGoogle({ clientId: "e2e-client", clientSecret: "e2e-secret" });
   const server = await startAppServer({
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     WEB_DIST_DIR: distDir,
+    GOOGLE_CLIENT_ID: google.clientId,
+    GOOGLE_CLIENT_SECRET: google.clientSecret,
+    GOOGLE_BASE_URL: google.url,
   });
   project.provide("appUrl", server.url);
+  project.provide("fakeGoogleUrl", google.url);
   project.provide("artifactsDir", artifactsDir);
   project.provide(
     "readmeScreenshotsDir",
@@ -48,6 +57,7 @@ export default async function setup(project: TestProject) {
   );
   return async () => {
     await server.close();
+    await google.close();
     await rm(distDir, { recursive: true, force: true });
   };
 }
