@@ -156,6 +156,11 @@ export const ZAgendaEntry = z.object({
   projectId: z.uuid().nullable(),
   /** The planner placed this open task and a calendar event now overlaps it: the next plan moves it. */
   conflict: z.boolean(),
+  /**
+   * Present on time a plan reserved for a later occurrence of this repeating task (its
+   * position in the series); the occurrence takes it over once the ones before are done.
+   */
+  occurrenceIndex: z.number().int().min(1).optional(),
 });
 export type AgendaEntryDto = z.infer<typeof ZAgendaEntry>;
 

@@ -30,6 +30,8 @@ export type EngineRepeat = {
   occurrenceIndex: number;
   /** Later occurrences (by position) that already hold a block: not planned again. */
   planned?: readonly number[];
+  /** The current occurrence already has its time (it is not planned): plan only the later ones. */
+  laterOnly?: boolean;
 };
 
 /** A later occurrence of a repeating task: its position in the series and its own deadline. */

@@ -13,7 +13,8 @@ const MAX_OCCURRENCES = 100;
  * occurrence's deadline. Each occurrence keeps to its own local day: it starts no earlier
  * than the day its deadline falls on (a deadline at midnight belongs to the day before),
  * nor than the task's startAfter moved along with it. Occurrences already past, already
- * planned (`repeat.planned`) or not to start before the horizon's end are left out. Other tasks pass
+ * planned (`repeat.planned`) or not to start before the horizon's end are left out; with
+ * `repeat.laterOnly` the task itself already has its time and is left out too. Other tasks pass
  * through unchanged.
  */
 export function expandRepeatingTasks(
@@ -58,6 +59,6 @@ export function expandRepeatingTasks(
         },
       ];
     });
-    return [current, ...copies];
+    return repeat.laterOnly ? copies : [current, ...copies];
   });
 }

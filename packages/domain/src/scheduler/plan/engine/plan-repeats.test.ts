@@ -103,6 +103,13 @@ describe("planSchedule with repeating tasks", () => {
     expect(blocks(result)).toEqual(["water 02T09:00-09:30", "water#4 04T09:00-09:30", "water#5 05T09:00-09:30"]);
   });
 
+  it("plans only the later occurrences of a task that already has its time (laterOnly)", () => {
+    const result = plan([daily({ repeat: { rule: "FREQ=DAILY", occurrenceIndex: 1, laterOnly: true } })], {
+      options: { horizonDays: 3 },
+    });
+    expect(blocks(result)).toEqual(["water#2 03T09:00-09:30", "water#3 04T09:00-09:30"]);
+  });
+
   it("plans the current occurrence on its own day, not earlier", () => {
     const result = plan([daily({ dueAt: at(4, "12:00") })], { options: { horizonDays: 3 } });
     expect(blocks(result)).toEqual(["water 04T09:00-09:30"]);
