@@ -189,6 +189,21 @@ export const ZToday = z.object({
   /** Open tasks due later today that are not also planned today. */
   due: z.array(ZTask),
   /**
+   * Time plans kept today for later occurrences of open repeating tasks (the task's current
+   * occurrence is still to be done, listed above), in time order; not yet over.
+   */
+  occurrences: z.array(
+    z.object({
+      taskId: z.uuid(),
+      summary: z.string(),
+      priority: z.number().int(),
+      projectId: z.uuid().nullable(),
+      start: z.date(),
+      end: z.date(),
+      occurrenceIndex: z.number().int().min(1),
+    }),
+  ),
+  /**
    * Ids of tasks in `scheduled` the planner placed that a calendar event now overlaps (a
    * conflict): the next plan moves them.
    */
