@@ -4,6 +4,33 @@ import { formatTime } from "../../lib/time.ts";
 
 type KeptOccurrence = RouterOutputs["scheduler"]["tasks"]["today"]["occurrences"][number];
 
+/** One row per kept block: "09:00–09:15 Standup notes" (read-only). */
+export function KeptOccurrenceList({
+  occurrences,
+  timeZone,
+  label,
+}: {
+  occurrences: readonly KeptOccurrence[];
+  timeZone: string;
+  label: string;
+}) {
+  return (
+    <ul aria-label={label} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+      {occurrences.map((occurrence) => (
+        <li
+          key={`${occurrence.taskId}#${occurrence.occurrenceIndex}`}
+          className="flex items-baseline gap-3 border-b border-slate-100 px-3 py-2 text-sm last:border-b-0"
+        >
+          <time dateTime={occurrence.start.toISOString()} className="font-medium text-slate-700">
+            {formatTime(occurrence.start, timeZone)}–{formatTime(occurrence.end, timeZone)}
+          </time>
+          <span>{occurrence.summary}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Time a plan kept today for a later occurrence of a repeating task whose current
  * occurrence is still open (it is listed above): read-only, since completing the current
@@ -26,19 +53,7 @@ export function KeptOccurrences({
       <p className="text-sm text-slate-600">
         Today's time for the next occurrence; it takes this time once the earlier occurrence is done.
       </p>
-      <ul aria-label="Kept for repeating tasks" className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-        {occurrences.map((occurrence) => (
-          <li
-            key={`${occurrence.taskId}#${occurrence.occurrenceIndex}`}
-            className="flex items-baseline gap-3 border-b border-slate-100 px-3 py-2 text-sm last:border-b-0"
-          >
-            <time dateTime={occurrence.start.toISOString()} className="font-medium text-slate-700">
-              {formatTime(occurrence.start, timeZone)}–{formatTime(occurrence.end, timeZone)}
-            </time>
-            <span>{occurrence.summary}</span>
-          </li>
-        ))}
-      </ul>
+      <KeptOccurrenceList occurrences={occurrences} timeZone={timeZone} label="Kept for repeating tasks" />
     </section>
   );
 }

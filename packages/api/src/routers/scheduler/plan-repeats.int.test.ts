@@ -123,6 +123,18 @@ describe("scheduler.plan with a repeating task", () => {
     expect(await caller.scheduler.tasks.byId({ id: task.id })).toMatchObject({ startTime: null });
   });
 
+  it("frees the time kept for later occurrences when the repeat rule changes, and the next plan keeps it anew", async () => {
+    const { caller, task, week } = await personWithStandupNotes();
+    await caller.scheduler.plan.commit({ horizonDays: 7 });
+    await caller.scheduler.tasks.update({ id: task.id, recurrence: "FREQ=WEEKLY;BYDAY=MO,WE,FR" });
+    expect((await week()).map((entry) => entry.occurrenceIndex)).toEqual([undefined]);
+    const replanned = await caller.scheduler.plan.preview({ horizonDays: 7 });
+    expect(replanned.changes.map((change) => [berlinDay(change.newStart), change.occurrence?.index])).toEqual([
+      ["2026-06-03", 2],
+      ["2026-06-05", 3],
+    ]);
+  });
+
   it("shows nobody else the blocks", async () => {
     const { caller } = await personWithStandupNotes();
     await caller.scheduler.plan.commit({ horizonDays: 7 });

@@ -1,5 +1,6 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import { listKeptOccurrences } from "./kept-occurrences.ts";
 import { listLocalDays } from "./local-days.ts";
 import { overdueTaskWhere } from "./overdue-task-where.ts";
 import { overlapsAny } from "./overlaps-any.ts";
@@ -23,7 +24,7 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
   const open = { userId: actorId, completedAt: null };
   const take = MAX_DAY_LIST_TASKS + 1;
 
-  const [overdue, scheduledRows, due, occurrenceBlocks, run, anyScheduled, busy] = await Promise.all([
+  const [overdue, scheduledRows, due, occurrences, run, anyScheduled, busy] = await Promise.all([
     db.task.findMany({
       where: overdueTaskWhere(actorId, now),
       orderBy: [{ endTime: { sort: "asc", nulls: "last" } }, { dueAt: "asc" }, { id: "asc" }],
@@ -50,17 +51,7 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
       take,
       select: taskSelect,
     }),
-    db.occurrenceBlock.findMany({
-      where: { userId: actorId, start: { lt: today.end }, end: { gte: now }, task: { completedAt: null } },
-      orderBy: [{ start: "asc" }, { id: "asc" }],
-      take,
-      select: {
-        start: true,
-        end: true,
-        occurrenceIndex: true,
-        task: { select: { id: true, summary: true, priority: true, projectId: true } },
-      },
-    }),
+    listKeptOccurrences({ db, actorId, from: now, to: today.end, take }),
     db.planRun.findFirst({ where: { userId: actorId }, select: { id: true } }),
     db.task.findFirst({ where: { userId: actorId, startTime: { not: null } }, select: { id: true } }),
     readBusySpans({ db, actorId, from: now, to: today.end }),
@@ -84,13 +75,6 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
     scheduled: scheduled.filter((task) => !overdueIds.has(task.id)),
     due: due.filter((task) => !overdueIds.has(task.id)),
   };
-  const occurrences = occurrenceBlocks.map(({ task, ...block }) => ({
-    taskId: task.id,
-    summary: task.summary,
-    priority: task.priority,
-    projectId: task.projectId,
-    ...block,
-  }));
   const truncated = [...Object.values(lists), occurrences].some((list) => list.length > MAX_DAY_LIST_TASKS);
   return {
     date: today.date,
