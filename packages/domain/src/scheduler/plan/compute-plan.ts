@@ -35,7 +35,9 @@ const ENGINE_TASK_FIELDS = {
  * Loads the actor's schedulable tasks, planners and busy time, runs the engine and
  * describes the result as changes. Tasks the planner placed earlier (plannedStart) may
  * move to make room for a deadline, and one a calendar event now overlaps is planned
- * again; their changes carry where they were (oldStart/oldEnd). Reads only; `applyPlan` writes. Tasks and busy events
+ * again; their changes carry where they were (oldStart/oldEnd). A repeating task is planned
+ * once per occurrence inside the horizon (see seriesEngineTask); a later occurrence's change
+ * carries `occurrence`. Reads only; `applyPlan` writes. Tasks and busy events
  * with dates outside the supported range are left out (with `log`, named in a warning),
  * and nothing is placed after the range's end. The CPU-heavy steps (window expansion,
  * the engine) run in separate turns of the event loop, so a plan for thousands of tasks
@@ -149,9 +151,13 @@ export async function computePlan({
   // Repeating tasks are planned once per occurrence; one the planner already placed keeps
   // its time, and only its later occurrences are planned.
   const seriesOf = new Map([...schedulable, ...fixed].map((row) => [row.id, row]));
+  const plannedOf = new Map<string, number[]>();
+  for (const block of occurrenceBlocks) {
+    plannedOf.set(block.taskId, [...(plannedOf.get(block.taskId) ?? []), block.occurrenceIndex]);
+  }
   const asSeries = (task: EngineTask, laterOnly = false) => {
     const row = seriesOf.get(task.id);
-    return row ? seriesEngineTask(task, row, occurrenceBlocks, laterOnly) : task;
+    return row ? seriesEngineTask(task, row, plannedOf.get(task.id) ?? [], laterOnly) : task;
   };
   const engineTasks = schedulable.map(({ recurrence: _, recurrenceAnchor: __, occurrenceIndex: ___, ...task }) =>
     asSeries(task),

@@ -1,4 +1,4 @@
-import type { EngineTask, Interval } from "./engine/index.ts";
+import type { EngineTask } from "./engine/index.ts";
 
 /** What a plan reads of a task besides the engine's fields to plan its later occurrences. */
 export const SERIES_FIELDS = { recurrence: true, recurrenceAnchor: true, occurrenceIndex: true } as const;
@@ -8,9 +8,6 @@ export type SeriesFields = {
   recurrenceAnchor: "scheduled" | "completion" | null;
   occurrenceIndex: number;
 };
-
-/** A block a plan reserved earlier for a later occurrence (see OccurrenceBlock). */
-export type StoredOccurrenceBlock = Interval & { taskId: string; occurrenceIndex: number };
 
 /**
  * The engine's task for a row. A series on its own rhythm (the "scheduled" anchor) with a
@@ -22,10 +19,10 @@ export type StoredOccurrenceBlock = Interval & { taskId: string; occurrenceIndex
 export function seriesEngineTask(
   task: EngineTask,
   { recurrence, recurrenceAnchor, occurrenceIndex }: SeriesFields,
-  stored: readonly StoredOccurrenceBlock[],
+  /** The positions of its later occurrences that already hold a block. */
+  planned: readonly number[],
   laterOnly = false,
 ): EngineTask {
   if (!recurrence || recurrenceAnchor !== "scheduled" || task.dueAt === null) return task;
-  const planned = stored.filter((block) => block.taskId === task.id).map((block) => block.occurrenceIndex);
   return { ...task, repeat: { rule: recurrence, occurrenceIndex, planned, ...(laterOnly ? { laterOnly } : {}) } };
 }
