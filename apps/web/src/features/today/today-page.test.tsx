@@ -61,6 +61,30 @@ describe("Today", () => {
     expect(screen.queryByText("Someday")).toBeNull();
   });
 
+  it("lists the time a plan kept today for a repeating task whose earlier occurrence is still open", async () => {
+    const person = await signUp({ timeZone: zoneInDaytime() });
+    await addAllDayPlanner(person);
+    const api = apiFor(person);
+    // Yesterday's occurrence is still open; today's is due in three hours.
+    await api.scheduler.tasks.create.mutate({
+      summary: "Standup notes",
+      minutes: 15,
+      dueAt: new Date(Date.now() - DAY + 3 * 60 * MINUTE),
+      recurrence: "FREQ=DAILY",
+    });
+    const plan = await api.scheduler.plan.commit.mutate({ horizonDays: 2 });
+    const today = plan.changes.find((change) => change.occurrence?.index === 2);
+    if (!today) throw new Error("the plan kept no time for today's occurrence");
+    renderApp({ cookie: person.cookie, path: "/today" });
+
+    const kept = await screen.findByRole("list", { name: "Kept for repeating tasks" });
+    const [row, ...others] = within(kept).getAllByRole("listitem");
+    expect(others).toEqual([]);
+    expect(row?.textContent).toContain("Standup notes");
+    expect(row?.querySelector("time")?.getAttribute("dateTime")).toBe(today.newStart.toISOString());
+    expect(within(section("Overdue")).getByText("Standup notes")).toBeDefined();
+  });
+
   it("says so when a section is empty", async () => {
     const person = await signUp();
     renderApp({ cookie: person.cookie, path: "/today" });

@@ -8,6 +8,7 @@ import { FirstRunChecklist } from "../onboarding/first-run-checklist.tsx";
 import type { Task } from "../tasks/task-types.ts";
 import { useTaskListActions } from "../tasks/use-task-list-actions.ts";
 import { ConflictBadge } from "./conflict-badge.tsx";
+import { KeptOccurrences } from "./kept-occurrences.tsx";
 import { TaskSection } from "./task-section.tsx";
 import { useReplanOverdue } from "./use-replan-overdue.ts";
 
@@ -84,7 +85,8 @@ export function TodayPage() {
         empty="Nothing planned for the rest of today"
         rowBadge={(task) => (conflicts.has(task.id) ? <ConflictBadge /> : null)}
       />
-      {data.scheduled.length === 0 ? (
+      <KeptOccurrences occurrences={data.occurrences} timeZone={data.timeZone} />
+      {data.scheduled.length === 0 && data.occurrences.length === 0 ? (
         <p className="-mt-4 text-sm text-slate-600">
           <Link className="text-indigo-700 underline" to="/week">
             Plan your week

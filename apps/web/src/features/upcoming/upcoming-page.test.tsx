@@ -42,4 +42,38 @@ describe("Upcoming", () => {
     expect(screen.queryByText("Far away")).toBeNull();
     expect(within(screen.getByRole("region", { name: /^Today · / })).getByText("Nothing planned")).toBeDefined();
   });
+
+  it("shows the time a plan kept for each later occurrence of a repeating task on its own day", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const api = apiFor(person);
+    await api.scheduler.planners.create.mutate({
+      name: "Any time",
+      recurrence: "FREQ=DAILY",
+      startDate: DateTime.now().setZone(ZONE).minus({ days: 1 }).toISODate() ?? "",
+      startTime: "00:00",
+      minutes: 1440,
+    });
+    await api.scheduler.tasks.create.mutate({
+      summary: "Water plants",
+      minutes: 15,
+      dueAt: localAt(1, 23),
+      recurrence: "FREQ=DAILY",
+    });
+    const plan = await api.scheduler.plan.commit.mutate({ horizonDays: 4 });
+    expect(plan.changes.map((change) => change.occurrence?.index ?? 1)).toEqual([1, 2, 3]);
+    renderApp({ cookie: person.cookie, path: "/upcoming" });
+
+    const tomorrow = await screen.findByRole("region", { name: /^Tomorrow · / });
+    expect(within(tomorrow).getByRole("list", { name: /^Planned / }).textContent).toContain("Water plants");
+    for (const days of [2, 3]) {
+      const date = DateTime.now().setZone(ZONE).plus({ days });
+      const region = screen.getByRole("region", { name: date.toFormat("cccc d LLLL") });
+      const kept = within(region).getByRole("list", { name: `Kept for repeating tasks ${date.toISODate()}` });
+      expect(
+        within(kept)
+          .getAllByRole("listitem")
+          .map((item) => item.textContent),
+      ).toEqual([expect.stringContaining("Water plants")]);
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { LoadError, Loading } from "../../ui/states.tsx";
 import { TaskRow } from "../tasks/task-row.tsx";
 import type { Task } from "../tasks/task-types.ts";
 import { useTaskListActions } from "../tasks/use-task-list-actions.ts";
+import { KeptOccurrenceList } from "../today/kept-occurrences.tsx";
 
 /** "Today", "Tomorrow", then "Thursday 3 December". */
 function dayTitle(date: string, index: number, timeZone: string): string {
@@ -48,7 +49,7 @@ export function UpcomingPage() {
         <h1 className="text-xl font-semibold">Upcoming</h1>
         <p className="text-sm text-slate-600">The next 14 days: what is planned and what is due.</p>
       </div>
-      {days.every((day) => day.scheduled.length === 0 && day.due.length === 0) ? (
+      {days.every((day) => day.scheduled.length === 0 && day.due.length === 0 && day.occurrences.length === 0) ? (
         <p className="rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">
           Nothing planned or due in the next 14 days. Plan your week to give your tasks a time.
         </p>
@@ -62,7 +63,7 @@ export function UpcomingPage() {
             <h2 id={headingId} className="border-b border-slate-200 pb-1 text-sm font-semibold text-slate-800">
               {dayTitle(day.date, index, timeZone)}
             </h2>
-            {scheduled.length === 0 && due.length === 0 ? (
+            {scheduled.length === 0 && due.length === 0 && day.occurrences.length === 0 ? (
               <p className="text-sm text-slate-500">Nothing planned</p>
             ) : null}
             {scheduled.length > 0 ? (
@@ -82,6 +83,18 @@ export function UpcomingPage() {
                 >
                   {due}
                 </ul>
+              </>
+            ) : null}
+            {day.occurrences.length > 0 ? (
+              <>
+                <h3 className="mt-1 text-xs font-medium uppercase tracking-wide text-slate-500">
+                  Kept for repeating tasks
+                </h3>
+                <KeptOccurrenceList
+                  occurrences={day.occurrences}
+                  timeZone={timeZone}
+                  label={`Kept for repeating tasks ${day.date}`}
+                />
               </>
             ) : null}
           </section>

@@ -3,6 +3,7 @@ import { moveAgendaEntry } from "./agenda-cache.ts";
 import {
   CONFLICT_HINT,
   MOVE_HINT,
+  OCCURRENCE_HINT,
   PART_HINT,
   taskBlockProps,
   taskEventProps,
@@ -66,6 +67,27 @@ describe("toCalendarEvents", () => {
     expect(new Set(parts.map((part) => part.id)).size).toBe(3);
     expect(parts.every((part) => part.editable === false)).toBe(true);
     expect(taskEventProps(parts[0]?.extendedProps ?? {})?.hint).toBe(PART_HINT);
+  });
+
+  it("shows each later occurrence of a repeating task under the task's name, as fixed blocks of their own", () => {
+    const days = ["2026-06-02", "2026-06-03", "2026-06-04"];
+    const blocks = toCalendarEvents(
+      days.map((day, i) =>
+        entry({
+          taskId: "standup",
+          summary: "Standup notes",
+          start: new Date(`${day}T07:00:00Z`),
+          end: new Date(`${day}T07:15:00Z`),
+          ...(i === 0 ? {} : { occurrenceIndex: i + 1 }),
+        }),
+      ),
+      [],
+    );
+    expect(blocks.map((block) => block.title)).toEqual(["Standup notes", "Standup notes", "Standup notes"]);
+    expect(new Set(blocks.map((block) => block.id)).size).toBe(3);
+    // The task's own time can be dragged; the time kept for later occurrences stays put, saying why.
+    expect(blocks.map((block) => block.editable)).toEqual([true, false, false]);
+    expect(taskEventProps(blocks[1]?.extendedProps ?? {})).toMatchObject({ taskId: "standup", hint: OCCURRENCE_HINT });
   });
 
   it("mutes a done task and keeps it where it was", () => {

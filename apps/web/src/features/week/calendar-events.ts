@@ -31,7 +31,10 @@ export const DONE_HINT = "Done. Reopen the task to move it.";
 export const PART_HINT =
   "A part of a task the planner split. Parts stay where the plan put them; undo the plan to place the task again.";
 
-/** "Write the chapter (part 1/3)"; a task placed whole keeps its summary. */
+export const OCCURRENCE_HINT =
+  "Time a plan kept for a later occurrence of this repeating task; that occurrence takes it once the earlier ones are done. Undo the plan to free it.";
+
+/** "Write the chapter (part 1/3)"; a task placed whole, or a later occurrence, keeps its summary. */
 export function entryTitle(entry: AgendaEntry): string {
   return entry.partCount > 1 ? `${entry.summary} (part ${entry.part}/${entry.partCount})` : entry.summary;
 }
@@ -42,9 +45,19 @@ export function entryTitle(entry: AgendaEntry): string {
  */
 export function taskEvent(entry: AgendaEntry, projects: ProjectLooks = new Map()): EventInput {
   const split = entry.partCount > 1;
-  const movable = !split && !entry.completed;
+  // A later occurrence's block is the series' reserved time, not the task's own: it stays put.
+  const occurrence = entry.occurrenceIndex !== undefined;
+  const movable = !split && !occurrence && !entry.completed;
   const conflict = entry.conflict && !entry.completed;
-  const hint = entry.completed ? DONE_HINT : conflict ? CONFLICT_HINT : split ? PART_HINT : MOVE_HINT;
+  const hint = entry.completed
+    ? DONE_HINT
+    : conflict
+      ? CONFLICT_HINT
+      : occurrence
+        ? OCCURRENCE_HINT
+        : split
+          ? PART_HINT
+          : MOVE_HINT;
   const project = entry.projectId ? projects.get(entry.projectId) : undefined;
   const extendedProps: TaskEventProps & TaskBlockProps = {
     kind: "task",
@@ -57,14 +70,14 @@ export function taskEvent(entry: AgendaEntry, projects: ProjectLooks = new Map()
     conflict,
   };
   return {
-    id: `${entry.taskId}:${entry.part}`,
+    id: occurrence ? `${entry.taskId}#${entry.occurrenceIndex}` : `${entry.taskId}:${entry.part}`,
     title: entryTitle(entry),
     start: entry.start,
     end: entry.end,
     editable: movable,
     ...(entry.completed ? COLORS.done : projectBlockColors(project?.color ?? null)),
     classNames: [
-      entry.completed ? "agenda-done" : split ? "agenda-part" : "agenda-task",
+      entry.completed ? "agenda-done" : split || occurrence ? "agenda-part" : "agenda-task",
       ...(conflict ? ["agenda-conflict"] : []),
     ],
     extendedProps,

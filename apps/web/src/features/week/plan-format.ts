@@ -10,6 +10,8 @@ export function formatSpan(start: Date, end: Date, timeZone: string): string {
 }
 
 export type DescribedChange = {
+  /** Unique within a plan: the task's id, with the occurrence for a later occurrence of a repeating task. */
+  key: string;
   taskId: string;
   summary: string;
   /** Where the task was: a time, or "unscheduled". */
@@ -28,7 +30,8 @@ export function describeChange(change: PlanChange, timeZone: string): DescribedC
     (part, index) => `Part ${index + 1}: ${formatSpan(part.start, part.end, timeZone)}`,
   );
   const after = parts.length > 1 ? `${parts.length} parts` : formatSpan(change.newStart, change.newEnd, timeZone);
-  return { taskId: change.taskId, summary: change.summary, before, after, parts, explanation: change.explanation };
+  const key = change.occurrence ? `${change.taskId}#${change.occurrence.index}` : change.taskId;
+  return { key, taskId: change.taskId, summary: change.summary, before, after, parts, explanation: change.explanation };
 }
 
 /** "Planned 1 task", "Planned 3 tasks", "Nothing was planned". */

@@ -57,6 +57,27 @@ describe("PlanPreviewList", () => {
     expect(screen.getByText("…and 100 more, not listed here.")).toBeDefined();
   });
 
+  it("lists each occurrence of a repeating task as its own change, each saying which occurrence it is", () => {
+    const occurrence = (index: number, day: string) => ({
+      taskId: "t3",
+      summary: "Standup notes",
+      oldStart: null,
+      oldEnd: null,
+      newStart: new Date(`${day}T08:00:00Z`),
+      newEnd: new Date(`${day}T08:15:00Z`),
+      parts: null,
+      explanation: `Repeats: the occurrence ${index}; earliest free slot in Work`,
+      occurrence: { index, dueAt: new Date(`${day}T22:59:00Z`) },
+    });
+    const changes = [occurrence(2, "2026-03-03"), occurrence(3, "2026-03-04")];
+    render(<PlanPreviewList preview={{ ...preview, changes, changeCount: 2 }} timeZone="Europe/Berlin" />);
+    const rows = within(screen.getByRole("list", { name: "Changes" })).getAllByRole("listitem");
+    expect(rows.map((row) => row.textContent)).toEqual([
+      "Standup notes: unscheduled → Tue 3 Mar 09:00–09:15Repeats: the occurrence 2; earliest free slot in Work",
+      "Standup notes: unscheduled → Wed 4 Mar 09:00–09:15Repeats: the occurrence 3; earliest free slot in Work",
+    ]);
+  });
+
   it("says nothing more when everything is listed", () => {
     render(<PlanPreviewList preview={{ ...preview, changeCount: 1, unplacedCount: 1 }} timeZone="Europe/Berlin" />);
     expect(screen.getByRole("heading", { name: "Changes (1)" })).toBeDefined();

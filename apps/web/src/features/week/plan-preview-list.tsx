@@ -31,7 +31,7 @@ export function PlanPreviewList({ preview, timeZone }: { preview: PlanPreview; t
             {preview.changes.map((change) => {
               const row = describeChange(change, timeZone);
               return (
-                <li key={row.taskId} className="rounded-md border border-slate-200 px-3 py-2 text-sm">
+                <li key={row.key} className="rounded-md border border-slate-200 px-3 py-2 text-sm">
                   <p>
                     <span className="font-medium">{row.summary}:</span> {row.before} → {row.after}
                   </p>
@@ -57,7 +57,10 @@ export function PlanPreviewList({ preview, timeZone }: { preview: PlanPreview; t
           </h3>
           <ul className="flex flex-col gap-2" aria-label="Not planned">
             {preview.unplaced.map((task) => (
-              <li key={task.taskId} className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm">
+              <li
+                key={task.occurrence ? `${task.taskId}#${task.occurrence.index}` : task.taskId}
+                className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm"
+              >
                 <span className="font-medium">{task.summary}:</span> {task.explanation}
               </li>
             ))}

@@ -34,6 +34,7 @@ describe("scheduler.tasks.today, scheduler.tasks.upcoming, scheduler.plan.replan
       overdue: [],
       scheduled: [],
       due: [],
+      occurrences: [],
       conflictIds: [],
       hasPlanned: false,
     });

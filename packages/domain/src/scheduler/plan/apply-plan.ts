@@ -8,6 +8,7 @@ import { computePlan, type OnlyTasks } from "./compute-plan.ts";
 import { planRunSelect } from "./plan-run.select.ts";
 import { recordPlanRun } from "./record-plan-run.ts";
 import { PLAN_TRANSACTION_TIMEOUT_MS, type PlanInput, type PlanPreviewDto, type PlanRunDto } from "./schemas.ts";
+import { writeOccurrenceBlocks } from "./write-occurrence-blocks.ts";
 import { writePlacements } from "./write-placements.ts";
 
 /**
@@ -53,27 +54,40 @@ export async function applyPlan({
         ...(log ? { log } : {}),
         ...(only ? { only } : {}),
       });
+      // The task rows take their own placements; later occurrences of repeating tasks get blocks of their own.
+      const taskChanges = plan.changes.filter((change) => !change.occurrence);
       const written = await writePlacements({
         tx,
         actorId,
-        changes: plan.changes,
+        changes: taskChanges,
         // The wall clock, as Prisma's @updatedAt uses for every other write to a task.
         updatedAt: new Date(),
       });
 
-      const changes = plan.changes.filter((change) => written.has(change.taskId));
-      const run = await tx.planRun.create({
+      const writtenChanges = taskChanges.filter((change) => written.has(change.taskId));
+      const created = await tx.planRun.create({
         data: {
           userId: actorId,
           trigger,
           options: { horizonDays: input.horizonDays, ...input.options },
-          placedCount: changes.length,
+          placedCount: writtenChanges.length,
           unplacedCount: plan.unplaced.length,
         },
         select: planRunSelect,
       });
       const appliedVersions = new Map([...written].map(([taskId, { version }]) => [taskId, version]));
-      await recordPlanRun({ tx, actorId, runId: run.id, changes, appliedVersions });
+      await recordPlanRun({ tx, actorId, runId: created.id, changes: writtenChanges, appliedVersions });
+      const occurrences = await writeOccurrenceBlocks({ tx, actorId, runId: created.id, changes: plan.changes });
+      const changes = [...writtenChanges, ...occurrences].sort((a, b) => a.newStart.getTime() - b.newStart.getTime());
+      // The blocks need the run first; the count of what it placed follows them.
+      const run =
+        occurrences.length === 0
+          ? created
+          : await tx.planRun.update({
+              where: { id: created.id },
+              data: { placedCount: changes.length },
+              select: planRunSelect,
+            });
       await events.record(tx, [
         newEvent(PlanCommitted, {
           userId: actorId,
@@ -81,7 +95,8 @@ export async function applyPlan({
           // A run is written once; undo is its own event.
           version: 1,
           payload: {
-            taskIds: changes.map((change) => change.taskId),
+            // The tasks whose own time changed (later occurrences only hold blocks).
+            taskIds: writtenChanges.map((change) => change.taskId),
             cause: trigger === "auto" ? "auto_plan" : "person",
           },
         }),

@@ -7,8 +7,9 @@ import { yieldToEventLoop } from "../../shared/yield-to-event-loop.ts";
 import { expandPlannerWindowsInTurns } from "../recurrence/index.ts";
 import { readBusySpans } from "../tasks/read-busy-spans.ts";
 import { BLOCK_IN_RANGE, TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "../tasks/task-dates-in-range.ts";
-import { planSchedule } from "./engine/index.ts";
+import { type EngineTask, planSchedule } from "./engine/index.ts";
 import type { PlanInput, PlanPreviewDto } from "./schemas.ts";
+import { SERIES_FIELDS, seriesEngineTask } from "./series-engine-task.ts";
 import { sortScheduledTasks } from "./sort-scheduled-tasks.ts";
 
 /** Restricts a plan to some of the actor's unscheduled tasks. */
@@ -35,7 +36,9 @@ const ENGINE_TASK_FIELDS = {
  * Loads the actor's schedulable tasks, planners and busy time, runs the engine and
  * describes the result as changes. Tasks the planner placed earlier (plannedStart) may
  * move to make room for a deadline, and one a calendar event now overlaps is planned
- * again; their changes carry where they were (oldStart/oldEnd). Reads only; `applyPlan` writes. Tasks and busy events
+ * again; their changes carry where they were (oldStart/oldEnd). A repeating task is planned
+ * once per occurrence inside the horizon (see seriesEngineTask); a later occurrence's change
+ * carries `occurrence`. Reads only; `applyPlan` writes. Tasks and busy events
  * with dates outside the supported range are left out (with `log`, named in a warning),
  * and nothing is placed after the range's end. The CPU-heavy steps (window expansion,
  * the engine) run in separate turns of the event loop, so a plan for thousands of tasks
@@ -61,7 +64,7 @@ export async function computePlan({
   const from = input.from && input.from > now ? input.from : now;
   const to = new Date(Math.min(from.getTime() + input.horizonDays * DAY_MS, MAX_INSTANT.getTime()));
 
-  const [user, planners, schedulable, fixed, calendarBusy] = await Promise.all([
+  const [user, planners, schedulable, fixed, calendarBusy, occurrenceBlocks] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actorId }, select: { timeZone: true } }),
     db.planner.findMany({ where: { userId: actorId } }),
     db.task.findMany({
@@ -71,7 +74,7 @@ export async function computePlan({
           TASK_DATES_IN_RANGE,
         ],
       },
-      select: ENGINE_TASK_FIELDS,
+      select: { ...ENGINE_TASK_FIELDS, ...SERIES_FIELDS },
     }),
     // Tasks with a time of their own are busy time the plan must go around (a split
     // task only during its parts, not in the gaps between them).
@@ -84,6 +87,7 @@ export async function computePlan({
       },
       select: {
         ...ENGINE_TASK_FIELDS,
+        ...SERIES_FIELDS,
         startTime: true,
         endTime: true,
         plannedStart: true,
@@ -93,6 +97,12 @@ export async function computePlan({
     // Events from the person's calendars, whatever their source, merged where they
     // overlap: twenty busy calendars are tens of thousands of rows, but far fewer spans.
     readBusySpans({ db, actorId, from, to }),
+    // Blocks earlier plans reserved for later occurrences of open repeating tasks: busy
+    // time, and occurrences not to plan twice.
+    db.occurrenceBlock.findMany({
+      where: { userId: actorId, dueAt: { gt: from }, task: { completedAt: null } },
+      select: { taskId: true, occurrenceIndex: true, start: true, end: true },
+    }),
     log ? warnAboutSkippedTasks({ db, actorId, log, where: { completedAt: null }, reading: "plan" }) : undefined,
     log ? warnAboutSkippedBusyEvents({ db, actorId, log, reading: "plan" }) : undefined,
   ]);
@@ -128,7 +138,25 @@ export async function computePlan({
         tooEarly: [],
       }
     : sorted;
-  const busy = [...scheduled.busy, ...calendarBusy];
+  const occurrenceBusy = occurrenceBlocks
+    .filter((block) => block.start < to && block.end > from)
+    .map(({ start, end }) => ({ start, end }));
+  const busy = [...scheduled.busy, ...occurrenceBusy, ...calendarBusy];
+  // Repeating tasks are planned once per occurrence; one the planner already placed keeps
+  // its time, and only its later occurrences are planned.
+  const seriesOf = new Map([...schedulable, ...fixed].map((row) => [row.id, row]));
+  const plannedOf = new Map<string, number[]>();
+  for (const block of occurrenceBlocks) {
+    plannedOf.set(block.taskId, [...(plannedOf.get(block.taskId) ?? []), block.occurrenceIndex]);
+  }
+  const asSeries = (task: EngineTask, laterOnly = false) => {
+    const row = seriesOf.get(task.id);
+    return row ? seriesEngineTask(task, row, plannedOf.get(task.id) ?? [], laterOnly) : task;
+  };
+  const engineTasks = schedulable.map(({ recurrence: _, recurrenceAnchor: __, occurrenceIndex: ___, ...task }) =>
+    asSeries(task),
+  );
+  const laterOccurrences = scheduled.movable.map((block) => asSeries(block.task, true)).filter((task) => task.repeat);
   const replanned = [...scheduled.conflicting, ...scheduled.tooEarly];
   const wasAt = new Map([...scheduled.movable, ...replanned].map((block) => [block.task.id, block]));
   const conflictIds = new Set(scheduled.conflicting.map((block) => block.task.id));
@@ -138,8 +166,8 @@ export async function computePlan({
   const result = planSchedule({
     // A passed deadline cannot be met any more; re-planning places such a task as early as it can.
     tasks: only
-      ? schedulable.map((task) => (task.dueAt && task.dueAt <= from ? { ...task, dueAt: null } : task))
-      : [...schedulable, ...replanned.map((block) => block.task)],
+      ? engineTasks.map((task) => (task.dueAt && task.dueAt <= from ? { ...task, dueAt: null } : task))
+      : [...engineTasks, ...replanned.map((block) => asSeries(block.task)), ...laterOccurrences],
     movable: scheduled.movable,
     planners: planners.map((planner) => ({ id: planner.id, name: planner.name, active: planner.active })),
     windows,
@@ -158,17 +186,35 @@ export async function computePlan({
 
   await yieldToEventLoop();
   const summaries = new Map([...schedulable, ...fixed].map((task): [string, string] => [task.id, task.summary]));
-  // The engine returns one placement per part; a change describes the whole task.
+  // The engine returns one placement per part; a change describes the whole task (or one
+  // later occurrence of a repeating task, placed whole).
   const byTask = new Map<string, typeof result.placements>();
   for (const placement of result.placements) {
-    byTask.set(placement.taskId, [...(byTask.get(placement.taskId) ?? []), placement]);
+    const key = `${placement.taskId}#${placement.occurrence?.index ?? ""}`;
+    byTask.set(key, [...(byTask.get(key) ?? []), placement]);
   }
   return {
     from,
     to,
-    changes: [...byTask].map(([taskId, parts]) => {
+    changes: [...byTask.values()].map((parts) => {
       const first = parts[0] as (typeof parts)[number];
       const last = parts.at(-1) as (typeof parts)[number];
+      const { taskId, occurrence } = first;
+      if (occurrence) {
+        const { start, end, explanation } = first;
+        const summary = summaries.get(taskId) ?? "";
+        return {
+          taskId,
+          summary,
+          oldStart: null,
+          oldEnd: null,
+          newStart: start,
+          newEnd: end,
+          parts: null,
+          explanation,
+          occurrence,
+        };
+      }
       const old = wasAt.get(taskId);
       return {
         taskId,
@@ -190,6 +236,7 @@ export async function computePlan({
       summary: summaries.get(entry.taskId) ?? "",
       reason: entry.reason,
       explanation: entry.explanation,
+      ...(entry.occurrence ? { occurrence: entry.occurrence } : {}),
     })),
   };
 }

@@ -46,6 +46,14 @@ export const ZPlanInput = z
   .default({ horizonDays: 14, options: DEFAULT_PLAN_OPTIONS });
 export type PlanInput = z.infer<typeof ZPlanInput>;
 
+/** A later occurrence of a repeating task (the task itself is the series' current one). */
+export const ZPlanOccurrence = z.object({
+  /** 1-based position in the series, as the task rows count it. */
+  index: z.number().int().min(1),
+  /** The occurrence's own deadline; it is planned on that day. */
+  dueAt: z.date(),
+});
+
 export const ZPlanChange = z.object({
   taskId: z.uuid(),
   summary: z.string(),
@@ -57,6 +65,8 @@ export const ZPlanChange = z.object({
   /** The parts, when the task was split; null when it is placed whole. */
   parts: z.array(z.object({ start: z.date(), end: z.date() })).nullable(),
   explanation: z.string(),
+  /** Present when this places a later occurrence of the repeating task `taskId`, not the task itself. */
+  occurrence: ZPlanOccurrence.optional(),
 });
 export type PlanChangeDto = z.infer<typeof ZPlanChange>;
 
@@ -71,6 +81,8 @@ export const ZUnplacedTask = z.object({
     "starts_after_horizon",
   ]),
   explanation: z.string(),
+  /** Present when this is a later occurrence of the repeating task `taskId`. */
+  occurrence: ZPlanOccurrence.optional(),
 });
 
 export const ZPlanPreview = z.object({

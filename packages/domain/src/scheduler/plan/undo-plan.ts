@@ -85,6 +85,9 @@ export async function undoPlan({
         DELETE FROM task_blocks
         WHERE "runId" = ${runId}::uuid AND "userId" = ${actorId}::uuid AND "taskId" = ANY(${restoredIds}::uuid[])`;
       }
+      // The blocks the run reserved for later occurrences of repeating tasks go with it,
+      // whichever occurrence of the series holds them now.
+      await tx.occurrenceBlock.deleteMany({ where: { runId, userId: actorId } });
       const run = await tx.planRun.findUniqueOrThrow({ where: { id: runId }, select: planRunSelect });
       await events.record(tx, [
         newEvent(PlanUndone, { userId: actorId, aggregateId: runId, version: 2, payload: { taskIds: restoredIds } }),

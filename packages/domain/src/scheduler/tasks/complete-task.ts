@@ -9,6 +9,7 @@ import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { nextOrder } from "../ordering/next-order.ts";
 import { taskOrder } from "../ordering/order-scope.ts";
 import { nextTaskOccurrence } from "../recurrence/index.ts";
+import { findOccurrenceBlock, handOverOccurrenceBlocks } from "./hand-over-occurrence-blocks.ts";
 import type { TaskDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 import { NEXT_OUT_OF_RANGE_MESSAGE, taskNotFound } from "./task-errors.ts";
@@ -92,9 +93,13 @@ async function completeOnce({ db, actorId, id, clock, events }: Deps) {
     // distance between start and due date.
     const shift = nextBase.getTime() - (base ?? completedAt).getTime();
     const moved = (date: Date | null) => (date ? new Date(date.getTime() + shift) : null);
-    const startTime = task.startTime ? moved(task.startTime) : null;
-    const endTime = moved(task.endTime);
-    const dueAt = task.startTime ? moved(task.dueAt) : nextBase;
+    // Unless a plan already reserved time for it: then it takes that block (the planner's,
+    // so later plans may still move it) and that occurrence's own deadline.
+    const occurrenceIndex = task.occurrenceIndex + 1;
+    const reserved = await findOccurrenceBlock(tx, { taskId: id, index: occurrenceIndex });
+    const startTime = reserved ? reserved.start : task.startTime ? moved(task.startTime) : null;
+    const endTime = reserved ? reserved.end : moved(task.endTime);
+    const dueAt = reserved ? reserved.dueAt : task.startTime ? moved(task.dueAt) : nextBase;
     // "Not before 8:00 on the day it is due" stays that for every occurrence.
     const startAfter = moved(task.startAfter);
     // Thrown inside the transaction, so the completion above is rolled back too.
@@ -116,13 +121,15 @@ async function completeOnce({ db, actorId, id, clock, events }: Deps) {
         endTime,
         dueAt,
         startAfter,
+        plannedStart: reserved ? reserved.start : null,
         recurrence: task.recurrence,
         recurrenceAnchor: task.recurrenceAnchor,
-        occurrenceIndex: task.occurrenceIndex + 1,
+        occurrenceIndex,
         previousId: id,
       },
       select: taskSelect,
     });
+    await handOverOccurrenceBlocks(tx, { fromId: id, nextId: next.id, nextIndex: occurrenceIndex });
     await recordCompleted(next);
     return { task: completed, next };
   });

@@ -5,6 +5,7 @@ import { TaskDeleted } from "../events.ts";
 import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { taskOrder } from "../ordering/order-scope.ts";
 import { closeOrderGap } from "../ordering/shift-orders.ts";
+import { handBackOccurrenceBlocks } from "./hand-over-occurrence-blocks.ts";
 import { taskNotFound } from "./task-errors.ts";
 
 /** Deletes a task and closes the gap it leaves in its project's order. */
@@ -25,9 +26,21 @@ export async function deleteTask({
     await lockOrdering(tx, actorId, "tasks");
     const task = await tx.task.findFirst({
       where: { id, userId: actorId },
-      select: { projectId: true, order: true, version: true },
+      select: {
+        projectId: true,
+        order: true,
+        version: true,
+        userId: true,
+        previousId: true,
+        occurrenceIndex: true,
+        startTime: true,
+        endTime: true,
+        plannedStart: true,
+        dueAt: true,
+      },
     });
     if (!task) throw taskNotFound();
+    await handBackOccurrenceBlocks(tx, { id, ...task });
     await tx.task.delete({ where: { id } });
     await closeOrderGap(tx, taskOrder(actorId, task.projectId), task.order);
     // Last: recording locks the person's event stream until commit, so no row lock is taken after it.

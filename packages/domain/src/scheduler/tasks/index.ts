@@ -20,6 +20,7 @@ export {
   type AgendaEntryDto,
   type AgendaInput,
   type CreateTaskInput,
+  type KeptOccurrenceDto,
   type ListTasksInput,
   MAX_AGENDA_ENTRIES,
   MAX_AGENDA_RANGE_DAYS,

@@ -10,7 +10,8 @@ const overlaps = (span: { start: Date; end: Date }, input: AgendaInput) =>
 
 /**
  * What occupies the actor's time in [from, to): every task with a start time, done or
- * not, as one entry, except a task the planner split, which appears as its parts. An
+ * not, as one entry, except a task the planner split, which appears as its parts, and
+ * the time plans reserved for later occurrences of open repeating tasks (`occurrenceIndex`). An
  * open task the planner placed that a calendar event now overlaps is a `conflict`. Parts
  * keep their number among all the task's parts even when some fall outside the range.
  * Tasks with a date outside the supported range are skipped (and, with `log`, named in a warning).
@@ -28,7 +29,7 @@ export async function listAgenda({
   log?: WarningLog;
 }): Promise<AgendaDto> {
   const scheduled = { startTime: { not: null } } as const;
-  const [tasks, busy] = await Promise.all([
+  const [tasks, occurrenceBlocks, busy] = await Promise.all([
     db.task.findMany({
       // A task's span (first part to last) covers its parts, so it overlaps whenever one does.
       where: {
@@ -46,6 +47,17 @@ export async function listAgenda({
         endTime: true,
         plannedStart: true,
         blocks: { where: BLOCK_IN_RANGE, select: { start: true, end: true }, orderBy: { start: "asc" } },
+      },
+    }),
+    db.occurrenceBlock.findMany({
+      where: { userId: actorId, start: { lt: input.to }, end: { gt: input.from }, task: { completedAt: null } },
+      orderBy: [{ start: "asc" }, { id: "asc" }],
+      take: MAX_AGENDA_ENTRIES + 1,
+      select: {
+        start: true,
+        end: true,
+        occurrenceIndex: true,
+        task: { select: { id: true, summary: true, priority: true, projectId: true } },
       },
     }),
     readBusySpans({ db, actorId, from: input.from, to: input.to }),
@@ -83,10 +95,35 @@ export async function listAgenda({
       }))
       .filter((entry) => overlaps(entry, input));
   });
-  entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.taskId.localeCompare(b.taskId));
+  // Time reserved for later occurrences of repeating tasks, each under the task's name.
+  for (const block of occurrenceBlocks) {
+    entries.push({
+      taskId: block.task.id,
+      summary: block.task.summary,
+      priority: block.task.priority,
+      completed: false,
+      projectId: block.task.projectId,
+      start: block.start,
+      end: block.end,
+      part: 1,
+      partCount: 1,
+      // Reserved time stays put (plans go around it), so a calendar event over it moves nothing.
+      conflict: false,
+      occurrenceIndex: block.occurrenceIndex,
+    });
+  }
+  entries.sort(
+    (a, b) =>
+      a.start.getTime() - b.start.getTime() ||
+      a.taskId.localeCompare(b.taskId) ||
+      (a.occurrenceIndex ?? 0) - (b.occurrenceIndex ?? 0),
+  );
   // Tasks left unread start at or after the first of them, and so do all their parts:
-  // the entries before it are complete.
-  const firstUnread = tasks[MAX_AGENDA_ENTRIES]?.startTime;
+  // the entries before it are complete (likewise for occurrence blocks left unread).
+  const unread = [tasks[MAX_AGENDA_ENTRIES]?.startTime, occurrenceBlocks[MAX_AGENDA_ENTRIES]?.start].filter(
+    (start): start is Date => start instanceof Date,
+  );
+  const firstUnread = unread.length > 0 ? new Date(Math.min(...unread.map((start) => start.getTime()))) : undefined;
   const complete = firstUnread ? entries.filter((entry) => entry.start < firstUnread) : entries;
   if (!firstUnread && complete.length <= MAX_AGENDA_ENTRIES) return { entries: complete };
   return { entries: complete.slice(0, MAX_AGENDA_ENTRIES), truncated: true };

@@ -1,5 +1,6 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import { listKeptOccurrences } from "./kept-occurrences.ts";
 import { listLocalDays } from "./local-days.ts";
 import { overdueTaskWhere } from "./overdue-task-where.ts";
 import { overlapsAny } from "./overlaps-any.ts";
@@ -10,7 +11,8 @@ import { TASK_DATES_IN_RANGE } from "./task-dates-in-range.ts";
 
 /**
  * The actor's today, in their zone: what is overdue, what is planned for the rest of the
- * day, and what is due later today. Each task appears once: overdue wins over planned,
+ * day, what is due later today, and the time kept today for later occurrences of
+ * repeating tasks. Each task appears once: overdue wins over planned,
  * planned over due. Only the actor's own tasks are read (ownership in every `where`).
  * Planned tasks a calendar event now overlaps are named in `conflictIds`.
  */
@@ -22,7 +24,7 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
   const open = { userId: actorId, completedAt: null };
   const take = MAX_DAY_LIST_TASKS + 1;
 
-  const [overdue, scheduledRows, due, run, anyScheduled, busy] = await Promise.all([
+  const [overdue, scheduledRows, due, occurrences, run, anyScheduled, busy] = await Promise.all([
     db.task.findMany({
       where: overdueTaskWhere(actorId, now),
       orderBy: [{ endTime: { sort: "asc", nulls: "last" } }, { dueAt: "asc" }, { id: "asc" }],
@@ -49,6 +51,7 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
       take,
       select: taskSelect,
     }),
+    listKeptOccurrences({ db, actorId, from: now, to: today.end, take }),
     db.planRun.findFirst({ where: { userId: actorId }, select: { id: true } }),
     db.task.findFirst({ where: { userId: actorId, startTime: { not: null } }, select: { id: true } }),
     readBusySpans({ db, actorId, from: now, to: today.end }),
@@ -72,13 +75,14 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
     scheduled: scheduled.filter((task) => !overdueIds.has(task.id)),
     due: due.filter((task) => !overdueIds.has(task.id)),
   };
-  const truncated = Object.values(lists).some((list) => list.length > MAX_DAY_LIST_TASKS);
+  const truncated = [...Object.values(lists), occurrences].some((list) => list.length > MAX_DAY_LIST_TASKS);
   return {
     date: today.date,
     timeZone: user.timeZone,
     overdue: lists.overdue.slice(0, MAX_DAY_LIST_TASKS),
     scheduled: lists.scheduled.slice(0, MAX_DAY_LIST_TASKS),
     due: lists.due.slice(0, MAX_DAY_LIST_TASKS),
+    occurrences: occurrences.slice(0, MAX_DAY_LIST_TASKS),
     conflictIds: conflictIds.filter((id) => !overdueIds.has(id)),
     hasPlanned: run !== null || anyScheduled !== null,
     ...(truncated ? { truncated: true as const } : {}),

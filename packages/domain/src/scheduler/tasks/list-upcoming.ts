@@ -1,5 +1,6 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import { listKeptOccurrences } from "./kept-occurrences.ts";
 import { type LocalDay, listLocalDays } from "./local-days.ts";
 import { MAX_DAY_LIST_TASKS, type TaskDto, type UpcomingDto, type UpcomingInput } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
@@ -7,8 +8,8 @@ import { TASK_DATES_IN_RANGE } from "./task-dates-in-range.ts";
 
 /**
  * The actor's next days (today first) in their zone: for each day the open tasks that
- * start that day, in time order, and the open tasks due that day that do not also start
- * that day. Empty days are included so a page can say "nothing planned".
+ * start that day, in time order, the open tasks due that day that do not also start
+ * that day, and the time plans kept that day for later occurrences of repeating tasks. Empty days are included so a page can say "nothing planned".
  */
 export async function listUpcoming({
   db,
@@ -28,7 +29,7 @@ export async function listUpcoming({
   const open = { userId: actorId, completedAt: null };
   const take = MAX_DAY_LIST_TASKS + 1;
 
-  const [scheduled, due] = await Promise.all([
+  const [scheduled, due, occurrences] = await Promise.all([
     db.task.findMany({
       where: { AND: [{ ...open, startTime: { gte: from, lt: to } }, TASK_DATES_IN_RANGE] },
       orderBy: [{ startTime: "asc" }, { id: "asc" }],
@@ -41,6 +42,7 @@ export async function listUpcoming({
       take,
       select: taskSelect,
     }),
+    listKeptOccurrences({ db, actorId, from, to, take }),
   ]);
 
   const dayOf = (date: Date) => days.find((day) => date >= day.start && date < day.end)?.date ?? null;
@@ -57,7 +59,12 @@ export async function listUpcoming({
       date: day.date,
       scheduled: inDay(scheduled, day.date, (task) => task.startTime),
       due: inDay(due, day.date, (task) => task.dueAt).filter((task) => startDays.get(task.id) !== day.date),
+      occurrences: occurrences
+        .slice(0, MAX_DAY_LIST_TASKS)
+        .filter((occurrence) => dayOf(occurrence.start) === day.date),
     })),
-    ...(scheduled.length > MAX_DAY_LIST_TASKS || due.length > MAX_DAY_LIST_TASKS ? { truncated: true as const } : {}),
+    ...([scheduled, due, occurrences].some((list) => list.length > MAX_DAY_LIST_TASKS)
+      ? { truncated: true as const }
+      : {}),
   };
 }

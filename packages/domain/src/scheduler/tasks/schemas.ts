@@ -156,6 +156,11 @@ export const ZAgendaEntry = z.object({
   projectId: z.uuid().nullable(),
   /** The planner placed this open task and a calendar event now overlaps it: the next plan moves it. */
   conflict: z.boolean(),
+  /**
+   * Present on time a plan reserved for a later occurrence of this repeating task (its
+   * position in the series); the occurrence takes it over once the ones before are done.
+   */
+  occurrenceIndex: z.number().int().min(1).optional(),
 });
 export type AgendaEntryDto = z.infer<typeof ZAgendaEntry>;
 
@@ -173,6 +178,19 @@ export type AgendaDto = z.infer<typeof ZAgenda>;
 export const MAX_DAY_LIST_TASKS = 500;
 
 /** `scheduler.tasks.today`: the person's day in their own zone. */
+/** Time a plan kept for a later occurrence of an open repeating task (see OccurrenceBlock). */
+export const ZKeptOccurrence = z.object({
+  taskId: z.uuid(),
+  summary: z.string(),
+  priority: z.number().int(),
+  projectId: z.uuid().nullable(),
+  start: z.date(),
+  end: z.date(),
+  /** The occurrence's position in the series; it takes this time once the ones before are done. */
+  occurrenceIndex: z.number().int().min(1),
+});
+export type KeptOccurrenceDto = z.infer<typeof ZKeptOccurrence>;
+
 export const ZToday = z.object({
   /** Today's date in the person's zone ("2026-12-01") and the zone it was read in. */
   date: z.string(),
@@ -183,6 +201,11 @@ export const ZToday = z.object({
   scheduled: z.array(ZTask),
   /** Open tasks due later today that are not also planned today. */
   due: z.array(ZTask),
+  /**
+   * Time plans kept today for later occurrences of open repeating tasks (the task's current
+   * occurrence is still to be done, listed above), in time order; not yet over.
+   */
+  occurrences: z.array(ZKeptOccurrence),
   /**
    * Ids of tasks in `scheduled` the planner placed that a calendar event now overlaps (a
    * conflict): the next plan moves them.
@@ -216,6 +239,8 @@ export const ZUpcomingDay = z.object({
   scheduled: z.array(ZTask),
   /** Open tasks due that day that do not also start that day, earliest deadline first. */
   due: z.array(ZTask),
+  /** Time plans kept that day for later occurrences of open repeating tasks, in time order. */
+  occurrences: z.array(ZKeptOccurrence),
 });
 
 /** `scheduler.tasks.upcoming`: one entry per day from today, empty days included. */

@@ -92,6 +92,7 @@ describe("scheduler today and upcoming", () => {
       overdue: [],
       scheduled: [],
       due: [],
+      occurrences: [],
       conflictIds: [],
       hasPlanned: false,
     });

@@ -89,6 +89,12 @@ export async function updateTask({
     // A task moved or resized by hand is one block again, not the parts a plan split it into.
     if (startChanged || input.minutes !== undefined) await tx.taskBlock.deleteMany({ where: { taskId: task.id } });
     const fields = COMPARED.filter((field) => !sameValue(current[field], task[field]));
+    // Time kept for later occurrences follows the series' dates and length: once they
+    // change it no longer fits, and the next plan keeps time anew.
+    const seriesChanged = (["recurrence", "recurrenceAnchor", "dueAt", "minutes"] as const).some(
+      (field) => !sameValue(current[field], task[field]),
+    );
+    if (seriesChanged) await tx.occurrenceBlock.deleteMany({ where: { taskId: task.id } });
     if (fields.length > 0) {
       await events.record(tx, [
         newEvent(TaskChanged, { userId: actorId, aggregateId: task.id, version: task.version, payload: { fields } }),

@@ -13,7 +13,29 @@ export type EngineTask = {
   /** Never placed before this moment ("start after"); absent or null: any time from now. */
   startAfter?: Date | null;
   plannerId: string | null;
+  /**
+   * Set for the current occurrence of a series that repeats on its own rhythm (the
+   * "scheduled" anchor) with a due date: the engine plans every later occurrence inside
+   * the horizon too, each on its own day (see expand-repeating-tasks).
+   */
+  repeat?: EngineRepeat | null;
+  /** Set only on a later occurrence the engine added for the repeating task `seriesId`. */
+  occurrence?: Occurrence & { seriesId: string };
 };
+
+export type EngineRepeat = {
+  /** The series' stored rule. */
+  rule: string;
+  /** 1-based position of this (the current) occurrence in its series. */
+  occurrenceIndex: number;
+  /** Later occurrences (by position) that already hold a block: not planned again. */
+  planned?: readonly number[];
+  /** The current occurrence already has its time (it is not planned): plan only the later ones. */
+  laterOnly?: boolean;
+};
+
+/** A later occurrence of a repeating task: its position in the series and its own deadline. */
+export type Occurrence = { index: number; dueAt: Date };
 
 export type EnginePlanner = { id: string; name: string; active: boolean };
 
@@ -32,6 +54,8 @@ export type Placement = {
   explanation: string;
   /** Set when a movable block moved to make room: where it was. */
   movedFrom?: Interval;
+  /** Set when this is a later occurrence of the repeating task `taskId`, not the task itself. */
+  occurrence?: Occurrence;
 };
 
 export type UnplacedReason =
@@ -42,7 +66,13 @@ export type UnplacedReason =
   /** The task's startAfter is at or past the horizon's end: nothing in this plan may hold it. */
   | "starts_after_horizon";
 
-export type Unplaced = { taskId: string; reason: UnplacedReason; explanation: string };
+export type Unplaced = {
+  taskId: string;
+  reason: UnplacedReason;
+  explanation: string;
+  /** Set when this is a later occurrence of the repeating task `taskId`. */
+  occurrence?: Occurrence;
+};
 
 /**
  * A task the planner placed earlier (not pinned, not placed by the person): busy time

@@ -1,9 +1,11 @@
 export type {
   EnginePlanner,
+  EngineRepeat,
   EngineTask,
   EngineWindow,
   Interval,
   MovableBlock,
+  Occurrence,
   Placement,
   PlanScheduleInput,
   PlanScheduleResult,

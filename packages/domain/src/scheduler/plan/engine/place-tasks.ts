@@ -120,7 +120,8 @@ export function placeTasks({
     const length = task.minutes * MINUTE_MS;
     const dueAt = task.dueAt === null ? null : task.dueAt.getTime();
     const planner = task.plannerId === null ? null : (plannerById.get(task.plannerId) ?? null);
-    const splittable = minPartMs !== null && length >= 2 * minPartMs;
+    // A later occurrence of a repeating task is one block on its day (its block is stored whole).
+    const splittable = minPartMs !== null && length >= 2 * minPartMs && !task.occurrence;
     const longest = free.longestBlock(task.plannerId);
 
     const leaveOut = (reason: UnplacedReason) => {

@@ -102,6 +102,19 @@ const everything: PlanOptions = {
 const longTasks = someTasks(10_000, random(7), [30, 60, 90, 120, 240, 480]);
 const splitHeavy: PlanOptions = { ...everything, split: { enabled: true, minChunkMinutes: 15 } };
 
+// A habit-heavy person: 100 of 1,000 tasks repeat every weekday, each planned once per
+// occurrence over 90 days (about 6,400 placements from 100 tasks).
+const withHabits: EngineTask[] = tasks.slice(0, 1000).map((task, i) =>
+  i % 10 === 0
+    ? {
+        ...task,
+        dueAt: new Date(NOW + 17 * HOUR),
+        repeat: { rule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", occurrenceIndex: 1 },
+      }
+    : task,
+);
+const habits: PlanOptions = { ...plain, horizonDays: 90, strategy: "spread" };
+
 const input = (n: number, options: PlanOptions, from = tasks): PlanScheduleInput => ({
   tasks: from.slice(0, n),
   planners,
@@ -165,6 +178,13 @@ describe("planSchedule, a year of windows around 5,000 busy intervals", () => {
     "10,000 tasks with buffer, daily cap and splitting",
     () => {
       planSchedule(input(10_000, everything));
+    },
+    { iterations: 10 },
+  );
+  bench(
+    "1,000 tasks, 100 of them repeating every weekday, 90-day horizon",
+    () => {
+      planSchedule(input(1000, habits, withHabits));
     },
     { iterations: 10 },
   );

@@ -1,7 +1,16 @@
 import { DomainError } from "../../../shared/errors.ts";
 import { assertTimeZone } from "../../recurrence/assert-time-zone.ts";
 import { checkInstant } from "../../recurrence/check-instant.ts";
-import type { EnginePlanner, Interval, MovableBlock, PlanScheduleInput, PlanScheduleResult } from "./engine-types.ts";
+import type {
+  EnginePlanner,
+  EngineTask,
+  Interval,
+  MovableBlock,
+  PlanScheduleInput,
+  PlanScheduleResult,
+} from "./engine-types.ts";
+import { expandRepeatingTasks } from "./expand-repeating-tasks.ts";
+import { formatLocalDay } from "./format-local-day.ts";
 import { chooseBlocksToMove, describeMoves, missedDeadlines } from "./make-room.ts";
 import { placeTasks } from "./place-tasks.ts";
 import type { PlanOptions } from "./schemas.ts";
@@ -15,11 +24,13 @@ const DAY_MS = 86_400_000;
  * missed tasks first, puts back every moved block whose slot is still free and plans the
  * rest anew, saying where they moved and for whom. A moved block that then fits nowhere,
  * or that helped no rescued task of higher priority, stays where it was (another pass, at
- * most three in all). Pure: the same input, in any array order, gives the
+ * most three in all). A repeating task (`repeat`) is planned once per occurrence inside
+ * the horizon, each on its own day; a later occurrence's placement or unplaced entry names
+ * the task and carries `occurrence`. Pure: the same input, in any array order, gives the
  * same plan. Placements come sorted by start; unplaced tasks in planning order.
  */
 export function planSchedule({
-  tasks,
+  tasks: given,
   movable = [],
   planners,
   windows,
@@ -29,13 +40,15 @@ export function planSchedule({
 }: PlanScheduleInput): PlanScheduleResult {
   const nowMs = checkInstant(now, "now");
   checkOptions(options);
-  for (const task of tasks) checkTask(task);
+  for (const task of given) checkTask(task);
   for (const block of movable) {
     checkTask(block.task);
     checkInstant(block.start, "start");
     checkInstant(block.end, "end");
   }
   const horizonEnd = nowMs + options.horizonDays * DAY_MS;
+  const tasks = expandRepeatingTasks(given, { nowMs, horizonEnd, timeZone: options.timeZone });
+  const sorted = (result: PlanScheduleResult) => bySeries(byStart(result), tasks, options.timeZone);
   const plannerById = indexPlanners(planners);
   const span = (block: MovableBlock): Interval => ({ start: block.start, end: block.end });
   const pass = (moving: MovableBlock[]) => {
@@ -103,8 +116,27 @@ export function planSchedule({
   return sorted(first);
 }
 
-function sorted({ placements, unplaced }: PlanScheduleResult): PlanScheduleResult {
+function byStart({ placements, unplaced }: PlanScheduleResult): PlanScheduleResult {
   return { placements: [...placements].sort((a, b) => a.start.getTime() - b.start.getTime()), unplaced };
+}
+
+/** Later occurrences the engine planned as tasks of their own are named by their task again. */
+function bySeries(result: PlanScheduleResult, tasks: EngineTask[], timeZone: string): PlanScheduleResult {
+  const occurrences = new Map(tasks.flatMap((task) => (task.occurrence ? [[task.id, task.occurrence]] : [])));
+  if (occurrences.size === 0) return result;
+  const named = <T extends { taskId: string; explanation: string }>(entry: T): T => {
+    const occurrence = occurrences.get(entry.taskId);
+    if (!occurrence) return entry;
+    const { seriesId, ...rest } = occurrence;
+    const day = formatLocalDay(rest.dueAt.getTime(), timeZone);
+    return {
+      ...entry,
+      taskId: seriesId,
+      occurrence: rest,
+      explanation: `Repeats: the ${day} occurrence; ${entry.explanation}`,
+    };
+  };
+  return { placements: result.placements.map(named), unplaced: result.unplaced.map(named) };
 }
 
 /**
