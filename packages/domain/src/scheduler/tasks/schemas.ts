@@ -156,6 +156,8 @@ export const ZAgendaEntry = z.object({
   projectId: z.uuid().nullable(),
   /** The planner placed this open task and a calendar event now overlaps it: the next plan moves it. */
   conflict: z.boolean(),
+  /** AgendaCraft wrote this task into the person's Google write-target calendar (it has an event there). */
+  syncedToGoogle: z.boolean(),
 });
 export type AgendaEntryDto = z.infer<typeof ZAgendaEntry>;
 
