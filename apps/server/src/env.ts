@@ -1,4 +1,4 @@
-import type { GoogleConfig } from "@agendacraft/domain/calendars";
+import { GOOGLE_CALLBACK_PATH, type GoogleConfig } from "@agendacraft/domain/calendars";
 import { ZSecretKeyListVariable, ZSecretKeyVariable } from "@agendacraft/domain/shared";
 import { z } from "zod";
 
@@ -188,5 +188,6 @@ export function googleConfigFrom(env: Env): GoogleConfig | null {
     clientSecret: env.GOOGLE_CLIENT_SECRET,
     baseUrl: env.GOOGLE_BASE_URL,
     syncIntervalSeconds: env.GOOGLE_SYNC_INTERVAL_SECONDS,
+    redirectUri: `${publicOrigin(env)}${GOOGLE_CALLBACK_PATH}`,
   };
 }

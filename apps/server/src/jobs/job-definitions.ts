@@ -4,6 +4,7 @@ import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
 import { createSyncFeedsJob, RETIRED_SYNC_FEEDS_JOB } from "@agendacraft/domain/calendars";
 import { createCleanIdempotencyKeysJob } from "@agendacraft/domain/idempotency";
 import {
+  createCalendarAlertsSubscriber,
   createLogMailer,
   createRemindersSubscriber,
   createTaskStartingJob,
@@ -38,7 +39,11 @@ export const RETIRED_JOB_NAMES: readonly string[] = [RETIRED_SYNC_FEEDS_JOB];
  * a new reaction (calendar write-back, Todoist push) is one more subscriber here.
  */
 export function createEventSubscribers({ jobs, clock }: Pick<JobDeps, "jobs" | "clock">): Subscriber[] {
-  return [createRemindersSubscriber({ jobs, clock }), createReplanSubscriber({ jobs, clock })];
+  return [
+    createRemindersSubscriber({ jobs, clock }),
+    createReplanSubscriber({ jobs, clock }),
+    createCalendarAlertsSubscriber({ clock }),
+  ];
 }
 
 /**

@@ -67,14 +67,16 @@ describe("calendars", () => {
     const stored = await harness.database.prisma.calendarFeed.findUniqueOrThrow({ where: { id: feed.id } });
     expect(sealedSecretKeyId(stored.url)).toBe(harness.deps.secrets.current.id);
 
-    const { events } = await caller.calendars.busy(WEEK);
+    const events = await caller.calendars.busy(WEEK);
     expect(events).toHaveLength(4);
     expect(events[1]).toEqual({
       id: expect.any(String),
-      feedId: feed.id,
-      summary: "Offsite",
       start: new Date("2026-06-02T22:00:00Z"),
       end: new Date("2026-06-03T22:00:00Z"),
+      summary: "Offsite",
+      // An iCal feed is its own connection and calendar.
+      connectionId: feed.id,
+      calendarId: feed.id,
     });
     expect(JSON.stringify(harness.log.entries)).not.toContain("private-0123456789abcdef");
   });

@@ -1,14 +1,27 @@
 import {
   addFeed,
+  createConnectUrl,
+  createWriteCalendar,
+  disconnectConnection,
   listBusy,
+  listConnections,
   listFeeds,
   removeFeed,
+  requireGoogle,
   syncFeed,
+  updateConnectedCalendar,
   ZAddFeedInput,
   ZBusyList,
+  ZCalendarConnection,
   ZCalendarFeed,
+  ZConnectedCalendar,
+  ZConnectUrl,
+  ZConnectUrlInput,
+  ZCreateWriteCalendarInput,
+  ZDisconnectInput,
   ZFeedIdInput,
   ZListBusyInput,
+  ZUpdateCalendarInput,
 } from "@agendacraft/domain/calendars";
 import { z } from "zod";
 import type { Context } from "../context.ts";
@@ -62,8 +75,70 @@ const feedsRouter = createTRPCRouter({
     ),
 });
 
+/** Every procedure here answers `calendars.google_not_configured` when the server has no Google client. */
+const googleProcedure = protectedProcedure.use(({ ctx, next }) => next({ ctx: { google: requireGoogle(ctx.google) } }));
+
+const googleRouter = createTRPCRouter({
+  connectUrl: googleProcedure
+    .input(ZConnectUrlInput)
+    .output(ZConnectUrl)
+    .mutation(({ ctx, input }) =>
+      createConnectUrl({ db: ctx.db, google: ctx.google, actorId: ctx.session.userId, input, clock: ctx.clock }),
+    ),
+
+  updateCalendar: googleProcedure
+    .input(ZUpdateCalendarInput)
+    .output(ZConnectedCalendar)
+    .mutation(({ ctx, input }) =>
+      updateConnectedCalendar({
+        db: ctx.db,
+        actorId: ctx.session.userId,
+        input,
+        events: ctx.events,
+        jobs: ctx.jobs,
+      }),
+    ),
+
+  createWriteCalendar: googleProcedure
+    .input(ZCreateWriteCalendarInput)
+    .output(ZConnectedCalendar)
+    .mutation(({ ctx, input }) =>
+      createWriteCalendar({
+        db: ctx.db,
+        google: ctx.google,
+        secrets: ctx.secrets,
+        clock: ctx.clock,
+        events: ctx.events,
+        actorId: ctx.session.userId,
+        input,
+      }),
+    ),
+});
+
 export const calendarsRouter = createTRPCRouter({
   feeds: feedsRouter,
+  google: googleRouter,
+
+  list: protectedProcedure
+    .input(z.void())
+    .output(z.array(ZCalendarConnection))
+    .query(({ ctx }) => listConnections({ db: ctx.db, actorId: ctx.session.userId })),
+
+  disconnect: protectedProcedure
+    .input(ZDisconnectInput)
+    .output(z.object({ deleted: z.literal(true) }))
+    .mutation(({ ctx, input }) =>
+      disconnectConnection({
+        db: ctx.db,
+        google: ctx.google,
+        secrets: ctx.secrets,
+        clock: ctx.clock,
+        events: ctx.events,
+        actorId: ctx.session.userId,
+        input,
+        log: ctx.log,
+      }),
+    ),
 
   busy: protectedProcedure
     .input(ZListBusyInput)

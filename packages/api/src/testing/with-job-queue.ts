@@ -1,5 +1,6 @@
 import { createJobQueue, type JobQueue, type JobQueueOptions } from "@agendacraft/db/jobs";
 import {
+  createCalendarAlertsSubscriber,
   createRemindersSubscriber,
   TASK_STARTING_JOB,
   TASK_STARTING_QUEUE_OPTIONS,
@@ -33,6 +34,7 @@ export async function withJobQueue(
   const subscribers = [
     createRemindersSubscriber({ jobs: queue, clock: deps.clock }),
     createReplanSubscriber({ jobs: queue, clock: deps.clock }),
+    createCalendarAlertsSubscriber({ clock: deps.clock }),
   ];
   return {
     deps: withQueue,

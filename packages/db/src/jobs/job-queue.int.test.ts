@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database.ts";
 import { createJobQueue, type JobQueue } from "./create-job-queue.ts";
+import { RetryLaterError } from "./retry-later-error.ts";
 import { anyJobType } from "./testing/any-job-type.ts";
 import type { Job, QueueOptions } from "./types.ts";
 
@@ -213,6 +214,28 @@ describe("createJobQueue", () => {
     expect(first).toEqual(expect.any(String));
     expect(duplicate).toBeNull();
     expect(other).toEqual(expect.any(String));
+  });
+
+  it("waits at least the Retry-After a failure asked for before retrying, and keeps its count", async () => {
+    await queue.defineQueue("test.retry-later", { ...FAST, retryLimit: 2, retryDelay: 1 });
+    const attempts: number[] = [];
+    await queue.work(
+      "test.retry-later",
+      async (job) => {
+        attempts.push(job.retryCount);
+        throw new RetryLaterError(120, "the service asked us to wait");
+      },
+      POLL,
+    );
+    const id = (await queue.send(anyJobType("test.retry-later"), { n: 1 })) as string;
+    await expect.poll(async () => (await jobRow("test.retry-later", id))?.state, WAIT).toBe("retry");
+    const { rows } = await database().pool.query<{ wait: number }>(
+      "SELECT EXTRACT(epoch FROM start_after - now())::float AS wait FROM pgboss.job WHERE name = $1 AND id = $2",
+      ["test.retry-later", id],
+    );
+    // The queue's own delay is 1 s; the failure asked for two minutes.
+    expect(rows[0]?.wait).toBeGreaterThan(100);
+    expect(attempts).toEqual([0]);
   });
 
   it("applies changed options when a queue is defined again", async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
+import { retryAfterSecondsOf } from "./retry-later-error.ts";
 import type { SqlExecutor } from "./sql-executors.ts";
 import type { JobHandler, JobLog } from "./types.ts";
 
@@ -77,7 +78,10 @@ export function startWorker({
   async function record(job: PgBoss.JobWithMetadata<unknown>, outcome: "complete" | "fail", error?: unknown) {
     try {
       if (outcome === "complete") await boss.complete(queue, job.id);
-      else await failJobs(boss, queue, job.id, error);
+      else {
+        await failJobs(boss, queue, job.id, error);
+        await deferRetry(executor, queue, job.id, retryAfterSecondsOf(error));
+      }
     } catch (recordError) {
       log?.error(
         { err: recordError, queue, jobId: job.id },
@@ -174,6 +178,19 @@ export function startWorker({
       });
     },
   };
+}
+
+/**
+ * Moves a failed job's retry to no sooner than `seconds` from now when the failure asked for a
+ * wait (Retry-After); the queue's own backoff stands when it is longer.
+ */
+async function deferRetry(executor: SqlExecutor, queue: string, id: string, seconds: number | undefined) {
+  if (seconds === undefined) return;
+  await executor.executeSql(
+    `UPDATE pgboss.job SET start_after = GREATEST(start_after, now() + $3 * interval '1 second')
+     WHERE name = $1 AND id = $2 AND state = 'retry'`,
+    [queue, id, seconds],
+  );
 }
 
 /** pg-boss's `fail` takes error data for many ids too; its type declarations only admit it for one. */

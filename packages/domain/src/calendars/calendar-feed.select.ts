@@ -10,11 +10,3 @@ export const calendarFeedSelect = {
   lastError: true,
   eventCount: true,
 } satisfies Prisma.CalendarFeedSelect;
-
-export const busyEventSelect = {
-  id: true,
-  feedId: true,
-  summary: true,
-  start: true,
-  end: true,
-} satisfies Prisma.BusyEventSelect;

@@ -57,3 +57,39 @@ export function googleNotConfigured(): DomainError {
       "This server is not set up for Google. Ask its administrator to set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET.",
   });
 }
+
+/** An unknown Google connection or calendar, or another person's: the same answer. */
+export function connectionNotFound(): DomainError {
+  return new DomainError({
+    kind: "NOT_FOUND",
+    code: "calendars.connection_not_found",
+    message: "That calendar connection does not exist or was removed.",
+  });
+}
+
+export function connectedCalendarNotFound(): DomainError {
+  return new DomainError({
+    kind: "NOT_FOUND",
+    code: "calendars.calendar_not_found",
+    message: "That calendar does not exist or was removed.",
+  });
+}
+
+/** Google refused the stored grant (revoked, expired, password changed): only connecting again helps. */
+export function needsReconnect(email: string): DomainError {
+  return new DomainError({
+    kind: "CONFLICT",
+    code: "calendars.needs_reconnect",
+    message: `Google no longer accepts AgendaCraft's access to ${email}. Reconnect it in Settings → Connections.`,
+  });
+}
+
+/** Google could not be reached or answered with an error we cannot fix by asking again now. */
+export function googleUnavailable(reason: string, cause?: unknown): DomainError {
+  return new DomainError({
+    kind: "UNAVAILABLE",
+    code: "calendars.google_unavailable",
+    message: `Google Calendar did not answer as expected: ${reason}. Please try again later.`,
+    cause,
+  });
+}

@@ -113,7 +113,7 @@ describe("calendars feeds", () => {
     expect(feed.eventCount).toBeGreaterThan(10);
     await expect(listFeeds({ db: prisma, actorId: user.id, secrets })).resolves.toEqual([feed]);
 
-    const { events } = await listBusy({ db: prisma, actorId: user.id, input: WEEK });
+    const events = await listBusy({ db: prisma, actorId: user.id, input: WEEK });
     expect(events.map(({ summary, start, end }) => ({ summary, start, end }))).toEqual([
       { summary: "Lunch with Sam", start: new Date("2026-06-02T11:00:00Z"), end: new Date("2026-06-02T12:00:00Z") },
       // All day in Berlin: from its midnight to the next.
@@ -125,7 +125,7 @@ describe("calendars feeds", () => {
         end: new Date("2026-06-04T13:30:00Z"),
       },
     ]);
-    expect(events.every((event) => event.feedId === feed.id)).toBe(true);
+    expect(events.every((event) => event.connectionId === feed.id && event.calendarId === feed.id)).toBe(true);
   });
 
   it("stores one row per occurrence, only within a week back and 90 days ahead", async () => {
@@ -203,7 +203,7 @@ describe("calendars feeds", () => {
     });
     expect(synced).toMatchObject({ eventCount: 1, lastError: null, lastSyncedAt: clock.now() });
     const after = await listBusy({ db: prisma, actorId: user.id, input: WEEK });
-    expect(after.events.map((event) => event.summary)).toEqual(["Lunch with Sam"]);
+    expect(after.map((event) => event.summary)).toEqual(["Lunch with Sam"]);
 
     server.serve(path, { status: 500, body: "oops" });
     const failed = await syncFeed({
@@ -244,7 +244,7 @@ describe("calendars feeds", () => {
     ]) {
       await expect(failure(attempt())).resolves.toMatchObject({ code: "calendars.feed_not_found" });
     }
-    await expect(listBusy({ db: prisma, actorId: other.id, input: WEEK })).resolves.toEqual({ events: [] });
+    await expect(listBusy({ db: prisma, actorId: other.id, input: WEEK })).resolves.toEqual([]);
 
     await expect(
       removeFeed({ db: prisma, actorId: user.id, input: { id: feed.id }, events: recorded }),
@@ -253,7 +253,7 @@ describe("calendars feeds", () => {
     });
     await expect(prisma.busyEvent.count({ where: { feedId: feed.id } })).resolves.toBe(0);
     await expect(listFeeds({ db: prisma, actorId: user.id, secrets })).resolves.toEqual([]);
-    await expect(listBusy({ db: prisma, actorId: user.id, input: WEEK })).resolves.toEqual({ events: [] });
+    await expect(listBusy({ db: prisma, actorId: user.id, input: WEEK })).resolves.toEqual([]);
     // Gone for its owner too: a later sync or remove is not found, not a silent success.
     // Started one at a time: a rejection nobody awaits yet would be unhandled.
     for (const attempt of [

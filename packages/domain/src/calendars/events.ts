@@ -15,3 +15,29 @@ export function busyChanged(
 ): NewEvent<typeof CalendarBusyChanged> {
   return newEvent(CalendarBusyChanged, { userId, aggregateId: feedId, version: 0, payload: { change } });
 }
+
+/**
+ * Google refused a connection's refresh token (`invalid_grant`); the connection now needs
+ * reconnecting (aggregate: the connection). The notifier tells the person once per occurrence.
+ */
+export const CalendarConnectionNeedsReconnect = defineEventType(
+  "calendars.connection_needs_reconnect",
+  z.object({ email: z.string() }),
+);
+
+/**
+ * A task's event was changed in Google Calendar while the task was also changed in AgendaCraft
+ * since it was last written (aggregate: the task, with its version). The later change won:
+ * `winner` says whose, and the task's history keeps it.
+ */
+export const GoogleConflictResolved = defineEventType(
+  "calendars.google_conflict_resolved",
+  z.object({
+    change: z.enum(["moved", "deleted"]),
+    winner: z.enum(["google", "agendacraft"]),
+    /** When the event was changed in Google (its `updated`). */
+    googleUpdated: z.iso.datetime(),
+    /** When the task was last changed in AgendaCraft. */
+    taskUpdated: z.iso.datetime(),
+  }),
+);

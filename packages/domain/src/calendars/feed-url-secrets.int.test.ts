@@ -134,7 +134,7 @@ describe("calendar addresses at rest", () => {
       eventCount: 1,
       url: `${new URL(server.url("/")).origin}/…/basic.ics`,
     });
-    const { events } = await listBusy({ db: prisma, actorId: user.id, input: WEEK });
+    const events = await listBusy({ db: prisma, actorId: user.id, input: WEEK });
     expect(events.map((event) => event.summary)).toEqual(["Lunch with Sam"]);
   });
 

@@ -9,7 +9,7 @@ export const SYNC_FUTURE_DAYS = 90;
 /** How often the worker re-reads every feed. */
 export const SYNC_INTERVAL_MINUTES = 15;
 export const MAX_BUSY_RANGE_DAYS = 42;
-/** One call lists at most this many events (the earliest); `truncated: true` says there were more. */
+/** One call lists at most this many events (the earliest); ask for a shorter range to see the rest. */
 export const MAX_BUSY_EVENTS_PER_CALL = 2000;
 export const MAX_FEEDS_PER_USER = 20;
 
@@ -61,18 +61,94 @@ export const ZListBusyInput = z
   );
 export type ListBusyInput = z.infer<typeof ZListBusyInput>;
 
+/** One interval of busy time, from whichever calendar: iCal feeds name their feed as both connection and calendar. */
 export const ZBusyEvent = z.object({
   id: z.uuid(),
-  feedId: z.uuid(),
-  summary: z.string(),
   start: z.date(),
   end: z.date(),
+  summary: z.string(),
+  connectionId: z.uuid(),
+  calendarId: z.uuid(),
 });
 export type BusyEventDto = z.infer<typeof ZBusyEvent>;
 
-export const ZBusyList = z.object({
-  events: z.array(ZBusyEvent),
-  /** Present when the range held more than MAX_BUSY_EVENTS_PER_CALL events: ask for a shorter one. */
-  truncated: z.literal(true).optional(),
-});
+/** The earliest MAX_BUSY_EVENTS_PER_CALL busy intervals of the range, by start. */
+export const ZBusyList = z.array(ZBusyEvent);
 export type BusyListDto = z.infer<typeof ZBusyList>;
+
+/** Google's scope URLs in the words a person sees; the callback names a missing one by its key here. */
+export const GOOGLE_CALENDAR_PERMISSIONS = {
+  "calendar.calendarlist.readonly": "See the list of your calendars",
+  "calendar.events": "View and edit events on your calendars",
+  "calendar.app.created": "Make a calendar of its own for your planned tasks",
+} as const;
+export type GoogleCalendarPermission = keyof typeof GOOGLE_CALENDAR_PERMISSIONS;
+
+/** What `?google=` says after "Connect Google Calendar" returns to the app. */
+export const GOOGLE_CONNECT_OUTCOMES = ["connected", "denied", "missing_scope", "expired", "failed"] as const;
+export type GoogleConnectOutcome = (typeof GOOGLE_CONNECT_OUTCOMES)[number];
+
+export const ZConnectionStatus = z.enum(["ok", "syncing", "needs_reconnect", "error"]);
+export type ConnectionStatus = z.infer<typeof ZConnectionStatus>;
+
+export const ZConnectionId = z.uuid("Unknown connection");
+
+/** A path inside the app (never another site): "/settings", "/settings/connections?tab=google". */
+export const ZReturnTo = ZText.trim()
+  .max(500, "That path is too long")
+  .regex(/^\/(?![/\\])[^\s]*$/, "Give a path inside the app, starting with /");
+
+export const ZConnectUrlInput = z.object({ returnTo: ZReturnTo.optional() }).optional();
+export type ConnectUrlInput = z.infer<typeof ZConnectUrlInput>;
+
+export const ZConnectUrl = z.object({ url: z.url() });
+
+export const ZConnectedCalendar = z.object({
+  id: z.uuid(),
+  /** Google's calendar id; an iCal feed's own id. */
+  externalId: z.string(),
+  name: z.string(),
+  color: z.string().nullable(),
+  busy: z.boolean(),
+  /** All-day events block the day (only Google calendars can choose; feeds: false). */
+  allDayBusy: z.boolean(),
+  writeTarget: z.boolean(),
+});
+export type ConnectedCalendarDto = z.infer<typeof ZConnectedCalendar>;
+
+export const ZCalendarConnection = z.object({
+  /** The connection's id, or an iCal feed's id (kind "ical"). */
+  id: z.uuid(),
+  kind: z.enum(["google", "ical"]),
+  /** The Google account's name and email, or the feed's name. */
+  name: z.string(),
+  /** The Google account's email; null for a feed. */
+  email: z.string().nullable(),
+  status: ZConnectionStatus,
+  lastSyncedAt: z.date().nullable(),
+  lastError: z.string().nullable(),
+  calendars: z.array(ZConnectedCalendar),
+});
+export type CalendarConnectionDto = z.infer<typeof ZCalendarConnection>;
+
+export const ZUpdateCalendarInput = z.object({
+  id: z.uuid("Unknown calendar"),
+  busy: z.boolean().optional(),
+  writeTarget: z.boolean().optional(),
+  allDayBusy: z.boolean().optional(),
+});
+export type UpdateCalendarInput = z.infer<typeof ZUpdateCalendarInput>;
+
+export const ZCreateWriteCalendarInput = z.object({
+  connectionId: ZConnectionId,
+  name: ZText.trim().min(1, "Enter a name").max(100, "Use at most 100 characters").optional(),
+});
+export type CreateWriteCalendarInput = z.infer<typeof ZCreateWriteCalendarInput>;
+
+export const ZDisconnectInput = z.object({
+  /** A Google connection's id, or an iCal feed's id. */
+  connectionId: ZConnectionId,
+  /** Also delete, in Google, the events AgendaCraft wrote for tasks. */
+  removeWrittenEvents: z.boolean().default(false),
+});
+export type DisconnectInput = z.infer<typeof ZDisconnectInput>;

@@ -4,6 +4,7 @@ export {
   type SubscribeOptions,
 } from "./bus/create-notification-bus.ts";
 export { NOTIFICATIONS_CHANNEL, publishNotification } from "./bus/publish-notification.ts";
+export { createCalendarAlertsSubscriber } from "./calendar-alerts/create-calendar-alerts-subscriber.ts";
 export { NotificationSettingsChanged } from "./events.ts";
 export { createLogMailer } from "./mail/create-log-mailer.ts";
 export { createMailer } from "./mail/create-mailer.ts";

@@ -30,7 +30,10 @@ export const ZUpdateNotificationSettingsInput = z
 export type UpdateNotificationSettingsInput = z.infer<typeof ZUpdateNotificationSettingsInput>;
 
 /** What a notification is about; clients branch on it. */
-export const NOTIFICATION_KINDS = { taskStarting: "task_starting" } as const;
+export const NOTIFICATION_KINDS = {
+  taskStarting: "task_starting",
+  calendarNeedsReconnect: "calendar_needs_reconnect",
+} as const;
 
 export const ZNotification = z.object({
   id: z.uuid(),

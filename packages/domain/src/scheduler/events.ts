@@ -30,7 +30,17 @@ export const TaskCreated = defineEventType(
   z.object({ startTime: z.iso.datetime().nullable(), previousId: z.uuid().nullable() }),
 );
 
-export const TaskChanged = defineEventType("scheduler.task_changed", z.object({ fields: z.array(ZTaskFields).min(1) }));
+export const TaskChanged = defineEventType(
+  "scheduler.task_changed",
+  z.object({
+    fields: z.array(ZTaskFields).min(1),
+    /**
+     * Where the change was made when not in AgendaCraft: "google" when the person moved,
+     * resized or deleted the task's event in Google Calendar (the task's history says so).
+     */
+    source: z.enum(["google"]).optional(),
+  }),
+);
 
 export const TaskCompleted = defineEventType("scheduler.task_completed", z.object({ nextId: z.uuid().nullable() }));
 

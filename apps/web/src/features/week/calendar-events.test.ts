@@ -137,7 +137,11 @@ describe("moving a task on the calendar", () => {
   it("shows a calendar's busy event as a fixed block that cannot be dragged", () => {
     const start = new Date("2026-06-02T09:00:00Z");
     const end = new Date("2026-06-02T10:00:00Z");
-    const [busy] = toCalendarEvents([], [], [{ id: "b1", feedId: "f1", summary: "Board meeting", start, end }]);
+    const [busy] = toCalendarEvents(
+      [],
+      [],
+      [{ id: "b1", start, end, summary: "Board meeting", connectionId: "f1", calendarId: "f1" }],
+    );
     expect(busy).toMatchObject({ title: "Board meeting", start, end, editable: false, classNames: ["busy-event"] });
     expect(taskEventProps((busy?.extendedProps as Record<string, unknown>) ?? {})).toBeNull();
   });

@@ -33,7 +33,7 @@ export function useWeekData(week: WeekRange) {
   );
   const entries = agenda.data?.entries;
   const events = useMemo(
-    () => toCalendarEvents(entries ?? [], windows.data ?? [], busy.data?.events ?? [], looks),
+    () => toCalendarEvents(entries ?? [], windows.data ?? [], busy.data ?? [], looks),
     [entries, windows.data, busy.data, looks],
   );
   // The legend names the projects whose colours this week shows.

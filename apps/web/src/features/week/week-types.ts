@@ -5,7 +5,7 @@ export type Agenda = RouterOutputs["scheduler"]["tasks"]["agenda"];
 export type AgendaEntry = Agenda["entries"][number];
 
 /** `calendars.busy`: events from the person's calendars that make time busy. */
-export type BusyEvent = RouterOutputs["calendars"]["busy"]["events"][number];
+export type BusyEvent = RouterOutputs["calendars"]["busy"][number];
 
 /** One opening of a planner (`scheduler.planners.windows`). */
 export type PlannerWindow = RouterOutputs["scheduler"]["planners"]["windows"][number];

@@ -10,7 +10,15 @@ export type GoogleConfig = {
   baseUrl?: string;
   /** How often the worker syncs every connection (GOOGLE_SYNC_INTERVAL_SECONDS). */
   syncIntervalSeconds: number;
+  /**
+   * Where Google sends the browser back after "Connect Google Calendar":
+   * `${publicOrigin}/api/calendars/google/callback` (GOOGLE_CALLBACK_PATH). Absent: connecting is not possible.
+   */
+  redirectUri?: string;
 };
+
+/** The server's route that finishes "Connect Google Calendar"; registered at Google as a redirect URI. */
+export const GOOGLE_CALLBACK_PATH = "/api/calendars/google/callback";
 
 export const DEFAULT_GOOGLE_SYNC_INTERVAL_SECONDS = 300;
 

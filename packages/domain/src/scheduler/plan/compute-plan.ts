@@ -1,7 +1,7 @@
-import { warnAboutSkippedBusyEvents } from "../../calendars/index.ts";
+import { readBusySpans, warnAboutSkippedBusyEvents } from "../../calendars/index.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
-import { MAX_INSTANT, MIN_INSTANT } from "../../shared/instant.ts";
+import { MAX_INSTANT } from "../../shared/instant.ts";
 import type { WarningLog } from "../../shared/log.ts";
 import { yieldToEventLoop } from "../../shared/yield-to-event-loop.ts";
 import { expandPlannerWindowsInTurns } from "../recurrence/index.ts";
@@ -91,14 +91,7 @@ export async function computePlan({
     }),
     // Events from the person's calendars, whatever their source, merged where they
     // overlap: twenty busy calendars are tens of thousands of rows, but far fewer spans.
-    // Only events inside the supported date range, as BUSY_EVENT_IN_RANGE reads them.
-    db.$queryRaw<{ start: Date; end: Date }[]>`
-      SELECT lower(span) AS "start", upper(span) AS "end"
-        FROM (SELECT unnest(range_agg(tstzrange("start", "end"))) AS span
-                FROM busy_events
-               WHERE "userId" = ${actorId}::uuid AND "start" < ${to} AND "end" > ${from}
-                 AND "start" BETWEEN ${MIN_INSTANT} AND ${MAX_INSTANT}
-                 AND "end" BETWEEN ${MIN_INSTANT} AND ${MAX_INSTANT}) AS merged`,
+    readBusySpans({ db, actorId, from, to }),
     log ? warnAboutSkippedTasks({ db, actorId, log, where: { completedAt: null }, reading: "plan" }) : undefined,
     log ? warnAboutSkippedBusyEvents({ db, actorId, log, reading: "plan" }) : undefined,
   ]);

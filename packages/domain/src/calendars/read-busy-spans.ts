@@ -1,9 +1,12 @@
-import type { Db } from "../../shared/db.ts";
-import { MAX_INSTANT, MIN_INSTANT } from "../../shared/instant.ts";
+import type { Db } from "../shared/db.ts";
+import { MAX_INSTANT, MIN_INSTANT } from "../shared/instant.ts";
 
 /**
- * The person's calendar busy time overlapping [from, to), merged where events overlap and
- * sorted by start (as the plan reads it): a few spans however many calendars there are.
+ * The person's busy time overlapping [from, to) from every calendar source (iCal feeds and
+ * Google, through the `busy_time` view), merged where events overlap and sorted by start:
+ * a few spans however many calendars there are. Only events inside the supported date
+ * range count, as BUSY_EVENT_IN_RANGE reads them. The planner and the task lists read
+ * busy time only through this.
  */
 export function readBusySpans({
   db,
@@ -19,7 +22,7 @@ export function readBusySpans({
   return db.$queryRaw<{ start: Date; end: Date }[]>`
     SELECT lower(span) AS "start", upper(span) AS "end"
       FROM (SELECT unnest(range_agg(tstzrange("start", "end"))) AS span
-              FROM busy_events
+              FROM busy_time
              WHERE "userId" = ${actorId}::uuid AND "start" < ${to} AND "end" > ${from}
                AND "start" BETWEEN ${MIN_INSTANT} AND ${MAX_INSTANT}
                AND "end" BETWEEN ${MIN_INSTANT} AND ${MAX_INSTANT}) AS merged

@@ -1,0 +1,62 @@
+import type { JobSender } from "@agendacraft/db/jobs";
+import { type Db, withTransaction } from "../../shared/db.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { connectedCalendarNotFound } from "../calendars-errors.ts";
+import { busyChanged } from "../events.ts";
+import type { ConnectedCalendarDto, UpdateCalendarInput } from "../schemas.ts";
+import { connectedCalendarSelect } from "./connected-calendar.select.ts";
+import { GoogleSyncJob } from "./google-sync-job-type.ts";
+import { makeWriteTarget } from "./write-target.ts";
+
+/**
+ * Changes what one of the actor's Google calendars is for: whether its events count as
+ * busy time, whether its all-day events do, and whether plans are written to it (at most
+ * one write target per person: choosing one clears the other). A change to busy time
+ * records CalendarBusyChanged (re-plans follow); one that needs events not yet read
+ * (busy turned on, all-day choice changed) queues a full sync of the connection.
+ */
+export async function updateConnectedCalendar({
+  db,
+  actorId,
+  input,
+  events,
+  jobs,
+}: {
+  db: Db;
+  actorId: string;
+  input: UpdateCalendarInput;
+  events: EventRecorder;
+  jobs: JobSender;
+}): Promise<ConnectedCalendarDto> {
+  return withTransaction(db, async (tx) => {
+    const before = await tx.connectedCalendar.findFirst({
+      where: { id: input.id, userId: actorId },
+      select: { connectionId: true, busy: true, allDayBusy: true, writeTarget: true },
+    });
+    if (!before) throw connectedCalendarNotFound();
+    const busy = input.busy ?? before.busy;
+    const allDayBusy = input.allDayBusy ?? before.allDayBusy;
+    const allDayChanged = allDayBusy !== before.allDayBusy;
+
+    if (input.writeTarget === true && !before.writeTarget) await makeWriteTarget(tx, actorId, input.id);
+    await tx.connectedCalendar.update({
+      where: { id: input.id },
+      data: {
+        busy,
+        allDayBusy,
+        ...(input.writeTarget === false ? { writeTarget: false } : {}),
+        // Stored events were judged by the old all-day rule: read them all again.
+        ...(allDayChanged ? { syncToken: null } : {}),
+      },
+    });
+
+    if (busy !== before.busy || (busy && allDayChanged)) {
+      const change = busy === before.busy ? "synced" : busy ? "added" : "removed";
+      await events.record(tx, [busyChanged(actorId, input.id, change)]);
+    }
+    if ((busy && !before.busy) || allDayChanged) {
+      await jobs.send(GoogleSyncJob, { connectionId: before.connectionId }, { tx, singletonKey: before.connectionId });
+    }
+    return tx.connectedCalendar.findUniqueOrThrow({ where: { id: input.id }, select: connectedCalendarSelect });
+  });
+}
