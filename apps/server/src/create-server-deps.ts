@@ -42,11 +42,13 @@ export async function createServerDeps({
 }) {
   const origin = publicOrigin(env);
   const trustedOrigins = [origin, ...env.CORS_ORIGINS];
+  const google = googleConfigFrom(env);
   const auth = createAuth({
     prisma,
     secret: await getAuthSecret({ db: prisma, configured: env.AUTH_SECRET }),
     baseURL: origin,
     trustedOrigins,
+    google,
   });
   // One set of counters in the database for sign-in and for the API.
   const rateLimitStore = createRateLimitStore({
@@ -78,7 +80,7 @@ export async function createServerDeps({
     events: createEventOutbox({ jobs, clock }),
     notifications,
     calendarFeeds: { allowPrivateNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS },
-    google: googleConfigFrom(env),
+    google,
     rateLimiter: createApiRateLimiter({
       store: rateLimitStore,
       limits: {

@@ -4,10 +4,12 @@ import {
   deleteAccount,
   getMe,
   listApiTokens,
+  listAuthProviders,
   revokeApiToken,
   signOutEverywhere,
   updateProfile,
   ZApiTokenPage,
+  ZAuthProviders,
   ZChangePasswordInput,
   ZCreateApiTokenInput,
   ZCreatedApiToken,
@@ -19,7 +21,7 @@ import {
 } from "@agendacraft/domain/iam";
 import { z } from "zod";
 import { idempotency } from "../idempotent-procedure.ts";
-import { createTRPCRouter, protectedProcedure, sensitiveProcedure } from "../trpc.ts";
+import { createTRPCRouter, protectedProcedure, publicProcedure, sensitiveProcedure } from "../trpc.ts";
 
 const tokensRouter = createTRPCRouter({
   create: sensitiveProcedure
@@ -40,6 +42,12 @@ const tokensRouter = createTRPCRouter({
 });
 
 export const iamRouter = createTRPCRouter({
+  // Public: the sign-in page asks before anyone is signed in.
+  authProviders: publicProcedure
+    .input(z.void())
+    .output(ZAuthProviders)
+    .query(({ ctx }) => listAuthProviders({ google: ctx.google })),
+
   me: protectedProcedure
     .input(z.void())
     .output(ZUser)

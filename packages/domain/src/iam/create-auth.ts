@@ -3,7 +3,13 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { z } from "zod";
+import type { GoogleConfig } from "../shared/google/google-config.ts";
+import { googleEndpoints } from "../shared/google/google-endpoints.ts";
 import { newId } from "../shared/ids.ts";
+import { googleNotConfiguredForSignIn, isGoogleAuthRequest } from "./google/google-auth-requests.ts";
+import { googleSignInProvider } from "./google/google-sign-in-provider.ts";
+import { googleTokenEndpoint } from "./google/google-token-endpoint.ts";
+import { timeZoneFromOAuthState } from "./google/time-zone-from-oauth-state.ts";
 import { recordAuthFailure } from "./record-auth-failure.ts";
 import { ZSignUpInput } from "./schemas.ts";
 
@@ -18,6 +24,8 @@ export type CreateAuthOptions = {
   baseURL: string;
   /** Origins allowed to send cookie-authenticated requests (the app's own plus CORS origins). */
   trustedOrigins: string[];
+  /** The server's Google OAuth client; absent or null: no "Continue with Google". */
+  google?: GoogleConfig | null;
 };
 
 const SEVEN_DAYS_SECONDS = 7 * 24 * 60 * 60;
@@ -27,9 +35,10 @@ const ONE_DAY_SECONDS = 24 * 60 * 60;
  * better-auth: email and password accounts, sessions stored in PostgreSQL, scrypt
  * password hashes, and its HTTP routes under /api/auth. Rate limiting is done by
  * checkAuthRateLimit instead (per IP and per email, in the database), so the
- * library's own per-IP limiter is off.
+ * library's own per-IP limiter is off. With a Google config, "Continue with Google"
+ * (`/sign-in/social`, `/callback/google`) signs people in and up too.
  */
-export function createAuth({ prisma, secret, baseURL, trustedOrigins }: CreateAuthOptions) {
+export function createAuth({ prisma, secret, baseURL, trustedOrigins, google = null }: CreateAuthOptions) {
   return betterAuth({
     appName: "AgendaCraft",
     secret,
@@ -38,6 +47,12 @@ export function createAuth({ prisma, secret, baseURL, trustedOrigins }: CreateAu
     trustedOrigins,
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
+    socialProviders: google ? { google: googleSignInProvider(google) } : {},
+    account: {
+      // No silent merge: Google for an email that already has an account is refused
+      // (`account_not_linked`); the person signs in as before and links Google from Settings.
+      accountLinking: { enabled: true, disableImplicitLinking: true },
+    },
     session: { expiresIn: SEVEN_DAYS_SECONDS, updateAge: ONE_DAY_SECONDS },
     user: {
       additionalFields: {
@@ -56,8 +71,18 @@ export function createAuth({ prisma, secret, baseURL, trustedOrigins }: CreateAu
       database: { generateId: () => newId() },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
+    plugins: [googleTokenEndpoint(googleEndpoints(google?.baseUrl).token)],
+    databaseHooks: {
+      user: {
+        create: {
+          // Someone who signs up with Google gets the browser's time zone the sign-in page sent.
+          before: async (user) => ({ data: { ...user, timeZone: (await timeZoneFromOAuthState()) ?? user.timeZone } }),
+        },
+      },
+    },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (!google && isGoogleAuthRequest(ctx)) throw googleNotConfiguredForSignIn();
         if (ctx.path !== "/sign-up/email") return;
         // Our rules and messages, with field errors, before the library creates anything.
         const parsed = ZSignUpInput.safeParse(ctx.body);

@@ -12,11 +12,14 @@ export { getAuthSecret } from "./get-auth-secret.ts";
 export { getMe } from "./get-me.ts";
 export { getUserTimeZone } from "./get-user-time-zone.ts";
 export { handleAuthRequest } from "./handle-auth-request.ts";
+export { listAuthProviders } from "./list-auth-providers.ts";
 export { type ResolvedSession, resolveSession } from "./resolve-session.ts";
 export {
+  type AuthProvidersDto,
   isValidTimeZone,
   ZApiToken,
   ZApiTokenPage,
+  ZAuthProviders,
   ZChangePasswordInput,
   ZCreateApiTokenInput,
   ZCreatedApiToken,

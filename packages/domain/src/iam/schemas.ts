@@ -23,6 +23,10 @@ export const ZSignUpInput = z.object({
  */
 export const ZSignInInput = z.object({ email: ZEmail, password: ZText.min(1, "Enter your password") });
 
+/** Which ways of signing in this server offers besides email and password (`iam.authProviders`). */
+export const ZAuthProviders = z.object({ google: z.boolean() });
+export type AuthProvidersDto = z.infer<typeof ZAuthProviders>;
+
 export const ZUser = z.object({
   id: z.uuid(),
   email: z.string(),
