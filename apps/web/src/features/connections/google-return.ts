@@ -1,27 +1,21 @@
-/**
- * Each calendar scope the server asks for (GOOGLE_CALENDAR_SCOPES in the domain), in the words
- * Google's consent screen shows next to its box, so the person knows which box to tick.
- */
-const SCOPE_WORDS: Record<string, string> = {
-  "https://www.googleapis.com/auth/calendar.calendarlist.readonly": "See the list of calendars you are subscribed to",
-  "https://www.googleapis.com/auth/calendar.events": "View and edit events on all your calendars",
-  "https://www.googleapis.com/auth/calendar.app.created":
-    "Make secondary Google calendars, and see, create, change and delete events on them",
-};
+import { GOOGLE_CALENDAR_PERMISSIONS } from "@agendacraft/domain/calendars/schemas";
 
-/** The name of one permission, quoted; an unknown scope is named as Google sent it. */
-export function permissionWords(scope: string): string {
-  const words = SCOPE_WORDS[scope];
-  return `“${words ?? scope}”`;
+/**
+ * One permission the callback named as missing (`missing=calendar.events,...`, the scope's
+ * short name), in the words a person recognises; an unknown one is named as Google spells it.
+ */
+export function permissionWords(permission: string): string {
+  const words = (GOOGLE_CALENDAR_PERMISSIONS as Record<string, string>)[permission];
+  return `“${words ?? permission}”`;
 }
 
 export type GoogleReturn = { tone: "success" | "error"; message: string };
 
 /** The query parameters the OAuth callback adds when it sends the browser back here. */
-export const GOOGLE_RETURN_PARAMS = ["google", "missing"] as const;
+export const GOOGLE_RETURN_PARAMS = ["google", "missing", "connection"] as const;
 
 /**
- * What the OAuth round trip ended in (`?google=connected|denied|missing_scope|expired`, the
+ * What the OAuth round trip ended in (`?google=connected|denied|missing_scope|expired|failed`, the
  * server's redirect back to Settings), in words; null when the page was not opened by it.
  */
 export function readGoogleReturn(search: URLSearchParams): GoogleReturn | null {
@@ -50,6 +44,11 @@ export function readGoogleReturn(search: URLSearchParams): GoogleReturn | null {
         message: `Google Calendar was not connected: ${which}. Connect again and leave every calendar box ticked on Google's page.`,
       };
     }
+    case "failed":
+      return {
+        tone: "error",
+        message: "Google Calendar could not be connected: Google's answer did not come through. Try again in a moment.",
+      };
     case "expired":
       return {
         tone: "error",
