@@ -171,6 +171,16 @@ module.exports = {
       to: { path: "^(apps|packages|scripts)/.+/testing/" },
     },
 
+    {
+      name: "tooling-stands-alone",
+      comment:
+        "tooling/ (the fake Google, the boundary checks) serves tests and people from outside the app: it " +
+        "speaks to the app over HTTP only, never through the app's own code.",
+      severity: "error",
+      from: { path: "^tooling/" },
+      to: { path: "^(apps|packages|scripts)/" },
+    },
+
     // 2. Domains meet only at their public entries.
     {
       name: "domain-through-public-entry",

@@ -54,6 +54,8 @@ export default [
   node("scripts", "scripts"),
   // The dependency rules of `pnpm lint`, proven on fixtures and on the real tree.
   node("boundaries", "tooling/boundaries"),
+  // The fake Google the integration tests and `pnpm fake:google` run.
+  node("fake-google", "tooling/fake-google"),
   {
     test: {
       name: "web",

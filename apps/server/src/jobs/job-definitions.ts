@@ -1,7 +1,13 @@
 import type { Log } from "@agendacraft/api/context";
 import type { PrismaClient } from "@agendacraft/db/client";
 import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
-import { createSyncFeedsJob, RETIRED_SYNC_FEEDS_JOB } from "@agendacraft/domain/calendars";
+import {
+  createGoogleSyncJob,
+  createGoogleSyncScheduleJob,
+  createSyncFeedsJob,
+  type GoogleConfig,
+  RETIRED_SYNC_FEEDS_JOB,
+} from "@agendacraft/domain/calendars";
 import { createCleanIdempotencyKeysJob } from "@agendacraft/domain/idempotency";
 import {
   createCalendarAlertsSubscriber,
@@ -29,6 +35,8 @@ export type JobDeps = {
   appUrl?: string;
   /** Let calendar addresses point at loopback and private networks (CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS). */
   allowPrivateCalendarNetworks?: boolean;
+  /** The server's Google client (GOOGLE_*); absent or null: the Google sync jobs do nothing. */
+  google?: GoogleConfig | null;
 };
 
 /** Names jobs had before a rename: their queues (and any job still waiting in them) are deleted at start. */
@@ -75,6 +83,15 @@ export function createJobDefinitions({
       log: deps.log,
       allowPrivateNetworks: allowPrivateCalendarNetworks,
     }),
+    createGoogleSyncJob({
+      db: deps.db,
+      google: deps.google,
+      secrets: deps.secrets,
+      clock: deps.clock,
+      events,
+      jobs: deps.jobs,
+    }),
+    createGoogleSyncScheduleJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock, google: deps.google }),
     createCleanIdempotencyKeysJob({ db: deps.db, clock: deps.clock, log: deps.log }),
   ];
 }

@@ -2,7 +2,7 @@ import type { Database } from "@agendacraft/db/client";
 import { createMailer } from "@agendacraft/domain/notifier";
 import { type SecretKeyring, systemClock } from "@agendacraft/domain/shared";
 import type { Logger } from "pino";
-import { type Env, publicOrigin } from "../env.ts";
+import { type Env, googleConfigFrom, publicOrigin } from "../env.ts";
 import { createJobDefinitions, RETIRED_JOB_NAMES } from "./job-definitions.ts";
 import { jobStopTimeoutMs, startJobQueue } from "./start-job-queue.ts";
 
@@ -38,6 +38,7 @@ export async function startAppJobs({
         mailer,
         appUrl: publicOrigin(env),
         allowPrivateCalendarNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS,
+        google: googleConfigFrom(env),
       }),
     work,
     retired: RETIRED_JOB_NAMES,

@@ -9,6 +9,7 @@ import {
   removeFeed,
   requireGoogle,
   syncFeed,
+  syncNow,
   updateConnectedCalendar,
   ZAddFeedInput,
   ZBusyList,
@@ -21,6 +22,8 @@ import {
   ZDisconnectInput,
   ZFeedIdInput,
   ZListBusyInput,
+  ZSyncInput,
+  ZSyncResult,
   ZUpdateCalendarInput,
 } from "@agendacraft/domain/calendars";
 import { z } from "zod";
@@ -137,6 +140,23 @@ export const calendarsRouter = createTRPCRouter({
         actorId: ctx.session.userId,
         input,
         log: ctx.log,
+      }),
+    ),
+
+  sync: protectedProcedure
+    .input(ZSyncInput)
+    .output(ZSyncResult)
+    .mutation(({ ctx, input }) =>
+      syncNow({
+        db: ctx.db,
+        google: ctx.google,
+        secrets: ctx.secrets,
+        clock: ctx.clock,
+        events: ctx.events,
+        jobs: ctx.jobs,
+        actorId: ctx.session.userId,
+        input,
+        ...fetchPolicy(ctx),
       }),
     ),
 

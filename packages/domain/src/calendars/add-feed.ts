@@ -57,7 +57,7 @@ export async function addFeed({
       select: calendarFeedSelect,
     });
     const changed = await replaceBusyEvents(tx, { userId: actorId, feedId: feed.id, occurrences });
-    if (changed) await events.record(tx, [busyChanged(actorId, feed.id, "added")]);
+    if (changed > 0) await events.record(tx, [busyChanged(actorId, feed.id, "added")]);
     return feed;
   });
   return toCalendarFeedDto(row, secrets);

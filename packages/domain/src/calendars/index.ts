@@ -44,10 +44,23 @@ export {
   type GoogleConfig,
 } from "./google/google-config.ts";
 export { type GoogleEndpoints, googleEndpoints } from "./google/google-endpoints.ts";
+export {
+  createGoogleSyncJob,
+  createGoogleSyncScheduleJob,
+  GOOGLE_SYNC_SCHEDULE_CRON,
+  GOOGLE_SYNC_SCHEDULE_JOB,
+  GoogleSyncScheduleJob,
+  ownEventsHandler,
+  sendDueGoogleSyncs,
+} from "./google/google-sync-job.ts";
 export { GOOGLE_SYNC_JOB, GOOGLE_SYNC_QUEUE_OPTIONS, GoogleSyncJob } from "./google/google-sync-job-type.ts";
+export { listCalendarChanges } from "./google/list-calendar-changes.ts";
 export { listConnections } from "./google/list-connections.ts";
+export { type GoogleEvent, type GoogleEventReading, readGoogleEvent } from "./google/read-google-event.ts";
 export { requireGoogle } from "./google/require-google.ts";
 export { storeCalendarList } from "./google/store-calendar-list.ts";
+export { type OnOwnEvents, type SyncConnectionResult, syncConnection } from "./google/sync-connection.ts";
+export { SYNC_NOW_DEADLINE_MS, syncNow } from "./google/sync-now.ts";
 export { TASK_ID_PROPERTY } from "./google/task-event-calendar.ts";
 export { updateConnectedCalendar } from "./google/update-connected-calendar.ts";
 export { createGoogleWriteBackSubscriber } from "./google/write-back-subscriber.ts";
@@ -87,6 +100,8 @@ export {
   SYNC_FUTURE_DAYS,
   SYNC_INTERVAL_MINUTES,
   SYNC_PAST_DAYS,
+  type SyncInput,
+  type SyncResultDto,
   type UpdateCalendarInput,
   ZAddFeedInput,
   ZBusyEvent,
@@ -100,10 +115,12 @@ export {
   ZDisconnectInput,
   ZFeedIdInput,
   ZListBusyInput,
+  ZSyncInput,
+  ZSyncResult,
   ZUpdateCalendarInput,
 } from "./schemas.ts";
 export { type SealFeedUrlsResult, sealFeedUrls } from "./seal-feed-urls.ts";
-export { syncFeed, syncFeedById } from "./sync-feed.ts";
+export { syncFeed, syncFeedById, syncFeedCounting } from "./sync-feed.ts";
 export {
   createSyncFeedsJob,
   RETIRED_SYNC_FEEDS_JOB,

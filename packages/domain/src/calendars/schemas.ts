@@ -152,3 +152,14 @@ export const ZDisconnectInput = z.object({
   removeWrittenEvents: z.boolean().default(false),
 });
 export type DisconnectInput = z.infer<typeof ZDisconnectInput>;
+
+/** "Sync now": a Google connection's id, or an iCal feed's (feeds appear as connections in calendars.list). */
+export const ZSyncInput = z.object({ connectionId: ZConnectionId });
+export type SyncInput = z.infer<typeof ZSyncInput>;
+
+export const ZSyncResult = z.object({
+  status: ZConnectionStatus,
+  /** Busy events added, changed or removed, plus tasks moved by changes made in Google. */
+  changed: z.number().int().nonnegative(),
+});
+export type SyncResultDto = z.infer<typeof ZSyncResult>;

@@ -29,11 +29,16 @@ type SyncDeps = {
  * is not an error of the call: its events from the last good sync stay, and the feed
  * comes back with `lastError` saying why.
  */
-export async function syncFeed({
+export async function syncFeed(deps: SyncDeps & { actorId: string; input: FeedIdInput }): Promise<CalendarFeedDto> {
+  return (await syncFeedCounting(deps)).feed;
+}
+
+/** `syncFeed`, also saying how many busy events were added or removed ("Sync now" of calendars.sync). */
+export async function syncFeedCounting({
   input,
   actorId,
   ...deps
-}: SyncDeps & { actorId: string; input: FeedIdInput }): Promise<CalendarFeedDto> {
+}: SyncDeps & { actorId: string; input: FeedIdInput }): Promise<{ feed: CalendarFeedDto; changed: number }> {
   const feed = await deps.db.calendarFeed.findFirst({
     where: { id: input.id, userId: actorId },
     select: { id: true, userId: true, url: true },
@@ -41,14 +46,14 @@ export async function syncFeed({
   if (!feed) throw feedNotFound();
   const synced = await syncFeedRow({ ...deps, feed });
   if (!synced) throw feedNotFound();
-  return synced.feed;
+  return { feed: synced.feed, changed: synced.changed };
 }
 
 /** For the worker: syncs any user's feed by id. Null when it was removed in the meantime. */
 export async function syncFeedById({
   feedId,
   ...deps
-}: SyncDeps & { feedId: string }): Promise<{ feed: CalendarFeedDto; ok: boolean } | null> {
+}: SyncDeps & { feedId: string }): Promise<{ feed: CalendarFeedDto; ok: boolean; changed: number } | null> {
   const feed = await deps.db.calendarFeed.findUnique({
     where: { id: feedId },
     select: { id: true, userId: true, url: true },
@@ -67,6 +72,8 @@ async function syncFeedRow({
 }: SyncDeps & { feed: { id: string; userId: string; url: string } }): Promise<{
   feed: CalendarFeedDto;
   ok: boolean;
+  /** Busy events added or removed. */
+  changed: number;
 } | null> {
   const where = { id: feed.id, userId: feed.userId };
   const timeZone = await getUserTimeZone({ db, actorId: feed.userId });
@@ -85,17 +92,17 @@ async function syncFeedRow({
     if (!isDomainError(error)) throw error;
     await db.calendarFeed.updateMany({ where, data: { lastError: error.message } });
     const row = await db.calendarFeed.findFirst({ where, select: calendarFeedSelect });
-    return row ? { feed: toCalendarFeedDto(row, secrets), ok: false } : null;
+    return row ? { feed: toCalendarFeedDto(row, secrets), ok: false, changed: 0 } : null;
   }
-  const row = await withTransaction(db, async (tx) => {
+  const synced = await withTransaction(db, async (tx) => {
     const { count } = await tx.calendarFeed.updateMany({
       where,
       data: { lastSyncedAt: clock.now(), lastError: null, eventCount: occurrences.length },
     });
     if (count === 0) return null;
     const changed = await replaceBusyEvents(tx, { userId: feed.userId, feedId: feed.id, occurrences });
-    if (changed) await events.record(tx, [busyChanged(feed.userId, feed.id, "synced")]);
-    return tx.calendarFeed.findFirstOrThrow({ where, select: calendarFeedSelect });
+    if (changed > 0) await events.record(tx, [busyChanged(feed.userId, feed.id, "synced")]);
+    return { row: await tx.calendarFeed.findFirstOrThrow({ where, select: calendarFeedSelect }), changed };
   });
-  return row ? { feed: toCalendarFeedDto(row, secrets), ok: true } : null;
+  return synced ? { feed: toCalendarFeedDto(synced.row, secrets), ok: true, changed: synced.changed } : null;
 }
