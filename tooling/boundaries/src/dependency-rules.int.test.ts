@@ -129,6 +129,13 @@ describe("the dependency rules of pnpm lint, on a fixture of the repository", ()
       expect(violations.every((violation) => violation.severity === "error")).toBe(true);
     });
 
+    it("fails tooling importing the app's code (the fake Google speaks to it over HTTP only)", async () => {
+      const violations = await violationsOf({
+        "tooling/fake-google/src/calendar-store.ts": `import { planOrder } from "../../../packages/domain/src/scheduler/plan/plan-order.ts";\nexport const order = planOrder;\n`,
+      });
+      expect(rulesOf(violations)).toContain("tooling-stands-alone");
+    });
+
     it("fails a package importing an app", async () => {
       const violations = await violationsOf({
         "packages/api/src/server.ts": `import { spawnServer } from "@agendacraft/server/testing";\nexport const server = spawnServer;\n`,

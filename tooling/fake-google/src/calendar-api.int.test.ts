@@ -109,6 +109,18 @@ describe("events", () => {
     expect(restored.body.status).toBe("confirmed");
   });
 
+  it("answers 404 for another account's calendar and its events", async () => {
+    const owner = await connectedAccount();
+    const stranger = await connectedAccount();
+    const event = fake.addEvent(owner.email, meeting(5, 9));
+    expect((await stranger.call(owner.events)).status).toBe(404);
+    const peek = await stranger.call(`${owner.events}/${event.id}`);
+    expect(peek.status).toBe(404);
+    expect(peek.body.error.errors[0].reason).toBe("notFound");
+    expect((await stranger.call(`${owner.events}/${event.id}`, { method: "DELETE" })).status).toBe(404);
+    expect(fake.event(owner.email, event.id)?.status).toBe("confirmed");
+  });
+
   it("refuses an id outside base32hex and an end before the start", async () => {
     const { call, events } = await connectedAccount();
     const badId = await call(events, { method: "POST", body: { id: "Not-Valid!", ...meeting(3, 9) } });

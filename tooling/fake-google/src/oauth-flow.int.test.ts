@@ -127,6 +127,18 @@ describe("the OAuth 2.0 web-server flow", () => {
     });
   });
 
+  it("adds new scopes to what was granted before, with include_granted_scopes (incremental authorization)", async () => {
+    const signIn = await connect({ email: "incremental@example.com", scopes: ["openid", "email", "profile"] });
+    expect(signIn.back.searchParams.get("scope")?.split(" ")).not.toContain(SCOPES.events);
+    const calendar = await connect({ email: "incremental@example.com", scopes: [SCOPES.events] });
+    const { tokens } = await calendar.client.getToken({
+      code: calendar.back.searchParams.get("code") ?? "",
+      codeVerifier: calendar.codeVerifier,
+    });
+    expect(tokens.scope?.split(" ").sort()).toEqual(["openid", SCOPES.email, SCOPES.profile, SCOPES.events].sort());
+    expect(fake.grantedScopes("incremental@example.com")).toContain(SCOPES.events);
+  });
+
   it("answers Cancel with error=access_denied and the state", async () => {
     const client = oauthClient();
     const url = client.generateAuthUrl({ scope: ["openid", ...CALENDAR_SCOPES], state: "s-1" });
