@@ -18,28 +18,39 @@ export async function storeCalendarList(
     events,
   }: { userId: string; connectionId: string; listed: readonly ListedCalendar[]; events: EventRecorder },
 ): Promise<void> {
-  const known = await tx.connectedCalendar.findMany({
+  const knownRows = await tx.connectedCalendar.findMany({
     where: { connectionId, userId },
-    select: { id: true, externalId: true, busy: true },
+    select: { id: true, externalId: true, busy: true, name: true, color: true, primary: true },
   });
   const listedIds = new Set(listed.map((calendar) => calendar.externalId));
-  const gone = known.filter((calendar) => !listedIds.has(calendar.externalId));
+  const gone = knownRows.filter((calendar) => !listedIds.has(calendar.externalId));
   if (gone.length > 0) {
     await tx.connectedCalendar.deleteMany({ where: { id: { in: gone.map((calendar) => calendar.id) } } });
   }
-  const knownIds = new Set(known.map((calendar) => calendar.externalId));
+  const known = new Map(knownRows.map((calendar) => [calendar.externalId, calendar]));
+  const added = listed.filter((calendar) => !known.has(calendar.externalId));
+  if (added.length > 0) {
+    await tx.connectedCalendar.createMany({
+      data: added.map((calendar) => ({
+        userId,
+        connectionId,
+        externalId: calendar.externalId,
+        name: calendar.name,
+        color: calendar.color,
+        primary: calendar.primary,
+        busy: calendar.primary,
+      })),
+    });
+  }
   for (const calendar of listed) {
-    const facts = { name: calendar.name, color: calendar.color, primary: calendar.primary };
-    if (knownIds.has(calendar.externalId)) {
-      await tx.connectedCalendar.update({
-        where: { connectionId_externalId: { connectionId, externalId: calendar.externalId } },
-        data: facts,
-      });
-    } else {
-      await tx.connectedCalendar.create({
-        data: { userId, connectionId, externalId: calendar.externalId, ...facts, busy: calendar.primary },
-      });
-    }
+    const before = known.get(calendar.externalId);
+    if (!before) continue;
+    if (before.name === calendar.name && before.color === calendar.color && before.primary === calendar.primary)
+      continue;
+    await tx.connectedCalendar.update({
+      where: { id: before.id },
+      data: { name: calendar.name, color: calendar.color, primary: calendar.primary },
+    });
   }
   // Busy time vanished with a removed calendar: the plan may have room now.
   if (gone.some((calendar) => calendar.busy)) await events.record(tx, [busyChanged(userId, connectionId, "removed")]);
