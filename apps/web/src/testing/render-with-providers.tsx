@@ -13,8 +13,7 @@ import { APP_ORIGIN, apiUrl } from "./sign-up.ts";
  * One component with the app's real providers (clients to the test server, a router, toasts),
  * for states a real account cannot easily be put in (a revoked Google grant, a failing sync).
  */
-export function renderWithProviders(ui: ReactNode, { cookie }: { cookie?: string } = {}) {
-  const url = apiUrl();
+export function renderWithProviders(ui: ReactNode, { cookie, url = apiUrl() }: { cookie?: string; url?: string } = {}) {
   const headers = { origin: APP_ORIGIN, ...(cookie ? { cookie } : {}) };
   const connection = createConnectionStatus();
   const queryClient = createQueryClient({ connection, onUnauthorized: () => {} });

@@ -55,17 +55,15 @@ export function ConnectionCard({ connection }: { connection: Connection }) {
           {canReconnect(connection) ? (
             <ConnectGoogleButton label="Reconnect" ariaLabel={`Reconnect “${connection.name}”`} />
           ) : null}
-          {sync.available ? (
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              aria-label={`Sync “${connection.name}” now`}
-              disabled={sync.isPending || connection.status === "needs_reconnect"}
-              onClick={sync.sync}
-            >
-              {sync.isPending ? "Syncing…" : "Sync now"}
-            </button>
-          ) : null}
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            aria-label={`Sync “${connection.name}” now`}
+            disabled={sync.isPending || connection.status === "needs_reconnect"}
+            onClick={sync.sync}
+          >
+            {sync.isPending ? "Syncing…" : "Sync now"}
+          </button>
           <button
             type="button"
             className={buttonClass.ghost}

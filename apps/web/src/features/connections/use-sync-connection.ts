@@ -2,29 +2,24 @@ import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
-import { busyTimes } from "../calendars/busy-times.ts";
+import { changesWords } from "./connection-status.ts";
 import type { Connection } from "./connection-types.ts";
 import { useRefreshCalendars } from "./use-refresh-calendars.ts";
 
-/** "Sync now" for one connection, saying in a toast what it did. */
+/** "Sync now" for one connection (Google account or iCal feed), saying in a toast what it did. */
 export function useSyncConnection(connection: Connection) {
   const trpc = useTRPC();
   const refresh = useRefreshCalendars();
-  const onError = (error: unknown) => toast.error(describeError(error).message);
-  // An iCal feed syncs through its own procedure, which says how many busy times it holds.
-  const feed = useMutation(
-    trpc.calendars.feeds.sync.mutationOptions({
-      onSuccess: (synced) => {
-        if (synced.lastError) toast.error(`“${synced.name}” could not be synced. ${synced.lastError}`);
-        else toast.success(`Synced “${synced.name}”: ${busyTimes(synced.eventCount)}.`);
+  const sync = useMutation(
+    trpc.calendars.sync.mutationOptions({
+      onSuccess: ({ status, changed }) => {
+        if (status === "needs_reconnect") toast.error(`“${connection.name}” needs reconnecting before it can sync.`);
+        else if (status === "error") toast.error(`“${connection.name}” could not be synced. See why in Settings.`);
+        else toast.success(`Synced “${connection.name}”: ${changesWords(changed)}.`);
       },
-      onError,
+      onError: (error) => toast.error(describeError(error).message),
       onSettled: refresh,
     }),
   );
-  return {
-    available: connection.kind === "ical",
-    isPending: feed.isPending,
-    sync: () => feed.mutate({ id: connection.id }),
-  };
+  return { isPending: sync.isPending, sync: () => sync.mutate({ connectionId: connection.id }) };
 }
