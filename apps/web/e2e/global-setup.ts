@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { googleServerEnv } from "../src/testing/google-test-server.ts";
 import { startAppServer } from "../src/testing/start-app-server.ts";
 import { buildWeb } from "./build-web.ts";
 import { freePort } from "./free-port.ts";
@@ -35,12 +36,16 @@ export default async function setup(project: TestProject) {
   await buildWeb(distDir);
   // The server must know its own public origin: sign-in and mutations from any other are refused.
   const port = await freePort();
+  // Set up for Google against a fake that google-calendar.e2e.test.ts starts on this port.
+  const googlePort = await freePort();
   const server = await startAppServer({
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     WEB_DIST_DIR: distDir,
+    ...googleServerEnv(googlePort),
   });
   project.provide("appUrl", server.url);
+  project.provide("fakeGooglePort", googlePort);
   project.provide("artifactsDir", artifactsDir);
   project.provide(
     "readmeScreenshotsDir",
