@@ -8,7 +8,14 @@ import {
   type DurableStorage,
   type TestDatabase,
 } from "@agendacraft/db/testing";
-import { openFeedUrl, sealFeedUrl } from "@agendacraft/domain/calendars";
+import {
+  openAccessToken,
+  openFeedUrl,
+  openRefreshToken,
+  sealAccessToken,
+  sealFeedUrl,
+  sealRefreshToken,
+} from "@agendacraft/domain/calendars";
 import { getAuthSecret } from "@agendacraft/domain/iam";
 import {
   createSecretKeyring,
@@ -100,6 +107,59 @@ describe("rotateCommand", () => {
     expect(await rotateCommand({ db: prisma, secrets: onlyB, ...failed })).toBe(1);
     expect(failed.out).toEqual([`Calendar addresses: 0 re-encrypted with key ${onlyB.current.id}.`]);
     expect(failed.err[0]).toMatch(/^1 calendar address\(es\) could not be decrypted/);
+  });
+});
+
+describe("rotateCommand with Google connections", () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("re-encrypts the access and refresh tokens with the new key, and names connections no key opens", async () => {
+    const { prisma } = database;
+    const user = await prisma.user.create({ data: { name: "Ada", email: `ada-${Date.now()}@example.com` } });
+    const oldKeys = createSecretKeyring({ current: keyA });
+    const connection = await prisma.calendarConnection.create({
+      data: {
+        userId: user.id,
+        externalAccountId: "sub-1",
+        email: "ada@gmail.com",
+        name: "ada@gmail.com",
+        accessToken: sealAccessToken(oldKeys, "access-1"),
+        refreshToken: sealRefreshToken(oldKeys, "refresh-1"),
+      },
+    });
+    const rotating = createSecretKeyring({ current: keyB, previous: [keyA] });
+    const output = recordOutput();
+    expect(await rotateCommand({ db: prisma, secrets: rotating, ...output })).toBe(0);
+    expect(output.out).toContain(
+      `Google connection tokens: 1 connection(s) re-encrypted with key ${rotating.current.id}.`,
+    );
+    const onlyB = createSecretKeyring({ current: keyB });
+    const stored = await prisma.calendarConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(openAccessToken(onlyB, stored.accessToken ?? "")).toBe("access-1");
+    expect(openRefreshToken(onlyB, stored.refreshToken ?? "")).toBe("refresh-1");
+
+    await prisma.calendarConnection.create({
+      data: {
+        userId: user.id,
+        externalAccountId: "sub-2",
+        email: "ada2@gmail.com",
+        name: "ada2@gmail.com",
+        accessToken: null,
+        refreshToken: sealRefreshToken(createSecretKeyring({ current: keyC }), "refresh-2"),
+      },
+    });
+    const failed = recordOutput();
+    expect(await rotateCommand({ db: prisma, secrets: onlyB, ...failed })).toBe(1);
+    expect(failed.err).toEqual([
+      expect.stringMatching(/^1 Google connection\(s\) have tokens that could not be decrypted/),
+    ]);
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from "@agendacraft/domain/calendars/testing";
 import { createNotificationBus, type NotificationBus } from "@agendacraft/domain/notifier";
 import { fixedClock, testSecretKeyring } from "@agendacraft/domain/shared";
+import { type FakeGoogle, startFakeGoogle } from "@agendacraft/fake-google";
 import { createJobDefinitions } from "../jobs/job-definitions.ts";
 import { startJobQueue } from "../jobs/start-job-queue.ts";
 import { APP_ORIGIN, cookieFrom, postJson } from "../testing/http.ts";
@@ -49,6 +50,9 @@ export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixt
   calendars.serve("/error.ics", { status: 500 });
   const calendarUrls = ["/google.ics", "/lunch.ics", "/broken.ics", "/error.ics", "/missing.ics"].map(calendars.url);
 
+  // Google procedures are fuzzed as a configured server answers them (without it they all answer 503 not configured).
+  const google: FakeGoogle = await startFakeGoogle({ clientId: "agendacraft-fuzz", clientSecret: "fuzz-secret" });
+
   const webDist = await mkdtemp(join(tmpdir(), "agendacraft-fuzz-web-"));
   await writeFile(join(webDist, "index.html"), "<!doctype html><title>AgendaCraft</title>");
 
@@ -72,7 +76,13 @@ export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixt
     clock,
     jobs,
     notifications,
-    env: { ...FUZZ_SERVER_ENV, WEB_DIST_DIR: webDist },
+    env: {
+      ...FUZZ_SERVER_ENV,
+      WEB_DIST_DIR: webDist,
+      GOOGLE_CLIENT_ID: google.clientId,
+      GOOGLE_CLIENT_SECRET: google.clientSecret,
+      GOOGLE_BASE_URL: google.url,
+    },
   });
 
   const signedUp = await postJson(
@@ -98,6 +108,7 @@ export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixt
       await server.close();
       await jobs.stop();
       await calendars.close();
+      await google.close();
       await rm(webDist, { recursive: true, force: true });
     },
   };

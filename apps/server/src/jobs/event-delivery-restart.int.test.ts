@@ -89,6 +89,7 @@ describe("event delivery across a killed server", { timeout: 240_000 }, () => {
          FROM event_deliveries d JOIN event_streams s ON s."userId" = d."userId" ORDER BY d.subscriber`,
       );
       expect(cursors).toEqual([
+        { subscriber: "notifier.calendar-alerts", behind: "0" },
         { subscriber: "notifier.reminders", behind: "0" },
         { subscriber: "scheduler.replan", behind: "0" },
       ]);

@@ -4,7 +4,9 @@ import type { JobDefinition, JobSender } from "@agendacraft/db/jobs";
 import {
   createGoogleSyncJob,
   createGoogleSyncScheduleJob,
+  createGoogleWriteBackSubscriber,
   createSyncFeedsJob,
+  createWriteTaskJob,
   type GoogleConfig,
   RETIRED_SYNC_FEEDS_JOB,
 } from "@agendacraft/domain/calendars";
@@ -35,7 +37,7 @@ export type JobDeps = {
   appUrl?: string;
   /** Let calendar addresses point at loopback and private networks (CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS). */
   allowPrivateCalendarNetworks?: boolean;
-  /** The server's Google client (GOOGLE_*); absent or null: the Google sync jobs do nothing. */
+  /** The server's Google client (GOOGLE_*); absent or null: the Google sync and write-back jobs do nothing. */
   google?: GoogleConfig | null;
 };
 
@@ -51,6 +53,7 @@ export function createEventSubscribers({ jobs, clock }: Pick<JobDeps, "jobs" | "
     createRemindersSubscriber({ jobs, clock }),
     createReplanSubscriber({ jobs, clock }),
     createCalendarAlertsSubscriber({ clock }),
+    createGoogleWriteBackSubscriber({ jobs, clock }),
   ];
 }
 
@@ -93,5 +96,6 @@ export function createJobDefinitions({
     }),
     createGoogleSyncScheduleJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock, google: deps.google }),
     createCleanIdempotencyKeysJob({ db: deps.db, clock: deps.clock, log: deps.log }),
+    createWriteTaskJob({ db: deps.db, google: deps.google ?? null, secrets: deps.secrets, clock: deps.clock, events }),
   ];
 }

@@ -41,3 +41,22 @@ export const GoogleConflictResolved = defineEventType(
     taskUpdated: z.iso.datetime(),
   }),
 );
+
+/**
+ * Where plans are written changed (aggregate: the calendar or, when reconnected, the connection):
+ * a calendar became the write target or stopped being one, or a connection came back after
+ * needing a reconnect. The write-back then brings every scheduled task's events in line.
+ */
+export const CalendarWriteTargetChanged = defineEventType(
+  "calendars.write_target_changed",
+  z.object({ change: z.enum(["chosen", "cleared", "reconnected"]) }),
+);
+
+/** Calendars and connections carry no version column in their events: 0. */
+export function writeTargetChanged(
+  userId: string,
+  aggregateId: string,
+  change: "chosen" | "cleared" | "reconnected",
+): NewEvent<typeof CalendarWriteTargetChanged> {
+  return newEvent(CalendarWriteTargetChanged, { userId, aggregateId, version: 0, payload: { change } });
+}

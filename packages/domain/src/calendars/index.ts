@@ -9,7 +9,12 @@ export {
   googleUnavailable,
   needsReconnect,
 } from "./calendars-errors.ts";
-export { CalendarBusyChanged, CalendarConnectionNeedsReconnect, GoogleConflictResolved } from "./events.ts";
+export {
+  CalendarBusyChanged,
+  CalendarConnectionNeedsReconnect,
+  CalendarWriteTargetChanged,
+  GoogleConflictResolved,
+} from "./events.ts";
 export { type BusyOccurrence, expandBusyEvents, MAX_OCCURRENCES_PER_FEED } from "./expand-busy-events.ts";
 export { FEED_URL_PURPOSE, openFeedUrl, sealFeedUrl } from "./feed-url-secret.ts";
 export { FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from "./fetch-calendar-text.ts";
@@ -58,6 +63,10 @@ export { listCalendarChanges } from "./google/list-calendar-changes.ts";
 export { listConnections } from "./google/list-connections.ts";
 export { type GoogleEvent, type GoogleEventReading, readGoogleEvent } from "./google/read-google-event.ts";
 export { requireGoogle } from "./google/require-google.ts";
+export {
+  type ResealConnectionTokensResult,
+  resealConnectionTokens,
+} from "./google/reseal-connection-tokens.ts";
 export { storeCalendarList } from "./google/store-calendar-list.ts";
 export { type OnOwnEvents, type SyncConnectionResult, syncConnection } from "./google/sync-connection.ts";
 export { SYNC_NOW_DEADLINE_MS, syncNow } from "./google/sync-now.ts";
@@ -67,6 +76,7 @@ export { createGoogleWriteBackSubscriber } from "./google/write-back-subscriber.
 export { type AccessTokenSource, writeTaskEvents } from "./google/write-task-events.ts";
 export {
   createWriteTaskJob,
+  requestPersonTaskWrites,
   requestTaskWrites,
   WRITE_TASK_JOB,
   WRITE_TASK_QUEUE_OPTIONS,
@@ -75,7 +85,6 @@ export {
 export { listBusy } from "./list-busy.ts";
 export { listFeeds } from "./list-feeds.ts";
 export { maskFeedUrl } from "./mask-feed-url.ts";
-export { readBusySpans } from "./read-busy-spans.ts";
 export { removeFeed } from "./remove-feed.ts";
 export {
   type AddFeedInput,

@@ -96,7 +96,8 @@ export const ZConnectionId = z.uuid("Unknown connection");
 /** A path inside the app (never another site): "/settings", "/settings/connections?tab=google". */
 export const ZReturnTo = ZText.trim()
   .max(500, "That path is too long")
-  .regex(/^\/(?![/\\])[^\s]*$/, "Give a path inside the app, starting with /");
+  // "/" then anything but a second "/" or a backslash (browsers read "//evil.example" as another site).
+  .regex(/^\/([^/\\\s]\S*)?$/, "Give a path inside the app, starting with /");
 
 export const ZConnectUrlInput = z.object({ returnTo: ZReturnTo.optional() }).optional();
 export type ConnectUrlInput = z.infer<typeof ZConnectUrlInput>;

@@ -1,7 +1,7 @@
 import type { JobSender } from "@agendacraft/db/jobs";
 import type { Prisma } from "@agendacraft/db/prisma";
 import type { calendar_v3 } from "@googleapis/calendar";
-import { rescheduleTaskFromCalendar, unscheduleTaskFromCalendar } from "../../scheduler/tasks/index.ts";
+import { rescheduleTaskFromCalendar, unscheduleTaskFromCalendar } from "../../scheduler/calendar-changes/index.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
@@ -61,8 +61,12 @@ async function applyOne({
   calendarId: string;
   event: calendar_v3.Schema$Event;
 }): Promise<boolean> {
-  if (!event.id || !event.updated) return false;
-  const updated = new Date(event.updated);
+  if (!event.id) return false;
+  const deleted = event.status === "cancelled";
+  // A deleted event comes with its id only: it was deleted by the time we saw it. Compared with
+  // the task's updatedAt, which is wall time too (not the injected clock).
+  const updated = event.updated ? new Date(event.updated) : deleted ? new Date() : null;
+  if (!updated) return false;
   const row = await tx.taskCalendarEvent.findFirst({ where: { userId, calendarId, externalEventId: event.id } });
   if (!row || (row.googleUpdated && updated.getTime() <= row.googleUpdated.getTime())) return false;
 
@@ -83,7 +87,6 @@ async function applyOne({
       blocks: { select: { start: true, end: true } },
     },
   });
-  const deleted = event.status === "cancelled";
   const inGoogle = deleted ? null : timedSpan(event);
   const ours = desiredTaskEvents(task).find((each) => each.blockIndex === row.blockIndex);
   if (deleted && !ours) {

@@ -4,6 +4,7 @@ import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import type { WarningLog } from "../../shared/log.ts";
 import type { SecretKeyring } from "../../shared/secrets/secret-keyring.ts";
+import { writeTargetChanged } from "../events.ts";
 import type { GoogleCalendarPermission, GoogleConnectOutcome } from "../schemas.ts";
 import { expiresAtOnClock, sealAccessToken, sealRefreshToken } from "./connection-tokens.ts";
 import { fetchCalendarList, type ListedCalendar } from "./fetch-calendar-list.ts";
@@ -116,6 +117,8 @@ export async function completeGoogleConnect({
       select: { id: true },
     });
     await storeCalendarList(tx, { userId: state.userId, connectionId: connection.id, listed, events });
+    // Writes skipped while it needed reconnecting are made now.
+    if (existing) await events.record(tx, [writeTargetChanged(state.userId, connection.id, "reconnected")]);
     await jobs.send(GoogleSyncJob, { connectionId: connection.id }, { tx, singletonKey: connection.id });
     return connection.id;
   });
@@ -155,6 +158,8 @@ function outcome(
 ): GoogleConnectResult {
   // A dummy origin only to edit the query; the result is a path of this app again.
   const url = new URL(returnTo, "http://app.invalid");
+  // "/a/..//evil.example" resolves to a path a browser reads as another site: never redirect there.
+  if (url.pathname.startsWith("//")) url.pathname = FALLBACK_RETURN_TO;
   url.searchParams.set("google", result);
   for (const [name, value] of Object.entries(extra)) url.searchParams.set(name, value);
   return { redirectTo: `${url.pathname}${url.search}${url.hash}`, outcome: result };

@@ -3,6 +3,7 @@ import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import type { SecretKeyring } from "../../shared/secrets/secret-keyring.ts";
 import { connectionNotFound } from "../calendars-errors.ts";
+import { writeTargetChanged } from "../events.ts";
 import type { ConnectedCalendarDto, CreateWriteCalendarInput } from "../schemas.ts";
 import { connectedCalendarSelect } from "./connected-calendar.select.ts";
 import { getAccessToken } from "./get-access-token.ts";
@@ -77,6 +78,7 @@ export async function createWriteCalendar({
       select: { id: true },
     });
     await makeWriteTarget(tx, actorId, calendar.id);
+    await events.record(tx, [writeTargetChanged(actorId, calendar.id, "chosen")]);
     return tx.connectedCalendar.findUniqueOrThrow({ where: { id: calendar.id }, select: connectedCalendarSelect });
   });
 }

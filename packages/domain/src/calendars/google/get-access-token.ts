@@ -1,3 +1,4 @@
+import type { Prisma } from "@agendacraft/db/prisma";
 import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
@@ -84,10 +85,21 @@ export async function getAccessToken({
       // Whoever held the lock before us may have refreshed already (or found the grant revoked).
       const fresh = usableToken(current, secrets, clock);
       if (fresh) return { token: fresh };
-      if (!current.refreshToken) return { refused: current.email };
+      if (!current.refreshToken) {
+        await markNeedsReconnect(tx, current, events, NO_GRANT_MESSAGE);
+        return { refused: current.email };
+      }
 
+      let refreshToken: string;
+      try {
+        refreshToken = openRefreshToken(secrets, current.refreshToken);
+      } catch {
+        // The key that sealed it is gone (SECRETS_KEY changed without rotating): only a new grant helps.
+        await markNeedsReconnect(tx, current, events, KEY_LOST_MESSAGE);
+        return { refused: current.email };
+      }
       const oauth = createGoogleOAuthClient(google);
-      oauth.setCredentials({ refresh_token: openRefreshToken(secrets, current.refreshToken) });
+      oauth.setCredentials({ refresh_token: refreshToken });
       try {
         const { credentials } = await oauth.refreshAccessToken();
         if (!credentials.access_token) throw new Error("Google's refresh answer has no access_token");
@@ -105,25 +117,7 @@ export async function getAccessToken({
         return { token: credentials.access_token };
       } catch (error) {
         if (readGoogleFailure(error).reason !== "invalid_grant") throw error;
-        const updated = await tx.calendarConnection.update({
-          where: { id: current.id },
-          data: {
-            status: "needs_reconnect",
-            lastError:
-              "Google no longer accepts AgendaCraft's access to this account (it was revoked or expired). Reconnect it.",
-            accessToken: null,
-            accessTokenExpiresAt: null,
-          },
-          select: { version: true },
-        });
-        await events.record(tx, [
-          newEvent(CalendarConnectionNeedsReconnect, {
-            userId: current.userId,
-            aggregateId: current.id,
-            version: updated.version,
-            payload: { email: current.email },
-          }),
-        ]);
+        await markNeedsReconnect(tx, current, events, REFUSED_MESSAGE);
         return { refused: current.email };
       }
     },
@@ -139,5 +133,38 @@ function usableToken(row: TokenRow, secrets: SecretKeyring, clock: Clock): strin
   if (row.status === "needs_reconnect") throw needsReconnect(row.email);
   if (!row.accessToken || !row.accessTokenExpiresAt) return null;
   if (row.accessTokenExpiresAt.getTime() - clock.now().getTime() <= ACCESS_TOKEN_MARGIN_MS) return null;
-  return openAccessToken(secrets, row.accessToken);
+  try {
+    return openAccessToken(secrets, row.accessToken);
+  } catch {
+    // Sealed with a key no longer configured: a refresh gets a new one.
+    return null;
+  }
+}
+
+const REFUSED_MESSAGE =
+  "Google no longer accepts AgendaCraft's access to this account (it was revoked or expired). Reconnect it.";
+const NO_GRANT_MESSAGE = "AgendaCraft has no lasting access to this account. Reconnect it.";
+const KEY_LOST_MESSAGE =
+  "This account's stored access can no longer be read (the server's keys changed). Reconnect it.";
+
+/** The connection waits for the person to connect it again; the notifier tells them (once per occurrence). */
+async function markNeedsReconnect(
+  tx: Prisma.TransactionClient,
+  connection: { id: string; userId: string; email: string },
+  events: EventRecorder,
+  lastError: string,
+): Promise<void> {
+  const updated = await tx.calendarConnection.update({
+    where: { id: connection.id },
+    data: { status: "needs_reconnect", lastError, accessToken: null, accessTokenExpiresAt: null },
+    select: { version: true },
+  });
+  await events.record(tx, [
+    newEvent(CalendarConnectionNeedsReconnect, {
+      userId: connection.userId,
+      aggregateId: connection.id,
+      version: updated.version,
+      payload: { email: connection.email },
+    }),
+  ]);
 }

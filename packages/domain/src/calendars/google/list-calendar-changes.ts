@@ -59,6 +59,8 @@ async function listAllPages({
   const events: GoogleEvent[] = [];
   let pageToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
+    // gaxios drops a signal that is already aborted (it keeps only its own timeout): check first.
+    signal?.throwIfAborted();
     const { data } = await api.events.list(
       { calendarId, singleEvents: true, maxResults: PAGE_SIZE, ...query, ...(pageToken ? { pageToken } : {}) },
       signal ? { signal } : {},

@@ -1,3 +1,4 @@
+import { createJobQueue } from "@agendacraft/db/jobs";
 import { useTestDatabase } from "@agendacraft/db/testing";
 import { type FakeGoogle, startFakeGoogle } from "@agendacraft/fake-google";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { fixedClock } from "../../shared/clock.ts";
 import { createRecordingEvents } from "../../shared/events/create-recording-events.ts";
 import { testSecretKeyring } from "../../shared/secrets/test-secret-keyring.ts";
 import { listBusy } from "../list-busy.ts";
+import { ownEventsHandler } from "./google-sync-job.ts";
 import type { GoogleEvent } from "./read-google-event.ts";
 import { type OnOwnEvents, syncConnection } from "./sync-connection.ts";
 import { googleConfigForFake, seedGoogleConnection } from "./testing/seed-google-connection.ts";
@@ -297,6 +299,66 @@ describe("syncing busy time from Google", () => {
       [[own.id, "confirmed"]],
       [[own.id, "cancelled"]],
     ]);
+    expect(await prisma.calendarEvent.count({ where: { calendarId } })).toBe(0);
+  });
+
+  it("a task whose event was moved in Google follows it, and the move counts as a change", async () => {
+    const { prisma, user, email, connectionId, calendarId, events } = await connected();
+    const task = await createTask({
+      db: prisma,
+      actorId: user.id,
+      input: ZCreateTaskInput.parse({
+        summary: "Write report",
+        minutes: 60,
+        startTime: new Date("2026-12-07T12:00:00Z"),
+      }),
+      clock,
+      events,
+    });
+    // As the write-back leaves it: the event in Google and the row that remembers it.
+    const written = fake.addEvent(email, {
+      summary: "Write report",
+      start: at("13:00"),
+      end: at("14:00"),
+      extendedProperties: { private: { agendacraftTaskId: task.id } },
+    });
+    await prisma.taskCalendarEvent.create({
+      data: {
+        userId: user.id,
+        calendarId,
+        taskId: task.id,
+        externalEventId: written.id,
+        start: new Date("2026-12-07T12:00:00Z"),
+        end: new Date("2026-12-07T13:00:00Z"),
+        summary: "Write report",
+        taskVersion: task.version,
+        googleUpdated: new Date(written.updated),
+      },
+    });
+    const jobs = createJobQueue({ pool: database().pool, stopTimeoutMs: 2_000 });
+    await jobs.start();
+    const sync = () =>
+      syncConnection({
+        db: prisma,
+        google: googleConfigForFake(fake),
+        secrets,
+        clock,
+        events,
+        onOwnEvents: ownEventsHandler({ db: prisma, jobs, events }),
+        connectionId,
+      });
+    try {
+      await expect(sync()).resolves.toEqual({ status: "ok", changed: 0 });
+      // The person drags it to 15:00 in Google Calendar.
+      fake.updateEvent(email, written.id, { start: at("15:00"), end: at("16:00") });
+      await expect(sync()).resolves.toEqual({ status: "ok", changed: 1 });
+    } finally {
+      await jobs.stop();
+    }
+    expect(await prisma.task.findUniqueOrThrow({ where: { id: task.id }, select: { startTime: true } })).toEqual({
+      startTime: new Date("2026-12-07T14:00:00Z"),
+    });
+    // Never busy time: the task itself is what occupies 15:00.
     expect(await prisma.calendarEvent.count({ where: { calendarId } })).toBe(0);
   });
 

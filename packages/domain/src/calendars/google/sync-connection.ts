@@ -50,7 +50,7 @@ export type SyncConnectionDeps = {
   signal?: AbortSignal;
 };
 
-type SyncedCalendar = { id: string; externalId: string; name: string; busy: boolean; allDayBusy: boolean };
+type SyncedCalendar = { id: string; externalId: string; busy: boolean; allDayBusy: boolean };
 
 /**
  * Reads one Google connection's calendars that count as busy, and the write target (for
@@ -84,7 +84,7 @@ export async function syncConnection({
     const calendars = await db.connectedCalendar.findMany({
       where: { connectionId: connection.id, userId: connection.userId, OR: [{ busy: true }, { writeTarget: true }] },
       orderBy: { id: "asc" },
-      select: { id: true, externalId: true, name: true, busy: true, allDayBusy: true },
+      select: { id: true, externalId: true, busy: true, allDayBusy: true },
     });
     for (const calendar of calendars) {
       changed += await syncCalendar({ ...deps, api, userId: connection.userId, connectionId, calendar, timeZone });

@@ -2,7 +2,7 @@ import type { JobSender } from "@agendacraft/db/jobs";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { connectedCalendarNotFound } from "../calendars-errors.ts";
-import { busyChanged } from "../events.ts";
+import { busyChanged, writeTargetChanged } from "../events.ts";
 import type { ConnectedCalendarDto, UpdateCalendarInput } from "../schemas.ts";
 import { connectedCalendarSelect } from "./connected-calendar.select.ts";
 import { GoogleSyncJob } from "./google-sync-job-type.ts";
@@ -53,6 +53,10 @@ export async function updateConnectedCalendar({
     if (busy !== before.busy || (busy && allDayChanged)) {
       const change = busy === before.busy ? "synced" : busy ? "added" : "removed";
       await events.record(tx, [busyChanged(actorId, input.id, change)]);
+    }
+    const writeTarget = input.writeTarget ?? before.writeTarget;
+    if (writeTarget !== before.writeTarget) {
+      await events.record(tx, [writeTargetChanged(actorId, input.id, writeTarget ? "chosen" : "cleared")]);
     }
     if ((busy && !before.busy) || allDayChanged) {
       await jobs.send(GoogleSyncJob, { connectionId: before.connectionId }, { tx, singletonKey: before.connectionId });

@@ -8,8 +8,10 @@ import {
   TaskDeleted,
   TaskReopened,
 } from "../../scheduler/events.ts";
+import type { Clock } from "../../shared/clock.ts";
 import { defineSubscriber, on, type Subscriber } from "../../shared/events/subscriber.ts";
-import { requestTaskWrites } from "./write-task-job.ts";
+import { CalendarWriteTargetChanged } from "../events.ts";
+import { requestPersonTaskWrites, requestTaskWrites } from "./write-task-job.ts";
 
 /** Changes to these fields can change a task's events (time, length, title). */
 const CALENDAR_FIELDS = new Set(["summary", "startTime", "endTime", "minutes"]);
@@ -20,7 +22,7 @@ const CALENDAR_FIELDS = new Set(["summary", "startTime", "endTime", "minutes"]);
  * job reads the task as it is when it runs and writes the difference, so a late, repeated or
  * reordered delivery converges to the same events.
  */
-export function createGoogleWriteBackSubscriber({ jobs }: { jobs: JobSender }): Subscriber {
+export function createGoogleWriteBackSubscriber({ jobs, clock }: { jobs: JobSender; clock: Clock }): Subscriber {
   const request = (tx: Parameters<typeof requestTaskWrites>[0]["tx"], userId: string, taskIds: readonly string[]) =>
     requestTaskWrites({ tx, jobs, userId, taskIds });
   return defineSubscriber({
@@ -48,6 +50,9 @@ export function createGoogleWriteBackSubscriber({ jobs }: { jobs: JobSender }): 
       }),
       on(PlanUndone, async ({ tx, event }) => {
         await request(tx, event.userId, event.payload.taskIds);
+      }),
+      on(CalendarWriteTargetChanged, async ({ tx, event }) => {
+        await requestPersonTaskWrites({ tx, jobs, userId: event.userId, clock });
       }),
     ],
   });

@@ -1,12 +1,21 @@
 import { defineJob, defineJobType, type JobDefinition, type JobSender, type QueueOptions } from "@agendacraft/db/jobs";
 import { z } from "zod";
+import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
+import { DomainError } from "../../shared/errors.ts";
+import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import type { SecretKeyring } from "../../shared/secrets/secret-keyring.ts";
+import { getAccessToken } from "./get-access-token.ts";
 import type { GoogleConfig } from "./google-config.ts";
-import { type AccessTokenSource, writeTaskEvents } from "./write-task-events.ts";
+import { writeTaskEvents } from "./write-task-events.ts";
 
 /** Brings one task's events in the write-target calendar in line with the task. */
 export const WRITE_TASK_JOB = "calendars.google.write_task";
 export const WriteTaskJob = defineJobType(WRITE_TASK_JOB, z.object({ userId: z.uuid(), taskId: z.uuid() }));
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A bound on one person's rewrite (per kind), so a huge history cannot make one huge statement. */
+const MAX_PERSON_TASK_WRITES = 5_000;
 
 export const WRITE_TASK_QUEUE_OPTIONS: QueueOptions = {
   // Quota answers back off with jitter (and wait for Retry-After, see task-event-calendar.ts).
@@ -42,6 +51,42 @@ export async function requestTaskWrites({
   );
 }
 
+/**
+ * Queues the write of every task of the person that has or should have an event: the
+ * scheduled ones from a day ago on, and every one with an event written. For when the write
+ * target changed or a connection came back: the jobs move, add or delete what differs.
+ */
+export async function requestPersonTaskWrites({
+  tx,
+  jobs,
+  userId,
+  clock,
+}: {
+  tx: Db;
+  jobs: JobSender;
+  userId: string;
+  clock: Clock;
+}): Promise<void> {
+  const since = new Date(clock.now().getTime() - DAY_MS);
+  const scheduled = await tx.task.findMany({
+    where: { userId, startTime: { gte: since } },
+    select: { id: true },
+    take: MAX_PERSON_TASK_WRITES,
+  });
+  const written = await tx.taskCalendarEvent.findMany({
+    where: { userId },
+    select: { taskId: true },
+    distinct: ["taskId"],
+    take: MAX_PERSON_TASK_WRITES,
+  });
+  await requestTaskWrites({
+    tx,
+    jobs,
+    userId,
+    taskIds: [...scheduled.map((task) => task.id), ...written.map((row) => row.taskId)],
+  });
+}
+
 /** Every task has work when the person has a write target; otherwise only those with events to delete. */
 async function tasksWithCalendarWork(tx: Db, userId: string, taskIds: readonly string[]): Promise<string[]> {
   const unique = [...new Set(taskIds)];
@@ -58,19 +103,36 @@ async function tasksWithCalendarWork(tx: Db, userId: string, taskIds: readonly s
 export function createWriteTaskJob({
   db,
   google,
-  accessToken,
+  secrets,
+  clock,
+  events,
 }: {
   db: Db;
   /** Null when the server has no Google client: nothing can have been connected, so nothing is written. */
   google: GoogleConfig | null;
-  accessToken: AccessTokenSource;
+  /** Open the connections' stored tokens. */
+  secrets: SecretKeyring;
+  clock: Clock;
+  /** Records that a connection needs reconnecting when Google refuses its refresh. */
+  events: EventRecorder;
 }): JobDefinition<typeof WriteTaskJob> {
   return defineJob({
     type: WriteTaskJob,
     queueOptions: WRITE_TASK_QUEUE_OPTIONS,
     async handler(job) {
       if (!google) return;
-      await writeTaskEvents({ db, google, accessToken, ...job.data });
+      try {
+        await writeTaskEvents({
+          db,
+          google,
+          accessToken: (connectionId) => getAccessToken({ db, google, secrets, clock, events, connectionId }),
+          ...job.data,
+        });
+      } catch (error) {
+        // Google refused the connection's refresh: it waits for its person to reconnect, not for retries.
+        if (error instanceof DomainError && error.code === "calendars.needs_reconnect") return;
+        throw error;
+      }
     },
   });
 }

@@ -1,10 +1,11 @@
-import { readBusySpans, warnAboutSkippedBusyEvents } from "../../calendars/index.ts";
+import { warnAboutSkippedBusyEvents } from "../../calendars/index.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import { MAX_INSTANT } from "../../shared/instant.ts";
 import type { WarningLog } from "../../shared/log.ts";
 import { yieldToEventLoop } from "../../shared/yield-to-event-loop.ts";
 import { expandPlannerWindowsInTurns } from "../recurrence/index.ts";
+import { readBusySpans } from "../tasks/read-busy-spans.ts";
 import { BLOCK_IN_RANGE, TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "../tasks/task-dates-in-range.ts";
 import { planSchedule } from "./engine/index.ts";
 import type { PlanInput, PlanPreviewDto } from "./schemas.ts";

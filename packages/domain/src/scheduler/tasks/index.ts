@@ -15,7 +15,6 @@ export {
   priorityLabel,
 } from "./priority/schemas.ts";
 export { reopenTask } from "./reopen-task.ts";
-export { type RescheduleFromCalendarInput, rescheduleTaskFromCalendar } from "./reschedule-task-from-calendar.ts";
 export {
   type AgendaDto,
   type AgendaEntryDto,
@@ -50,5 +49,4 @@ export {
   ZUpcomingInput,
   ZUpdateTaskInput,
 } from "./schemas.ts";
-export { unscheduleTaskFromCalendar } from "./unschedule-task-from-calendar.ts";
 export { updateTask } from "./update-task.ts";

@@ -1,7 +1,7 @@
-import { readBusySpans } from "../../calendars/index.ts";
 import type { Db } from "../../shared/db.ts";
 import type { WarningLog } from "../../shared/log.ts";
 import { overlapsAny } from "./overlaps-any.ts";
+import { readBusySpans } from "./read-busy-spans.ts";
 import { readTasksInGoogle } from "./read-tasks-in-google.ts";
 import { type AgendaDto, type AgendaEntryDto, type AgendaInput, MAX_AGENDA_ENTRIES } from "./schemas.ts";
 import { BLOCK_IN_RANGE, TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "./task-dates-in-range.ts";

@@ -1,9 +1,9 @@
-import { readBusySpans } from "../../calendars/index.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import { listLocalDays } from "./local-days.ts";
 import { overdueTaskWhere } from "./overdue-task-where.ts";
 import { overlapsAny } from "./overlaps-any.ts";
+import { readBusySpans } from "./read-busy-spans.ts";
 import { MAX_DAY_LIST_TASKS, type TodayDto } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 import { TASK_DATES_IN_RANGE } from "./task-dates-in-range.ts";

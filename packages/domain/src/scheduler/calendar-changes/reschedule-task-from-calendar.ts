@@ -2,9 +2,9 @@ import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import { TaskChanged, type TaskField } from "../events.ts";
-import type { TaskDto } from "./schemas.ts";
-import { taskSelect } from "./task.select.ts";
-import { taskNotFound } from "./task-errors.ts";
+import type { TaskDto } from "../tasks/schemas.ts";
+import { taskSelect } from "../tasks/task.select.ts";
+import { taskNotFound } from "../tasks/task-errors.ts";
 
 const MINUTE_MS = 60_000;
 

@@ -1,12 +1,12 @@
-import type { Db } from "../shared/db.ts";
-import { MAX_INSTANT, MIN_INSTANT } from "../shared/instant.ts";
+import type { Db } from "../../shared/db.ts";
+import { MAX_INSTANT, MIN_INSTANT } from "../../shared/instant.ts";
 
 /**
  * The person's busy time overlapping [from, to) from every calendar source (iCal feeds and
- * Google, through the `busy_time` view), merged where events overlap and sorted by start:
- * a few spans however many calendars there are. Only events inside the supported date
- * range count, as BUSY_EVENT_IN_RANGE reads them. The planner and the task lists read
- * busy time only through this.
+ * Google), merged where events overlap and sorted by start: a few spans however many
+ * calendars there are. It reads the `busy_time` view, the calendars domain's one public
+ * shape of busy time (its migration says which events count). Only events inside the
+ * supported date range count. The plan and the task lists read busy time only through this.
  */
 export function readBusySpans({
   db,
