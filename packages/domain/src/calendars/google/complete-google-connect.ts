@@ -9,6 +9,7 @@ import type { GoogleCalendarPermission, GoogleConnectOutcome } from "../schemas.
 import { expiresAtOnClock, sealAccessToken, sealRefreshToken } from "./connection-tokens.ts";
 import { fetchCalendarList, type ListedCalendar } from "./fetch-calendar-list.ts";
 import { fetchGoogleAccount, type GoogleAccount } from "./fetch-google-account.ts";
+import { readGoogleFailure } from "./google-api-error.ts";
 import { createCalendarApi, createGoogleOAuthClient } from "./google-clients.ts";
 import { GOOGLE_CALENDAR_SCOPES, type GoogleConfig } from "./google-config.ts";
 import { GoogleSyncJob } from "./google-sync-job-type.ts";
@@ -68,7 +69,7 @@ export async function completeGoogleConnect({
   try {
     granted = await exchangeCode(google, query.code, state.codeVerifier, clock);
   } catch (error) {
-    log?.warn({ err: error }, "Google refused the authorization code");
+    log?.warn({ google: describeFailure(error) }, "Google refused the authorization code");
     return outcome(returnTo, "failed");
   }
   const scopes = (granted.scope ?? query.scope ?? "").split(/\s+/).filter(Boolean);
@@ -82,7 +83,7 @@ export async function completeGoogleConnect({
     account = await fetchGoogleAccount(google, granted.accessToken);
     listed = await fetchCalendarList(createCalendarApi(google, granted.accessToken));
   } catch (error) {
-    log?.warn({ err: error }, "could not read the Google account or its calendar list");
+    log?.warn({ google: describeFailure(error) }, "could not read the Google account or its calendar list");
     return outcome(returnTo, "failed");
   }
 
@@ -141,6 +142,12 @@ async function exchangeCode(google: GoogleConfig, code: string, codeVerifier: st
     expiresAt: expiresAtOnClock(clock.now(), tokens.expiry_date),
     scope: tokens.scope ?? null,
   };
+}
+
+/** What went wrong, without the request the library would log with it (the code, the client secret). */
+function describeFailure(error: unknown): { status: number | undefined; reason: string | undefined; message: string } {
+  const { status, reason, message } = readGoogleFailure(error);
+  return { status, reason, message };
 }
 
 /** The calendar permissions not among `granted`, by their short names (GOOGLE_CALENDAR_PERMISSIONS' keys). */

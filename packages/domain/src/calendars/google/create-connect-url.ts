@@ -40,8 +40,8 @@ export async function createConnectUrl({
   const { codeVerifier, codeChallenge } = await oauth.generateCodeVerifierAsync();
   const state = randomBytes(32).toString("base64url");
   const now = clock.now();
-  // Old states are of no use to anyone: clearing the person's expired ones keeps the table small.
-  await db.calendarOAuthState.deleteMany({ where: { userId: actorId, expiresAt: { lt: now } } });
+  // Expired states are of no use to anyone (their index makes this cheap): the table stays small.
+  await db.calendarOAuthState.deleteMany({ where: { expiresAt: { lt: now } } });
   await db.calendarOAuthState.create({
     data: {
       id: state,

@@ -151,6 +151,26 @@ describe("Google connections against the fake Google", () => {
     expect(syncsQueued()).toBe(syncsBefore + 1);
   });
 
+  it("two write targets chosen at the same moment both succeed, and one stays the only target", async () => {
+    const { userId, email } = await personWithAccount();
+    const connectionId = connectionIdOf(await connect(userId, email));
+    const prisma = database().prisma;
+    const calendars = await prisma.connectedCalendar.findMany({ where: { connectionId }, select: { id: true } });
+    const chosen = await Promise.all(
+      calendars.map((calendar) =>
+        updateConnectedCalendar({
+          db: prisma,
+          actorId: userId,
+          input: { id: calendar.id, writeTarget: true },
+          events,
+          jobs,
+        }),
+      ),
+    );
+    expect(chosen.map((calendar) => calendar.writeTarget)).toEqual([true, true]);
+    expect(await prisma.connectedCalendar.count({ where: { userId, writeTarget: true } })).toBe(1);
+  });
+
   it("reads every page of a long calendar list", async () => {
     const { userId, email } = await personWithAccount();
     // Google's pages hold at most 250.

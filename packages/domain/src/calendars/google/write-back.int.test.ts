@@ -421,6 +421,26 @@ describe("writing plans back to Google Calendar", () => {
     await expect(person.sync()).resolves.toEqual({ status: "ok", changed: 0 });
   });
 
+  it("changes nothing for someone else: events offered under another person's id are not theirs", async () => {
+    const person = await personWithGoogle();
+    const stranger = await createUser(database().prisma);
+    const { write } = await plannedAndWritten(person);
+    fake.updateEvent(person.googleCalendarId, taskEventId(write.id, 0), {
+      start: { dateTime: "2026-06-04T08:00:00Z" },
+      end: { dateTime: "2026-06-04T09:00:00Z" },
+    });
+    const moved = await applyOwnEventChanges({
+      db: database().prisma,
+      jobs: queue,
+      events: createEventOutbox({ jobs: queue, clock }),
+      userId: stranger.id,
+      calendarId: person.calendar.id,
+      ownEvents: fake.events(person.googleCalendarId),
+    });
+    expect(moved).toBe(0);
+    expect(await person.task(write.id)).toEqual(write);
+  });
+
   it("takes nothing from its own writes when a sync reads them back", async () => {
     const person = await personWithGoogle();
     const { write, review } = await plannedAndWritten(person);
