@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@agendacraft/db/testing";
+import { GOOGLE_CALENDAR_SCOPES } from "@agendacraft/domain/calendars";
 import { approveConsent, cancelConsent, type FakeGoogle, startFakeGoogle } from "@agendacraft/fake-google";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ORIGIN, callProcedure, cookieFrom, postJson } from "./testing/http.ts";
@@ -86,6 +87,16 @@ describe("connecting Google Calendar over HTTP", () => {
         calendars: [expect.objectContaining({ externalId: email, busy: true, writeTarget: false })],
       }),
     ]);
+  });
+
+  it("an unticked calendar permission returns with google=missing_scope naming it, and nothing is connected", async () => {
+    const { cookie } = await signUp();
+    const email = `ola-${randomUUID()}@gmail.com`;
+    const grant = ["openid", "email", ...GOOGLE_CALENDAR_SCOPES.filter((scope) => !scope.endsWith("calendar.events"))];
+    const back = await followCallback(await approveConsent(await connectUrl(cookie), { email, grant }), cookie);
+    expect(back).toEqual({ status: 303, location: "/settings?google=missing_scope&missing=calendar.events" });
+    const list = await callProcedure(server.url, "calendars.list", { headers: { cookie } });
+    expect(list.data).toEqual([]);
   });
 
   it("a callback without the person's session cookie connects nothing", async () => {
