@@ -7,11 +7,8 @@ import { FormField } from "../ui/form/form-field.tsx";
 import { SubmitButton } from "../ui/form/submit-button.tsx";
 import { useSchemaForm } from "../ui/form/use-schema-form.ts";
 import { AuthCard } from "./auth-card.tsx";
-
-/** The browser's time zone, so the week view and reminders are right from the first minute. */
-function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
+import { browserTimeZone } from "./browser-time-zone.ts";
+import { ContinueWithGoogle } from "./continue-with-google.tsx";
 
 export function SignUpPage() {
   const { authClient } = useAppServices();
@@ -59,6 +56,7 @@ export function SignUpPage() {
           Create account
         </SubmitButton>
       </form>
+      <ContinueWithGoogle callbackPath="/inbox" />
       <p className="text-sm text-slate-600">
         Already have an account?{" "}
         <Link className="text-indigo-700 underline" to="/sign-in">

@@ -24,7 +24,16 @@ describe("iam router", () => {
   const issuePaths = (error: { cause?: unknown }) =>
     (error.cause as ZodError).issues.map((issue) => issue.path.join(".")).sort();
 
-  it("every procedure needs a session", async () => {
+  it("tells anyone, signed in or not, whether the server offers Google sign-in", async () => {
+    expect(await callerFor(harness.deps, null).iam.authProviders()).toEqual({ google: false });
+    const withGoogle = {
+      ...harness.deps,
+      google: { clientId: "id", clientSecret: "secret", syncIntervalSeconds: 300 },
+    };
+    expect(await callerFor(withGoogle, null).iam.authProviders()).toEqual({ google: true });
+  });
+
+  it("every procedure but authProviders needs a session", async () => {
     const anonymous = callerFor(harness.deps, null).iam;
     for (const call of [
       () => anonymous.me(),

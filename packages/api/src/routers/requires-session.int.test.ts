@@ -5,7 +5,7 @@ import { createTestDeps } from "../testing/create-test-deps.ts";
 import { callerFor } from "../testing/test-users.ts";
 
 /** Procedures anyone may call. Everything else must refuse a caller without a session. */
-const PUBLIC_PROCEDURES = new Set(["meta.health", "meta.ready", "meta.version"]);
+const PUBLIC_PROCEDURES = new Set(["meta.health", "meta.ready", "meta.version", "iam.authProviders"]);
 
 // Every procedure in the router, found by walking it, so a new one is covered the day it is added.
 const allPaths = Object.keys(appRouter._def.procedures).sort();

@@ -3,10 +3,10 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { z } from "zod";
-import type { GoogleConfig } from "../shared/google/google-config.ts";
 import { googleEndpoints } from "../shared/google/google-endpoints.ts";
 import { newId } from "../shared/ids.ts";
 import { googleNotConfiguredForSignIn, isGoogleAuthRequest } from "./google/google-auth-requests.ts";
+import type { GoogleSignInConfig } from "./google/google-sign-in-config.ts";
 import { googleSignInProvider } from "./google/google-sign-in-provider.ts";
 import { googleTokenEndpoint } from "./google/google-token-endpoint.ts";
 import { timeZoneFromOAuthState } from "./google/time-zone-from-oauth-state.ts";
@@ -25,7 +25,7 @@ export type CreateAuthOptions = {
   /** Origins allowed to send cookie-authenticated requests (the app's own plus CORS origins). */
   trustedOrigins: string[];
   /** The server's Google OAuth client; absent or null: no "Continue with Google". */
-  google?: GoogleConfig | null;
+  google?: GoogleSignInConfig | null;
 };
 
 const SEVEN_DAYS_SECONDS = 7 * 24 * 60 * 60;

@@ -1,6 +1,7 @@
 import { ConnectionsSection } from "../connections/connections-section.tsx";
 import { NotificationSettingsForm } from "../notifications/notification-settings-form.tsx";
 import { ApiTokensSection } from "./api-tokens-section.tsx";
+import { LinkGoogleSection } from "./link-google.tsx";
 import { PasswordForm } from "./password-form.tsx";
 import { ProfileForm } from "./profile-form.tsx";
 import { SettingsSection } from "./settings-section.tsx";
@@ -17,6 +18,7 @@ export function SettingsPage() {
       <SettingsSection title="Password">
         <PasswordForm />
       </SettingsSection>
+      <LinkGoogleSection />
       <SettingsSection
         title="API tokens"
         description="Personal tokens let scripts use AgendaCraft as you, with an Authorization: Bearer header."

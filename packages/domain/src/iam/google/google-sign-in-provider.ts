@@ -1,7 +1,7 @@
 import { refreshAccessToken } from "better-auth/oauth2";
 import type { GoogleOptions, GoogleProfile } from "better-auth/social-providers";
-import type { GoogleConfig } from "../../shared/google/google-config.ts";
 import { googleEndpoints } from "../../shared/google/google-endpoints.ts";
+import type { GoogleSignInConfig } from "./google-sign-in-config.ts";
 import { createGoogleIdTokenVerifier } from "./verify-google-id-token.ts";
 
 /**
@@ -10,7 +10,7 @@ import { createGoogleIdTokenVerifier } from "./verify-google-id-token.ts";
  * The library only decodes the id_token of the code flow; here its signature, issuer and
  * audience are checked before anyone is signed in.
  */
-export function googleSignInProvider(config: GoogleConfig): GoogleOptions {
+export function googleSignInProvider(config: GoogleSignInConfig): GoogleOptions {
   const endpoints = googleEndpoints(config.baseUrl);
   const verify = createGoogleIdTokenVerifier({ endpoints, clientId: config.clientId });
   return {

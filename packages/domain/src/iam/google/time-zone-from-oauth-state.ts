@@ -9,6 +9,7 @@ import { isValidTimeZone } from "../schemas.ts";
 export async function timeZoneFromOAuthState(): Promise<string | undefined> {
   // Outside a request (a script creating users) the library has no state to read and throws.
   const state = await getOAuthState().catch(() => null);
-  const timeZone = (state?.additionalData as { timeZone?: unknown } | undefined)?.timeZone;
+  // better-auth spreads `additionalData` into the state itself.
+  const timeZone = (state as { timeZone?: unknown } | null)?.timeZone;
   return typeof timeZone === "string" && isValidTimeZone(timeZone) ? timeZone : undefined;
 }
