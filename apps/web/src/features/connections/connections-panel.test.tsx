@@ -88,7 +88,7 @@ describe("Settings → Connections with Google", { timeout: 90_000 }, () => {
     await waitFor(() => expect(router.state.location.search).toBe(""));
     const list = await screen.findByRole("list", { name: "Connections" });
     const account = within(list).getAllByRole("listitem")[0];
-    // The first sync runs as a job: "Syncing…" until it is done, and the list follows by itself.
+    // The first sync runs as a job: "Not synced yet" until it is done, and the list follows by itself.
     await waitFor(() => expect(account?.textContent).toMatch(/Google Calendar\s*Connected\s*Last synced just now/), {
       timeout: 30_000,
     });
