@@ -44,6 +44,17 @@ export function CalendarToggles({ calendar }: { calendar: ConnectionCalendar }) 
           />
           Counts as busy
         </label>
+        <label className="flex items-center gap-1.5">
+          <input
+            type="checkbox"
+            className={checkbox}
+            checked={calendar.allDayBusy}
+            disabled={update.isPending || !calendar.busy}
+            aria-label={`All-day events of “${calendar.name}” count as busy`}
+            onChange={(event) => update.mutate({ id: calendar.id, allDayBusy: event.target.checked })}
+          />
+          All-day events too
+        </label>
       </span>
     </li>
   );

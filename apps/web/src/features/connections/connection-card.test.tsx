@@ -67,6 +67,13 @@ describe("a Google connection in Settings", () => {
       "checked",
       false,
     );
+    // All-day events are free unless the person says otherwise; the choice waits for "counts as busy".
+    expect(
+      within(calendars).getByRole("checkbox", { name: "All-day events of “Ada Lovelace” count as busy" }),
+    ).toHaveProperty("checked", false);
+    expect(
+      within(calendars).getByRole("checkbox", { name: "All-day events of “Holidays” count as busy" }),
+    ).toHaveProperty("disabled", true);
     expect(screen.queryByRole("button", { name: /Reconnect/ })).toBeNull();
     expect(screen.queryByRole("alert")).toBeNull();
   });
