@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FAKE_GOOGLE_CLIENT, fakeGooglePort } from "../src/testing/google-test-server.ts";
 import { seriousAccessibilityViolations } from "./accessibility.ts";
 import { launchChromium } from "./browser.ts";
-import { mutate, query, signUpThroughApi } from "./person-api.ts";
+import { mutate, query } from "./person-api.ts";
 
 const ZONE = "Europe/Berlin";
 const nextWeek = DateTime.now().setZone(ZONE).startOf("week").plus({ weeks: 1 });
@@ -75,10 +75,18 @@ function writtenEvents() {
 
 // One person's story, step by step, in one browser: each step builds on the one before.
 describe("Google Calendar in a real browser, against the fake Google", () => {
-  it("connects a Google calendar through Google's consent page", async () => {
-    await signUpThroughApi(page, { name: "Grace Hopper", timeZone: ZONE });
+  it("signs up with Google", async () => {
     await page.goto(appUrl());
-    await page.getByRole("heading", { name: "Inbox" }).waitFor();
+    await page.getByRole("heading", { name: "Sign in to AgendaCraft" }).waitFor();
+    await page.getByRole("button", { name: "Continue with Google" }).click();
+    await page.waitForURL((url) => url.origin === fake.url);
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Allow" }).click();
+    await page.waitForURL((url) => url.origin === new URL(appUrl()).origin);
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+  });
+
+  it("connects a Google calendar through Google's consent page", async () => {
     await nav("Settings");
     await page.getByRole("button", { name: "Connect Google Calendar" }).click();
 
