@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startFakeGoogle } from "@agendacraft/fake-google";
 import type { TestProject } from "vitest/node";
+import { googleServerEnv } from "../src/testing/google-test-server.ts";
 import { startAppServer } from "../src/testing/start-app-server.ts";
 import { buildWeb } from "./build-web.ts";
 import { freePort } from "./free-port.ts";
@@ -19,8 +19,6 @@ declare module "vitest" {
      * retake them on purpose), otherwise the artifacts folder, so a test run changes no tracked file.
      */
     readmeScreenshotsDir: string;
-    /** The fake Google the server is pointed at (GOOGLE_BASE_URL): its consent page opens in the browser. */
-    fakeGoogleUrl: string;
   }
 }
 
@@ -29,8 +27,7 @@ const README_SCREENSHOTS_DIR = fileURLToPath(new URL("../../../docs/screenshots"
 
 /**
  * Builds the web app, then starts the real server (embedded database, job worker, live
- * notifications) serving it on one origin, as `pnpm start` does, with a Google client whose
- * Google is the in-repo fake.
+ * notifications) serving it on one origin, as `pnpm start` does.
  */
 export default async function setup(project: TestProject) {
   const artifactsDir = process.env.E2E_ARTIFACTS_DIR ?? DEFAULT_ARTIFACTS_DIR;
@@ -39,17 +36,16 @@ export default async function setup(project: TestProject) {
   await buildWeb(distDir);
   // The server must know its own public origin: sign-in and mutations from any other are refused.
   const port = await freePort();
-  const google = await startFakeGoogle({ clientId: "e2e-client", clientSecret: "e2e-secret" });
+  // Set up for Google against a fake that google-calendar.e2e.test.ts starts on this port.
+  const googlePort = await freePort();
   const server = await startAppServer({
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     WEB_DIST_DIR: distDir,
-    GOOGLE_CLIENT_ID: google.clientId,
-    GOOGLE_CLIENT_SECRET: google.clientSecret,
-    GOOGLE_BASE_URL: google.url,
+    ...googleServerEnv(googlePort),
   });
   project.provide("appUrl", server.url);
-  project.provide("fakeGoogleUrl", google.url);
+  project.provide("fakeGooglePort", googlePort);
   project.provide("artifactsDir", artifactsDir);
   project.provide(
     "readmeScreenshotsDir",
@@ -57,7 +53,6 @@ export default async function setup(project: TestProject) {
   );
   return async () => {
     await server.close();
-    await google.close();
     await rm(distDir, { recursive: true, force: true });
   };
 }

@@ -428,7 +428,7 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
       .getByLabel("Secret iCal address")
       .fill(`http://127.0.0.1:${(calendarServer.address() as AddressInfo).port}/calendar/ical/secret/basic.ics`);
     await page.getByRole("button", { name: "Add calendar" }).click();
-    await page.getByRole("list", { name: "Calendars" }).getByText("Work calendar").waitFor();
+    await page.getByRole("list", { name: "Connections" }).getByText("Work calendar").waitFor();
     expect(await accessibilityOf(), "settings").toEqual([]);
 
     await nav("Today");

@@ -156,7 +156,7 @@ describe("planning a week in a real browser", () => {
     await page.getByLabel("Calendar name").fill("Work calendar");
     await page.getByLabel("Secret iCal address").fill(calendarUrl());
     await page.getByRole("button", { name: "Add calendar" }).click();
-    await page.getByRole("list", { name: "Calendars" }).getByText("Work calendar").waitFor();
+    await page.getByRole("list", { name: "Connections" }).getByText("Work calendar").waitFor();
   });
 
   it("plans next week around the busy time, applies the plan and shows the tasks as blocks", async () => {

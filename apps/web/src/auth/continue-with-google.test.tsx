@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { GOOGLE_TEST_CONFIG } from "../testing/google-test-config.ts";
+import { fakeGooglePort, googleServerEnv } from "../testing/google-test-server.ts";
 import { renderApp } from "../testing/render-app.tsx";
 
 /** Waits until the page knows whether the server offers Google, so a missing button means "not offered". */
@@ -68,8 +68,9 @@ describe("Continue with Google, on a server with a Google client", () => {
 
     await waitFor(() => expect(answers).toHaveLength(1));
     const consent = new URL(answers[0]?.body.url ?? "");
-    expect(consent.origin + consent.pathname).toBe(`${GOOGLE_TEST_CONFIG.GOOGLE_BASE_URL}/o/oauth2/v2/auth`);
-    expect(consent.searchParams.get("client_id")).toBe(GOOGLE_TEST_CONFIG.GOOGLE_CLIENT_ID);
+    const google = googleServerEnv(fakeGooglePort());
+    expect(consent.origin + consent.pathname).toBe(`${google.GOOGLE_BASE_URL}/o/oauth2/v2/auth`);
+    expect(consent.searchParams.get("client_id")).toBe(google.GOOGLE_CLIENT_ID);
     expect(consent.searchParams.get("redirect_uri")).toBe("http://localhost:3000/api/auth/callback/google");
     expect(consent.searchParams.get("scope")?.split(" ").sort()).toEqual(["email", "openid", "profile"]);
     expect(consent.searchParams.get("code_challenge_method")).toBe("S256");

@@ -1,25 +1,29 @@
 import type { TestProject } from "vitest/node";
-import { GOOGLE_TEST_CONFIG } from "./google-test-config.ts";
+import { freePort } from "../../e2e/free-port.ts";
+import { googleServerEnv } from "./google-test-server.ts";
 import { startAppServer } from "./start-app-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** Base URL of the server the web's component tests talk to. */
     apiUrl: string;
-    /** Base URL of a second server that has a Google client (GOOGLE_TEST_CONFIG), for the Google buttons. */
+    /** Base URL of a second server, set up for Google (see google-test-server.ts). */
     googleApiUrl: string;
+    /** The port that server expects the fake Google on. */
+    fakeGooglePort: number;
   }
 }
 
 /**
- * One real server for the whole web test run, each test signing up its own person, and a
- * second one configured for Google: whether the server has a Google client is fixed at
- * start, and the pages must be seen both ways.
+ * Real servers for the whole web test run; each test signs up its own person. One has no
+ * Google client; the other is set up for Google, against a fake a test starts.
  */
 export default async function setup(project: TestProject) {
-  const [server, googleServer] = await Promise.all([startAppServer(), startAppServer(GOOGLE_TEST_CONFIG)]);
+  const port = await freePort();
+  const [server, googleServer] = await Promise.all([startAppServer(), startAppServer(googleServerEnv(port))]);
   project.provide("apiUrl", server.url);
   project.provide("googleApiUrl", googleServer.url);
+  project.provide("fakeGooglePort", port);
   return async () => {
     await Promise.all([server.close(), googleServer.close()]);
   };

@@ -17,6 +17,7 @@ export async function signUp(
   overrides: { name?: string; email?: string; password?: string; timeZone?: string; url?: string } = {},
 ): Promise<SignedUp> {
   counter += 1;
+  // A test that starts a server of its own (say, one set up for Google) signs up there.
   const url = overrides.url ?? apiUrl();
   const person = {
     name: overrides.name ?? "Ada Lovelace",

@@ -64,9 +64,11 @@ describe("calendars that supply busy time", () => {
     await user.type(screen.getByLabelText("Secret iCal address"), feedUrl);
     await user.click(screen.getByRole("button", { name: "Add calendar" }));
 
-    const list = await screen.findByRole("list", { name: "Calendars" });
+    expect(await screen.findByText("Added “Work calendar” with 1 busy time.")).toBeDefined();
+    // It joins the one list of connections, beside any Google accounts.
+    const list = await screen.findByRole("list", { name: "Connections" });
     const row = await within(list).findByText("Work calendar");
-    expect(row.closest("li")?.textContent).toMatch(/1 busy time\b/);
+    expect(row.closest("li")?.textContent).toMatch(/iCal address\s*Connected/);
     // The secret address is never shown whole.
     expect(document.body.textContent).not.toContain("/secret/");
     cleanup();
@@ -96,6 +98,6 @@ describe("calendars that supply busy time", () => {
     const address = screen.getByLabelText("Secret iCal address");
     await waitFor(() => expect(address.getAttribute("aria-invalid")).toBe("true"));
     expect(screen.getByText(/could not download/i)).toBeDefined();
-    expect(await screen.findByText("No calendars yet")).toBeDefined();
+    expect(await screen.findByText("No calendars connected yet")).toBeDefined();
   });
 });

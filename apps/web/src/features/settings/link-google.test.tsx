@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { GOOGLE_TEST_CONFIG } from "../../testing/google-test-config.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { FAKE_GOOGLE_CLIENT, fakeGooglePort, googleApiUrl, googleServerEnv } from "../../testing/google-test-server.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { signUp } from "../../testing/sign-up.ts";
 
@@ -23,7 +23,7 @@ describe("Link Google in Settings", () => {
   });
 
   it("offers a password account to link Google, asking Google's consent page at GOOGLE_BASE_URL", async () => {
-    const url = inject("googleApiUrl");
+    const url = googleApiUrl();
     const person = await signUp({ url });
     const answers: { url?: string }[] = [];
     const recordingFetch: typeof fetch = async (input, init) => {
@@ -41,12 +41,13 @@ describe("Link Google in Settings", () => {
 
     await waitFor(() => expect(answers).toHaveLength(1));
     const consent = new URL(answers[0]?.url ?? "");
-    expect(consent.origin + consent.pathname).toBe(`${GOOGLE_TEST_CONFIG.GOOGLE_BASE_URL}/o/oauth2/v2/auth`);
-    expect(consent.searchParams.get("client_id")).toBe(GOOGLE_TEST_CONFIG.GOOGLE_CLIENT_ID);
+    const google = googleServerEnv(fakeGooglePort());
+    expect(consent.origin + consent.pathname).toBe(`${google.GOOGLE_BASE_URL}/o/oauth2/v2/auth`);
+    expect(consent.searchParams.get("client_id")).toBe(FAKE_GOOGLE_CLIENT.clientId);
   });
 
   it("says in words why linking did not work when Google sends the person back with an error", async () => {
-    const url = inject("googleApiUrl");
+    const url = googleApiUrl();
     const person = await signUp({ url });
     renderApp({ url, cookie: person.cookie, path: "/settings?link=google&error=email_does_not_match" });
 

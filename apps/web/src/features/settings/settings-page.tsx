@@ -1,4 +1,4 @@
-import { CalendarFeedsSection } from "../calendars/calendar-feeds-section.tsx";
+import { ConnectionsSection } from "../connections/connections-section.tsx";
 import { NotificationSettingsForm } from "../notifications/notification-settings-form.tsx";
 import { ApiTokensSection } from "./api-tokens-section.tsx";
 import { LinkGoogleSection } from "./link-google.tsx";
@@ -26,10 +26,11 @@ export function SettingsPage() {
         <ApiTokensSection />
       </SettingsSection>
       <SettingsSection
-        title="Calendars"
-        description="Busy time from your calendars: plans go around these events and the week view shows them. Synced every 15 minutes."
+        id="connections"
+        title="Connections"
+        description="Your calendars: plans go around their events, the week view shows them, and planned tasks can be written to Google Calendar."
       >
-        <CalendarFeedsSection />
+        <ConnectionsSection />
       </SettingsSection>
       <SettingsSection title="Notifications" description="Reminders before a scheduled task starts.">
         <NotificationSettingsForm />

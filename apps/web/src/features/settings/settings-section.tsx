@@ -1,12 +1,18 @@
 import { type ReactNode, useId } from "react";
 
-type SettingsSectionProps = { title: string; description?: string; children: ReactNode };
+type SettingsSectionProps = {
+  title: string;
+  description?: string;
+  /** An anchor to link to (`/settings#connections`). */
+  id?: string;
+  children: ReactNode;
+};
 
 /** One titled card of the Settings page; a landmark named by its heading. */
-export function SettingsSection({ title, description, children }: SettingsSectionProps) {
+export function SettingsSection({ title, description, id, children }: SettingsSectionProps) {
   const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+    <section id={id} aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
       <h2 id={headingId} className="text-lg font-semibold">
         {title}
       </h2>

@@ -24,16 +24,21 @@ export type BlockFacts = {
   done: boolean;
   /** The planner placed it and a calendar event now overlaps it (the next plan moves it). */
   conflict: boolean;
+  /** AgendaCraft wrote it into the person's Google calendar. */
+  inGoogle: boolean;
 };
 
 /** What a conflicting block adds to its name, so a screen reader hears what the ⚠ mark shows. */
 export const CONFLICT_WORDS = "conflicts with a calendar event";
+/** What a block written to Google adds to its name (the "G" mark, in words). */
+export const IN_GOOGLE_WORDS = "in Google Calendar";
 
 /**
  * Everything a block says, in one sentence for assistive technology and for blocks too short
  * to show it: "Write report, Tue 2 Jun 15:30–16:00, Health, P3 medium" (the priority named from the one table).
  * "(done)" follows the title directly, as the rest of the app names done tasks; a conflict is
- * said last ("…, P3 medium, conflicts with a calendar event").
+ * said last ("…, P3 medium, conflicts with a calendar event"), after "in Google Calendar" for a
+ * task written there.
  */
 export function blockLabel(facts: BlockFacts, timeZone: string): string {
   const day = DateTime.fromJSDate(facts.start, { zone: timeZone }).toFormat("ccc d LLL");
@@ -43,6 +48,7 @@ export function blockLabel(facts: BlockFacts, timeZone: string): string {
     `${day} ${times.start}–${times.end}`,
     facts.projectName ?? "Inbox",
     priorityLabel(facts.priority),
+    ...(facts.inGoogle ? [IN_GOOGLE_WORDS] : []),
     ...(facts.conflict ? [CONFLICT_WORDS] : []),
   ].join(", ");
 }

@@ -25,6 +25,7 @@ describe("a block's words", () => {
       priority: 5,
       done: false,
       conflict: false,
+      inGoogle: false,
     };
     expect(blockLabel(facts, ZONE)).toBe("Call dentist, Tue 2 Jun 15:30–15:45, Health, P1 urgent");
     expect(blockLabel({ ...facts, projectName: null, priority: 0, done: true }, ZONE)).toBe(
@@ -41,10 +42,25 @@ describe("a block's words", () => {
       priority: 3,
       done: false,
       conflict: true,
+      inGoogle: false,
     };
     expect(blockLabel(facts, ZONE)).toBe(
       "Write report, Tue 2 Jun 10:00–11:00, Inbox, P3 medium, conflicts with a calendar event",
     );
+  });
+
+  it("says in words that a block is also in the person's Google Calendar", () => {
+    const facts = {
+      title: "Write report",
+      start: new Date("2026-06-02T08:00:00Z"),
+      end: new Date("2026-06-02T09:00:00Z"),
+      projectName: null,
+      priority: 0,
+      done: false,
+      conflict: false,
+      inGoogle: true,
+    };
+    expect(blockLabel(facts, ZONE)).toBe("Write report, Tue 2 Jun 10:00–11:00, Inbox, No priority, in Google Calendar");
   });
 
   it("marks priority by urgency and names every level", () => {
@@ -56,6 +72,7 @@ describe("a block's words", () => {
       projectName: "Health",
       done: false,
       conflict: false,
+      inGoogle: false,
     };
     // The label names each level from the one priority table.
     const label = (priority: number) =>

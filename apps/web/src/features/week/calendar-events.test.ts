@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { moveAgendaEntry } from "./agenda-cache.ts";
 import {
   CONFLICT_HINT,
+  IN_GOOGLE_HINT,
   MOVE_HINT,
   OCCURRENCE_HINT,
   PART_HINT,
@@ -23,6 +24,7 @@ const entry = (overrides: Partial<AgendaEntry>): AgendaEntry => ({
   completed: false,
   projectId: null,
   conflict: false,
+  syncedToGoogle: false,
   ...overrides,
 });
 
@@ -107,6 +109,16 @@ describe("toCalendarEvents", () => {
     const [calm] = toCalendarEvents([entry({})], []);
     expect(calm?.classNames).toEqual(["agenda-task"]);
     expect(taskBlockProps(calm?.extendedProps ?? {})?.conflict).toBe(false);
+  });
+
+  it("marks a task written to Google Calendar, says so on hover, and leaves others unmarked", () => {
+    const [synced] = toCalendarEvents([entry({ syncedToGoogle: true })], []);
+    expect(taskBlockProps(synced?.extendedProps ?? {})?.inGoogle).toBe(true);
+    expect(taskEventProps(synced?.extendedProps ?? {})?.hint).toBe(`${MOVE_HINT} ${IN_GOOGLE_HINT}`);
+
+    const [local] = toCalendarEvents([entry({})], []);
+    expect(taskBlockProps(local?.extendedProps ?? {})?.inGoogle).toBe(false);
+    expect(taskEventProps(local?.extendedProps ?? {})?.hint).toBe(MOVE_HINT);
   });
 
   it("no longer calls a done task a conflict", () => {

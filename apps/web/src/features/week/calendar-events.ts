@@ -6,7 +6,14 @@ import type { AgendaEntry, BusyEvent, PlannerWindow } from "./week-types.ts";
 export type TaskEventProps = { kind: "task"; taskId: string; hint: string; movable: boolean };
 
 /** What a task block shows besides its title and time (see task-block.tsx). */
-export type TaskBlockProps = { projectName: string | null; priority: number; done: boolean; conflict: boolean };
+export type TaskBlockProps = {
+  projectName: string | null;
+  priority: number;
+  done: boolean;
+  conflict: boolean;
+  /** AgendaCraft wrote it into the person's Google calendar. */
+  inGoogle: boolean;
+};
 
 /** The projects a week's blocks are coloured and named by. */
 export type ProjectLook = { name: string; color: string };
@@ -28,6 +35,8 @@ export const BUSY_HINT = "Busy in your calendar. Plans go around it; change it i
 export const CONFLICT_HINT =
   "A calendar event now overlaps this planned task. The next plan moves it; or drag it to another time.";
 export const DONE_HINT = "Done. Reopen the task to move it.";
+/** Added to a block's hint when the task is also an event in the person's Google calendar. */
+export const IN_GOOGLE_HINT = "It is in your Google Calendar too: moving it there moves it here after the next sync.";
 export const PART_HINT =
   "A part of a task the planner split. Parts stay where the plan put them; undo the plan to place the task again.";
 
@@ -49,7 +58,7 @@ export function taskEvent(entry: AgendaEntry, projects: ProjectLooks = new Map()
   const occurrence = entry.occurrenceIndex !== undefined;
   const movable = !split && !occurrence && !entry.completed;
   const conflict = entry.conflict && !entry.completed;
-  const hint = entry.completed
+  const why = entry.completed
     ? DONE_HINT
     : conflict
       ? CONFLICT_HINT
@@ -58,6 +67,7 @@ export function taskEvent(entry: AgendaEntry, projects: ProjectLooks = new Map()
         : split
           ? PART_HINT
           : MOVE_HINT;
+  const hint = entry.syncedToGoogle ? `${why} ${IN_GOOGLE_HINT}` : why;
   const project = entry.projectId ? projects.get(entry.projectId) : undefined;
   const extendedProps: TaskEventProps & TaskBlockProps = {
     kind: "task",
@@ -68,6 +78,7 @@ export function taskEvent(entry: AgendaEntry, projects: ProjectLooks = new Map()
     priority: entry.priority,
     done: entry.completed,
     conflict,
+    inGoogle: entry.syncedToGoogle,
   };
   return {
     id: occurrence ? `${entry.taskId}#${entry.occurrenceIndex}` : `${entry.taskId}:${entry.part}`,
@@ -129,11 +140,12 @@ export function taskEventProps(extendedProps: Record<string, unknown>): TaskEven
 /** Reads back what a task block shows besides title and time; null for anything else. */
 export function taskBlockProps(extendedProps: Record<string, unknown>): TaskBlockProps | null {
   if (!taskEventProps(extendedProps)) return null;
-  const { projectName, priority, done, conflict } = extendedProps;
+  const { projectName, priority, done, conflict, inGoogle } = extendedProps;
   return {
     projectName: typeof projectName === "string" ? projectName : null,
     priority: typeof priority === "number" ? priority : 0,
     done: done === true,
     conflict: conflict === true,
+    inGoogle: inGoogle === true,
   };
 }

@@ -20,8 +20,9 @@ export function TaskBlockContent({
   priority,
   done,
   conflict,
+  inGoogle,
 }: TaskBlockContentProps) {
-  const label = blockLabel({ title, start, end, projectName, priority, done, conflict }, timeZone);
+  const label = blockLabel({ title, start, end, projectName, priority, done, conflict, inGoogle }, timeZone);
   const times = blockTimes(start, end, timeZone);
   const mark = done ? "" : priorityMark(priority);
   const short = end.getTime() - start.getTime() <= SHORT_BLOCK_MINUTES * 60_000;
@@ -31,6 +32,7 @@ export function TaskBlockContent({
       {short ? (
         <div aria-hidden="true" className="flex min-w-0 items-baseline gap-1 text-[11px]">
           {conflict ? <ConflictMark /> : null}
+          {inGoogle ? <InGoogleMark /> : null}
           {mark ? <span className="shrink-0 font-bold">{mark}</span> : null}
           <span className="min-w-0 truncate font-medium">{title}</span>
           <span className="shrink-0 whitespace-nowrap opacity-90">{times.start}</span>
@@ -39,6 +41,7 @@ export function TaskBlockContent({
         <div aria-hidden="true" className="flex min-w-0 flex-col text-xs">
           <span className="whitespace-nowrap opacity-90">
             {conflict ? <ConflictMark /> : null}
+            {inGoogle ? <InGoogleMark /> : null}
             {times.start}–{times.end}
             {mark ? <span className="ml-1 font-bold">{mark}</span> : null}
           </span>
@@ -54,5 +57,12 @@ export function TaskBlockContent({
 function ConflictMark() {
   return (
     <span className="agenda-conflict-mark mr-0.5 shrink-0 rounded-sm bg-white px-0.5 font-bold text-red-700">⚠</span>
+  );
+}
+
+/** The visible sign that the task is also in the person's Google calendar (named in the legend). */
+function InGoogleMark() {
+  return (
+    <span className="agenda-google-mark mr-0.5 shrink-0 rounded-sm bg-white px-0.5 font-bold text-slate-800">G</span>
   );
 }

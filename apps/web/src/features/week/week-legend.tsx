@@ -46,6 +46,15 @@ export function WeekLegend({ timeZone, projects = [] }: { timeZone: string; proj
         </span>{" "}
         Conflicts with a calendar event (the next plan moves it)
       </li>
+      <li className={item}>
+        <span
+          aria-hidden="true"
+          className="rounded-sm border border-slate-300 bg-white px-0.5 font-bold text-slate-800"
+        >
+          G
+        </span>{" "}
+        In your Google Calendar too (synced)
+      </li>
       <li>Priority: ! low or medium, !! high, !!! urgent</li>
       <li>Times in {timeZone}</li>
     </ul>

@@ -54,6 +54,7 @@ describe("scheduler.tasks.agenda", () => {
           completed: false,
           projectId: null,
           conflict: false,
+          syncedToGoogle: false,
         },
       ],
     });

@@ -88,6 +88,7 @@ describe("scheduler agenda", () => {
       completed: false,
       projectId: null,
       conflict: false,
+      syncedToGoogle: false,
     });
     expect(entries.find((entry) => entry.taskId === done.id)).toMatchObject({
       summary: "Call the bank",
@@ -120,6 +121,43 @@ describe("scheduler agenda", () => {
       "Across midnight 1/1",
       "Split over two days 2/2",
       "Inside 1/1",
+    ]);
+  });
+
+  it("marks the tasks written to the person's Google calendar, and only those", async () => {
+    const user = await setup();
+    const at = (hour: number) => ({ startTime: new Date(`2026-06-02T${hour}:00:00Z`), minutes: 30 });
+    const written = await user.createTask({ summary: "Write report", ...at(10) });
+    await user.createTask({ summary: "Review budget", ...at(12) });
+    // What the write-back records when it puts a task's block into the write-target calendar.
+    const connection = await user.prisma.calendarConnection.create({
+      data: {
+        userId: user.userId,
+        externalAccountId: "google-sub-1",
+        email: "ada@example.com",
+        name: "ada@example.com",
+      },
+    });
+    const calendar = await user.prisma.connectedCalendar.create({
+      data: { userId: user.userId, connectionId: connection.id, externalId: "agendacraft", name: "AgendaCraft" },
+    });
+    await user.prisma.taskCalendarEvent.create({
+      data: {
+        userId: user.userId,
+        calendarId: calendar.id,
+        taskId: written.id,
+        externalEventId: "agendacraft0task0",
+        start: at(10).startTime,
+        end: new Date("2026-06-02T10:30:00Z"),
+        summary: "Write report",
+        taskVersion: 1,
+      },
+    });
+
+    const { entries } = await user.agenda(WEEK);
+    expect(entries.map((entry) => [entry.summary, entry.syncedToGoogle])).toEqual([
+      ["Write report", true],
+      ["Review budget", false],
     ]);
   });
 

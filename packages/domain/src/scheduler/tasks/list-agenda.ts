@@ -2,6 +2,7 @@ import type { Db } from "../../shared/db.ts";
 import type { WarningLog } from "../../shared/log.ts";
 import { overlapsAny } from "./overlaps-any.ts";
 import { readBusySpans } from "./read-busy-spans.ts";
+import { readTasksInGoogle } from "./read-tasks-in-google.ts";
 import { type AgendaDto, type AgendaEntryDto, type AgendaInput, MAX_AGENDA_ENTRIES } from "./schemas.ts";
 import { BLOCK_IN_RANGE, TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "./task-dates-in-range.ts";
 
@@ -12,7 +13,8 @@ const overlaps = (span: { start: Date; end: Date }, input: AgendaInput) =>
  * What occupies the actor's time in [from, to): every task with a start time, done or
  * not, as one entry, except a task the planner split, which appears as its parts, and
  * the time plans reserved for later occurrences of open repeating tasks (`occurrenceIndex`). An
- * open task the planner placed that a calendar event now overlaps is a `conflict`. Parts
+ * open task the planner placed that a calendar event now overlaps is a `conflict`; a task
+ * written to the person's Google calendar is `syncedToGoogle`. Parts
  * keep their number among all the task's parts even when some fall outside the range.
  * Tasks with a date outside the supported range are skipped (and, with `log`, named in a warning).
  * At most MAX_AGENDA_ENTRIES, the earliest, so one call stays small at any account size.
@@ -64,6 +66,7 @@ export async function listAgenda({
     log ? warnAboutSkippedTasks({ db, actorId, log, where: scheduled, reading: "tasks.agenda" }) : undefined,
   ]);
 
+  const synced = await readTasksInGoogle({ db, actorId, taskIds: tasks.map((task) => task.id) });
   const entries = tasks.flatMap((task): AgendaEntryDto[] => {
     // Only the planner's own placements (the next plan moves them) count as conflicts; a
     // time the person chose over a meeting is their call.
@@ -77,6 +80,7 @@ export async function listAgenda({
       priority: task.priority,
       completed: task.completedAt !== null,
       projectId: task.projectId,
+      syncedToGoogle: synced.has(task.id),
     };
     const spans =
       task.blocks.length > 0
@@ -109,6 +113,8 @@ export async function listAgenda({
       partCount: 1,
       // Reserved time stays put (plans go around it), so a calendar event over it moves nothing.
       conflict: false,
+      // Only a task's own time is written to Google, not time kept for later occurrences.
+      syncedToGoogle: false,
       occurrenceIndex: block.occurrenceIndex,
     });
   }

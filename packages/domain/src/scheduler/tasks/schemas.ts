@@ -161,6 +161,9 @@ export const ZAgendaEntry = z.object({
    * position in the series); the occurrence takes it over once the ones before are done.
    */
   occurrenceIndex: z.number().int().min(1).optional(),
+
+  /** AgendaCraft wrote this task into the person's Google write-target calendar (it has an event there). */
+  syncedToGoogle: z.boolean(),
 });
 export type AgendaEntryDto = z.infer<typeof ZAgendaEntry>;
 
