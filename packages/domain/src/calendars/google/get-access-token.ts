@@ -59,6 +59,7 @@ export async function getAccessToken({
   events,
   connectionId,
   actorId,
+  rejectedToken,
 }: {
   db: Db;
   google: GoogleConfig;
@@ -69,12 +70,18 @@ export async function getAccessToken({
   connectionId: string;
   /** When a person asks (not a job): only their own connection is found. */
   actorId?: string;
+  /**
+   * A token Google just answered 401 to before its expiry (the person removed our access,
+   * or Google reset it): refresh instead of handing it out again. A revoked grant then
+   * answers `invalid_grant`, which marks the connection as above.
+   */
+  rejectedToken?: string;
 }): Promise<string> {
   const where = { id: connectionId, ...(actorId ? { userId: actorId } : {}) };
   const row = await db.calendarConnection.findFirst({ where, select: tokenSelect });
   if (!row) throw connectionNotFound();
   const usable = usableToken(row, secrets, clock);
-  if (usable) return usable;
+  if (usable && usable !== rejectedToken) return usable;
 
   const outcome = await withTransaction(
     db,
@@ -84,7 +91,7 @@ export async function getAccessToken({
       if (!current) throw connectionNotFound();
       // Whoever held the lock before us may have refreshed already (or found the grant revoked).
       const fresh = usableToken(current, secrets, clock);
-      if (fresh) return { token: fresh };
+      if (fresh && fresh !== rejectedToken) return { token: fresh };
       if (!current.refreshToken) {
         await markNeedsReconnect(tx, current, events, NO_GRANT_MESSAGE);
         return { refused: current.email };

@@ -252,6 +252,28 @@ describe("syncing busy time from Google", () => {
     expect(fake.requests).toEqual([]);
   });
 
+  it("marks the connection at once when the person removed access in Google while our token had time left", async () => {
+    const { email, sync, connection } = await connected();
+    // Removing access ends the refresh token and every access token, whatever their expiry.
+    fake.injectInvalidGrant(email);
+    fake.clearRequests();
+    await expect(sync()).resolves.toEqual({ status: "needs_reconnect", changed: 0 });
+    // The list is refused (401), one refresh tells why (invalid_grant), and nothing more is asked.
+    expect(fake.requests.map((request) => `${request.method} ${request.path.split("/events")[0]}`)).toEqual([
+      `GET /calendar/v3/calendars/${encodeURIComponent(email)}`,
+      "POST /token",
+    ]);
+    expect(await connection()).toMatchObject({ status: "needs_reconnect" });
+  });
+
+  it("refreshes once and carries on when Google refuses a token before its expiry but the grant stands", async () => {
+    const { email, sync } = await connected();
+    fake.addEvent(email, { summary: "Standup", start: at("09:00"), end: at("09:30") });
+    fake.expireAccessTokens(email);
+    await expect(sync()).resolves.toEqual({ status: "ok", changed: 1 });
+    expect(fake.tokenRefreshes(email)).toBe(1);
+  });
+
   it("says why in words when Google fails, keeps the events of the last good sync, and asks for a retry", async () => {
     const { email, sync, busy, connection } = await connected();
     fake.addEvent(email, { summary: "Standup", start: at("09:00"), end: at("09:30") });

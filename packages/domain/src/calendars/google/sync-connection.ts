@@ -77,8 +77,7 @@ export async function syncConnection({
   await db.calendarConnection.updateMany({ where, data: { status: "syncing" } });
 
   let changed = 0;
-  try {
-    const accessToken = await getAccessToken({ ...deps, connectionId: connection.id });
+  const syncCalendars = async (accessToken: string) => {
     const api = createCalendarApi(deps.google, accessToken);
     const timeZone = await getUserTimeZone({ db, actorId: connection.userId });
     const calendars = await db.connectedCalendar.findMany({
@@ -88,6 +87,17 @@ export async function syncConnection({
     });
     for (const calendar of calendars) {
       changed += await syncCalendar({ ...deps, api, userId: connection.userId, connectionId, calendar, timeZone });
+    }
+  };
+  try {
+    const accessToken = await getAccessToken({ ...deps, connectionId: connection.id });
+    try {
+      await syncCalendars(accessToken);
+    } catch (error) {
+      if (readGoogleFailure(error).status !== 401) throw error;
+      // Google refused a token that had not expired (access removed in the Google account, or
+      // reset): one refresh tells which; a revoked grant ends in needs_reconnect right there.
+      await syncCalendars(await getAccessToken({ ...deps, connectionId: connection.id, rejectedToken: accessToken }));
     }
   } catch (error) {
     return recordFailure({ db, where, error, changed, signal: deps.signal });

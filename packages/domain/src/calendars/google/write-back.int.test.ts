@@ -124,6 +124,7 @@ describe("writing plans back to Google Calendar", () => {
     const subscribers = [createGoogleWriteBackSubscriber({ jobs: queue, clock })];
     const person = {
       userId: user.id,
+      email,
       connection,
       calendar,
       googleCalendarId: writeCalendar.id,
@@ -345,6 +346,35 @@ describe("writing plans back to Google Calendar", () => {
     });
     await person.deliver();
     await vi.waitFor(() => expect(person.googleEvents().map((event) => event.summary)).toEqual(["Write report"]), WAIT);
+  });
+
+  it("stops, with the connection marked, when the person removed access in Google while our token had time left", async () => {
+    const person = await personWithGoogle();
+    await person.createTask({ summary: "Write report", minutes: 60 });
+    fake.injectInvalidGrant(person.email);
+    await person.plan();
+    await person.deliver();
+    await person.settled();
+    const { prisma } = database();
+    expect(
+      await prisma.calendarConnection.findUniqueOrThrow({
+        where: { id: person.connection.id },
+        select: { status: true },
+      }),
+    ).toEqual({ status: "needs_reconnect" });
+    // One refused insert and one refresh that said why: no retries against a grant that is gone.
+    expect(person.writesToGoogle().map((request) => request.status)).toEqual([401]);
+    expect(fake.tokenRefreshes(person.email)).toBe(1);
+  });
+
+  it("refreshes a token Google refused before its expiry and writes with the new one", async () => {
+    const person = await personWithGoogle();
+    await person.createTask({ summary: "Write report", minutes: 60 });
+    fake.expireAccessTokens(person.email);
+    await person.plan();
+    await person.deliver();
+    await vi.waitFor(() => expect(person.googleEvents().map((event) => event.summary)).toEqual(["Write report"]), WAIT);
+    expect(fake.tokenRefreshes(person.email)).toBe(1);
   });
 
   it("moves and pins a task whose event was moved in Google, and writes nothing back for it", async () => {

@@ -6,6 +6,7 @@ import { DomainError } from "../../shared/errors.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import type { SecretKeyring } from "../../shared/secrets/secret-keyring.ts";
 import { getAccessToken } from "./get-access-token.ts";
+import { readGoogleFailure } from "./google-api-error.ts";
 import type { GoogleConfig } from "./google-config.ts";
 import { writeTaskEvents } from "./write-task-events.ts";
 
@@ -121,18 +122,40 @@ export function createWriteTaskJob({
     queueOptions: WRITE_TASK_QUEUE_OPTIONS,
     async handler(job) {
       if (!google) return;
+      const tokenDeps = { db, google, secrets, clock, events };
+      const handed = new Map<string, string>();
       try {
         await writeTaskEvents({
           db,
           google,
-          accessToken: (connectionId) => getAccessToken({ db, google, secrets, clock, events, connectionId }),
+          accessToken: async (connectionId) => {
+            const token = await getAccessToken({ ...tokenDeps, connectionId });
+            handed.set(connectionId, token);
+            return token;
+          },
           ...job.data,
         });
       } catch (error) {
         // Google refused the connection's refresh: it waits for its person to reconnect, not for retries.
-        if (error instanceof DomainError && error.code === "calendars.needs_reconnect") return;
+        if (isNeedsReconnect(error)) return;
+        if (readGoogleFailure(error).status === 401) {
+          // A token refused before its expiry (access removed in Google, or reset): refresh it now,
+          // so the retry has a new one, or learn that the grant is gone and stop here.
+          try {
+            for (const [connectionId, rejectedToken] of handed) {
+              await getAccessToken({ ...tokenDeps, connectionId, rejectedToken });
+            }
+          } catch (refreshError) {
+            if (isNeedsReconnect(refreshError)) return;
+            throw refreshError;
+          }
+        }
         throw error;
       }
     },
   });
+}
+
+function isNeedsReconnect(error: unknown): boolean {
+  return error instanceof DomainError && error.code === "calendars.needs_reconnect";
 }
