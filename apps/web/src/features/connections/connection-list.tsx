@@ -14,8 +14,11 @@ const WHILE_SYNCING_REFETCH_MS = 3_000;
 const awaitingSync = (connection: Connection) =>
   connection.status === "syncing" || (connection.status === "ok" && connection.lastSyncedAt === null);
 
-/** Every connection of the person (Google accounts and iCal feeds) and where plans are written. */
-export function ConnectionList() {
+/**
+ * Every connection of the person (Google accounts and iCal feeds) and where plans are written.
+ * The empty state names Google only when the server offers it.
+ */
+export function ConnectionList({ googleAvailable }: { googleAvailable: boolean }) {
   const trpc = useTRPC();
   const connections = useQuery({
     ...trpc.calendars.list.queryOptions(),
@@ -26,7 +29,9 @@ export function ConnectionList() {
   if (connections.data.length === 0) {
     return (
       <EmptyState title="No calendars connected yet">
-        Connect Google Calendar or add an iCal address to keep planned tasks out of your meetings.
+        {googleAvailable
+          ? "Connect Google Calendar or add an iCal address to keep planned tasks out of your meetings."
+          : "Add a calendar's iCal address below to keep planned tasks out of your meetings."}
       </EmptyState>
     );
   }

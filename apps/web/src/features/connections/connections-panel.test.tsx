@@ -177,6 +177,10 @@ describe("Settings → Connections on a server without Google", () => {
     // Every question to the server has been answered, the providers one included.
     await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(screen.queryByRole("button", { name: "Connect Google Calendar" })).toBeNull();
+    // Nor does the empty list suggest Google, which this server does not offer.
+    expect(
+      screen.getByText("Add a calendar's iCal address below to keep planned tasks out of your meetings."),
+    ).toBeDefined();
     expect(screen.getByLabelText("Secret iCal address")).toBeDefined();
   });
 });

@@ -24,7 +24,7 @@ export function ConnectionsSection() {
           </p>
         </div>
       ) : null}
-      <ConnectionList />
+      <ConnectionList googleAvailable={googleAvailable} />
       <div className="flex flex-col gap-3 border-t border-slate-200 pt-4">
         <h3 className="text-sm font-semibold text-slate-800">Add a calendar by its iCal address</h3>
         <AddCalendarFeedForm />
