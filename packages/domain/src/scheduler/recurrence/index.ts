@@ -22,4 +22,5 @@ export {
   ZRecurrenceRule,
   ZWeekday,
 } from "./schemas.ts";
+export { WEEKDAY_WORDS, weekdayOfName } from "./weekday-names.ts";
 export { WEEKDAYS, type Weekday } from "./weekdays.ts";

@@ -3,6 +3,7 @@ import { parseLocalDate } from "./parse-local-date.ts";
 import { parseRecurrence } from "./parse-recurrence.ts";
 import type { RecurrencePreset } from "./preset-schema.ts";
 import { presetToRule } from "./preset-to-rule.ts";
+import { WEEKDAY_WORDS, weekdayOfName } from "./weekday-names.ts";
 import { WEEKDAYS, type Weekday } from "./weekdays.ts";
 
 /**
@@ -15,26 +16,7 @@ export type RepeatPhrase = { text: string; rule: string | null };
 /** The most a phrase may repeat by; the repeat menu's presets allow the same. */
 const MAX_INTERVAL = 99;
 
-const DAY_NAMES: Record<string, Weekday> = {
-  monday: "MO",
-  mon: "MO",
-  tuesday: "TU",
-  tue: "TU",
-  tues: "TU",
-  wednesday: "WE",
-  wed: "WE",
-  thursday: "TH",
-  thu: "TH",
-  thur: "TH",
-  thurs: "TH",
-  friday: "FR",
-  fri: "FR",
-  saturday: "SA",
-  sat: "SA",
-  sunday: "SU",
-  sun: "SU",
-};
-const DAY_NAME = `(?:${Object.keys(DAY_NAMES)
+const DAY_NAME = `(?:${Object.keys(WEEKDAY_WORDS)
   .sort((a, b) => b.length - a.length)
   .join("|")})s?`;
 const DAY_LIST = `${DAY_NAME}(?:(?:\\s*,\\s*|\\s*,?\\s+and\\s+)${DAY_NAME})*`;
@@ -117,7 +99,7 @@ function namedDays(list: string): Weekday[] | null {
   const days = new Set<Weekday>();
   for (const word of list.split(/\s*,\s*|\s+and\s+|,?\s+/)) {
     if (word === "" || word === "and") continue;
-    const day = DAY_NAMES[word] ?? DAY_NAMES[word.replace(/s$/, "")];
+    const day = weekdayOfName(word);
     if (!day) return null;
     days.add(day);
   }
