@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { listOccurrences } from "../../scheduler/recurrence/index.ts";
 import { mapTodoistRecurrence } from "./map-todoist-recurrence.ts";
 
 const ZONE = "Europe/Berlin";
@@ -87,6 +88,13 @@ describe("mapTodoistRecurrence: Todoist due strings to RRULE", () => {
 
   it.each(MAPPED)("%j (due %s) -> %s", (text, date, rrule, anchor = "scheduled") => {
     expect(mapTodoistRecurrence({ text, due: { date }, zone: ZONE })).toMatchObject({ ok: true, rrule, anchor });
+  });
+
+  it.each(MAPPED)("%j (due %s) starts on Todoist's due, a day its rule gives", (text, date) => {
+    const mapped = mapTodoistRecurrence({ text, due: { date }, zone: ZONE });
+    if (!mapped.ok) throw new Error(mapped.reason);
+    const [first] = listOccurrences({ rule: mapped.rrule, start: mapped.dtstart, timeZone: ZONE, count: 1 });
+    expect(first).toEqual(mapped.dtstart);
   });
 
   it.each(UNMAPPED)("%j is listed as unmapped: %s", (text, reason) => {
