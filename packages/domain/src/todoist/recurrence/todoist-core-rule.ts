@@ -29,8 +29,9 @@ const NTH_WEEKDAY = new RegExp(`^every (${ORDINAL_PATTERN}) (${DAY})${OF_THE_MON
 const NTH_WORKDAYS = new RegExp(`^every (${WORKDAY_ITEM}(?:${LIST_SEPARATOR}${WORKDAY_ITEM})*)${OF_THE_MONTH}$`);
 const MONTH_DAYS = new RegExp(`^every (?:the )?(${MONTH_DAY_LIST})${OF_THE_MONTH}$`);
 const MONTHS_ON = new RegExp(`^every (?:${COUNT} )?months? on (?:the )?(${MONTH_DAY_LIST})$`);
-const YEARLY_MONTH_FIRST = new RegExp(`^every (${MONTH_PATTERN})\\.? (${MONTH_DAY_PATTERN})$`);
-const YEARLY_DAY_FIRST = new RegExp(`^every (${MONTH_DAY_PATTERN}) (?:of )?(${MONTH_PATTERN})\\.?$`);
+const ON_A_YEAR = "(?:year on (?:the )?)?";
+const YEARLY_MONTH_FIRST = new RegExp(`^every ${ON_A_YEAR}(${MONTH_PATTERN})\\.? (${MONTH_DAY_PATTERN})$`);
+const YEARLY_DAY_FIRST = new RegExp(`^every ${ON_A_YEAR}(${MONTH_DAY_PATTERN}) (?:of )?(${MONTH_PATTERN})\\.?$`);
 
 /**
  * The RRULE for the repetition part of a Todoist due string ("every 3rd friday"), before
