@@ -29,7 +29,9 @@ export type NewTask = {
   child_order?: number;
 };
 
-export type TaskPatch = Partial<Pick<NewTask, "content" | "description" | "due" | "deadline" | "duration" | "priority" | "labels">>;
+export type TaskPatch = Partial<
+  Pick<NewTask, "content" | "description" | "due" | "deadline" | "duration" | "priority" | "labels">
+>;
 
 /** A due as clients send it: a `date` (day or floating date-time), a `datetime`, and/or a `string`. */
 export type DueInput = {
@@ -65,7 +67,10 @@ export class AccountState {
     items: new Map(),
   };
   /** Commands already applied, by uuid: a retried uuid answers the same without applying again. */
-  readonly appliedCommands = new Map<string, { status: "ok" | Record<string, unknown>; tempIds: Record<string, string> }>();
+  readonly appliedCommands = new Map<
+    string,
+    { status: "ok" | Record<string, unknown>; tempIds: Record<string, string> }
+  >();
   readonly tempIds = new Map<string, string>();
   /** Creation order of tasks, for stable pages. */
   readonly taskOrder = new Map<string, number>();
@@ -199,7 +204,9 @@ export class AccountState {
     }
     const parent = input.parent_id ? this.task(input.parent_id) : undefined;
     const section = input.section_id ? this.section(input.section_id) : undefined;
-    const project = this.project(input.project_id ?? section?.project_id ?? parent?.project_id ?? this.user.inbox_project_id);
+    const project = this.project(
+      input.project_id ?? section?.project_id ?? parent?.project_id ?? this.user.inbox_project_id,
+    );
     const now = this.nowIso();
     const task: TodoistTask = {
       id: newTodoistId(),
@@ -270,7 +277,10 @@ export class AccountState {
           explanation: `fake-todoist cannot compute the next occurrence of "${task.due.string}" (see tooling/fake-todoist/src/recurrence.ts)`,
         });
       }
-      this.completions.push({ task: { ...task, checked: true, completed_at: this.nowIso() }, completedAt: this.nowIso() });
+      this.completions.push({
+        task: { ...task, checked: true, completed_at: this.nowIso() },
+        completedAt: this.nowIso(),
+      });
       task.due = next;
       this.#changed(task);
       return task;
@@ -295,7 +305,11 @@ export class AccountState {
   /** item_uncomplete / POST /tasks/{id}/reopen: the task (and its completed parents) are open again. */
   reopenTask(id: string): TodoistTask {
     const task = this.task(id);
-    for (let each: TodoistTask | undefined = task; each; each = each.parent_id ? this.tasks.get(each.parent_id) : undefined) {
+    for (
+      let each: TodoistTask | undefined = task;
+      each;
+      each = each.parent_id ? this.tasks.get(each.parent_id) : undefined
+    ) {
       if (!each.checked) continue;
       each.checked = false;
       each.completed_at = null;
@@ -315,11 +329,16 @@ export class AccountState {
   }
 
   /** item_move: to another project (sub-tasks follow), a section, or under another parent. */
-  moveTask(id: string, to: { project_id?: string; section_id?: string | null; parent_id?: string | null }): TodoistTask {
+  moveTask(
+    id: string,
+    to: { project_id?: string; section_id?: string | null; parent_id?: string | null },
+  ): TodoistTask {
     const task = this.task(id);
     const targets = [to.project_id, to.section_id, to.parent_id].filter((value) => value !== undefined);
     if (targets.length !== 1) {
-      throw new TodoistFailure("invalidArgument", { explanation: "give exactly one of project_id, section_id, parent_id" });
+      throw new TodoistFailure("invalidArgument", {
+        explanation: "give exactly one of project_id, section_id, parent_id",
+      });
     }
     let projectId = task.project_id;
     let sectionId: string | null = null;
@@ -391,7 +410,8 @@ export class AccountState {
 
   #deadline(deadline: { date: string } | null | undefined): TodoistDeadline | null {
     if (!deadline) return null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline.date ?? "")) throw new TodoistFailure("invalidArgument", { argument: "deadline" });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline.date ?? ""))
+      throw new TodoistFailure("invalidArgument", { argument: "deadline" });
     return { date: deadline.date, lang: "en" };
   }
 
@@ -427,7 +447,8 @@ export class AccountState {
     } else if (text) {
       day = this.#dayFromString(text);
     }
-    if (!day) throw new TodoistFailure("invalidArgument", { argument: "due", explanation: "give due.date or due.datetime" });
+    if (!day)
+      throw new TodoistFailure("invalidArgument", { argument: "due", explanation: "give due.date or due.datetime" });
     const recurring = input.is_recurring ?? (text ? isRecurringString(text) : false);
     return {
       date: day,

@@ -28,7 +28,11 @@ describe("bearer authentication", () => {
     expect(token).toMatch(/^[0-9a-f]{40}$/);
     const user = await todoistClient(fake.url, token).get("/api/v1/user");
     expect(user.status).toBe(200);
-    expect(user.body).toMatchObject({ email: EMAIL, full_name: "Grace Hopper", tz_info: { timezone: "Europe/Berlin" } });
+    expect(user.body).toMatchObject({
+      email: EMAIL,
+      full_name: "Grace Hopper",
+      tz_info: { timezone: "Europe/Berlin" },
+    });
     expect(user.body.inbox_project_id).toEqual(expect.any(String));
   });
 
@@ -63,13 +67,19 @@ describe("projects, sections and labels", () => {
         expect.objectContaining({ name: "Website", parent_id: ids.projects.Work }),
       ]),
     );
-    const sections = await client.get<Page<Record<string, unknown>>>(`/api/v1/sections?project_id=${ids.projects.Work}`);
+    const sections = await client.get<Page<Record<string, unknown>>>(
+      `/api/v1/sections?project_id=${ids.projects.Work}`,
+    );
     expect(sections.body.results).toEqual([expect.objectContaining({ name: "Now", project_id: ids.projects.Work })]);
     const labels = await client.get<Page<Record<string, unknown>>>("/api/v1/labels");
     expect(labels.body.results).toEqual([expect.objectContaining({ name: "deep-work", is_favorite: false })]);
 
     const sub = await client.get<TodoistTask>(`/api/v1/tasks/${ids.tasks.Numbers}`);
-    expect(sub.body).toMatchObject({ parent_id: ids.tasks.Report, section_id: ids.sections["Work/Now"], checked: false });
+    expect(sub.body).toMatchObject({
+      parent_id: ids.tasks.Report,
+      section_id: ids.sections["Work/Now"],
+      checked: false,
+    });
   });
 });
 
@@ -130,7 +140,10 @@ describe("GET /api/v1/tasks/completed/by_completion_date", () => {
     );
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
-    expect(first.body.items[0]).toMatchObject({ checked: true, completed_at: expect.stringMatching(/^2026-03-04T10:00/) });
+    expect(first.body.items[0]).toMatchObject({
+      checked: true,
+      completed_at: expect.stringMatching(/^2026-03-04T10:00/),
+    });
     const second = await client.get<{ items: TodoistTask[]; next_cursor: string | null }>(
       `/api/v1/tasks/completed/by_completion_date?${window}&limit=2&cursor=${first.body.next_cursor}`,
     );

@@ -59,12 +59,7 @@ export function registerApiRoutes(app: FastifyInstance, core: FakeTodoistCore): 
 
   app.get("/api/v1/labels", async (request) => {
     const labels = [...account(request).labels.values()].filter((label) => !label.is_deleted);
-    return results(
-      page(
-        ordered(labels.map(({ is_deleted: _deleted, ...label }) => label)),
-        request.query as Query,
-      ),
-    );
+    return results(page(ordered(labels.map(({ is_deleted: _deleted, ...label }) => label)), request.query as Query));
   });
 
   app.get("/api/v1/tasks", async (request) => {

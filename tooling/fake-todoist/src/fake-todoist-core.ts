@@ -50,7 +50,10 @@ export class FakeTodoistCore {
   /** Live refresh tokens by value; a rotated one is removed (and remembered to tell reuse apart). */
   readonly refreshTokens = new Map<string, { email: string; scope: string }>();
   readonly usedRefreshTokens = new Set<string>();
-  readonly codes = new Map<string, { email: string; scope: string; redirectUri: string; expiresAt: number; used: boolean }>();
+  readonly codes = new Map<
+    string,
+    { email: string; scope: string; redirectUri: string; expiresAt: number; used: boolean }
+  >();
   readonly pendingConsents = new Map<string, { clientId: string; scope: string; state: string; redirectUri: string }>();
   readonly faults = new Faults();
   readonly requests: RecordedRequest[] = [];

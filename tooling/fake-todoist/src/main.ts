@@ -10,8 +10,16 @@ const port = Number(process.env.FAKE_TODOIST_PORT ?? process.env.PORT ?? 4020);
 const clientId = process.env.FAKE_TODOIST_CLIENT_ID ?? "agendacraft-local";
 const clientSecret = process.env.FAKE_TODOIST_CLIENT_SECRET ?? "fake-todoist-secret";
 const email = process.env.FAKE_TODOIST_EMAIL ?? "ada@example.com";
+// Todoist sends the browser back to the redirect URL registered with the app (the server's callback).
+const redirectUri = process.env.FAKE_TODOIST_REDIRECT_URI ?? "http://localhost:3000/api/integrations/todoist/callback";
 
-const fake = await startFakeTodoist({ clientId, clientSecret, port, defaultAccount: { email, fullName: "Ada Lovelace" } });
+const fake = await startFakeTodoist({
+  clientId,
+  clientSecret,
+  redirectUri,
+  port,
+  defaultAccount: { email, fullName: "Ada Lovelace" },
+});
 const seeded = seedDemoAccount(fake, email);
 const generate = Number(process.env.FAKE_TODOIST_GENERATE ?? 0);
 if (generate > 0) fake.generate(email, { projects: 3, tasks: generate, recurring: Math.min(10, generate) });
@@ -25,7 +33,7 @@ Personal API token to paste in Settings -> Connections -> Todoist:
 
 Start AgendaCraft with:
   TODOIST_BASE_URL=${fake.url} pnpm start
-or, for "Connect with Todoist" (OAuth):
+or, for "Connect with Todoist" (OAuth; the app's redirect URL: ${redirectUri}, FAKE_TODOIST_REDIRECT_URI changes it):
   TODOIST_CLIENT_ID=${clientId} TODOIST_CLIENT_SECRET=${clientSecret} TODOIST_BASE_URL=${fake.url} pnpm start
 
 Press Ctrl+C to stop.`);

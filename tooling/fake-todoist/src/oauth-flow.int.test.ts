@@ -8,7 +8,12 @@ let fake: FakeTodoist;
 let now = new Date("2026-03-04T10:00:00Z");
 
 beforeAll(async () => {
-  fake = await startFakeTodoist({ clientId: "client-1", clientSecret: "secret-1", redirectUri: REDIRECT_URI, now: () => now });
+  fake = await startFakeTodoist({
+    clientId: "client-1",
+    clientSecret: "secret-1",
+    redirectUri: REDIRECT_URI,
+    now: () => now,
+  });
 });
 afterAll(async () => {
   await fake.close();
@@ -60,7 +65,11 @@ describe("the OAuth code flow", () => {
     const back = new URL(await approveConsent(authorizeUrl("state-4")));
     const response = await fetch(`${fake.url}/oauth/access_token`, {
       method: "POST",
-      body: new URLSearchParams({ client_id: "client-1", client_secret: "wrong", code: back.searchParams.get("code") ?? "" }),
+      body: new URLSearchParams({
+        client_id: "client-1",
+        client_secret: "wrong",
+        code: back.searchParams.get("code") ?? "",
+      }),
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: "invalid_client" });
@@ -82,9 +91,11 @@ describe("rotating refresh tokens", () => {
     const refreshed = await exchange({ grant_type: "refresh_token", refresh_token: String(first.body.refresh_token) });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refresh_token).not.toBe(first.body.refresh_token);
-    expect((await todoistClient(fake.url, String(refreshed.body.access_token)).get("/api/v1/user")).body).toMatchObject({
-      email: "refresh@example.com",
-    });
+    expect((await todoistClient(fake.url, String(refreshed.body.access_token)).get("/api/v1/user")).body).toMatchObject(
+      {
+        email: "refresh@example.com",
+      },
+    );
 
     const reused = await exchange({ grant_type: "refresh_token", refresh_token: String(first.body.refresh_token) });
     expect(reused).toMatchObject({ status: 400, body: { error: "invalid_grant" } });

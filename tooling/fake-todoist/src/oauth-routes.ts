@@ -5,7 +5,8 @@ import { opaque } from "./ids.ts";
 
 type Form = Record<string, unknown>;
 
-const text = (value: unknown) => (typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : undefined);
+const text = (value: unknown) =>
+  typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : undefined;
 
 /** The scopes Todoist documents; a request must ask for at least one, comma separated. */
 const SCOPES = new Set(["task:add", "data:read", "data:read_write", "data:delete", "project:delete", "backups:read"]);
@@ -38,7 +39,10 @@ export function registerOAuthRoutes(app: FastifyInstance, core: FakeTodoistCore)
     const registered = core.options.redirectUri;
     const asked = text(query.redirect_uri);
     if (registered && asked && asked !== registered) {
-      return reply.code(400).type("text/html").send(errorPage(400, "redirect_uri does not match the app's OAuth redirect URL."));
+      return reply
+        .code(400)
+        .type("text/html")
+        .send(errorPage(400, "redirect_uri does not match the app's OAuth redirect URL."));
     }
     const redirectUri = asked ?? registered;
     if (!redirectUri || !/^https?:\/\//.test(redirectUri)) {

@@ -24,7 +24,11 @@ export function page<T>(
   const limit = readLimit(query.limit);
   let after = 0;
   if (query.cursor !== undefined && query.cursor !== "" && query.cursor !== null) {
-    const decoded = Number(Buffer.from(String(query.cursor), "base64url").toString().replace(/^after:/, ""));
+    const decoded = Number(
+      Buffer.from(String(query.cursor), "base64url")
+        .toString()
+        .replace(/^after:/, ""),
+    );
     if (!Number.isInteger(decoded) || decoded < 0) throw new TodoistFailure("invalidArgument", { argument: "cursor" });
     after = decoded;
   }

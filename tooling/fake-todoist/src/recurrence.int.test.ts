@@ -70,10 +70,17 @@ describe("closing a recurring task moves it to its next occurrence: same id, sti
 
       const changes = await client.sync<SyncAnswer>({ sync_token: before, resource_types: ["items"] });
       expect(changes.body.items).toEqual([
-        expect.objectContaining({ id: task.id, checked: false, completed_at: null, due: expect.objectContaining({ ...next, string, is_recurring: true }) }),
+        expect.objectContaining({
+          id: task.id,
+          checked: false,
+          completed_at: null,
+          due: expect.objectContaining({ ...next, string, is_recurring: true }),
+        }),
       ]);
       expect(fake.tasks(email).map((open) => open.id)).toEqual([task.id]);
-      expect(fake.completions(email)).toEqual([expect.objectContaining({ task: expect.objectContaining({ id: task.id, checked: true }) })]);
+      expect(fake.completions(email)).toEqual([
+        expect.objectContaining({ task: expect.objectContaining({ id: task.id, checked: true }) }),
+      ]);
     });
   }
 
@@ -87,7 +94,9 @@ describe("closing a recurring task moves it to its next occurrence: same id, sti
     const completed = await client.get<{ items: TodoistTask[] }>(
       "/api/v1/tasks/completed/by_completion_date?since=2026-03-04T00:00:00Z&until=2026-03-05T00:00:00Z",
     );
-    expect(completed.body.items).toEqual([expect.objectContaining({ id: task.id, checked: true, due: expect.objectContaining({ date: "2026-03-04" }) })]);
+    expect(completed.body.items).toEqual([
+      expect.objectContaining({ id: task.id, checked: true, due: expect.objectContaining({ date: "2026-03-04" }) }),
+    ]);
   });
 
   it("item_complete ends the recurrence (the task is completed for good), as Todoist documents", async () => {
@@ -100,8 +109,13 @@ describe("closing a recurring task moves it to its next occurrence: same id, sti
 
   it("fails the command, changing nothing, for a pattern the fake cannot advance", async () => {
     const { email, client } = account();
-    const task = fake.addTask(email, { content: "Board meeting", due: { date: "2026-03-20", string: "every 3rd friday" } });
-    const answer = await client.sync<SyncAnswer>({ commands: [{ type: "item_close", uuid: "unsupported", args: { id: task.id } }] });
+    const task = fake.addTask(email, {
+      content: "Board meeting",
+      due: { date: "2026-03-20", string: "every 3rd friday" },
+    });
+    const answer = await client.sync<SyncAnswer>({
+      commands: [{ type: "item_close", uuid: "unsupported", args: { id: task.id } }],
+    });
     expect(answer.body.sync_status?.unsupported).toMatchObject({
       error_tag: "INVALID_ARGUMENT_VALUE",
       error_extra: { explanation: expect.stringContaining("every 3rd friday") },

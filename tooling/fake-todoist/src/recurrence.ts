@@ -20,8 +20,23 @@ export type Rule =
   | { kind: "months"; step: number; fromCompletion: boolean };
 
 const DAY_NAMES: Record<string, number> = {
-  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+  sun: 0,
+  sunday: 0,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
 };
 
 export function parseRule(text: string): Rule | undefined {
@@ -36,7 +51,11 @@ export function parseRule(text: string): Rule | undefined {
     rest = `every ${rest.slice("after ".length)}`;
   }
   const aliases: Record<string, string> = {
-    daily: "every day", weekly: "every week", monthly: "every month", yearly: "every year", annually: "every year",
+    daily: "every day",
+    weekly: "every week",
+    monthly: "every month",
+    yearly: "every year",
+    annually: "every year",
   };
   rest = aliases[rest] ?? rest;
   if (!rest.startsWith("every ")) return undefined;
@@ -77,7 +96,9 @@ function addMonths(day: string, months: number, dayOfMonth: number): string {
   const [year, month] = day.split("-").map(Number) as [number, number];
   const index = year * 12 + (month - 1) + months;
   const lastDay = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(Math.floor(index / 12), index % 12, Math.min(dayOfMonth, lastDay))).toISOString().slice(0, 10);
+  return new Date(Date.UTC(Math.floor(index / 12), index % 12, Math.min(dayOfMonth, lastDay)))
+    .toISOString()
+    .slice(0, 10);
 }
 
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -120,14 +141,22 @@ function moveDatetime(due: TodoistDue, day: string): string {
   const datetime = due.datetime ?? "";
   if (!datetime.endsWith("Z") || !due.timezone) return `${day}${datetime.slice(10)}`;
   const wall = localParts(new Date(datetime), due.timezone);
-  return zonedToUtc(day, wall.time, due.timezone).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return zonedToUtc(day, wall.time, due.timezone)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 /** The local day and time (HH:MM:SS) of an instant in a zone. */
 export function localParts(instant: Date, timeZone: string): { day: string; time: string } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-CA", {
-      timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
       hourCycle: "h23",
     })
       .formatToParts(instant)

@@ -35,7 +35,11 @@ export function seedDemoAccount(fake: FakeTodoist, email: string, now = new Date
               { content: "Draft the summary", duration: { amount: 45, unit: "minute" } },
             ],
           },
-          { content: "Review pull requests", due: { string: "every weekday" }, duration: { amount: 30, unit: "minute" } },
+          {
+            content: "Review pull requests",
+            due: { string: "every weekday" },
+            duration: { amount: 30, unit: "minute" },
+          },
           { content: "Team retrospective notes", section: "Later", due: { string: "every 2 weeks" } },
         ],
         children: [
@@ -62,7 +66,12 @@ export function seedDemoAccount(fake: FakeTodoist, email: string, now = new Date
           { content: "Plan the weekend trip", description: "Train or car?", duration: { amount: 60, unit: "minute" } },
         ],
       },
-      { name: "Learning", tasks: [{ content: "Practice Spanish", due: { string: "every day" }, duration: { amount: 15, unit: "minute" } }] },
+      {
+        name: "Learning",
+        tasks: [
+          { content: "Practice Spanish", due: { string: "every day" }, duration: { amount: 15, unit: "minute" } },
+        ],
+      },
     ],
   });
 }

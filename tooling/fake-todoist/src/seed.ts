@@ -72,13 +72,18 @@ const PATTERNS = ["every day", "every weekday", "every week", "every 2 days", "e
  * for end-to-end runs, 5,000 for import timing): dues over the next two weeks for half of
  * them, durations on every third, priorities 1 to 4 in turn, a section per project.
  */
-export function generateAccount(state: AccountState, options: GenerateOptions = {}): { projectIds: string[]; taskIds: string[] } {
+export function generateAccount(
+  state: AccountState,
+  options: GenerateOptions = {},
+): { projectIds: string[]; taskIds: string[] } {
   const projectCount = options.projects ?? 3;
   const taskCount = options.tasks ?? 200;
   const recurring = Math.min(options.recurring ?? 10, taskCount);
   const subTaskEvery = options.subTaskEvery ?? 10;
   const today = state.today();
-  const projects = Array.from({ length: projectCount }, (_, index) => state.addProject({ name: `Project ${index + 1}` }));
+  const projects = Array.from({ length: projectCount }, (_, index) =>
+    state.addProject({ name: `Project ${index + 1}` }),
+  );
   const sections = projects.map((project) => state.addSection({ name: "Next up", project_id: project.id }));
   const taskIds: string[] = [];
   for (let index = 0; index < taskCount; index += 1) {

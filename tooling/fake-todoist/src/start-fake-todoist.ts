@@ -1,7 +1,12 @@
 import Fastify from "fastify";
 import type { Completion, NewTask, TaskPatch } from "./account-state.ts";
 import { registerApiRoutes } from "./api-routes.ts";
-import { FakeTodoistCore, type FakeTodoistOptions, type NewAccount, type RecordedRequest } from "./fake-todoist-core.ts";
+import {
+  FakeTodoistCore,
+  type FakeTodoistOptions,
+  type NewAccount,
+  type RecordedRequest,
+} from "./fake-todoist-core.ts";
 import type { Fault } from "./faults.ts";
 import { registerOAuthRoutes } from "./oauth-routes.ts";
 import { type GenerateOptions, generateAccount, type SeededIds, type SeedSpec, seedAccount } from "./seed.ts";
@@ -43,7 +48,11 @@ export type FakeTodoist = {
   closeTask(email: string, id: string): TodoistTask;
   reopenTask(email: string, id: string): TodoistTask;
   deleteTask(email: string, id: string): void;
-  moveTask(email: string, id: string, to: { project_id?: string; section_id?: string; parent_id?: string }): TodoistTask;
+  moveTask(
+    email: string,
+    id: string,
+    to: { project_id?: string; section_id?: string; parent_id?: string },
+  ): TodoistTask;
 
   /** The account's tasks (open ones unless told otherwise; deleted ones never). */
   tasks(email: string, options?: { includeCompleted?: boolean }): TodoistTask[];

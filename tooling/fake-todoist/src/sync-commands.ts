@@ -1,5 +1,5 @@
 import type { AccountState, NewTask, TaskPatch } from "./account-state.ts";
-import { TodoistFailure, type TodoistError } from "./todoist-errors.ts";
+import { type TodoistError, TodoistFailure } from "./todoist-errors.ts";
 
 export type SyncCommand = { type: string; uuid: string; temp_id?: string; args?: Record<string, unknown> };
 
@@ -12,7 +12,8 @@ type Args = Record<string, unknown>;
 
 const str = (args: Args, name: string): string => {
   const value = args[name];
-  if (value === undefined || value === null || value === "") throw new TodoistFailure("argumentMissing", { argument: name });
+  if (value === undefined || value === null || value === "")
+    throw new TodoistFailure("argumentMissing", { argument: name });
   if (typeof value !== "string") throw new TodoistFailure("invalidArgument", { argument: name });
   return value;
 };

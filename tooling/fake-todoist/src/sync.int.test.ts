@@ -36,7 +36,9 @@ describe("sync_token: a full sync, then only changes", () => {
     const client = account(email);
     const ids = fake.seed(email, {
       labels: ["errand"],
-      projects: [{ name: "Home", sections: ["Garden"], tasks: [{ content: "Mow" }, { content: "Rake" }, { content: "Sweep" }] }],
+      projects: [
+        { name: "Home", sections: ["Garden"], tasks: [{ content: "Mow" }, { content: "Rake" }, { content: "Sweep" }] },
+      ],
     });
     const full = await client.sync<SyncAnswer>({ sync_token: "*", resource_types: ["all"] });
     expect(full.status).toBe(200);
@@ -54,13 +56,20 @@ describe("sync_token: a full sync, then only changes", () => {
     fake.updateTask(email, ids.tasks.Mow as string, { content: "Mow the lawn" });
     fake.closeTask(email, ids.tasks.Rake as string);
     fake.deleteTask(email, ids.tasks.Sweep as string);
-    const changes = await client.sync<SyncAnswer>({ sync_token: quiet.body.sync_token, resource_types: ["items", "projects"] });
+    const changes = await client.sync<SyncAnswer>({
+      sync_token: quiet.body.sync_token,
+      resource_types: ["items", "projects"],
+    });
     expect(changes.body.full_sync).toBe(false);
     expect(changes.body.projects).toEqual([]);
     expect(changes.body.sections).toBeUndefined();
     const byId = new Map(changes.body.items?.map((task) => [task.id, task]));
     expect(byId.size).toBe(3);
-    expect(byId.get(ids.tasks.Mow as string)).toMatchObject({ content: "Mow the lawn", checked: false, is_deleted: false });
+    expect(byId.get(ids.tasks.Mow as string)).toMatchObject({
+      content: "Mow the lawn",
+      checked: false,
+      is_deleted: false,
+    });
     expect(byId.get(ids.tasks.Rake as string)).toMatchObject({ checked: true, completed_at: expect.any(String) });
     expect(byId.get(ids.tasks.Sweep as string)).toMatchObject({ is_deleted: true });
 
@@ -130,7 +139,11 @@ describe("commands", () => {
       project_id: mapping["tmp-project"],
     });
 
-    const retried = await client.sync<SyncAnswer>({ commands, resource_types: ["items"], sync_token: first.body.sync_token });
+    const retried = await client.sync<SyncAnswer>({
+      commands,
+      resource_types: ["items"],
+      sync_token: first.body.sync_token,
+    });
     expect(retried.body.sync_status).toEqual(first.body.sync_status);
     expect(retried.body.temp_id_mapping).toEqual(mapping);
     expect(retried.body.items).toEqual([]);
@@ -151,8 +164,12 @@ describe("commands", () => {
     const run = (type: string, uuid: string, args: Record<string, unknown>) =>
       client.sync<SyncAnswer>({ commands: [{ type, uuid, args }] });
 
-    expect((await run("item_update", "e1", { id: ids.tasks["Edit me"], content: "Edited", priority: 2 })).body.sync_status).toEqual({ e1: "ok" });
-    expect((await run("item_move", "e2", { id: ids.tasks["Edit me"], project_id: ids.projects.B })).body.sync_status).toEqual({ e2: "ok" });
+    expect(
+      (await run("item_update", "e1", { id: ids.tasks["Edit me"], content: "Edited", priority: 2 })).body.sync_status,
+    ).toEqual({ e1: "ok" });
+    expect(
+      (await run("item_move", "e2", { id: ids.tasks["Edit me"], project_id: ids.projects.B })).body.sync_status,
+    ).toEqual({ e2: "ok" });
     expect((await run("item_complete", "e3", { id: ids.tasks["Finish me"] })).body.sync_status).toEqual({ e3: "ok" });
     expect(fake.task(email, ids.tasks["Finish me"] as string)).toMatchObject({ checked: true });
     expect((await run("item_uncomplete", "e4", { id: ids.tasks["Finish me"] })).body.sync_status).toEqual({ e4: "ok" });
@@ -183,7 +200,10 @@ describe("commands", () => {
       "bad-id": expect.objectContaining({ error_tag: "ITEM_NOT_FOUND", http_code: 404, error_code: 22 }),
       "no-content": expect.objectContaining({ error_tag: "ARGUMENT_MISSING", error_extra: { argument: "content" } }),
       fine: "ok",
-      "bad-priority": expect.objectContaining({ error_tag: "INVALID_ARGUMENT_VALUE", error_extra: { argument: "priority" } }),
+      "bad-priority": expect.objectContaining({
+        error_tag: "INVALID_ARGUMENT_VALUE",
+        error_extra: { argument: "priority" },
+      }),
     });
     expect(answer.body.temp_id_mapping).toEqual({ t2: expect.any(String) });
   });

@@ -14,8 +14,18 @@ export type TodoistError = {
 
 export const ERRORS = {
   invalidTempId: { error: "Invalid temporary id", error_code: 15, error_tag: "INVALID_TEMPID", http_code: 400 },
-  argumentMissing: { error: "Required argument is missing", error_code: 19, error_tag: "ARGUMENT_MISSING", http_code: 400 },
-  invalidArgument: { error: "Invalid argument value", error_code: 20, error_tag: "INVALID_ARGUMENT_VALUE", http_code: 400 },
+  argumentMissing: {
+    error: "Required argument is missing",
+    error_code: 19,
+    error_tag: "ARGUMENT_MISSING",
+    http_code: 400,
+  },
+  invalidArgument: {
+    error: "Invalid argument value",
+    error_code: 20,
+    error_tag: "INVALID_ARGUMENT_VALUE",
+    http_code: 400,
+  },
   projectNotFound: { error: "Project not found", error_code: 21, error_tag: "PROJECT_NOT_FOUND", http_code: 404 },
   itemNotFound: { error: "Item not found", error_code: 22, error_tag: "ITEM_NOT_FOUND", http_code: 404 },
   sectionNotFound: { error: "Section not found", error_code: 23, error_tag: "SECTION_NOT_FOUND", http_code: 404 },
