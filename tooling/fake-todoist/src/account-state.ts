@@ -246,18 +246,22 @@ export class AccountState {
     return task;
   }
 
+  /** Changes only the fields given; every value is checked before any is applied, so a bad one changes nothing. */
   updateTask(id: string, patch: TaskPatch): TodoistTask {
     const task = this.task(id);
-    if (patch.content !== undefined) {
-      if (!String(patch.content).trim()) throw new TodoistFailure("invalidArgument", { argument: "content" });
-      task.content = patch.content;
+    if (patch.content !== undefined && (typeof patch.content !== "string" || !patch.content.trim())) {
+      throw new TodoistFailure("invalidArgument", { argument: "content" });
     }
-    if (patch.description !== undefined) task.description = patch.description;
-    if (patch.priority !== undefined) task.priority = this.#priority(patch.priority);
-    if (patch.labels !== undefined) task.labels = this.#labels(patch.labels);
-    if (patch.due !== undefined) task.due = patch.due ? this.#due(patch.due) : null;
-    if (patch.deadline !== undefined) task.deadline = this.#deadline(patch.deadline);
-    if (patch.duration !== undefined) task.duration = this.#duration(patch.duration);
+    const next: Partial<TodoistTask> = {};
+    if (patch.content !== undefined) next.content = patch.content;
+    if (patch.description !== undefined) next.description = patch.description;
+    if (patch.priority !== undefined) next.priority = this.#priority(patch.priority);
+    if (patch.due !== undefined) next.due = patch.due ? this.#due(patch.due) : null;
+    if (patch.deadline !== undefined) next.deadline = this.#deadline(patch.deadline);
+    if (patch.duration !== undefined) next.duration = this.#duration(patch.duration);
+    // Labels last: naming a new one creates it, which must not happen for a refused update.
+    if (patch.labels !== undefined) next.labels = this.#labels(patch.labels);
+    Object.assign(task, next);
     this.#changed(task);
     return task;
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DueInput } from "./account-state.ts";
 import { todoistClient } from "./client-for-tests.ts";
 import { type FakeTodoist, startFakeTodoist } from "./start-fake-todoist.ts";
 import type { TodoistError } from "./todoist-errors.ts";
@@ -26,7 +27,7 @@ function account(timezone = "UTC") {
 }
 
 describe("closing a recurring task moves it to its next occurrence: same id, still open", () => {
-  const cases: { string: string; due: Partial<TodoistDue>; next: Partial<TodoistDue>; timezone?: string }[] = [
+  const cases: { string: string; due: DueInput; next: Partial<TodoistDue>; timezone?: string }[] = [
     { string: "every day", due: { date: "2026-03-04" }, next: { date: "2026-03-05" } },
     // Missed occurrences are skipped: an overdue daily task lands on today.
     { string: "every day", due: { date: "2026-03-01" }, next: { date: "2026-03-04" } },
