@@ -292,6 +292,23 @@ export class AccountState {
     return this.completeTask(id);
   }
 
+  /** item_update_date_complete: a client that computed the next occurrence itself records the completion and sets it. */
+  completeOccurrence(id: string, due: DueInput): TodoistTask {
+    const task = this.task(id);
+    // Without a new string the task keeps its recurrence text, as only the date moves.
+    const next = this.#due({
+      ...(task.due ? { string: task.due.string, timezone: task.due.timezone ?? null } : {}),
+      ...due,
+    });
+    this.completions.push({
+      task: { ...task, checked: true, completed_at: this.nowIso() },
+      completedAt: this.nowIso(),
+    });
+    task.due = { ...next, is_recurring: task.due?.is_recurring ?? next.is_recurring };
+    this.#changed(task);
+    return task;
+  }
+
   /** item_complete: completes the task and its sub-tasks, recurring or not (ends a recurrence). */
   completeTask(id: string, completedAt?: string): TodoistTask {
     const task = this.task(id);

@@ -100,6 +100,26 @@ describe("closing a recurring task moves it to its next occurrence: same id, sti
     ]);
   });
 
+  it("item_update_date_complete records the occurrence and takes the next due the client computed", async () => {
+    const { email, client } = account();
+    const task = fake.addTask(email, { content: "Invoice", due: { date: "2026-03-04", string: "every month" } });
+    const answer = await client.sync<SyncAnswer>({
+      commands: [
+        {
+          type: "item_update_date_complete",
+          uuid: `udc-${task.id}`,
+          args: { id: task.id, due: { date: "2026-04-04" }, is_forward: 1 },
+        },
+      ],
+    });
+    expect(answer.body.sync_status).toEqual({ [`udc-${task.id}`]: "ok" });
+    expect(fake.task(email, task.id)).toMatchObject({
+      checked: false,
+      due: { date: "2026-04-04", is_recurring: true },
+    });
+    expect(fake.completions(email)).toHaveLength(1);
+  });
+
   it("item_complete ends the recurrence (the task is completed for good), as Todoist documents", async () => {
     const { email, client } = account();
     const task = fake.addTask(email, { content: "Water", due: { string: "every day" } });

@@ -1,4 +1,4 @@
-import type { AccountState, NewTask, TaskPatch } from "./account-state.ts";
+import type { AccountState, DueInput, NewTask, TaskPatch } from "./account-state.ts";
 import { type TodoistError, TodoistFailure } from "./todoist-errors.ts";
 
 export type SyncCommand = { type: string; uuid: string; temp_id?: string; args?: Record<string, unknown> };
@@ -47,6 +47,11 @@ const HANDLERS: Record<string, (state: AccountState, args: Args) => string | und
   item_complete: (state, args) => {
     const at = args.completed_at ?? args.date_completed;
     state.completeTask(str(args, "id"), typeof at === "string" ? at : undefined);
+    return undefined;
+  },
+  item_update_date_complete: (state, args) => {
+    if (!args.due || typeof args.due !== "object") throw new TodoistFailure("argumentMissing", { argument: "due" });
+    state.completeOccurrence(str(args, "id"), args.due as DueInput);
     return undefined;
   },
   item_uncomplete: (state, args) => {
