@@ -20,12 +20,37 @@ const MAX_COMPLETED_RANGE_MS = 3 * 31 * 24 * 60 * 60 * 1000;
 /** api.todoist.com/api/v1: the user, projects, sections, labels, tasks (paged), completed tasks, sync. */
 export function registerApiRoutes(app: FastifyInstance, core: FakeTodoistCore): void {
   app.addHook("preHandler", async (request, reply) => {
-    if (!request.url.startsWith("/api/v1/")) return;
+    if (!request.url.startsWith("/api/v1/") || request.url.startsWith("/api/v1/revoke")) return;
     const header = request.headers.authorization ?? "";
     const token = /^Bearer (.+)$/i.exec(header)?.[1]?.trim() ?? "";
-    const account = token ? core.authenticate(token) : undefined;
-    if (!account) return sendError(reply, "unauthorized");
-    request.todoistAccount = account;
+    const found = token ? core.authenticate(token) : undefined;
+    if (!found) return sendError(reply, "unauthorized");
+    // OAuth scopes: reading needs data:read (or data:read_write); writing needs data:read_write.
+    const scopes = found.access.scope?.split(",").map((scope) => scope.trim());
+    if (scopes) {
+      const writes =
+        request.method !== "GET" && !(request.url.startsWith("/api/v1/sync") && !hasCommands(request.body));
+      const allowed = writes
+        ? scopes.includes("data:read_write")
+        : scopes.includes("data:read") || scopes.includes("data:read_write");
+      if (!allowed) return sendError(reply, "insufficientScope");
+    }
+    request.todoistAccount = found.account;
+  });
+
+  // RFC 7009 revocation, as Todoist's /api/v1/revoke: the client authenticates, the token is forgotten.
+  app.post("/api/v1/revoke", async (request, reply) => {
+    const form = { ...((request.body ?? {}) as Record<string, unknown>) };
+    const basic = /^Basic (.+)$/i.exec(request.headers.authorization ?? "")?.[1];
+    const [basicId, basicSecret] = basic ? Buffer.from(basic, "base64").toString().split(":") : [];
+    const clientId = basicId ?? form.client_id;
+    const clientSecret = basicSecret ?? form.client_secret;
+    if (clientId !== core.clientId || clientSecret !== core.clientSecret) {
+      return reply.code(401).send({ error: "invalid_client" });
+    }
+    if (typeof form.token !== "string" || !form.token) return reply.code(400).send({ error: "invalid_request" });
+    core.revoke(form.token);
+    return reply.code(200).send();
   });
 
   app.setErrorHandler((error, _request, reply) => {
@@ -136,6 +161,13 @@ export function registerApiRoutes(app: FastifyInstance, core: FakeTodoistCore): 
     response.temp_id_mapping ??= {};
     return response;
   });
+}
+
+function hasCommands(body: unknown): boolean {
+  const commands = (body as { commands?: unknown } | undefined)?.commands;
+  return typeof commands === "string"
+    ? commands.trim() !== "[]" && commands.trim() !== ""
+    : Array.isArray(commands) && commands.length > 0;
 }
 
 function results<T>(served: { items: T[]; next_cursor: string | null }) {

@@ -34,7 +34,16 @@ export type RecordedRequest = {
   status?: number;
 };
 
-export type AccessToken = { token: string; email: string; expiresAt?: number; kind: "personal" | "oauth" };
+export type AccessToken = {
+  token: string;
+  email: string;
+  expiresAt?: number;
+  kind: "personal" | "oauth";
+  /** The OAuth scopes (comma separated); personal tokens may do everything. */
+  scope?: string;
+  /** The refresh token issued with it, revoked together. */
+  refreshToken?: string;
+};
 
 export const DEFAULT_CLIENT_ID = "agendacraft-local";
 export const DEFAULT_CLIENT_SECRET = "fake-todoist-secret";
@@ -100,26 +109,41 @@ export class FakeTodoistCore {
     const token = newToken();
     const refresh = this.options.refreshTokens !== false;
     const lifetime = this.options.accessTokenLifetimeSeconds ?? 3600;
+    const refreshToken = refresh ? opaque("rt_") : undefined;
     this.accessTokens.set(token, {
       token,
       email,
       kind: "oauth",
-      ...(refresh ? { expiresAt: this.now().getTime() + lifetime * 1000 } : {}),
+      scope,
+      ...(refreshToken ? { refreshToken, expiresAt: this.now().getTime() + lifetime * 1000 } : {}),
     });
     const response: Record<string, unknown> = { access_token: token, token_type: "Bearer" };
-    if (refresh) {
-      const refreshToken = opaque("rt_");
+    if (refreshToken) {
       this.refreshTokens.set(refreshToken, { email, scope });
       Object.assign(response, { refresh_token: refreshToken, expires_in: lifetime, scope });
     }
     return response;
   }
 
-  /** The account a bearer token belongs to, or undefined (unknown, revoked or expired). */
-  authenticate(token: string): AccountState | undefined {
+  /** The live access token for a bearer value, or undefined (unknown, revoked or expired). */
+  authenticate(token: string): { account: AccountState; access: AccessToken } | undefined {
     const access = this.accessTokens.get(token);
     if (!access) return undefined;
     if (access.expiresAt !== undefined && access.expiresAt <= this.now().getTime()) return undefined;
-    return this.accounts.get(access.email);
+    const account = this.accounts.get(access.email);
+    return account ? { account, access } : undefined;
+  }
+
+  /** Revokes an access token (and the refresh token issued with it), or a refresh token and its access tokens. */
+  revoke(token: string): void {
+    const access = this.accessTokens.get(token);
+    if (access) {
+      this.accessTokens.delete(token);
+      if (access.refreshToken) this.refreshTokens.delete(access.refreshToken);
+      return;
+    }
+    if (this.refreshTokens.delete(token)) {
+      for (const [value, each] of this.accessTokens) if (each.refreshToken === token) this.accessTokens.delete(value);
+    }
   }
 }

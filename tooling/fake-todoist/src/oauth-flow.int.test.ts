@@ -101,3 +101,38 @@ describe("rotating refresh tokens", () => {
     expect(reused).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
   });
 });
+
+describe("scopes and revocation", () => {
+  async function connect(scope: string, email: string) {
+    fake.setAutoApprove(email);
+    const location = await approveConsent(authorizeUrl(`state-${email}`, scope));
+    fake.setAutoApprove(false);
+    return exchange({ code: new URL(location).searchParams.get("code") ?? "" });
+  }
+
+  it("a data:read token reads but its commands answer 403 AUTH_INSUFFICIENT_TOKEN_SCOPE", async () => {
+    const tokens = await connect("data:read", "reader@example.com");
+    const client = todoistClient(fake.url, String(tokens.body.access_token));
+    expect((await client.sync({ sync_token: "*", resource_types: ["items"] })).status).toBe(200);
+    const write = await client.sync({
+      commands: [{ type: "item_add", uuid: "scoped", temp_id: "t", args: { content: "No" } }],
+    });
+    expect(write.status).toBe(403);
+    expect(write.body).toMatchObject({ error_tag: "AUTH_INSUFFICIENT_TOKEN_SCOPE", http_code: 403 });
+    expect(fake.tasks("reader@example.com")).toEqual([]);
+  });
+
+  it("POST /api/v1/revoke forgets the access token and its refresh token", async () => {
+    const tokens = await connect("data:read_write", "revoke@example.com");
+    const basic = Buffer.from("client-1:secret-1").toString("base64");
+    const revoked = await fetch(`${fake.url}/api/v1/revoke`, {
+      method: "POST",
+      headers: { authorization: `Basic ${basic}` },
+      body: new URLSearchParams({ token: String(tokens.body.access_token) }),
+    });
+    expect(revoked.status).toBe(200);
+    expect((await todoistClient(fake.url, String(tokens.body.access_token)).get("/api/v1/user")).status).toBe(401);
+    const refresh = await exchange({ grant_type: "refresh_token", refresh_token: String(tokens.body.refresh_token) });
+    expect(refresh).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+  });
+});

@@ -31,6 +31,12 @@ export const ERRORS = {
   sectionNotFound: { error: "Section not found", error_code: 23, error_tag: "SECTION_NOT_FOUND", http_code: 404 },
   unknownCommand: { error: "Unknown command", error_code: 27, error_tag: "UNKNOWN_COMMAND", http_code: 400 },
   unauthorized: { error: "Unauthorized", error_code: 401, error_tag: "AUTH_INVALID_TOKEN", http_code: 401 },
+  insufficientScope: {
+    error: "Insufficient token scope",
+    error_code: 403,
+    error_tag: "AUTH_INSUFFICIENT_TOKEN_SCOPE",
+    http_code: 403,
+  },
   notFound: { error: "Not found", error_code: 404, error_tag: "NOT_FOUND", http_code: 404 },
   tooManyRequests: { error: "Too many requests", error_code: 429, error_tag: "TOO_MANY_REQUESTS", http_code: 429 },
   internal: { error: "Internal server error", error_code: 500, error_tag: "INTERNAL_SERVER_ERROR", http_code: 500 },
