@@ -174,7 +174,7 @@ module.exports = {
     {
       name: "tooling-stands-alone",
       comment:
-        "tooling/ (the fake Google, the boundary checks) serves tests and people from outside the app: it " +
+        "tooling/ (the fake Google and Todoist, the boundary checks) serves tests and people from outside the app: it " +
         "speaks to the app over HTTP only, never through the app's own code.",
       severity: "error",
       from: { path: "^tooling/" },
@@ -187,6 +187,14 @@ module.exports = {
       severity: "error",
       from: { path: "^(apps|packages|scripts)/", pathNot: TEST_FILE },
       to: { path: "^tooling/fake-google/" },
+    },
+
+    {
+      name: "fake-todoist-only-in-tests",
+      comment: "The fake Todoist stands in for Todoist in tests and local trials: production code never loads it.",
+      severity: "error",
+      from: { path: "^(apps|packages|scripts)/", pathNot: TEST_FILE },
+      to: { path: "^tooling/fake-todoist/" },
     },
 
     // 2. Domains meet only at their public entries.

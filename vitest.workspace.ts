@@ -56,6 +56,8 @@ export default [
   node("boundaries", "tooling/boundaries"),
   // The fake Google the integration tests and `pnpm fake:google` run.
   node("fake-google", "tooling/fake-google"),
+  // The fake Todoist API v1 the integration tests and `pnpm fake:todoist` run.
+  node("fake-todoist", "tooling/fake-todoist"),
   {
     test: {
       name: "web",
