@@ -62,8 +62,8 @@ export {
 export { GOOGLE_SYNC_JOB, GOOGLE_SYNC_QUEUE_OPTIONS, GoogleSyncJob } from "./google/google-sync-job-type.ts";
 export { listCalendarChanges } from "./google/list-calendar-changes.ts";
 export { listConnections } from "./google/list-connections.ts";
-export { type GoogleEvent, type GoogleEventReading, readGoogleEvent } from "./google/read-google-event.ts";
 export { CHANNEL_RENEWAL_MARGIN_MS, CHANNEL_TTL_SECONDS } from "./google/push-channel-rules.ts";
+export { type GoogleEvent, type GoogleEventReading, readGoogleEvent } from "./google/read-google-event.ts";
 export {
   type GoogleNotification,
   type NotificationOutcome,

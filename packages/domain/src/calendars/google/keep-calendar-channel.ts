@@ -46,9 +46,7 @@ export async function keepCalendarChannel({
       channelId: id,
       channelResourceId: resourceId,
       channelToken: hash,
-      channelExpiresAt: new Date(
-        expiration ? Number(expiration) : clock.now().getTime() + CHANNEL_TTL_SECONDS * 1000,
-      ),
+      channelExpiresAt: new Date(expiration ? Number(expiration) : clock.now().getTime() + CHANNEL_TTL_SECONDS * 1000),
     },
   });
   if (calendar.channelId && calendar.channelResourceId) {

@@ -132,7 +132,13 @@ describe("Google push channels", () => {
     await sync();
     expect(openAtGoogle()).toHaveLength(1);
     const jobs = createRecordingJobs();
-    await updateConnectedCalendar({ db: prisma, actorId: user.id, input: { id: calendarId, busy: false }, events, jobs });
+    await updateConnectedCalendar({
+      db: prisma,
+      actorId: user.id,
+      input: { id: calendarId, busy: false },
+      events,
+      jobs,
+    });
     // The sync that stops it is queued at once.
     expect(jobs.sent.map((job) => [job.name, job.data])).toEqual([[GOOGLE_SYNC_JOB, { connectionId }]]);
     await expect(sync()).resolves.toMatchObject({ status: "ok" });
@@ -199,7 +205,11 @@ describe("Google push channels", () => {
 
     await expect(receive({})).resolves.toBe("queued");
     expect(jobs.sent).toEqual([
-      expect.objectContaining({ name: GOOGLE_SYNC_JOB, data: { connectionId }, options: { singletonKey: connectionId } }),
+      expect.objectContaining({
+        name: GOOGLE_SYNC_JOB,
+        data: { connectionId },
+        options: { singletonKey: connectionId },
+      }),
     ]);
   });
 });

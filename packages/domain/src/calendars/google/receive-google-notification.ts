@@ -14,7 +14,7 @@ export type GoogleNotification = {
 /**
  * - `unknown`: no channel of ours has this id (stopped, replaced, or made up): 404.
  * - `refused`: the token or resource id does not match the channel's: 401.
- * - `opened`: Google's `sync` message for a new channel; nothing to read yet.
+ * - `opened`: Google's `sync` message for a new channel; nothing to read yet, nothing done.
  * - `queued`: the connection's sync job was sent.
  */
 export type NotificationOutcome = "unknown" | "refused" | "opened" | "queued";
@@ -22,7 +22,7 @@ export type NotificationOutcome = "unknown" | "refused" | "opened" | "queued";
 const MAX_HEADER_LENGTH = 512;
 
 /**
- * A push notification from Google: checks it belongs to a live channel of ours (one indexed
+ * A push notification from Google: unless it is a channel's opening `sync` message, checks it belongs to a live channel of ours (one indexed
  * lookup, then the token in constant time and the resource id), then sends the connection's
  * sync job. The job's singletonKey (the connection) with the `stately` policy keeps one
  * waiting per connection, so a burst of notifications gives one sync. The notification's
@@ -38,6 +38,9 @@ export async function receiveGoogleNotification({
   notification: GoogleNotification;
 }): Promise<NotificationOutcome> {
   const { channelId, channelToken, resourceId, resourceState } = notification;
+  // Google sends `sync` as events.watch opens the channel, often before we have stored it;
+  // it asks for no work, so it is acknowledged without a lookup.
+  if (resourceState === "sync") return "opened";
   if (!channelId || channelId.length > MAX_HEADER_LENGTH) return "unknown";
   const channel = await db.connectedCalendar.findUnique({
     where: { channelId },
@@ -50,7 +53,6 @@ export async function receiveGoogleNotification({
     channelTokenMatches(channelToken, channel.channelToken) &&
     resourceId === channel.channelResourceId;
   if (!verified) return "refused";
-  if (resourceState === "sync") return "opened";
   await jobs.send(GoogleSyncJob, { connectionId: channel.connectionId }, { singletonKey: channel.connectionId });
   return "queued";
 }

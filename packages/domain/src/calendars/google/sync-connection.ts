@@ -12,8 +12,8 @@ import { getAccessToken } from "./get-access-token.ts";
 import { isQuotaFailure, readGoogleFailure } from "./google-api-error.ts";
 import { createCalendarApi } from "./google-clients.ts";
 import type { GoogleConfig } from "./google-config.ts";
-import { maintainPushChannels } from "./maintain-push-channels.ts";
 import { listCalendarChanges } from "./list-calendar-changes.ts";
+import { maintainPushChannels } from "./maintain-push-channels.ts";
 import { type GoogleEvent, readGoogleEvent } from "./read-google-event.ts";
 import { type EventChange, storeCalendarChanges } from "./store-calendar-changes.ts";
 
