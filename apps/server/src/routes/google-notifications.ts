@@ -18,7 +18,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
  * line carries the method, path and status only.
  */
 export async function registerGoogleNotificationsRoute(app: FastifyInstance, deps: ServerDeps) {
-  await app.register(async (scope) => {
+  await app.register((scope, _options, done) => {
     // Google may send a content type with an empty body: whatever comes is left unread.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", (_request, _payload, done) => done(null));
@@ -38,5 +38,6 @@ export async function registerGoogleNotificationsRoute(app: FastifyInstance, dep
       if (outcome === "refused") return sendFailure(request, reply, clientFailure(401));
       return reply.code(200).send();
     });
+    done();
   });
 }
