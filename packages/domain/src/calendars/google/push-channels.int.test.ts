@@ -120,7 +120,12 @@ describe("Google push channels", () => {
       options: { singletonKey: connectionId },
     });
 
+    fake.clearRequests();
     await expect(sync()).resolves.toMatchObject({ status: "ok" });
+    // The new channel first, so no change goes unnoticed in between; then the old one stopped.
+    expect(
+      fake.requests.map((request) => request.path).filter((path) => /\/watch$|\/channels\/stop$/.test(path)),
+    ).toEqual([expect.stringMatching(/\/events\/watch$/), "/calendar/v3/channels/stop"]);
     const renewed = await stored();
     expect(renewed.channelId).not.toBe(first.channelId);
     expect(openAtGoogle().map((channel) => channel.id)).toEqual([renewed.channelId]);
