@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, loadEnv, trustProxySetting } from "./env.ts";
+import { EnvError, googleConfigFrom, loadEnv, trustProxySetting } from "./env.ts";
 
 describe("loadEnv", () => {
   it("starts with sensible defaults when nothing is set", () => {
@@ -126,5 +126,22 @@ describe("SECRETS_KEY and SECRETS_PREVIOUS_KEYS", () => {
     expect(() => loadEnv({ SECRETS_PREVIOUS_KEYS: `${key},hunter2` })).toThrow(
       /^Invalid environment variable SECRETS_PREVIOUS_KEYS: item 2 must be 32 random bytes in base64/,
     );
+  });
+});
+
+describe("Google push notifications", () => {
+  const google = { GOOGLE_CLIENT_ID: "client", GOOGLE_CLIENT_SECRET: "secret" };
+
+  it("are on when PUBLIC_URL is https: Google posts to the notifications route there", () => {
+    const config = googleConfigFrom(loadEnv({ ...google, PUBLIC_URL: "https://agenda.example.com/app" }));
+    expect(config?.pushAddress).toBe("https://agenda.example.com/api/calendars/google/notifications");
+  });
+
+  it("are off (polling only) when PUBLIC_URL is http or unset, since Google delivers only to https", () => {
+    expect(
+      googleConfigFrom(loadEnv({ ...google, PUBLIC_URL: "http://agenda.example.com" }))?.pushAddress,
+    ).toBeUndefined();
+    expect(googleConfigFrom(loadEnv(google))?.pushAddress).toBeUndefined();
+    expect(googleConfigFrom(loadEnv(google))?.syncIntervalSeconds).toBe(300);
   });
 });

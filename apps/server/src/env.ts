@@ -1,4 +1,4 @@
-import { GOOGLE_CALLBACK_PATH, type GoogleConfig } from "@agendacraft/domain/calendars";
+import { GOOGLE_CALLBACK_PATH, GOOGLE_NOTIFICATIONS_PATH, type GoogleConfig } from "@agendacraft/domain/calendars";
 import { ZSecretKeyListVariable, ZSecretKeyVariable } from "@agendacraft/domain/shared";
 import { z } from "zod";
 
@@ -189,5 +189,16 @@ export function googleConfigFrom(env: Env): GoogleConfig | null {
     baseUrl: env.GOOGLE_BASE_URL,
     syncIntervalSeconds: env.GOOGLE_SYNC_INTERVAL_SECONDS,
     redirectUri: `${publicOrigin(env)}${GOOGLE_CALLBACK_PATH}`,
+    ...(googlePushAddress(env) ? { pushAddress: googlePushAddress(env) } : {}),
   };
+}
+
+/**
+ * Where Google should POST push notifications: only when PUBLIC_URL is https, because Google
+ * delivers to nothing else. Otherwise undefined, and changes are found by polling alone.
+ */
+export function googlePushAddress(env: Pick<Env, "PUBLIC_URL">): string | undefined {
+  if (!env.PUBLIC_URL) return undefined;
+  const url = new URL(env.PUBLIC_URL);
+  return url.protocol === "https:" ? `${url.origin}${GOOGLE_NOTIFICATIONS_PATH}` : undefined;
 }

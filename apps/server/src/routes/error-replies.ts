@@ -39,6 +39,11 @@ const BAD_REQUEST: ClientError = {
 };
 const CLIENT_ERRORS: Record<number, ClientError> = {
   400: BAD_REQUEST,
+  401: {
+    code: "common.unauthorized",
+    trpcCode: "UNAUTHORIZED",
+    message: "The request did not prove where it comes from.",
+  },
   404: { code: "common.not_found", trpcCode: "NOT_FOUND", message: "There is nothing at this address." },
   405: {
     code: "common.method_not_allowed",

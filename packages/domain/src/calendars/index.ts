@@ -45,6 +45,7 @@ export {
   DEFAULT_GOOGLE_SYNC_INTERVAL_SECONDS,
   GOOGLE_CALENDAR_SCOPES,
   GOOGLE_CALLBACK_PATH,
+  GOOGLE_NOTIFICATIONS_PATH,
   GOOGLE_SIGN_IN_SCOPES,
   type GoogleConfig,
 } from "./google/google-config.ts";
@@ -61,7 +62,13 @@ export {
 export { GOOGLE_SYNC_JOB, GOOGLE_SYNC_QUEUE_OPTIONS, GoogleSyncJob } from "./google/google-sync-job-type.ts";
 export { listCalendarChanges } from "./google/list-calendar-changes.ts";
 export { listConnections } from "./google/list-connections.ts";
+export { CHANNEL_RENEWAL_MARGIN_MS, CHANNEL_TTL_SECONDS } from "./google/push-channel-rules.ts";
 export { type GoogleEvent, type GoogleEventReading, readGoogleEvent } from "./google/read-google-event.ts";
+export {
+  type GoogleNotification,
+  type NotificationOutcome,
+  receiveGoogleNotification,
+} from "./google/receive-google-notification.ts";
 export { requireGoogle } from "./google/require-google.ts";
 export {
   type ResealConnectionTokensResult,

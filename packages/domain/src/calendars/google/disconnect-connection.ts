@@ -13,6 +13,7 @@ import { readGoogleFailure } from "./google-api-error.ts";
 import { googleCallFailed } from "./google-call-failed.ts";
 import { createCalendarApi, createGoogleOAuthClient } from "./google-clients.ts";
 import type { GoogleConfig } from "./google-config.ts";
+import { stopChannelAtGoogle } from "./stop-calendar-channel.ts";
 
 /** Google's answers for an event that is already gone. */
 const GONE = new Set([404, 410]);
@@ -22,8 +23,8 @@ const GONE = new Set([404, 410]);
  * their synced events and the record of events written for tasks, by cascade) or an iCal
  * feed, so the app has one Disconnect for both. With `removeWrittenEvents` the events
  * AgendaCraft wrote to the account's calendars are deleted in Google first; if that fails
- * nothing is removed here, so asking again finishes the job. The grant is then revoked at
- * Google, best effort (the connection goes whatever Google answers).
+ * nothing is removed here, so asking again finishes the job. Push channels are stopped and the
+ * grant is then revoked at Google, both best effort (the connection goes whatever Google answers).
  */
 export async function disconnectConnection({
   db,
@@ -61,6 +62,7 @@ export async function disconnectConnection({
     if (!google) throw googleNotConfigured();
     await deleteWrittenEvents({ db, google, secrets, clock, events, actorId, connectionId: connection.id });
   }
+  if (google) await stopPushChannels({ db, google, secrets, clock, events, actorId, connectionId: connection.id, log });
   if (google && connection.refreshToken) {
     try {
       await createGoogleOAuthClient(google).revokeToken(openRefreshToken(secrets, connection.refreshToken));
@@ -80,6 +82,45 @@ export async function disconnectConnection({
     }
     return { deleted: true as const };
   });
+}
+
+/** Best effort, before the grant goes: without it Google would not take the stop. */
+async function stopPushChannels({
+  db,
+  google,
+  secrets,
+  clock,
+  events,
+  actorId,
+  connectionId,
+  log,
+}: {
+  db: Db;
+  google: GoogleConfig;
+  secrets: SecretKeyring;
+  clock: Clock;
+  events: EventRecorder;
+  actorId: string;
+  connectionId: string;
+  log: WarningLog | undefined;
+}): Promise<void> {
+  const channels = await db.connectedCalendar.findMany({
+    where: { connectionId, userId: actorId, channelId: { not: null }, channelResourceId: { not: null } },
+    select: { channelId: true, channelResourceId: true },
+  });
+  if (channels.length === 0) return;
+  try {
+    const accessToken = await getAccessToken({ db, google, secrets, clock, events, connectionId, actorId });
+    const api = createCalendarApi(google, accessToken);
+    for (const { channelId, channelResourceId } of channels) {
+      if (channelId && channelResourceId) await stopChannelAtGoogle(api, { channelId, channelResourceId });
+    }
+  } catch (error) {
+    log?.warn(
+      { err: readGoogleFailure(error).message },
+      "could not stop a Google push channel; it expires on its own and its notifications are refused",
+    );
+  }
 }
 
 async function deleteWrittenEvents({

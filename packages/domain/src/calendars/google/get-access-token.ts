@@ -166,6 +166,12 @@ async function markNeedsReconnect(
     data: { status: "needs_reconnect", lastError, accessToken: null, accessTokenExpiresAt: null },
     select: { version: true },
   });
+  // Google cannot be told to stop the push channels without a grant: forgetting them makes our
+  // route refuse their notifications until they expire; a reconnect's first sync opens new ones.
+  await tx.connectedCalendar.updateMany({
+    where: { connectionId: connection.id, channelId: { not: null } },
+    data: { channelId: null, channelResourceId: null, channelToken: null, channelExpiresAt: null },
+  });
   await events.record(tx, [
     newEvent(CalendarConnectionNeedsReconnect, {
       userId: connection.userId,

@@ -15,10 +15,19 @@ export type GoogleConfig = {
    * `${publicOrigin}/api/calendars/google/callback` (GOOGLE_CALLBACK_PATH). Absent: connecting is not possible.
    */
   redirectUri?: string;
+  /**
+   * Where Google POSTs change notifications for push channels (events.watch):
+   * `${PUBLIC_URL}/api/calendars/google/notifications` (GOOGLE_NOTIFICATIONS_PATH). Set only when
+   * PUBLIC_URL is https, since Google delivers only there; absent: polling alone.
+   */
+  pushAddress?: string;
 };
 
 /** The server's route that finishes "Connect Google Calendar"; registered at Google as a redirect URI. */
 export const GOOGLE_CALLBACK_PATH = "/api/calendars/google/callback";
+
+/** The server's route for Google's push notifications; Google only delivers to https addresses. */
+export const GOOGLE_NOTIFICATIONS_PATH = "/api/calendars/google/notifications";
 
 export const DEFAULT_GOOGLE_SYNC_INTERVAL_SECONDS = 300;
 

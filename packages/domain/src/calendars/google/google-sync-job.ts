@@ -14,6 +14,7 @@ import type { SecretKeyring } from "../../shared/secrets/secret-keyring.ts";
 import { applyOwnEventChanges } from "./apply-own-event-changes.ts";
 import type { GoogleConfig } from "./google-config.ts";
 import { GOOGLE_SYNC_QUEUE_OPTIONS, GoogleSyncJob } from "./google-sync-job-type.ts";
+import { CHANNEL_RENEWAL_MARGIN_MS } from "./push-channel-rules.ts";
 import { type OnOwnEvents, syncConnection } from "./sync-connection.ts";
 
 /** Every minute (cron's finest step): sends a sync for each Google connection that is due. */
@@ -38,8 +39,9 @@ const DUE_SLACK_SECONDS = 30;
 
 /**
  * Sends one `calendars.google.sync` job (singletonKey: the connection) for every Google
- * connection not synced within GOOGLE_SYNC_INTERVAL_SECONDS and not waiting to be
- * reconnected. The queue's `stately` policy keeps one running and one waiting per
+ * connection not synced within GOOGLE_SYNC_INTERVAL_SECONDS, or (with `renewChannels`) with a
+ * push channel expiring within CHANNEL_RENEWAL_MARGIN_MS (the sync renews it), and not waiting
+ * to be reconnected. The queue's `stately` policy keeps one running and one waiting per
  * connection, however often this runs. Resolves with how many were sent.
  */
 export async function sendDueGoogleSyncs({
@@ -47,18 +49,27 @@ export async function sendDueGoogleSyncs({
   jobs,
   clock,
   intervalSeconds,
+  renewChannels = false,
 }: {
   db: Db;
   jobs: JobSender;
   clock: Clock;
   intervalSeconds: number;
+  /** Push is on (GoogleConfig.pushAddress): channels close to expiry make their connection due. */
+  renewChannels?: boolean;
 }): Promise<number> {
-  const dueBefore = new Date(clock.now().getTime() - Math.max(0, intervalSeconds - DUE_SLACK_SECONDS) * 1000);
+  const now = clock.now().getTime();
+  const dueBefore = new Date(now - Math.max(0, intervalSeconds - DUE_SLACK_SECONDS) * 1000);
+  const renewBefore = new Date(now + CHANNEL_RENEWAL_MARGIN_MS);
   const due = await db.calendarConnection.findMany({
     where: {
       kind: "google",
       status: { not: "needs_reconnect" },
-      OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }],
+      OR: [
+        { lastSyncedAt: null },
+        { lastSyncedAt: { lt: dueBefore } },
+        ...(renewChannels ? [{ calendars: { some: { channelExpiresAt: { lt: renewBefore } } } }] : []),
+      ],
     },
     orderBy: [{ lastSyncedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     select: { id: true },
@@ -138,7 +149,13 @@ export function createGoogleSyncScheduleJob({
     cron: GOOGLE_SYNC_SCHEDULE_CRON,
     async handler() {
       if (!google) return;
-      await sendDueGoogleSyncs({ db, jobs, clock, intervalSeconds: google.syncIntervalSeconds });
+      await sendDueGoogleSyncs({
+        db,
+        jobs,
+        clock,
+        intervalSeconds: google.syncIntervalSeconds,
+        renewChannels: Boolean(google.pushAddress),
+      });
     },
   });
 }

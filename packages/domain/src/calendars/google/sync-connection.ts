@@ -13,6 +13,7 @@ import { isQuotaFailure, readGoogleFailure } from "./google-api-error.ts";
 import { createCalendarApi } from "./google-clients.ts";
 import type { GoogleConfig } from "./google-config.ts";
 import { listCalendarChanges } from "./list-calendar-changes.ts";
+import { maintainPushChannels } from "./maintain-push-channels.ts";
 import { type GoogleEvent, readGoogleEvent } from "./read-google-event.ts";
 import { type EventChange, storeCalendarChanges } from "./store-calendar-changes.ts";
 
@@ -88,6 +89,7 @@ export async function syncConnection({
     for (const calendar of calendars) {
       changed += await syncCalendar({ ...deps, api, userId: connection.userId, connectionId, calendar, timeZone });
     }
+    await maintainPushChannels({ ...deps, api, connectionId: connection.id, syncedIds: calendars.map((c) => c.id) });
   };
   try {
     const accessToken = await getAccessToken({ ...deps, connectionId: connection.id });

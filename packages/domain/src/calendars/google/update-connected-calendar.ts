@@ -13,7 +13,8 @@ import { makeWriteTarget } from "./write-target.ts";
  * busy time, whether its all-day events do, and whether plans are written to it (at most
  * one write target per person: choosing one clears the other). A change to busy time
  * records CalendarBusyChanged (re-plans follow); one that needs events not yet read
- * (busy turned on, all-day choice changed) queues a full sync of the connection.
+ * (busy turned on, all-day choice changed) queues a full sync of the connection, as does one
+ * that leaves a calendar with a push channel counting for nothing (the sync stops the channel).
  */
 export async function updateConnectedCalendar({
   db,
@@ -31,7 +32,7 @@ export async function updateConnectedCalendar({
   return withTransaction(db, async (tx) => {
     const before = await tx.connectedCalendar.findFirst({
       where: { id: input.id, userId: actorId },
-      select: { connectionId: true, busy: true, allDayBusy: true, writeTarget: true },
+      select: { connectionId: true, busy: true, allDayBusy: true, writeTarget: true, channelId: true },
     });
     if (!before) throw connectedCalendarNotFound();
     const busy = input.busy ?? before.busy;
@@ -58,7 +59,9 @@ export async function updateConnectedCalendar({
     if (writeTarget !== before.writeTarget) {
       await events.record(tx, [writeTargetChanged(actorId, input.id, writeTarget ? "chosen" : "cleared")]);
     }
-    if ((busy && !before.busy) || allDayChanged) {
+    // A calendar that no longer counts keeps its push channel until a sync stops it.
+    const channelUnneeded = before.channelId !== null && !busy && !writeTarget;
+    if ((busy && !before.busy) || allDayChanged || channelUnneeded) {
       await jobs.send(GoogleSyncJob, { connectionId: before.connectionId }, { tx, singletonKey: before.connectionId });
     }
     return tx.connectedCalendar.findUniqueOrThrow({ where: { id: input.id }, select: connectedCalendarSelect });
