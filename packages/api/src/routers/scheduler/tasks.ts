@@ -86,7 +86,7 @@ export const tasksRouter = createTRPCRouter({
     .input(ZTaskIdInput)
     .output(ZTask)
     .mutation(({ ctx, input }) =>
-      reopenTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, events: ctx.events }),
+      reopenTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock, events: ctx.events }),
     ),
 
   move: protectedProcedure

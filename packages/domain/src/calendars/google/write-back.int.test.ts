@@ -136,7 +136,7 @@ describe("writing plans back to Google Calendar", () => {
       plan: (raw?: Raw<typeof ZPlanInput>) => applyPlan({ ...actor, input: ZPlanInput.parse(raw), clock }),
       undo: (runId: string) => undoPlan({ ...actor, runId, clock }),
       complete: (id: string) => completeTask({ ...actor, id, clock }),
-      reopen: (id: string) => reopenTask({ ...actor, id }),
+      reopen: (id: string) => reopenTask({ ...actor, id, clock }),
       delete: (id: string) => deleteTask({ ...actor, id }),
       /** Delivers the person's events to the write-back, as the worker's dispatch would. */
       deliver: async () => {
