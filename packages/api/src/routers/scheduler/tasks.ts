@@ -24,6 +24,7 @@ import {
   ZUpcomingInput,
   ZUpdateTaskInput,
 } from "@agendacraft/domain/scheduler/tasks";
+import { listTaskHistory, ZTaskHistoryInput, ZTaskHistoryPage } from "@agendacraft/domain/scheduler/history";
 import { z } from "zod";
 import { idempotentProcedure } from "../../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";
@@ -88,6 +89,11 @@ export const tasksRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       reopenTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock, events: ctx.events }),
     ),
+
+  history: protectedProcedure
+    .input(ZTaskHistoryInput)
+    .output(ZTaskHistoryPage)
+    .query(({ ctx, input }) => listTaskHistory({ db: ctx.db, actorId: ctx.session.userId, input })),
 
   move: protectedProcedure
     .input(ZMoveTaskInput)
