@@ -30,7 +30,10 @@ describe("a task's History section", () => {
     expect(screen.getByText("Loading the history…")).toBeDefined();
 
     const list = await screen.findByRole("list", { name: "Task history" });
-    const sentences = () => within(list).getAllByRole("listitem").map((item) => item.firstChild?.textContent);
+    const sentences = () =>
+      within(list)
+        .getAllByRole("listitem")
+        .map((item) => item.firstChild?.textContent);
     expect(sentences()).toHaveLength(10);
     expect(sentences().slice(0, 2)).toEqual(["Reopened", "Completed"]);
     expect(sentences()).not.toContain("Created");

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../trpc.ts";
-import { buttonClass } from "../../ui/button.ts";
+import { LoadMoreButton } from "../../ui/load-more-button.tsx";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
 import { describeHistoryEntry } from "./task-history-sentence.ts";
 import type { TaskHistoryEntry } from "./task-types.ts";
@@ -43,18 +43,7 @@ function TaskHistoryPages({ taskId, timeZone }: { taskId: string; timeZone: stri
   return (
     <div className="mt-2 flex flex-col gap-2">
       <TaskHistoryList entries={history.data.pages.flatMap((page) => page.items)} timeZone={timeZone} />
-      {history.hasNextPage ? (
-        <div>
-          <button
-            type="button"
-            className={buttonClass.secondary}
-            disabled={history.isFetchingNextPage}
-            onClick={() => void history.fetchNextPage()}
-          >
-            {history.isFetchingNextPage ? "Loading…" : "Show older"}
-          </button>
-        </div>
-      ) : null}
+      <LoadMoreButton query={history} label="Show older" />
     </div>
   );
 }

@@ -27,10 +27,13 @@ describe("the sentence for a history entry, in the person's zone", () => {
   });
 
   it("says when AgendaCraft's change was newer and Google's edit was replaced", () => {
-    const moved = entry("google_change_ignored", { change: "moved", google: tuesday, to: tuesday, winner: "agendacraft" });
-    expect(describeHistoryEntry(moved, ZONE)).toBe(
-      "Your change in AgendaCraft was newer; Google's edit was replaced",
-    );
+    const moved = entry("google_change_ignored", {
+      change: "moved",
+      google: tuesday,
+      to: tuesday,
+      winner: "agendacraft",
+    });
+    expect(describeHistoryEntry(moved, ZONE)).toBe("Your change in AgendaCraft was newer; Google's edit was replaced");
     const deleted = entry("google_change_ignored", { change: "deleted", google: null, winner: "agendacraft" });
     expect(describeHistoryEntry(deleted, ZONE)).toBe(
       "Your change in AgendaCraft was newer; deleting it in Google was replaced and the event put back",

@@ -1,3 +1,4 @@
+import { listTaskHistory, ZTaskHistoryInput, ZTaskHistoryPage } from "@agendacraft/domain/scheduler/history";
 import {
   completeTask,
   createTask,
@@ -24,7 +25,6 @@ import {
   ZUpcomingInput,
   ZUpdateTaskInput,
 } from "@agendacraft/domain/scheduler/tasks";
-import { listTaskHistory, ZTaskHistoryInput, ZTaskHistoryPage } from "@agendacraft/domain/scheduler/history";
 import { z } from "zod";
 import { idempotentProcedure } from "../../idempotent-procedure.ts";
 import { createTRPCRouter, protectedProcedure } from "../../trpc.ts";

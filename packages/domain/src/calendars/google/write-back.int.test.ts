@@ -658,7 +658,9 @@ describe("writing plans back to Google Calendar", () => {
       // Putting the event back is our own write: a later sync reads it back and records nothing more.
       await person.settled();
       await person.syncOwnEvents();
-      expect((await person.history(write.id)).filter((entry) => entry.kind === "google_change_ignored")).toHaveLength(1);
+      expect((await person.history(write.id)).filter((entry) => entry.kind === "google_change_ignored")).toHaveLength(
+        1,
+      );
     });
 
     it("AgendaCraft's later move wins over an earlier delete in Google: the event comes back, the history says so", async () => {
