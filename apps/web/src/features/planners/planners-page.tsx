@@ -3,7 +3,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { useMe } from "../../auth/require-session.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { buttonClass } from "../../ui/button.ts";
+import { LoadMoreButton } from "../../ui/load-more-button.tsx";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
 import { PlannerForm } from "./planner-form.tsx";
 import { newPlannerValues } from "./planner-form-values.ts";
@@ -49,18 +49,7 @@ export function PlannersPage() {
               ))}
             </ul>
           )}
-          {planners.hasNextPage ? (
-            <div>
-              <button
-                type="button"
-                className={buttonClass.secondary}
-                disabled={planners.isFetchingNextPage}
-                onClick={() => void planners.fetchNextPage()}
-              >
-                {planners.isFetchingNextPage ? "Loading…" : "Load more planners"}
-              </button>
-            </div>
-          ) : null}
+          <LoadMoreButton query={planners} label="Load more planners" />
         </section>
         <section
           aria-labelledby="new-planner-heading"

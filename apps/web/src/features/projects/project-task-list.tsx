@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMe } from "../../auth/require-session.tsx";
 import { useTRPC } from "../../trpc.ts";
-import { buttonClass } from "../../ui/button.ts";
+import { LoadMoreButton } from "../../ui/load-more-button.tsx";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
 import { TaskRow } from "../tasks/task-row.tsx";
 import { useTaskListActions } from "../tasks/use-task-list-actions.ts";
@@ -41,18 +41,7 @@ export function ProjectTaskList({ projectId, filters }: { projectId: string; fil
           <TaskRow key={task.id} task={task} timeZone={me.timeZone} {...actions.rowActions(task)} />
         ))}
       </ul>
-      {tasks.hasNextPage ? (
-        <div>
-          <button
-            type="button"
-            className={buttonClass.secondary}
-            disabled={tasks.isFetchingNextPage}
-            onClick={() => void tasks.fetchNextPage()}
-          >
-            {tasks.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        </div>
-      ) : null}
+      <LoadMoreButton query={tasks} label="Load more" />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTRPC } from "../../trpc.ts";
-import { buttonClass } from "../../ui/button.ts";
+import { LoadMoreButton } from "../../ui/load-more-button.tsx";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
 import { AreaSection } from "./area-section.tsx";
 import { groupProjectsByArea } from "./group-projects-by-area.ts";
@@ -59,18 +59,7 @@ export function ProjectsOverview({ areas, areasComplete }: { areas: AreaItem[]; 
           ),
         )
       )}
-      {projects.hasNextPage ? (
-        <div>
-          <button
-            type="button"
-            className={buttonClass.secondary}
-            disabled={projects.isFetchingNextPage}
-            onClick={() => void projects.fetchNextPage()}
-          >
-            {projects.isFetchingNextPage ? "Loading…" : "Load more projects"}
-          </button>
-        </div>
-      ) : null}
+      <LoadMoreButton query={projects} label="Load more projects" />
     </div>
   );
 }

@@ -156,6 +156,18 @@ describe("a task block on the week", () => {
     await expect(api.scheduler.tasks.byId.query({ id: task.id })).resolves.toMatchObject({ summary: "Final memo" });
   });
 
+  it("shows the task's history in the dialog when asked", async () => {
+    const person = await signUp({ timeZone: ZONE });
+    const api = apiFor(person);
+    const { week, start } = nextTuesdayAtTen();
+    await api.scheduler.tasks.create.mutate({ summary: "Book hall", minutes: 60, startTime: start });
+    const { user, dialog } = await openBlock(person, week, "Book hall");
+
+    await user.click(within(dialog).getByRole("button", { name: /History/ }));
+    const history = await within(dialog).findByRole("list", { name: "Task history" });
+    expect(within(history).getByText(/^Created for .* 10:00–11:00$/)).toBeDefined();
+  });
+
   it("unschedules the task: off the calendar, unplanned again; Undo puts the time back", async () => {
     const person = await signUp({ timeZone: ZONE });
     const api = apiFor(person);

@@ -10,6 +10,7 @@ import { buttonClass } from "../../ui/button.ts";
 import { Modal } from "../../ui/modal.tsx";
 import { LoadError, Loading } from "../../ui/states.tsx";
 import { TaskEditForm } from "../tasks/task-edit-form.tsx";
+import { TaskHistorySection } from "../tasks/task-history-section.tsx";
 import type { Task } from "../tasks/task-types.ts";
 import { useDeferredTaskDelete } from "../tasks/use-deferred-task-delete.ts";
 import { MoveTaskForm } from "./move-task-form.tsx";
@@ -28,8 +29,8 @@ type TaskDetailsDialogProps = {
 };
 
 /**
- * What a block on the calendar is; complete, reopen, edit, unschedule, delete or move it
- * from there (the keyboard way to drag). Edit swaps the details for the edit form in the
+ * What a block on the calendar is, and its history; complete, reopen, edit, unschedule, delete
+ * or move it from there (the keyboard way to drag). Edit swaps the details for the edit form in the
  * same dialog, so Escape or Cancel comes back to the details.
  */
 export function TaskDetailsDialog({ taskId, week, onClose }: TaskDetailsDialogProps) {
@@ -65,6 +66,7 @@ export function TaskDetailsDialog({ taskId, week, onClose }: TaskDetailsDialogPr
           onMoved={onClose}
         />
       ) : null}
+      {loaded ? <TaskHistorySection taskId={loaded.id} timeZone={timeZone} /> : null}
       {loaded ? <TaskActions task={loaded} onEdit={() => setEditing(true)} onClose={onClose} /> : null}
     </Modal>
   );

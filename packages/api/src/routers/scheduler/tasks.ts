@@ -1,3 +1,4 @@
+import { listTaskHistory, ZTaskHistoryInput, ZTaskHistoryPage } from "@agendacraft/domain/scheduler/history";
 import {
   completeTask,
   createTask,
@@ -86,8 +87,13 @@ export const tasksRouter = createTRPCRouter({
     .input(ZTaskIdInput)
     .output(ZTask)
     .mutation(({ ctx, input }) =>
-      reopenTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, events: ctx.events }),
+      reopenTask({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock, events: ctx.events }),
     ),
+
+  history: protectedProcedure
+    .input(ZTaskHistoryInput)
+    .output(ZTaskHistoryPage)
+    .query(({ ctx, input }) => listTaskHistory({ db: ctx.db, actorId: ctx.session.userId, input })),
 
   move: protectedProcedure
     .input(ZMoveTaskInput)

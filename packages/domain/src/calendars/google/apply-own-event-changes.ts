@@ -1,7 +1,11 @@
 import type { JobSender } from "@agendacraft/db/jobs";
 import type { Prisma } from "@agendacraft/db/prisma";
 import type { calendar_v3 } from "@googleapis/calendar";
-import { rescheduleTaskFromCalendar, unscheduleTaskFromCalendar } from "../../scheduler/calendar-changes/index.ts";
+import {
+  noteGoogleChangeIgnored,
+  rescheduleTaskFromCalendar,
+  unscheduleTaskFromCalendar,
+} from "../../scheduler/calendar-changes/index.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
@@ -17,7 +21,8 @@ type Span = { start: Date; end: Date };
  * resized in Google moves its task there and pins it; one they deleted unschedules the task.
  * When the task's time was also changed in AgendaCraft since it was written, the later change
  * wins (Google's `updated` against the task's last change) and GoogleConflictResolved says
- * whose; when AgendaCraft's wins, the task's write job puts the event back.
+ * whose (and the task's history says it to the person); when AgendaCraft's wins, the task's
+ * write job puts the event back.
  * Our own writes echoing back (their `updated` is not newer than the one we stored, or their
  * times are what we wrote) change nothing. Resolves with the number of tasks moved or unscheduled.
  */
@@ -115,22 +120,25 @@ async function applyOne({
       actorId: userId,
       input: { id: row.taskId, blockIndex: row.blockIndex, ...inGoogle },
       events,
+      wonConflict: changedHere,
     });
     await tx.taskCalendarEvent.update({
       where: { id: row.id },
       data: { ...inGoogle, googleUpdated: updated, taskVersion: rescheduled.version },
     });
   } else if (googleWins) {
-    await unscheduleTaskFromCalendar({ db: tx, actorId: userId, id: row.taskId, events });
+    await unscheduleTaskFromCalendar({ db: tx, actorId: userId, id: row.taskId, events, wonConflict: changedHere });
     await tx.taskCalendarEvent.delete({ where: { id: row.id } });
-  } else if (inGoogle) {
-    // AgendaCraft's time stands: note where Google has it, so the write job moves it back.
-    await tx.taskCalendarEvent.update({ where: { id: row.id }, data: { ...inGoogle, googleUpdated: updated } });
-    await requestTaskWrites({ tx, jobs, userId, taskIds: [row.taskId] });
   } else {
-    // Without a row the write job inserts it again (and, its id being taken, restores it).
-    await tx.taskCalendarEvent.delete({ where: { id: row.id } });
+    if (inGoogle) {
+      // AgendaCraft's time stands: note where Google has it, so the write job moves it back.
+      await tx.taskCalendarEvent.update({ where: { id: row.id }, data: { ...inGoogle, googleUpdated: updated } });
+    } else {
+      // Without a row the write job inserts it again (and, its id being taken, restores it).
+      await tx.taskCalendarEvent.delete({ where: { id: row.id } });
+    }
     await requestTaskWrites({ tx, jobs, userId, taskIds: [row.taskId] });
+    await noteGoogleChangeIgnored({ db: tx, actorId: userId, id: row.taskId, google: inGoogle });
   }
 
   if (changedHere) {

@@ -3,6 +3,7 @@ import { useTestDatabase } from "@agendacraft/db/testing";
 import { type FakeGoogle, startFakeGoogle } from "@agendacraft/fake-google";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUser } from "../../notifier/testing/fixtures.ts";
+import { listTaskHistory } from "../../scheduler/history/index.ts";
 import { applyPlan, undoPlan, ZPlanInput } from "../../scheduler/plan/index.ts";
 import { createPlanner, ZCreatePlannerInput } from "../../scheduler/planners/index.ts";
 import {
@@ -133,10 +134,13 @@ describe("writing plans back to Google Calendar", () => {
       updateTask: (raw: Raw<typeof ZUpdateTaskInput>) =>
         updateTask({ ...actor, input: ZUpdateTaskInput.parse(raw), clock }),
       task: (id: string) => getTask({ db: prisma, actorId: user.id, id }),
+      /** The task's history as the person reads it, newest first. */
+      history: async (id: string) =>
+        (await listTaskHistory({ db: prisma, actorId: user.id, input: { taskId: id, limit: 100 } })).items,
       plan: (raw?: Raw<typeof ZPlanInput>) => applyPlan({ ...actor, input: ZPlanInput.parse(raw), clock }),
       undo: (runId: string) => undoPlan({ ...actor, runId, clock }),
       complete: (id: string) => completeTask({ ...actor, id, clock }),
-      reopen: (id: string) => reopenTask({ ...actor, id }),
+      reopen: (id: string) => reopenTask({ ...actor, id, clock }),
       delete: (id: string) => deleteTask({ ...actor, id }),
       /** Delivers the person's events to the write-back, as the worker's dispatch would. */
       deliver: async () => {
@@ -407,6 +411,17 @@ describe("writing plans back to Google Calendar", () => {
       where: { userId: person.userId, aggregateId: write.id, type: "scheduler.task_changed" },
     });
     expect(history.map((event) => event.payload)).toContainEqual(expect.objectContaining({ source: "google" }));
+    // Said once, for the person, with where it was and where it went; no conflict, so no winner.
+    const [latest, ...earlier] = await person.history(write.id);
+    expect(latest).toMatchObject({
+      kind: "moved_in_google",
+      detail: {
+        from: { start: write.startTime?.toISOString(), end: write.endTime?.toISOString() },
+        to: { start: start.toISOString(), end: end.toISOString() },
+      },
+    });
+    expect(latest?.detail.winner).toBeUndefined();
+    expect(earlier.map((entry) => entry.kind)).not.toContain("moved_in_google");
   });
 
   it("unschedules a task whose event was deleted in Google; planning it again brings the same event back", async () => {
@@ -417,6 +432,10 @@ describe("writing plans back to Google Calendar", () => {
 
     await expect(person.syncOwnEvents()).resolves.toBe(1);
     expect(await person.task(write.id)).toMatchObject({ startTime: null, endTime: null });
+    expect((await person.history(write.id))[0]).toMatchObject({
+      kind: "unscheduled_in_google",
+      detail: { from: { start: write.startTime?.toISOString() }, to: null },
+    });
     await person.deliver();
     await person.settled();
     expect(person.googleEvents()).toHaveLength(1);
@@ -580,6 +599,27 @@ describe("writing plans back to Google Calendar", () => {
       await expect(conflicts(person.userId, write.id)).resolves.toEqual([
         expect.objectContaining({ change: "moved", winner: "google" }),
       ]);
+      expect((await person.history(write.id)).map((entry) => [entry.kind, entry.detail.winner])).toEqual([
+        ["moved_in_google", "google"],
+        ["planned", undefined],
+        ["created", undefined],
+      ]);
+    });
+
+    it("Google's later delete wins over an earlier move in AgendaCraft, and the history says so", async () => {
+      const person = await personWithGoogle();
+      const { write } = await plannedAndWritten(person);
+      await person.updateTask({ id: write.id, startTime: new Date("2026-06-02T12:00:00Z") });
+      const changedHere = (await person.task(write.id)).updatedAt;
+      await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(changedHere.getTime()));
+      fake.deleteEvent(person.googleCalendarId, taskEventId(write.id, 0));
+
+      await expect(person.syncOwnEvents()).resolves.toBe(1);
+      expect((await person.task(write.id)).startTime).toBeNull();
+      expect((await person.history(write.id))[0]).toMatchObject({
+        kind: "unscheduled_in_google",
+        detail: { from: { start: "2026-06-02T12:00:00.000Z" }, to: null, winner: "google" },
+      });
     });
 
     it("AgendaCraft's later move wins over an earlier move in Google, which is put back", async () => {
@@ -604,6 +644,43 @@ describe("writing plans back to Google Calendar", () => {
       await expect(conflicts(person.userId, write.id)).resolves.toEqual([
         expect.objectContaining({ change: "moved", winner: "agendacraft" }),
       ]);
+      // The task did not change for it, but the person can read that Google's edit was replaced.
+      const [latest] = await person.history(write.id);
+      expect(latest).toMatchObject({
+        kind: "google_change_ignored",
+        detail: {
+          change: "moved",
+          winner: "agendacraft",
+          google: { start: "2026-06-04T08:00:00.000Z", end: "2026-06-04T09:00:00.000Z" },
+          to: { start: here.toISOString() },
+        },
+      });
+      // Putting the event back is our own write: a later sync reads it back and records nothing more.
+      await person.settled();
+      await person.syncOwnEvents();
+      expect((await person.history(write.id)).filter((entry) => entry.kind === "google_change_ignored")).toHaveLength(
+        1,
+      );
+    });
+
+    it("AgendaCraft's later move wins over an earlier delete in Google: the event comes back, the history says so", async () => {
+      const person = await personWithGoogle();
+      const { write } = await plannedAndWritten(person);
+      const eventId = taskEventId(write.id, 0);
+      fake.deleteEvent(person.googleCalendarId, eventId);
+      const deletedAt = Date.parse(fake.event(person.googleCalendarId, eventId)?.updated ?? "");
+      await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(deletedAt));
+      const here = new Date("2026-06-02T12:00:00Z");
+      await person.updateTask({ id: write.id, startTime: here });
+
+      await expect(person.syncOwnEvents()).resolves.toBe(0);
+      expect((await person.task(write.id)).startTime).toEqual(here);
+      expect((await person.history(write.id))[0]).toMatchObject({
+        kind: "google_change_ignored",
+        detail: { change: "deleted", winner: "agendacraft", google: null, to: { start: here.toISOString() } },
+      });
+      await person.deliver();
+      await vi.waitFor(() => expect(fake.event(person.googleCalendarId, eventId)?.status).toBe("confirmed"), WAIT);
     });
   });
 

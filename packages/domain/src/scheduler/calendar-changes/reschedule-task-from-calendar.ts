@@ -1,10 +1,12 @@
-import { type Db, withTransaction } from "../../shared/db.ts";
+import { type Clock, systemClock } from "../../shared/clock.ts";
+import type { Db } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import { TaskChanged, type TaskField } from "../events.ts";
+import { historySpan, recordTaskHistory } from "../history/record-task-history.ts";
+import { inLockedTask } from "../tasks/in-locked-task.ts";
 import type { TaskDto } from "../tasks/schemas.ts";
 import { taskSelect } from "../tasks/task.select.ts";
-import { taskNotFound } from "../tasks/task-errors.ts";
 
 const MINUTE_MS = 60_000;
 
@@ -20,24 +22,27 @@ export type RescheduleFromCalendarInput = {
  * Puts a task (or one part of a split task) where the person moved it in their calendar, and
  * pins it there: the planner moves only tasks still at the start it gave them (plannedStart),
  * so clearing that keeps the planner's hands off. A calendar is the person's own word, so a
- * time in the past is taken as it is. Records TaskChanged with `source: "google"`.
+ * time in the past is taken as it is. Records TaskChanged with `source: "google"`, and
+ * `moved_in_google` in the task's history (saying Google won when AgendaCraft had changed it too).
  */
 export async function rescheduleTaskFromCalendar({
   db,
   actorId,
   input,
   events,
+  clock = systemClock,
+  wonConflict = false,
 }: {
   db: Db;
   actorId: string;
   input: RescheduleFromCalendarInput;
   events: EventRecorder;
+  /** When the history says it happened (default: the wall clock, as Google's `updated`). */
+  clock?: Clock;
+  /** AgendaCraft had changed the task too, and Google's change was the later one. */
+  wonConflict?: boolean;
 }): Promise<TaskDto> {
-  return withTransaction(db, async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM tasks WHERE id = ${input.id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw taskNotFound();
-    const current = await tx.task.findUniqueOrThrow({ where: { id: input.id }, select: taskSelect });
+  return inLockedTask({ db, actorId, id: input.id }, async (tx, current) => {
     const blocks = await tx.taskBlock.findMany({ where: { taskId: input.id }, orderBy: { start: "asc" } });
     const moved = blocks[input.blockIndex];
 
@@ -72,6 +77,19 @@ export async function rescheduleTaskFromCalendar({
         version: task.version,
         payload: { fields: recorded, source: "google" },
       }),
+    ]);
+    await recordTaskHistory(tx, [
+      {
+        userId: actorId,
+        taskId: task.id,
+        at: clock.now(),
+        kind: "moved_in_google",
+        detail: {
+          from: historySpan(current.startTime, current.endTime),
+          to: { start: input.start.toISOString(), end: input.end.toISOString() },
+          ...(wonConflict ? { winner: "google" as const } : {}),
+        },
+      },
     ]);
     return task;
   });

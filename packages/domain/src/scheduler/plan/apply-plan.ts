@@ -4,6 +4,7 @@ import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import type { WarningLog } from "../../shared/log.ts";
 import { PlanCommitted } from "../events.ts";
+import { historySpan, recordTaskHistory } from "../history/record-task-history.ts";
 import { computePlan, type OnlyTasks } from "./compute-plan.ts";
 import { planRunSelect } from "./plan-run.select.ts";
 import { recordPlanRun } from "./record-plan-run.ts";
@@ -17,8 +18,8 @@ import { writePlacements } from "./write-placements.ts";
  * unscheduled when written are touched: a task scheduled meanwhile is left alone.
  *
  * The writes are a fixed number of statements whatever the number of tasks (one bulk
- * update of the tasks, the run's record in one insert, one PlanCommitted event naming the
- * tasks, from which the reminders follow), so a person with 10,000 open tasks commits
+ * update of the tasks, the run's record in one insert, the tasks' history entries in one,
+ * one PlanCommitted event naming the tasks, from which the reminders follow), so a person with 10,000 open tasks commits
  * well inside the transaction's time limit.
  */
 export async function applyPlan({
@@ -77,6 +78,21 @@ export async function applyPlan({
       });
       const appliedVersions = new Map([...written].map(([taskId, { version }]) => [taskId, version]));
       await recordPlanRun({ tx, actorId, runId: created.id, changes: writtenChanges, appliedVersions });
+      const at = clock.now();
+      await recordTaskHistory(
+        tx,
+        writtenChanges.map((change) => ({
+          userId: actorId,
+          taskId: change.taskId,
+          at,
+          kind: "planned" as const,
+          detail: {
+            runId: created.id,
+            from: historySpan(change.oldStart, change.oldEnd),
+            to: historySpan(change.newStart, change.newEnd),
+          },
+        })),
+      );
       const occurrences = await writeOccurrenceBlocks({ tx, actorId, runId: created.id, changes: plan.changes });
       const changes = [...writtenChanges, ...occurrences].sort((a, b) => a.newStart.getTime() - b.newStart.getTime());
       // The blocks need the run first; the count of what it placed follows them.

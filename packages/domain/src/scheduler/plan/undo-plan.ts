@@ -4,6 +4,7 @@ import { DomainError } from "../../shared/errors.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import { PlanUndone } from "../events.ts";
+import { historySpan, recordTaskHistory } from "../history/record-task-history.ts";
 import { planRunSelect } from "./plan-run.select.ts";
 import { loadRunChanges, type RunChange, restoreTasks } from "./restore-tasks.ts";
 import { PLAN_TRANSACTION_TIMEOUT_MS, type PlanRunDto, type UndoSkipReason } from "./schemas.ts";
@@ -79,6 +80,23 @@ export async function undoPlan({
           : [{ taskId: change.taskId, summary: change.summary, reason: whyKept(change) }];
       });
       const restoredIds = [...restored];
+      const undoneAt = clock.now();
+      await recordTaskHistory(
+        tx,
+        present
+          .filter((change) => restored.has(change.taskId))
+          .map((change) => ({
+            userId: actorId,
+            taskId: change.taskId,
+            at: undoneAt,
+            kind: "plan_undone" as const,
+            detail: {
+              runId,
+              from: historySpan(change.newStart, change.newEnd),
+              to: historySpan(change.oldStart, change.oldEnd),
+            },
+          })),
+      );
       // The parts a split placement made go with it (a task edited since keeps its parts).
       if (restoredIds.length > 0) {
         await tx.$executeRaw`

@@ -5,6 +5,7 @@ import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import { assertInstantInRange } from "../../shared/instant.ts";
 import { TaskCompleted, TaskCreated } from "../events.ts";
+import { recordTaskHistory } from "../history/record-task-history.ts";
 import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { nextOrder } from "../ordering/next-order.ts";
 import { taskOrder } from "../ordering/order-scope.ts";
@@ -51,8 +52,12 @@ async function completeOnce({ db, actorId, id, clock, events }: Deps) {
 
     const completedAt = clock.now();
     const completed = await tx.task.update({ where: { id }, data: { completedAt }, select: taskSelect });
-    const recordCompleted = (next: TaskDto | null) =>
-      events.record(tx, [
+    const recordCompleted = async (next: TaskDto | null) => {
+      await recordTaskHistory(tx, [
+        { userId: actorId, taskId: id, at: completedAt, kind: "completed" },
+        ...(next ? [{ userId: actorId, taskId: next.id, at: completedAt, kind: "created" as const }] : []),
+      ]);
+      await events.record(tx, [
         newEvent(TaskCompleted, {
           userId: actorId,
           aggregateId: id,
@@ -70,6 +75,7 @@ async function completeOnce({ db, actorId, id, clock, events }: Deps) {
             ]
           : []),
       ]);
+    };
     const base = task.startTime ?? task.dueAt;
     if (!task.recurrence || !task.recurrenceAnchor) {
       await recordCompleted(null);

@@ -4,6 +4,7 @@ import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import { assertInstantInRange } from "../../shared/instant.ts";
 import { TaskCreated } from "../events.ts";
+import { historySpan, recordTaskHistory } from "../history/record-task-history.ts";
 import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { nextOrder } from "../ordering/next-order.ts";
 import { taskOrder } from "../ordering/order-scope.ts";
@@ -76,6 +77,15 @@ export async function createTask({
       },
       select: taskSelect,
     });
+    await recordTaskHistory(tx, [
+      {
+        userId: actorId,
+        taskId: task.id,
+        at: clock.now(),
+        kind: "created",
+        detail: { to: historySpan(task.startTime, task.endTime) },
+      },
+    ]);
     await events.record(tx, [
       newEvent(TaskCreated, {
         userId: actorId,

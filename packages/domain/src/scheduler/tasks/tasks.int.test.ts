@@ -201,7 +201,7 @@ describe("scheduler tasks", () => {
       const { prisma, user, events, create, complete } = await setup();
       const task = await create({ summary: "again" });
       await complete(task.id);
-      await expect(reopenTask({ db: prisma, actorId: user.id, id: task.id, events })).resolves.toMatchObject({
+      await expect(reopenTask({ db: prisma, actorId: user.id, id: task.id, clock, events })).resolves.toMatchObject({
         completedAt: null,
       });
     });

@@ -1,10 +1,11 @@
 import type { Clock } from "../../shared/clock.ts";
-import { type Db, withTransaction } from "../../shared/db.ts";
+import type { Db } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import { assertInstantInRange } from "../../shared/instant.ts";
 import { TaskChanged, ZTaskFields } from "../events.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
+import { inLockedTask } from "./in-locked-task.ts";
 import type { TaskDto, UpdateTaskInput } from "./schemas.ts";
 import { taskSelect } from "./task.select.ts";
 import {
@@ -13,7 +14,6 @@ import {
   endWithoutStart,
   recurrenceNeedsDate,
   startInPast,
-  taskNotFound,
 } from "./task-errors.ts";
 
 const MINUTE_MS = 60_000;
@@ -24,8 +24,7 @@ const COMPARED = ZTaskFields.exclude(["projectId", "order"]).options;
 /**
  * Changes a task's fields (the project changes through `moveTask`, which keeps orders
  * contiguous). A changed start or duration moves the end with it unless an end is given.
- * The task is read locked in the transaction that writes it: two concurrent updates apply
- * one after the other, each computing from the other's result.
+ * The task is read locked in the transaction that writes it (inLockedTask).
  */
 export async function updateTask({
   db,
@@ -41,11 +40,7 @@ export async function updateTask({
   /** Records TaskChanged with the fields that changed. */
   events: EventRecorder;
 }): Promise<TaskDto> {
-  return withTransaction(db, async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM tasks WHERE id = ${input.id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw taskNotFound();
-    const current = await tx.task.findUniqueOrThrow({ where: { id: input.id }, select: taskSelect });
+  return inLockedTask({ db, actorId, id: input.id }, async (tx, current) => {
     await assertTaskReferences(tx, actorId, { areaId: input.areaId, plannerId: input.plannerId });
 
     const startTime = input.startTime === undefined ? current.startTime : input.startTime;
