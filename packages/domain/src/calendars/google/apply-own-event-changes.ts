@@ -6,6 +6,7 @@ import {
   rescheduleTaskFromCalendar,
   unscheduleTaskFromCalendar,
 } from "../../scheduler/calendar-changes/index.ts";
+import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
@@ -30,6 +31,7 @@ export async function applyOwnEventChanges({
   db,
   jobs,
   events,
+  clock,
   userId,
   calendarId,
   ownEvents,
@@ -37,6 +39,8 @@ export async function applyOwnEventChanges({
   db: Db;
   jobs: JobSender;
   events: EventRecorder;
+  /** When the task's history says a change happened. */
+  clock: Clock;
   userId: string;
   /** The ConnectedCalendar (our id) the events were read from. */
   calendarId: string;
@@ -45,7 +49,7 @@ export async function applyOwnEventChanges({
   let moved = 0;
   for (const event of ownEvents) {
     // One transaction per event: the task is locked while its change is decided and made.
-    const changed = await withTransaction(db, (tx) => applyOne({ tx, jobs, events, userId, calendarId, event }));
+    const changed = await withTransaction(db, (tx) => applyOne({ tx, jobs, events, clock, userId, calendarId, event }));
     if (changed) moved += 1;
   }
   return moved;
@@ -55,6 +59,7 @@ async function applyOne({
   tx,
   jobs,
   events,
+  clock,
   userId,
   calendarId,
   event,
@@ -62,6 +67,7 @@ async function applyOne({
   tx: Prisma.TransactionClient;
   jobs: JobSender;
   events: EventRecorder;
+  clock: Clock;
   userId: string;
   calendarId: string;
   event: calendar_v3.Schema$Event;
@@ -120,6 +126,7 @@ async function applyOne({
       actorId: userId,
       input: { id: row.taskId, blockIndex: row.blockIndex, ...inGoogle },
       events,
+      clock,
       wonConflict: changedHere,
     });
     await tx.taskCalendarEvent.update({
@@ -127,7 +134,14 @@ async function applyOne({
       data: { ...inGoogle, googleUpdated: updated, taskVersion: rescheduled.version },
     });
   } else if (googleWins) {
-    await unscheduleTaskFromCalendar({ db: tx, actorId: userId, id: row.taskId, events, wonConflict: changedHere });
+    await unscheduleTaskFromCalendar({
+      db: tx,
+      actorId: userId,
+      id: row.taskId,
+      events,
+      clock,
+      wonConflict: changedHere,
+    });
     await tx.taskCalendarEvent.delete({ where: { id: row.id } });
   } else {
     if (inGoogle) {
@@ -138,7 +152,7 @@ async function applyOne({
       await tx.taskCalendarEvent.delete({ where: { id: row.id } });
     }
     await requestTaskWrites({ tx, jobs, userId, taskIds: [row.taskId] });
-    await noteGoogleChangeIgnored({ db: tx, actorId: userId, id: row.taskId, google: inGoogle });
+    await noteGoogleChangeIgnored({ db: tx, actorId: userId, id: row.taskId, clock, google: inGoogle });
   }
 
   if (changedHere) {

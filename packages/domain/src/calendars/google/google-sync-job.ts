@@ -94,8 +94,13 @@ type GoogleSyncJobDeps = {
 };
 
 /** The write-back's reaction to AgendaCraft's own events seen by a sync (moved or deleted in Google). */
-export function ownEventsHandler({ db, jobs, events }: Pick<GoogleSyncJobDeps, "db" | "jobs" | "events">): OnOwnEvents {
-  return (input) => applyOwnEventChanges({ db, jobs, events, ...input });
+export function ownEventsHandler({
+  db,
+  jobs,
+  events,
+  clock,
+}: Pick<GoogleSyncJobDeps, "db" | "jobs" | "events" | "clock">): OnOwnEvents {
+  return (input) => applyOwnEventChanges({ db, jobs, events, clock, ...input });
 }
 
 /**

@@ -368,7 +368,7 @@ describe("syncing busy time from Google", () => {
         secrets,
         clock,
         events,
-        onOwnEvents: ownEventsHandler({ db: prisma, jobs, events }),
+        onOwnEvents: ownEventsHandler({ db: prisma, jobs, events, clock }),
         connectionId,
       });
     try {

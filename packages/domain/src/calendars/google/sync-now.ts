@@ -74,7 +74,7 @@ export async function syncNow({
     events,
     actorId,
     connectionId: connection.id,
-    onOwnEvents: ownEventsHandler({ db, jobs, events }),
+    onOwnEvents: ownEventsHandler({ db, jobs, events, clock }),
     signal: AbortSignal.timeout(deadlineMs),
   });
   // Out of time: the job finishes what is left (the calendars done so far keep their progress).

@@ -22,6 +22,7 @@ describe("changes made to tasks through the person's calendar", () => {
       ...person.actor,
       input: { id: task.id, blockIndex: 0, start: at("2026-06-03T13:00:00Z"), end: at("2026-06-03T14:30:00Z") },
       events: person.events,
+      clock,
     });
     expect(moved).toMatchObject({ startTime: at("2026-06-03T13:00:00Z"), endTime: at("2026-06-03T14:30:00Z") });
     expect(moved.minutes).toBe(90);
@@ -43,6 +44,7 @@ describe("changes made to tasks through the person's calendar", () => {
       ...person.actor,
       input: { id: task.id, blockIndex: 0, start: at("2026-05-29T09:00:00Z"), end: at("2026-05-29T09:30:00Z") },
       events: person.events,
+      clock,
     });
     expect(moved.startTime).toEqual(at("2026-05-29T09:00:00Z"));
   });
@@ -54,13 +56,13 @@ describe("changes made to tasks through the person's calendar", () => {
       data: { userId: person.userId, taskId: task.id, start: task.startTime as Date, end: task.endTime as Date },
     });
     const before = person.events.recorded.length;
-    const unscheduled = await unscheduleTaskFromCalendar({ ...person.actor, id: task.id, events: person.events });
+    const unscheduled = await unscheduleTaskFromCalendar({ ...person.actor, id: task.id, events: person.events, clock });
     expect(unscheduled).toMatchObject({ startTime: null, endTime: null });
     expect(await database().prisma.taskBlock.count({ where: { taskId: task.id } })).toBe(0);
     expect(person.events.recorded.slice(before).map((event) => event.payload)).toEqual([
       { fields: ["startTime", "endTime"], source: "google" },
     ]);
-    await unscheduleTaskFromCalendar({ ...person.actor, id: task.id, events: person.events });
+    await unscheduleTaskFromCalendar({ ...person.actor, id: task.id, events: person.events, clock });
     expect(person.events.recorded).toHaveLength(before + 1);
   });
 
@@ -73,10 +75,11 @@ describe("changes made to tasks through the person's calendar", () => {
         ...other.actor,
         input: { id: task.id, blockIndex: 0, start: at("2026-06-02T09:00:00Z"), end: at("2026-06-02T10:00:00Z") },
         events: other.events,
+        clock,
       }),
     ).rejects.toMatchObject({ code: "scheduler.task_not_found" });
     await expect(
-      unscheduleTaskFromCalendar({ ...other.actor, id: task.id, events: other.events }),
+      unscheduleTaskFromCalendar({ ...other.actor, id: task.id, events: other.events, clock }),
     ).rejects.toMatchObject({ code: "scheduler.task_not_found" });
     expect(await owner.task(task.id)).toEqual(task);
   });

@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from "../../shared/clock.ts";
+import type { Clock } from "../../shared/clock.ts";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { historySpan, recordTaskHistory } from "../history/record-task-history.ts";
 import type { TaskHistorySpan } from "../history/schemas.ts";
@@ -14,14 +14,14 @@ export async function noteGoogleChangeIgnored({
   actorId,
   id,
   google,
-  clock = systemClock,
+  clock,
 }: {
   db: Db;
   actorId: string;
   id: string;
   /** Where Google had the event; null when the person deleted it. */
   google: { start: Date; end: Date } | null;
-  clock?: Clock;
+  clock: Clock;
 }): Promise<void> {
   await withTransaction(db, async (tx) => {
     const task = await tx.task.findFirst({

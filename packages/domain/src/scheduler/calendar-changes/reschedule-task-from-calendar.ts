@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from "../../shared/clock.ts";
+import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
@@ -30,15 +30,15 @@ export async function rescheduleTaskFromCalendar({
   actorId,
   input,
   events,
-  clock = systemClock,
+  clock,
   wonConflict = false,
 }: {
   db: Db;
   actorId: string;
   input: RescheduleFromCalendarInput;
   events: EventRecorder;
-  /** When the history says it happened (default: the wall clock, as Google's `updated`). */
-  clock?: Clock;
+  /** When the history says it happened. */
+  clock: Clock;
   /** AgendaCraft had changed the task too, and Google's change was the later one. */
   wonConflict?: boolean;
 }): Promise<TaskDto> {
