@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startAppServer, type AppServer } from "../src/testing/start-app-server.ts";
+import { type AppServer, startAppServer } from "../src/testing/start-app-server.ts";
 import { seriousAccessibilityViolations } from "./accessibility.ts";
 import { launchChromium } from "./browser.ts";
 import { freePort } from "./free-port.ts";
@@ -181,8 +181,7 @@ const accessibilityOf = (week = false) =>
 /** A tRPC query as the newcomer, on this file's server. */
 const query = <T>(path: string, input: unknown) => queryOn<T>(page, path, input, appUrl);
 const readmeShot = (name: string) => page.screenshot({ path: join(inject("readmeScreenshotsDir"), name) });
-const tasks = async (input: object = {}) =>
-  (await query<{ items: TaskDto[] }>("scheduler.tasks.list", input)).items;
+const tasks = async (input: object = {}) => (await query<{ items: TaskDto[] }>("scheduler.tasks.list", input)).items;
 const byId = (id: string) => query<TaskDto>("scheduler.tasks.byId", { id });
 const weekAgenda = async () =>
   (
@@ -384,10 +383,14 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
     const agenda = await weekAgenda();
     const before = agenda
       .filter((entry) => entry.start < urgentDue.toJSDate())
-      .map((entry) => `${entry.summary} ${local(entry.start).toFormat("ccc HH:mm")}-${local(entry.end).toFormat("HH:mm")}`);
+      .map(
+        (entry) => `${entry.summary} ${local(entry.start).toFormat("ccc HH:mm")}-${local(entry.end).toFormat("HH:mm")}`,
+      );
     expect(before.length, "tasks before the deadline").toBeGreaterThan(0);
     const said = await planWeek([URGENT]);
-    expect(said, `before: ${before.join(", ")}`).toMatch(new RegExp(`Moved to \\w+ \\d+ \\w+ to make room for ${URGENT}`));
+    expect(said, `before: ${before.join(", ")}`).toMatch(
+      new RegExp(`Moved to \\w+ \\d+ \\w+ to make room for ${URGENT}`),
+    );
     const placed = await byId(urgent?.id ?? "");
     expect(placed.endTime && placed.endTime <= urgentDue.toJSDate(), "done before its deadline").toBe(true);
   });
@@ -458,7 +461,9 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
     expect(overlaps, "still under the customer call").toBe(false);
     await page.getByRole("button", { name: new RegExp(`^${covered}, `) }).waitFor();
     // Once the week is read again after Apply, no block is in conflict any more.
-    await expect.poll(() => page.getByRole("button", { name: /conflicts with a calendar event/ }).count(), POLL).toBe(0);
+    await expect
+      .poll(() => page.getByRole("button", { name: /conflicts with a calendar event/ }).count(), POLL)
+      .toBe(0);
   });
 
   it("completes a task from its block, then takes it back with Undo", async () => {
