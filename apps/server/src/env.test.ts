@@ -22,6 +22,19 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ PORT: "70000" })).toThrow(/PORT/);
   });
 
+  it("reads AGENDACRAFT_CLOCK_START as an instant, and refuses it in production", () => {
+    expect(loadEnv({}).AGENDACRAFT_CLOCK_START).toBeUndefined();
+    expect(loadEnv({ AGENDACRAFT_CLOCK_START: "2026-12-07T08:30:00+01:00" }).AGENDACRAFT_CLOCK_START).toEqual(
+      new Date("2026-12-07T07:30:00Z"),
+    );
+    expect(() => loadEnv({ AGENDACRAFT_CLOCK_START: "next monday" })).toThrow(
+      /^Invalid environment variable AGENDACRAFT_CLOCK_START \(got "next monday"\): must be an ISO 8601 instant/,
+    );
+    expect(() => loadEnv({ NODE_ENV: "production", AGENDACRAFT_CLOCK_START: "2026-12-07T08:30:00Z" })).toThrow(
+      /^Invalid environment variable AGENDACRAFT_CLOCK_START: .*tests and demos only/,
+    );
+  });
+
   it("names a bad DATABASE_URL without echoing it (it may hold a password)", () => {
     const attempt = () => loadEnv({ DATABASE_URL: "mysql://root:hunter2@db/app" });
     expect(attempt).toThrow(/^Invalid environment variable DATABASE_URL: must be a postgresql:\/\/ URL$/);

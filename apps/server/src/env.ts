@@ -1,5 +1,11 @@
 import { GOOGLE_CALLBACK_PATH, GOOGLE_NOTIFICATIONS_PATH, type GoogleConfig } from "@agendacraft/domain/calendars";
-import { ZSecretKeyListVariable, ZSecretKeyVariable } from "@agendacraft/domain/shared";
+import {
+  type Clock,
+  clockStartingAt,
+  systemClock,
+  ZSecretKeyListVariable,
+  ZSecretKeyVariable,
+} from "@agendacraft/domain/shared";
 import { z } from "zod";
 
 /**
@@ -115,6 +121,18 @@ const ZEnv = z.object({
       error: 'must be an email address or "Name <address>", e.g. AgendaCraft <no-reply@example.com>',
     })
     .default("AgendaCraft <no-reply@localhost>"),
+  /**
+   * Test and demo only: the instant (ISO 8601 with offset) the server's "now" starts at, then
+   * runs forward from. It moves what a person sees and plans (Today, Upcoming, the plan's
+   * start); sessions, rate limits, reminders and job timing keep real time. Refused in production.
+   */
+  AGENDACRAFT_CLOCK_START: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.iso
+      .datetime({ offset: true, error: "must be an ISO 8601 instant, e.g. 2026-12-07T08:30:00+01:00" })
+      .transform((value) => new Date(value))
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -145,6 +163,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       const missing = result.data.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID";
       throw new EnvError(
         `Invalid environment variable ${missing}: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET together, or neither`,
+      );
+    }
+    if (result.data.AGENDACRAFT_CLOCK_START && result.data.NODE_ENV === "production") {
+      throw new EnvError(
+        "Invalid environment variable AGENDACRAFT_CLOCK_START: a shifted clock is for tests and demos only; unset it when NODE_ENV=production",
       );
     }
     return result.data;
@@ -178,6 +201,11 @@ export function trustProxySetting(value: string): boolean | string[] {
   if (value === "true") return true;
   if (value === "false" || value === "") return false;
   return value.split(",").map((address) => address.trim());
+}
+
+/** The clock people's time is read from: real time, or AGENDACRAFT_CLOCK_START's running from its start. */
+export function personClockFrom(env: Pick<Env, "AGENDACRAFT_CLOCK_START">): Clock {
+  return env.AGENDACRAFT_CLOCK_START ? clockStartingAt(env.AGENDACRAFT_CLOCK_START) : systemClock;
 }
 
 /** The Google client the env describes; null when GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are unset. */

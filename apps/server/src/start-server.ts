@@ -1,9 +1,8 @@
 import { createNotificationBus } from "@agendacraft/domain/notifier";
-import { systemClock } from "@agendacraft/domain/shared";
 import closeWithGrace from "close-with-grace";
 import { buildServer } from "./build-server.ts";
 import { createServerDeps, VERSION } from "./create-server-deps.ts";
-import type { Env } from "./env.ts";
+import { type Env, personClockFrom } from "./env.ts";
 import { startAppJobs } from "./jobs/start-app-jobs.ts";
 import { createLogger } from "./logger.ts";
 import { createAppMetrics } from "./metrics/create-app-metrics.ts";
@@ -33,7 +32,8 @@ export async function startServer(env: Env, startedAt: Date): Promise<void> {
     env,
     prisma: db.prisma,
     log,
-    clock: systemClock,
+    // What people see and plan; AGENDACRAFT_CLOCK_START (tests, demos) moves it, nothing else.
+    clock: personClockFrom(env),
     startedAt,
     jobs,
     notifications,

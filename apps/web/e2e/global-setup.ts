@@ -12,6 +12,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Where the browser opens the app: the real server serving the built web app. */
     appUrl: string;
+    /** The built web app, for a test file that starts its own server (newcomer.e2e.test.ts). */
+    webDistDir: string;
     /** Folder for screenshots; CI keeps it as output. */
     artifactsDir: string;
     /**
@@ -45,6 +47,7 @@ export default async function setup(project: TestProject) {
     ...googleServerEnv(googlePort),
   });
   project.provide("appUrl", server.url);
+  project.provide("webDistDir", distDir);
   project.provide("fakeGooglePort", googlePort);
   project.provide("artifactsDir", artifactsDir);
   project.provide(

@@ -4,31 +4,27 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type AppServer, startAppServer } from "../src/testing/start-app-server.ts";
 import { seriousAccessibilityViolations } from "./accessibility.ts";
 import { launchChromium } from "./browser.ts";
-import { mutate, PASSWORD, query } from "./person-api.ts";
+import { freePort } from "./free-port.ts";
+import { PASSWORD, query as queryOn } from "./person-api.ts";
 
 /**
  * A newcomer's first ten minutes (issue 12), one person from sign-up to a phone, each step
- * building on the last as it does for a real newcomer. The app has no fixed clock, so every
- * date is computed from now: plans go into next week (Monday to Friday always lie ahead),
- * and the urgent task is due on that Monday, the first working day the plan covers.
+ * building on the last as it does for a real newcomer. It is a Monday, 14:30 in Berlin, for
+ * the browser (Playwright's clock) and for this file's own server (AGENDACRAFT_CLOCK_START),
+ * whatever day the test runs on: the coming Monday, so every time the person plans is in
+ * the real future too, where reminders and jobs (on real time) expect it.
  */
+const ZONE = "Europe/Berlin";
 /**
- * A zone where it is now between 03:00 and 20:59, so an errand planned in the next minutes is
- * still today there whenever the test runs (the offsets listed span the whole day).
+ * Mid-afternoon, so less than the urgent task's two hours is left today and the plan fills
+ * tomorrow morning: the urgent task can only be placed by moving others.
  */
-const ZONE = zoneInDaytime();
-const nextMonday = DateTime.now().setZone(ZONE).startOf("week").plus({ weeks: 1 });
-const weekParam = nextMonday.toISODate();
-
-function zoneInDaytime(): string {
-  const zones = ["Europe/Berlin", "Asia/Tokyo", "America/New_York", "Pacific/Honolulu", "Asia/Kolkata"];
-  const hourIn = (timeZone: string) => DateTime.now().setZone(timeZone).hour;
-  const zone = zones.find((candidate) => hourIn(candidate) >= 3 && hourIn(candidate) <= 20);
-  if (!zone) throw new Error("no zone in daytime");
-  return zone;
-}
+const MONDAY = DateTime.now().setZone(ZONE).startOf("week").plus({ weeks: 1 }).set({ hour: 14, minute: 30 });
+const TODAY = MONDAY.startOf("day");
+const TOMORROW = TODAY.plus({ days: 1 });
 
 type Quick = { line: string; summary: string; chips: string[]; minutes: number; priority: number; project?: string };
 /** Eight undated one-hour tasks, typed as one line each; the plan must keep their priority order. */
@@ -89,11 +85,11 @@ const EIGHT: Quick[] = [
   },
 ];
 const URGENT = "Fix checkout bug";
-/** Planned for today, then covered by a calendar event. */
-const ERRAND = "Call the bank";
-/** The passport series' first deadline: next week's Friday. */
-const passportDue = nextMonday.plus({ days: 4 });
-const urgentDue = nextMonday.set({ hour: 13 });
+/** The passport series' first deadline: this week's Friday. */
+const passportDue = TODAY.plus({ days: 4 });
+const urgentDue = TOMORROW.set({ hour: 11 });
+/** As long as Playwright waits for an element: the machine may be busy. */
+const POLL = { timeout: 30_000 };
 
 type TaskDto = {
   id: string;
@@ -109,6 +105,8 @@ type TaskDto = {
 };
 type AgendaEntry = { taskId: string; summary: string; start: Date; end: Date; priority: number; conflict: boolean };
 
+let server: AppServer;
+let appUrl: string;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -146,18 +144,32 @@ beforeAll(async () => {
     );
   });
   await new Promise<void>((resolve) => calendarServer.listen(0, "127.0.0.1", resolve));
+  // The shared server runs on real time: this file's server has the newcomer's Monday.
+  const port = await freePort();
+  server = await startAppServer({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    WEB_DIST_DIR: inject("webDistDir"),
+    // A shifted clock is refused in production.
+    NODE_ENV: "test",
+    AGENDACRAFT_CLOCK_START: MONDAY.toISO() ?? "",
+  });
+  appUrl = server.url;
   browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     timezoneId: ZONE,
     reducedMotion: "reduce",
   });
+  // Time runs on from there, as on the server.
+  await context.clock.install({ time: MONDAY.toJSDate() });
   page = await context.newPage();
   page.on("pageerror", (error) => uncaught.push(error.message));
 });
 afterAll(async () => {
   await context?.close();
   await browser?.close();
+  await server?.close();
   await new Promise((resolve) => calendarServer?.close(resolve));
 });
 
@@ -166,29 +178,30 @@ const nav = (name: string) =>
 /** axe's serious and critical findings; FullCalendar's grid has a known ARIA limit (see sign-up.e2e.test.ts). */
 const accessibilityOf = (week = false) =>
   seriousAccessibilityViolations(page, { exclude: week ? [".fc-scrollgrid"] : [] });
+/** A tRPC query as the newcomer, on this file's server. */
+const query = <T>(path: string, input: unknown) => queryOn<T>(page, path, input, appUrl);
 const readmeShot = (name: string) => page.screenshot({ path: join(inject("readmeScreenshotsDir"), name) });
-const tasks = async (input: object = {}) =>
-  (await query<{ items: TaskDto[] }>(page, "scheduler.tasks.list", input)).items;
-const byId = (id: string) => query<TaskDto>(page, "scheduler.tasks.byId", { id });
-const nextWeekAgenda = async () =>
+const tasks = async (input: object = {}) => (await query<{ items: TaskDto[] }>("scheduler.tasks.list", input)).items;
+const byId = (id: string) => query<TaskDto>("scheduler.tasks.byId", { id });
+const weekAgenda = async () =>
   (
-    await query<{ entries: AgendaEntry[] }>(page, "scheduler.tasks.agenda", {
-      from: nextMonday.toJSDate(),
-      to: nextMonday.plus({ weeks: 1 }).toJSDate(),
+    await query<{ entries: AgendaEntry[] }>("scheduler.tasks.agenda", {
+      from: TODAY.toJSDate(),
+      to: TODAY.plus({ weeks: 1 }).toJSDate(),
     })
   ).entries;
 const local = (date: Date) => DateTime.fromJSDate(date).setZone(ZONE);
+const todaysPlan = async () => (await query<{ scheduled: TaskDto[] }>("scheduler.tasks.today", undefined)).scheduled;
 
-/** The week grid: next week, or this week (which plans from now) when `thisWeek`. */
-async function openWeek(thisWeek = false) {
-  await page.goto(`${inject("appUrl")}/week${thisWeek ? "" : `?week=${weekParam}`}`);
+/** The week grid of this week, which plans from now. */
+async function openWeek() {
+  await page.goto(`${appUrl}/week`);
   await page.getByRole("button", { name: "Plan my week" }).waitFor();
 }
-const openNextWeek = () => openWeek();
 
 /** Opens "Plan my week", checks the preview names every text in `expected`, applies it and returns what it said. */
-async function planWeek(expected: string[], thisWeek = false) {
-  await openWeek(thisWeek);
+async function planWeek(expected: string[]) {
+  await openWeek();
   await page.getByRole("button", { name: "Plan my week" }).click();
   const preview = page.getByRole("dialog", { name: "Plan preview" });
   const changes = preview.getByRole("region", { name: "Planned changes" });
@@ -202,7 +215,6 @@ async function planWeek(expected: string[], thisWeek = false) {
   await preview.waitFor({ state: "detached" });
   return said;
 }
-const planNextWeek = (expected: string[]) => planWeek(expected);
 
 /** Types a line into quick add, checks the chips it shows, and adds it. */
 async function quickAdd(task: { line: string; summary: string; chips: string[]; project?: string }) {
@@ -214,13 +226,15 @@ async function quickAdd(task: { line: string; summary: string; chips: string[]; 
   if (task.project) await page.getByText(`Added “${task.summary}” to ${task.project}`).first().waitFor();
   else await page.getByRole("list", { name: "Inbox tasks" }).getByText(task.summary, { exact: true }).waitFor();
   // The form is empty again: nothing carries over to the next task.
-  await expect.poll(() => page.getByLabel("Summary").inputValue()).toBe("");
+  await expect.poll(() => page.getByLabel("Summary").inputValue(), POLL).toBe("");
 }
 
 describe("a newcomer's first ten minutes, in Chromium", () => {
   it("signs up and is shown what to do first", async () => {
-    await page.goto(inject("appUrl"));
+    await page.goto(appUrl);
     await page.getByRole("heading", { name: "Sign in to AgendaCraft" }).waitFor();
+    // Both clocks say the newcomer's Monday morning.
+    expect(local(new Date(await page.evaluate(() => Date.now()))).toISODate()).toBe(TODAY.toISODate());
     expect(await accessibilityOf(), "sign in").toEqual([]);
     await page.getByRole("link", { name: "Create an account" }).click();
     await page.getByLabel("Name").fill("Nora Newcomer");
@@ -249,7 +263,7 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
       await page.getByRole("link", { name, exact: true }).waitFor();
     }
     expect(await accessibilityOf(), "projects").toEqual([]);
-    const { items } = await query<{ items: { id: string; name: string }[] }>(page, "scheduler.projects.list", {});
+    const { items } = await query<{ items: { id: string; name: string }[] }>("scheduler.projects.list", {});
     for (const project of items) projects.set(project.name, project.id);
     expect([...projects.keys()].sort()).toEqual(["Home", "Launch"]);
   });
@@ -291,7 +305,7 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
     await form.getByRole("button", { name: "Save" }).click();
     // A series needs a first day: said under the Deadline field, in words.
     const deadline = form.getByLabel("Deadline");
-    await expect.poll(() => deadline.getAttribute("aria-invalid")).toBe("true");
+    await deadline.and(page.locator("[aria-invalid='true']")).waitFor();
     expect(await accessibilityOf(), "project page, editing with an error").toEqual([]);
     await deadline.fill(passportDue.toISODate() ?? "");
     await form.getByRole("button", { name: "Save" }).click();
@@ -323,16 +337,17 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
     await page.getByRole("region", { name: "Get started" }).getByText("2 of 3 done").waitFor();
   });
 
-  it("plans the eight tasks over at least three days, with breaks, in priority order", async () => {
-    await planNextWeek(EIGHT.map((task) => task.summary));
+  it("plans the eight tasks over at least three days of this week, with breaks, in priority order", async () => {
+    await planWeek(EIGHT.map((task) => task.summary));
     await page.getByRole("button", { name: /^Write launch post, / }).waitFor();
 
-    const agenda = await nextWeekAgenda();
+    const agenda = await weekAgenda();
     const eight = agenda.filter((entry) => EIGHT.some((task) => task.summary === entry.summary));
     expect(eight.map((entry) => entry.summary).sort()).toEqual(EIGHT.map((task) => task.summary).sort());
     for (const entry of eight) {
       const start = local(entry.start);
       expect(entry.end.getTime() - entry.start.getTime(), entry.summary).toBe(60 * 60_000);
+      expect(start.weekNumber, `${entry.summary} not this week`).toBe(TODAY.weekNumber);
       expect(start.weekday, `${entry.summary} on a weekend`).toBeLessThanOrEqual(5);
       expect(start.hour, `${entry.summary} before 09:00`).toBeGreaterThanOrEqual(9);
       expect(local(entry.end) <= start.set({ hour: 17, minute: 0 }), `${entry.summary} after 17:00`).toBe(true);
@@ -354,26 +369,26 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
     await page.getByRole("region", { name: "Get started" }).waitFor({ state: "detached" });
   });
 
-  it("places an urgent task due on Monday by making room, and the preview says what moved", async () => {
+  it("places an urgent task due tomorrow by making room, and the preview says what moved", async () => {
     await nav("Inbox");
     await quickAdd({
-      line: `${URGENT} 2h p1 ${urgentDue.toFormat("d LLL")} 1pm`,
+      line: `${URGENT} 2h p1 tomorrow 11am`,
       summary: URGENT,
       chips: ["2 h", "P1 urgent", `Due ${urgentDue.toFormat("ccc d LLL, HH:mm")}`],
     });
     const urgent = (await tasks()).find((task) => task.summary === URGENT);
     expect(urgent).toMatchObject({ minutes: 120, priority: 5, dueAt: urgentDue.toJSDate() });
 
-    // Monday morning is taken by the plan above: 2 hours before 13:00 are free only if tasks move.
-    const monday = (await nextWeekAgenda())
-      .filter((entry) => local(entry.start).hasSame(nextMonday, "day"))
-      .map((entry) => `${entry.summary} ${local(entry.start).toFormat("HH:mm")}-${local(entry.end).toFormat("HH:mm")}`);
-    const busyBeforeDeadline = (await nextWeekAgenda()).filter(
-      (entry) => local(entry.start).hasSame(nextMonday, "day") && entry.start < urgentDue.toJSDate(),
-    );
-    expect(busyBeforeDeadline.length, `Monday: ${monday.join(", ")}`).toBeGreaterThan(0);
-    const said = await planNextWeek([URGENT]);
-    expect(said, `Monday before: ${monday.join(", ")}`).toMatch(
+    // The plan above already holds the working hours before the deadline: room is made only by moving tasks.
+    const agenda = await weekAgenda();
+    const before = agenda
+      .filter((entry) => entry.start < urgentDue.toJSDate())
+      .map(
+        (entry) => `${entry.summary} ${local(entry.start).toFormat("ccc HH:mm")}-${local(entry.end).toFormat("HH:mm")}`,
+      );
+    expect(before.length, "tasks before the deadline").toBeGreaterThan(0);
+    const said = await planWeek([URGENT]);
+    expect(said, `before: ${before.join(", ")}`).toMatch(
       new RegExp(`Moved to \\w+ \\d+ \\w+ to make room for ${URGENT}`),
     );
     const placed = await byId(urgent?.id ?? "");
@@ -381,46 +396,40 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
   });
 
   it("opens on Today once planned, and Today lists the day's plan; Upcoming shows the days ahead", async () => {
-    await page.goto(inject("appUrl"));
+    await page.goto(appUrl);
     await page.waitForURL(/\/today$/);
     await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
 
-    // The weekday hours may be over for today (or it is a weekend) whenever the test runs, so
-    // the newcomer adds a second planner that is open all day, and plans an errand this week.
-    await mutate(page, "scheduler.planners.create", {
-      name: "Errands",
-      recurrence: "FREQ=DAILY",
-      startDate: DateTime.now().setZone(ZONE).toISODate(),
-      startTime: "00:00",
-      minutes: 1440,
-    });
-    await nav("Inbox");
-    await quickAdd({ line: `${ERRAND} 30m p2`, summary: ERRAND, chips: ["30 min", "P2 high"] });
-    await planWeek([ERRAND], true);
-
-    await nav("Today");
+    // Today's plan is what the weekday planner holds for Monday, in time order.
+    const planned = (await weekAgenda())
+      .filter((entry) => local(entry.start).hasSame(TODAY, "day"))
+      .sort((a, b) => a.start.getTime() - b.start.getTime())
+      .map((entry) => entry.summary);
+    expect(planned.length, "tasks planned for today").toBeGreaterThan(0);
+    expect((await todaysPlan()).map((task) => task.summary)).toEqual(planned);
     const scheduled = page.getByRole("list", { name: "Scheduled today" });
-    await scheduled.getByText(ERRAND, { exact: true }).waitFor();
-    const today = await query<{ scheduled: TaskDto[] }>(page, "scheduler.tasks.today", undefined);
-    expect(today.scheduled.map((task) => task.summary)).toContain(ERRAND);
-    // In the server's time order, as the server has it.
-    expect(await scheduled.locator("li p.font-medium").allTextContents()).toEqual(
-      today.scheduled.map((task) => task.summary),
-    );
+    await scheduled.getByText(planned[0] ?? "", { exact: true }).waitFor();
+    expect(await scheduled.locator("li p.font-medium").allTextContents()).toEqual(planned);
     expect(await accessibilityOf(), "today").toEqual([]);
 
     await nav("Upcoming");
     await page.getByRole("heading", { level: 1, name: "Upcoming" }).waitFor();
-    const monday = page.getByRole("region", { name: new RegExp(nextMonday.toFormat("cccc d LLLL")) });
-    await monday.getByText(URGENT).waitFor();
+    const tomorrowsPlan = (await weekAgenda())
+      .filter((entry) => local(entry.start).hasSame(TOMORROW, "day"))
+      .map((entry) => entry.summary);
+    expect(tomorrowsPlan.length, "tasks planned for tomorrow").toBeGreaterThan(0);
+    const tomorrow = page.getByRole("region", { name: new RegExp(`^Tomorrow · ${TOMORROW.toFormat("cccc d LLLL")}`) });
+    for (const summary of tomorrowsPlan) await tomorrow.getByText(summary, { exact: true }).waitFor();
     expect(await accessibilityOf(), "upcoming").toEqual([]);
     await readmeShot("upcoming.png");
   });
 
   it("flags a planned task a calendar event now covers, in Today and Week, and the next preview plans it again", async () => {
-    const errand = (await tasks()).find((task) => task.summary === ERRAND);
-    if (!errand?.startTime || !errand.endTime) throw new Error(`${ERRAND} is not planned`);
-    meeting = { start: local(errand.startTime), end: local(errand.endTime) };
+    // Today's last task: the one furthest from starting while the test goes on.
+    const last = (await todaysPlan()).at(-1);
+    if (!last?.startTime || !last.endTime) throw new Error("nothing is planned for today");
+    const covered = last.summary;
+    meeting = { start: local(last.startTime), end: local(last.endTime) };
 
     await nav("Settings");
     await page.getByLabel("Calendar name").fill("Work calendar");
@@ -432,31 +441,33 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
     expect(await accessibilityOf(), "settings").toEqual([]);
 
     await nav("Today");
-    const row = page.getByRole("list", { name: "Scheduled today" }).getByRole("listitem").filter({ hasText: ERRAND });
+    const row = page.getByRole("list", { name: "Scheduled today" }).getByRole("listitem").filter({ hasText: covered });
     await row.getByText("Conflict").waitFor();
     expect(await accessibilityOf(), "today with a conflict").toEqual([]);
     await readmeShot("today.png");
 
-    await openWeek(true);
-    await page.getByRole("button", { name: new RegExp(`^${ERRAND}, .*, conflicts with a calendar event$`) }).waitFor();
+    await openWeek();
+    await page.getByRole("button", { name: new RegExp(`^${covered}, .*, conflicts with a calendar event$`) }).waitFor();
     expect(await accessibilityOf(true), "week with a conflict").toEqual([]);
 
-    const said = await planWeek([ERRAND, "Moved off a busy calendar event"], true);
+    const said = await planWeek([covered, "Moved off a busy calendar event"]);
     expect(said).not.toContain("Nothing to plan");
-    const moved = await byId(errand.id);
+    const moved = await byId(last.id);
     const overlaps =
       moved.startTime !== null &&
       moved.endTime !== null &&
       moved.startTime < meeting.end.toJSDate() &&
       moved.endTime > meeting.start.toJSDate();
     expect(overlaps, "still under the customer call").toBe(false);
-    await page.getByRole("button", { name: new RegExp(`^${ERRAND}, `) }).waitFor();
+    await page.getByRole("button", { name: new RegExp(`^${covered}, `) }).waitFor();
     // Once the week is read again after Apply, no block is in conflict any more.
-    await expect.poll(() => page.getByRole("button", { name: /conflicts with a calendar event/ }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole("button", { name: /conflicts with a calendar event/ }).count(), POLL)
+      .toBe(0);
   });
 
   it("completes a task from its block, then takes it back with Undo", async () => {
-    await openNextWeek();
+    await openWeek();
     await page.getByRole("button", { name: /^Write launch post, / }).click();
     await page.getByRole("dialog", { name: "Write launch post" }).getByRole("button", { name: "Complete" }).click();
     const toast = page.getByRole("status").filter({ hasText: "Completed “Write launch post”" });
@@ -464,7 +475,7 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
     await toast.getByRole("button", { name: "Undo" }).click();
     await page.getByRole("button", { name: /^Write launch post, / }).waitFor();
     const launch = (await tasks()).find((task) => task.summary === "Write launch post");
-    await expect.poll(async () => (await byId(launch?.id ?? "")).completedAt).toBeNull();
+    await expect.poll(async () => (await byId(launch?.id ?? "")).completedAt, POLL).toBeNull();
     await readmeShot("week.png");
   });
 
@@ -474,7 +485,7 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
     for (const name of screens) {
       await nav(name);
       const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
-      await expect.poll(() => link.getAttribute("aria-current")).toBe("page");
+      await expect.poll(() => link.getAttribute("aria-current"), POLL).toBe("page");
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       const tabs = page.getByRole("navigation", { name: "Main" }).getByRole("link");
       expect(await tabs.allTextContents()).toEqual(screens);
@@ -493,9 +504,10 @@ describe("a newcomer's first ten minutes, in Chromium", () => {
       if (name === "Today") await readmeShot("today-phone.png");
       if (name === "Upcoming") await readmeShot("upcoming-phone.png");
     }
-    await openNextWeek();
-    // One day at a time on a phone: Monday, with the urgent task the plan made room for.
-    await page.getByRole("button", { name: new RegExp(`^${URGENT}, `) }).waitFor();
+    await openWeek();
+    // One day at a time on a phone: today, with today's plan.
+    const [first] = await todaysPlan();
+    await page.getByRole("button", { name: new RegExp(`^${first?.summary ?? "today's first task"}, `) }).waitFor();
     await page.getByText("Loading the week…").waitFor({ state: "detached" });
     await readmeShot("week-phone.png");
     expect(uncaught).toEqual([]);

@@ -24,9 +24,11 @@ export async function signUpThroughApi(page: Page, { name, timeZone }: { name: s
 
 export const PASSWORD = "correct-horse-battery";
 
-/** A tRPC mutation as the signed-in person, through the app's own origin. */
-export async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const appUrl = inject("appUrl");
+/**
+ * A tRPC mutation as the signed-in person, through the app's own origin: the shared server's,
+ * or `appUrl` for a file that starts its own.
+ */
+export async function mutate<T>(page: Page, path: string, input: unknown, appUrl = inject("appUrl")): Promise<T> {
   const response = await page.request.post(`${appUrl}/trpc/${path}`, {
     headers: { "content-type": "application/json", origin: new URL(appUrl).origin },
     data: JSON.stringify(superjson.serialize(input)),
@@ -36,9 +38,8 @@ export async function mutate<T>(page: Page, path: string, input: unknown): Promi
   return superjson.deserialize<T>(body.result.data);
 }
 
-/** A tRPC query as the signed-in person. */
-export async function query<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const appUrl = inject("appUrl");
+/** A tRPC query as the signed-in person (on `appUrl`, as for `mutate`). */
+export async function query<T>(page: Page, path: string, input: unknown, appUrl = inject("appUrl")): Promise<T> {
   const encoded = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
   const response = await page.request.get(`${appUrl}/trpc/${path}?input=${encoded}`);
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);

@@ -28,6 +28,11 @@ export type JobDeps = {
   db: PrismaClient;
   log: Log;
   clock: Clock;
+  /**
+   * The time automatic re-plans start from: `clock` unless AGENDACRAFT_CLOCK_START moves
+   * people's "now" (the queue's own timing, reminders and syncs stay on `clock`).
+   */
+  personClock?: Clock;
   jobs: JobSender;
   /** Opens the stored calendar addresses the sync downloads. */
   secrets: SecretKeyring;
@@ -77,7 +82,7 @@ export function createJobDefinitions({
       log: deps.log,
     }),
     createTaskStartingJob({ ...deps, mailer: mailer ?? createLogMailer({ log: deps.log, from: DEFAULT_MAIL_FROM }) }),
-    createReplanJob({ db: deps.db, events, clock: deps.clock, log: deps.log }),
+    createReplanJob({ db: deps.db, events, clock: deps.personClock ?? deps.clock, log: deps.log }),
     createSyncFeedsJob({
       db: deps.db,
       secrets: deps.secrets,

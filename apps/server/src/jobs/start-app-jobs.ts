@@ -2,7 +2,7 @@ import type { Database } from "@agendacraft/db/client";
 import { createMailer } from "@agendacraft/domain/notifier";
 import { type SecretKeyring, systemClock } from "@agendacraft/domain/shared";
 import type { Logger } from "pino";
-import { type Env, googleConfigFrom, publicOrigin } from "../env.ts";
+import { type Env, googleConfigFrom, personClockFrom, publicOrigin } from "../env.ts";
 import { createJobDefinitions, RETIRED_JOB_NAMES } from "./job-definitions.ts";
 import { jobStopTimeoutMs, startJobQueue } from "./start-job-queue.ts";
 
@@ -33,6 +33,7 @@ export async function startAppJobs({
         db: db.prisma,
         log,
         clock: systemClock,
+        personClock: personClockFrom(env),
         secrets,
         jobs: sender,
         mailer,

@@ -16,3 +16,12 @@ export function fixedClock(at: Date | string): Clock & { set(to: Date | string):
     },
   };
 }
+
+/**
+ * A clock that reads `start` at the moment it is made and then runs forward in real time, for
+ * demos and end-to-end tests that need a known weekday and hour (AGENDACRAFT_CLOCK_START).
+ */
+export function clockStartingAt(start: Date, real: Clock = systemClock): Clock {
+  const offsetMs = start.getTime() - real.now().getTime();
+  return { now: () => new Date(real.now().getTime() + offsetMs) };
+}

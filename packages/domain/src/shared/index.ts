@@ -1,5 +1,5 @@
 export { ACCOUNT_LIMITS, limitReached } from "./account-limits.ts";
-export { type Clock, fixedClock, systemClock } from "./clock.ts";
+export { type Clock, clockStartingAt, fixedClock, systemClock } from "./clock.ts";
 export { ZColor } from "./color.ts";
 export { isDatabaseUnavailableError } from "./database-unavailable.ts";
 export { type Db, type DbClient, type JobSender, withTransaction } from "./db.ts";
