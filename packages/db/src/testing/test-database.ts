@@ -64,9 +64,9 @@ let snapshotLoading: Promise<Blob> | undefined;
  * other method reads them as usual) and hands PGlite a copy of them at once.
  */
 class SnapshotBlob extends Blob {
-  readonly #bytes: Uint8Array;
+  readonly #bytes: Uint8Array<ArrayBuffer>;
 
-  constructor(bytes: Uint8Array) {
+  constructor(bytes: Uint8Array<ArrayBuffer>) {
     super([bytes]);
     this.#bytes = bytes;
   }
@@ -88,7 +88,7 @@ async function loadOrBuildSnapshot(): Promise<Blob> {
   const cacheDir = join(repoRoot, "node_modules", ".cache", "agendacraft");
   const file = join(cacheDir, `pglite-migrated-${await migrationsFingerprint()}.tar`);
   const cached = await readFile(file).catch(() => null);
-  if (cached) return new SnapshotBlob(cached);
+  if (cached) return new SnapshotBlob(new Uint8Array(cached));
 
   const embedded = await startEmbeddedPostgres();
   try {
@@ -105,7 +105,7 @@ async function loadOrBuildSnapshot(): Promise<Blob> {
     const temporary = `${file}.${randomUUID()}`;
     await writeFile(temporary, bytes);
     await rename(temporary, file);
-    return new SnapshotBlob(bytes);
+    return new SnapshotBlob(new Uint8Array(bytes));
   } finally {
     await embedded.close();
   }
