@@ -24,6 +24,12 @@ describe("createTestDatabase", () => {
     await expect(first.prisma.appMeta.count()).resolves.toBe(0);
   });
 
+  it("starts an embedded database with the snapshot's small shared_buffers, which PGlite zeroes at every start", async () => {
+    const [setting] = await first.prisma.$queryRawUnsafe<{ shared_buffers: string }[]>("SHOW shared_buffers");
+    if (first.kind === "embedded") expect(setting?.shared_buffers).toBe("16MB");
+    else expect(setting?.shared_buffers).toMatch(/^\d+(kB|MB|GB)$/);
+  });
+
   it("gives each caller its own database: nothing written in one shows in another", async () => {
     await first.prisma.appMeta.create({ data: { key: "only-in-first", value: "1" } });
     await expect(second.prisma.appMeta.findUnique({ where: { key: "only-in-first" } })).resolves.toBeNull();

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { type ParsedQuickAdd, parseQuickAdd, type QuickAddContext, tokenKey } from "./parse-quick-add.ts";
 
