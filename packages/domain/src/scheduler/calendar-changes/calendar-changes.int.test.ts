@@ -56,7 +56,12 @@ describe("changes made to tasks through the person's calendar", () => {
       data: { userId: person.userId, taskId: task.id, start: task.startTime as Date, end: task.endTime as Date },
     });
     const before = person.events.recorded.length;
-    const unscheduled = await unscheduleTaskFromCalendar({ ...person.actor, id: task.id, events: person.events, clock });
+    const unscheduled = await unscheduleTaskFromCalendar({
+      ...person.actor,
+      id: task.id,
+      events: person.events,
+      clock,
+    });
     expect(unscheduled).toMatchObject({ startTime: null, endTime: null });
     expect(await database().prisma.taskBlock.count({ where: { taskId: task.id } })).toBe(0);
     expect(person.events.recorded.slice(before).map((event) => event.payload)).toEqual([
