@@ -377,6 +377,34 @@ describe("writing plans back to Google Calendar", () => {
     expect(fake.tokenRefreshes(person.email)).toBe(1);
   });
 
+  it("a write target made read-only in Google (403) is marked, the connection says so, and no retries follow", async () => {
+    const person = await personWithGoogle();
+    const { write } = await plannedAndWritten(person);
+    fake.setAccessRole(person.googleCalendarId, "reader");
+    await person.updateTask({ id: write.id, summary: "Write the annual report" });
+    await person.deliver();
+    await person.settled();
+
+    const prisma = database().prisma;
+    const calendar = await prisma.connectedCalendar.findUniqueOrThrow({ where: { id: person.calendar.id } });
+    expect(calendar).toMatchObject({ accessRole: "reader", writeTarget: true });
+    const connection = await prisma.calendarConnection.findUniqueOrThrow({ where: { id: person.connection.id } });
+    expect(connection.lastError).toBe(
+      'Google no longer lets AgendaCraft change events in "AgendaCraft" (it is read-only for this account), so plans are not written there. Choose another calendar for plans.',
+    );
+    // One refused write, then none: the next change makes no call at all.
+    expect(person.writesToGoogle().filter((request) => request.status === 403)).toHaveLength(1);
+    const writesBefore = person.writesToGoogle().length;
+    await person.updateTask({ id: write.id, summary: "Write the report, again" });
+    await person.deliver();
+    await person.settled();
+    expect(person.writesToGoogle()).toHaveLength(writesBefore);
+    // A good sync keeps saying it, since plans still are not written.
+    await person.sync();
+    const synced = await prisma.calendarConnection.findUniqueOrThrow({ where: { id: person.connection.id } });
+    expect(synced).toMatchObject({ status: "ok", lastError: connection.lastError });
+  });
+
   it("moves and pins a task whose event was moved in Google, and writes nothing back for it", async () => {
     const person = await personWithGoogle();
     const { write, review } = await plannedAndWritten(person);
