@@ -635,6 +635,79 @@ describe("writing plans back to Google Calendar", () => {
     });
   });
 
+  describe("a task renamed through its event in Google", () => {
+    it("takes the new title at the next sync, ignoring the done mark, and writes nothing back", async () => {
+      const person = await personWithGoogle();
+      const { write, review } = await plannedAndWritten(person);
+      fake.updateEvent(person.googleCalendarId, taskEventId(write.id, 0), { summary: "Write the annual report" });
+      const writesBefore = person.writesToGoogle().length;
+
+      await expect(person.syncOwnEvents()).resolves.toBe(1);
+      const renamed = await person.task(write.id);
+      expect(renamed).toMatchObject({ summary: "Write the annual report", startTime: write.startTime });
+      expect(await person.task(review.id)).toEqual(review);
+      await expect(person.syncOwnEvents()).resolves.toBe(0);
+      await person.deliver();
+      await person.settled();
+      expect(person.writesToGoogle()).toHaveLength(writesBefore);
+      const history = await database().prisma.domainEvent.findMany({
+        where: { userId: person.userId, aggregateId: write.id, type: "scheduler.task_changed" },
+      });
+      expect(history.map((event) => event.payload)).toContainEqual({ fields: ["summary"], source: "google" });
+
+      // Done: we write "✓ Write the annual report"; the person's edit of the title behind the mark counts.
+      await person.complete(write.id);
+      await person.deliver();
+      await vi.waitFor(
+        () =>
+          expect(fake.event(person.googleCalendarId, taskEventId(write.id, 0))?.summary).toBe(
+            "✓ Write the annual report",
+          ),
+        WAIT,
+      );
+      await person.settled();
+      await expect(person.syncOwnEvents()).resolves.toBe(0);
+      fake.updateEvent(person.googleCalendarId, taskEventId(write.id, 0), { summary: "✓ Annual report" });
+      await expect(person.syncOwnEvents()).resolves.toBe(1);
+      expect((await person.task(write.id)).summary).toBe("Annual report");
+    });
+
+    it("Google's later rename wins over an earlier one in AgendaCraft", async () => {
+      const person = await personWithGoogle();
+      const { write } = await plannedAndWritten(person);
+      await person.updateTask({ id: write.id, summary: "Renamed here" });
+      const changedHere = (await person.task(write.id)).updatedAt;
+      await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(changedHere.getTime()));
+      fake.updateEvent(person.googleCalendarId, taskEventId(write.id, 0), { summary: "Renamed in Google" });
+
+      await expect(person.syncOwnEvents()).resolves.toBe(1);
+      expect((await person.task(write.id)).summary).toBe("Renamed in Google");
+      await person.deliver();
+      await person.settled();
+      expect(fake.event(person.googleCalendarId, taskEventId(write.id, 0))?.summary).toBe("Renamed in Google");
+      await expect(conflicts(person.userId, write.id)).resolves.toEqual([
+        expect.objectContaining({ change: "renamed", winner: "google" }),
+      ]);
+    });
+
+    it("AgendaCraft's later rename wins over an earlier one in Google, which is put back", async () => {
+      const person = await personWithGoogle();
+      const { write } = await plannedAndWritten(person);
+      const eventId = taskEventId(write.id, 0);
+      const inGoogle = fake.updateEvent(person.googleCalendarId, eventId, { summary: "Renamed in Google" });
+      await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(Date.parse(inGoogle.updated)));
+      await person.updateTask({ id: write.id, summary: "Renamed here" });
+
+      await expect(person.syncOwnEvents()).resolves.toBe(0);
+      expect((await person.task(write.id)).summary).toBe("Renamed here");
+      await person.deliver();
+      await vi.waitFor(() => expect(fake.event(person.googleCalendarId, eventId)?.summary).toBe("Renamed here"), WAIT);
+      await expect(conflicts(person.userId, write.id)).resolves.toEqual([
+        expect.objectContaining({ change: "renamed", winner: "agendacraft" }),
+      ]);
+    });
+  });
+
   async function conflicts(userId: string, taskId: string) {
     const events = await database().prisma.domainEvent.findMany({
       where: { userId, aggregateId: taskId, type: "calendars.google_conflict_resolved" },
