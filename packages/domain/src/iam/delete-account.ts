@@ -20,8 +20,8 @@ export async function deleteAccount({
   input: DeleteAccountInput;
 }): Promise<{ deleted: true }> {
   const actorId = session.userId;
-  if ("password" in input) {
-    await assertPassword({ db, userId: actorId, password: input.password });
+  if (input.password !== undefined || input.confirmEmail === undefined) {
+    await assertPassword({ db, userId: actorId, password: input.password ?? "" });
   } else {
     await assertConfirmedByEmail({ db, session, confirmEmail: input.confirmEmail });
   }

@@ -57,10 +57,16 @@ export type SetPasswordInput = z.infer<typeof ZSetPasswordInput>;
  * Confirmed with the password, or, for an account without one, by typing its email (and a
  * recent sign-in, see require-recent-sign-in.ts).
  */
-export const ZDeleteAccountInput = z.union([
-  z.object({ password: ZText.min(1, "Enter your password") }),
-  z.object({ confirmEmail: ZText.trim().min(1, "Type your account's email") }),
-]);
+export const ZDeleteAccountInput = z
+  .object({
+    password: ZText.min(1, "Enter your password").optional(),
+    confirmEmail: ZText.trim().min(1, "Type your account's email").optional(),
+  })
+  // Neither given: the password is what most accounts confirm with, so that is what is asked for.
+  .refine((input) => input.password !== undefined || input.confirmEmail !== undefined, {
+    message: "Enter your password",
+    path: ["password"],
+  });
 export type DeleteAccountInput = z.infer<typeof ZDeleteAccountInput>;
 
 export const ZCreateApiTokenInput = z.object({
