@@ -29,7 +29,11 @@ export function LinkGoogleSection() {
     },
     enabled: providers.data?.google === true,
   });
-  const { starting, failed, start: link } = useGoogleRedirect(() =>
+  const {
+    starting,
+    failed,
+    start: link,
+  } = useGoogleRedirect(() =>
     authClient.linkSocial({
       provider: "google",
       callbackURL: LINK_RETURN,
