@@ -237,7 +237,7 @@ describe("iam account", () => {
       const { prisma, actor, user } = await withoutPassword();
       const input = ZSetPasswordInput.parse({ password: NEW_PASSWORD });
       const token = await createApiToken({ ...actor, input: { name: "script" }, clock });
-      const viaToken = { userId: user.userId, via: "token" as const, credentialId: token.id };
+      const viaToken = { userId: user.userId, via: "token" as const, credentialId: token.token.id };
       const RECENT = { kind: "FORBIDDEN", code: "iam.recent_sign_in_required" };
       expect(await failure(setPassword({ db: prisma, session: viaToken, input }))).toMatchObject(RECENT);
       await signedInAgo(prisma, user.session.credentialId, RECENT_SIGN_IN_MINUTES + 1);
