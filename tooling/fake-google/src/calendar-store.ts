@@ -1,10 +1,4 @@
-import type {
-  CalendarAccessRole,
-  CalendarListEntry,
-  EventInput,
-  FakeCalendar,
-  GoogleEvent,
-} from "./calendar-types.ts";
+import type { CalendarAccessRole, CalendarListEntry, EventInput, FakeCalendar, GoogleEvent } from "./calendar-types.ts";
 import { instantOf, isValidTimeZone } from "./event-times.ts";
 import { calendarErrors, GoogleApiError } from "./google-errors.ts";
 import { isValidEventId, newEventId, opaqueToken } from "./ids.ts";
@@ -49,7 +43,14 @@ export class CalendarStore {
   }
 
   createPrimary(email: string, name: string): FakeCalendar {
-    return this.#add({ id: email, owner: email, summary: email, primary: true, description: name, accessRole: "owner" });
+    return this.#add({
+      id: email,
+      owner: email,
+      summary: email,
+      primary: true,
+      description: name,
+      accessRole: "owner",
+    });
   }
 
   createCalendar(owner: string, input: NewCalendar): FakeCalendar {
