@@ -161,6 +161,37 @@ describe("events", () => {
   });
 });
 
+describe("calendars shared read-only", () => {
+  it("lists a reader calendar with its accessRole and answers 403 requiredAccessLevel to every write", async () => {
+    const { email, call } = await connectedAccount();
+    const shared = fake.addCalendar(email, { summary: "Team holidays", accessRole: "reader" });
+    const list = await call("/users/me/calendarList");
+    expect(list.body.items.map((entry: { id: string; accessRole: string }) => [entry.id, entry.accessRole])).toEqual([
+      [email, "owner"],
+      [shared.id, "reader"],
+    ]);
+    const events = `/calendars/${encodeURIComponent(shared.id)}/events`;
+    const inserted = await call(events, { method: "POST", body: meeting(3, 9) });
+    expect(inserted.status).toBe(403);
+    expect(inserted.body.error.errors[0].reason).toBe("requiredAccessLevel");
+    expect((await call(events)).status).toBe(200);
+  });
+
+  it("refuses patches and deletes once the owner narrows a writable calendar to freeBusyReader", async () => {
+    const { email, call } = await connectedAccount();
+    const team = fake.addCalendar(email, { summary: "Team" });
+    const events = `/calendars/${encodeURIComponent(team.id)}/events`;
+    const created = await call(events, { method: "POST", body: meeting(4, 9) });
+    expect(created.status).toBe(200);
+    fake.setAccessRole(team.id, "freeBusyReader");
+    const patched = await call(`${events}/${created.body.id}`, { method: "PATCH", body: { summary: "Renamed" } });
+    expect(patched.status).toBe(403);
+    expect((await call(`${events}/${created.body.id}`, { method: "DELETE" })).status).toBe(403);
+    const entry = await call(`/users/me/calendarList/${encodeURIComponent(team.id)}`);
+    expect(entry.body.accessRole).toBe("freeBusyReader");
+  });
+});
+
 describe("events.list with pages and sync tokens", () => {
   it("follows pages, gives nextSyncToken only on the last, then returns only what changed, deletions included", async () => {
     const { email, call, events } = await connectedAccount();

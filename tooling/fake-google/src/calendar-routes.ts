@@ -39,6 +39,16 @@ export function registerCalendarRoutes(app: FastifyInstance, core: FakeGoogleCor
 
   const calendarFor = (token: AccessToken, calendarId: string) => core.calendars.ownedBy(token.grant.email, calendarId);
 
+  /** The calendar for a write: scopes first (as Google checks them), then the account's access to it. */
+  const writableCalendarFor = (token: AccessToken, calendarId: string): FakeCalendar => {
+    const calendar = calendarFor(token, calendarId);
+    require(token, "writeEvents", calendar);
+    if (calendar.accessRole === "reader" || calendar.accessRole === "freeBusyReader") {
+      throw new GoogleApiError(calendarErrors.requiredAccessLevel());
+    }
+    return calendar;
+  };
+
   const checkSendUpdates = (query: Query) => {
     const value = one(query.sendUpdates);
     if (value !== undefined && !SEND_UPDATES.has(value)) {
@@ -116,8 +126,7 @@ export function registerCalendarRoutes(app: FastifyInstance, core: FakeGoogleCor
 
       calendarApi.post<{ Params: CalendarParams }>("/calendars/:calendarId/events", async (request) => {
         const token = authenticate(request);
-        const calendar = calendarFor(token, request.params.calendarId);
-        require(token, "writeEvents", calendar);
+        const calendar = writableCalendarFor(token, request.params.calendarId);
         checkSendUpdates(request.query as Query);
         return core.calendars.insertEvent(calendar.id, (request.body ?? {}) as EventInput);
       });
@@ -183,8 +192,7 @@ export function registerCalendarRoutes(app: FastifyInstance, core: FakeGoogleCor
 
       calendarApi.patch<{ Params: EventParams }>("/calendars/:calendarId/events/:eventId", async (request) => {
         const token = authenticate(request);
-        const calendar = calendarFor(token, request.params.calendarId);
-        require(token, "writeEvents", calendar);
+        const calendar = writableCalendarFor(token, request.params.calendarId);
         checkSendUpdates(request.query as Query);
         return core.calendars.patchEvent(
           calendar.id,
@@ -195,16 +203,14 @@ export function registerCalendarRoutes(app: FastifyInstance, core: FakeGoogleCor
 
       calendarApi.put<{ Params: EventParams }>("/calendars/:calendarId/events/:eventId", async (request) => {
         const token = authenticate(request);
-        const calendar = calendarFor(token, request.params.calendarId);
-        require(token, "writeEvents", calendar);
+        const calendar = writableCalendarFor(token, request.params.calendarId);
         checkSendUpdates(request.query as Query);
         return core.calendars.replaceEvent(calendar.id, request.params.eventId, (request.body ?? {}) as EventInput);
       });
 
       calendarApi.delete<{ Params: EventParams }>("/calendars/:calendarId/events/:eventId", async (request, reply) => {
         const token = authenticate(request);
-        const calendar = calendarFor(token, request.params.calendarId);
-        require(token, "writeEvents", calendar);
+        const calendar = writableCalendarFor(token, request.params.calendarId);
         checkSendUpdates(request.query as Query);
         core.calendars.deleteEvent(calendar.id, request.params.eventId);
         return reply.code(204).send();

@@ -1,4 +1,4 @@
-import type { CalendarListEntry, EventInput, FakeCalendar, GoogleEvent } from "./calendar-types.ts";
+import type { CalendarAccessRole, CalendarListEntry, EventInput, FakeCalendar, GoogleEvent } from "./calendar-types.ts";
 import { instantOf, isValidTimeZone } from "./event-times.ts";
 import { calendarErrors, GoogleApiError } from "./google-errors.ts";
 import { isValidEventId, newEventId, opaqueToken } from "./ids.ts";
@@ -12,6 +12,8 @@ export type NewCalendar = {
   description?: string;
   timeZone?: string;
   createdByClientId?: string;
+  /** Default owner; reader or freeBusyReader: a calendar shared with the account read-only. */
+  accessRole?: CalendarAccessRole;
 };
 
 export const DEFAULT_TIME_ZONE = "Europe/Berlin";
@@ -41,7 +43,14 @@ export class CalendarStore {
   }
 
   createPrimary(email: string, name: string): FakeCalendar {
-    return this.#add({ id: email, owner: email, summary: email, primary: true, description: name });
+    return this.#add({
+      id: email,
+      owner: email,
+      summary: email,
+      primary: true,
+      description: name,
+      accessRole: "owner",
+    });
   }
 
   createCalendar(owner: string, input: NewCalendar): FakeCalendar {
@@ -53,7 +62,14 @@ export class CalendarStore {
       .replace(/[^a-z0-9]/gi, "")
       .toLowerCase()
       .slice(0, 26)}@group.calendar.google.com`;
-    return this.#add({ id, owner, primary: false, ...input });
+    return this.#add({ id, owner, primary: false, ...input, accessRole: input.accessRole ?? "owner" });
+  }
+
+  /** The owner's access changes (sharing narrowed in Google): the list shows it and writes answer 403. */
+  setAccessRole(calendarId: string, accessRole: CalendarAccessRole): void {
+    const calendar = this.getCalendar(calendarId);
+    calendar.accessRole = accessRole;
+    calendar.etagSeq = ++this.#changeSeq;
   }
 
   #add(
@@ -108,7 +124,7 @@ export class CalendarStore {
       backgroundColor: calendar.backgroundColor,
       foregroundColor: calendar.foregroundColor,
       selected: true,
-      accessRole: "owner",
+      accessRole: calendar.accessRole,
       defaultReminders: calendar.primary ? [{ method: "popup", minutes: 10 }] : [],
       ...(calendar.primary ? { primary: true } : {}),
     };

@@ -52,9 +52,14 @@ export type EventInput = Partial<
   Omit<GoogleEvent, "kind" | "etag" | "htmlLink" | "created" | "updated" | "iCalUID" | "creator" | "organizer">
 >;
 
+/** The account's access to a calendar; reader and freeBusyReader cannot write events. */
+export type CalendarAccessRole = "owner" | "writer" | "reader" | "freeBusyReader";
+
 export type FakeCalendar = {
   id: string;
   owner: string;
+  /** What the owner may do with it (a calendar shared read-only with them: reader). */
+  accessRole: CalendarAccessRole;
   summary: string;
   description?: string;
   timeZone: string;
@@ -81,7 +86,7 @@ export type CalendarListEntry = {
   backgroundColor: string;
   foregroundColor: string;
   selected: boolean;
-  accessRole: "owner";
+  accessRole: CalendarAccessRole;
   defaultReminders: { method: string; minutes: number }[];
   primary?: boolean;
 };

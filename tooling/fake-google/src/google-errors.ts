@@ -69,6 +69,12 @@ export const calendarErrors = {
     reason: "insufficientPermissions",
     message: "Request had insufficient authentication scopes.",
   }),
+  /** A write to a calendar the account may only read (accessRole reader or freeBusyReader). */
+  requiredAccessLevel: (): ApiErrorSpec => ({
+    status: 403,
+    reason: "requiredAccessLevel",
+    message: "You need to have writer access to this calendar.",
+  }),
   notFound: (): ApiErrorSpec => ({ status: 404, reason: "notFound", message: "Not Found" }),
   deleted: (): ApiErrorSpec => ({ status: 410, reason: "deleted", message: "Resource has been deleted" }),
   duplicate: (): ApiErrorSpec => ({

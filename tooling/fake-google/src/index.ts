@@ -1,6 +1,6 @@
 export type { FakeAccount, NewAccount } from "./accounts.ts";
 export { approveConsent, cancelConsent } from "./approve-consent.ts";
-export type { CalendarListEntry, EventInput, GoogleEvent } from "./calendar-types.ts";
+export type { CalendarAccessRole, CalendarListEntry, EventInput, GoogleEvent } from "./calendar-types.ts";
 export type { RecordedRequest } from "./fake-google-core.ts";
 export type { Fault } from "./faults.ts";
 export { SCOPES } from "./scopes.ts";

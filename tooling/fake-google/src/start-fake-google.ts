@@ -1,7 +1,7 @@
 import Fastify from "fastify";
 import type { FakeAccount, NewAccount } from "./accounts.ts";
 import { registerCalendarRoutes } from "./calendar-routes.ts";
-import type { CalendarListEntry, EventInput, GoogleEvent } from "./calendar-types.ts";
+import type { CalendarAccessRole, CalendarListEntry, EventInput, GoogleEvent } from "./calendar-types.ts";
 import {
   FakeGoogleCore,
   type FakeGoogleOptions,
@@ -39,7 +39,13 @@ export type FakeGoogle = {
   addAccount(input: NewAccount): FakeAccount;
   /** The account's calendar list entries (primary first). */
   calendars(email: string): CalendarListEntry[];
-  addCalendar(email: string, input: { summary: string; timeZone?: string; description?: string }): CalendarListEntry;
+  /** accessRole reader (or freeBusyReader): a calendar shared with the account read-only; writes answer 403. */
+  addCalendar(
+    email: string,
+    input: { summary: string; timeZone?: string; description?: string; accessRole?: CalendarAccessRole },
+  ): CalendarListEntry;
+  /** The account's access to a calendar changes (e.g. its owner made it read-only). */
+  setAccessRole(calendarId: string, accessRole: CalendarAccessRole): void;
 
   /** Adds an event to a calendar, or to the primary calendar of an account given by email. */
   addEvent(calendarIdOrEmail: string, event: EventInput): GoogleEvent;
@@ -137,6 +143,7 @@ export async function startFakeGoogle(options: FakeGoogleOptions): Promise<FakeG
       core.calendars.calendarsOf(core.accounts.get(email).email).map((c) => core.calendars.listEntry(c)),
     addCalendar: (email, input) =>
       core.calendars.listEntry(core.calendars.createCalendar(core.accounts.get(email).email, input)),
+    setAccessRole: (calendarId, accessRole) => core.calendars.setAccessRole(calendarId, accessRole),
     addEvent: (calendarIdOrEmail, event) => core.calendars.insertEvent(primaryOf(calendarIdOrEmail), event),
     updateEvent: (calendarId, eventId, patch) => core.calendars.patchEvent(primaryOf(calendarId), eventId, patch),
     deleteEvent: (calendarId, eventId) => core.calendars.deleteEvent(primaryOf(calendarId), eventId),

@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useAppServices } from "../app-providers.tsx";
 import { useTRPC } from "../trpc.ts";
 import { buttonClass } from "../ui/button.ts";
 import { browserTimeZone } from "./browser-time-zone.ts";
 import { describeGoogleSignInError } from "./google-sign-in-error.ts";
+import { useGoogleRedirect } from "./use-google-redirect.ts";
 
 /**
  * "Continue with Google" on the sign-in and sign-up pages, shown only when the server has a
@@ -16,14 +16,8 @@ export function ContinueWithGoogle({ callbackPath }: { callbackPath: string }) {
   const trpc = useTRPC();
   const { authClient } = useAppServices();
   const providers = useQuery(trpc.iam.authProviders.queryOptions());
-  const [starting, setStarting] = useState(false);
-  const [failed, setFailed] = useState(false);
-  if (!providers.data?.google) return null;
-
-  async function start() {
-    setStarting(true);
-    setFailed(false);
-    const result = await authClient.signIn.social({
+  const { starting, failed, start } = useGoogleRedirect(() =>
+    authClient.signIn.social({
       provider: "google",
       callbackURL: callbackPath,
       // Someone new lands in the inbox, as after the sign-up form.
@@ -32,15 +26,9 @@ export function ContinueWithGoogle({ callbackPath }: { callbackPath: string }) {
       // A person new to AgendaCraft gets the browser's time zone, as with the sign-up form.
       additionalData: { timeZone: browserTimeZone() },
       disableRedirect: true,
-    });
-    const url = result.data?.url;
-    if (!url) {
-      setStarting(false);
-      setFailed(true);
-      return;
-    }
-    window.location.assign(url);
-  }
+    }),
+  );
+  if (!providers.data?.google) return null;
 
   return (
     <div className="flex flex-col gap-3">

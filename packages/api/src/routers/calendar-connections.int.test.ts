@@ -125,6 +125,7 @@ describe("calendar connections", () => {
             busy: true,
             allDayBusy: true,
             writeTarget: false,
+            readOnly: true,
           },
         ],
       },
@@ -146,6 +147,28 @@ describe("calendar connections", () => {
     await caller.calendars.google.updateCalendar({ id: b.id, writeTarget: true });
     const targets = (await caller.calendars.list()).flatMap((c) => c.calendars).filter((c) => c.writeTarget);
     expect(targets.map((c) => c.id)).toEqual([b.id]);
+  });
+
+  it("a calendar shared read-only is listed as readOnly and refused as write target: BAD_REQUEST calendars.google_calendar_read_only", async () => {
+    const { session, userId } = await createTestUser(deps);
+    const connection = await connectionOf(userId, "reader@example.com");
+    const [calendar] = connection.calendars;
+    if (!calendar) throw new Error("fixture calendar missing");
+    await harness.database.prisma.connectedCalendar.update({
+      where: { id: calendar.id },
+      data: { accessRole: "reader" },
+    });
+    const caller = callerFor(deps, session);
+    const [listed] = await caller.calendars.list();
+    expect(listed?.calendars.map((c) => [c.id, c.readOnly])).toEqual(
+      expect.arrayContaining([
+        [calendar.id, true],
+        [expect.any(String), false],
+      ]),
+    );
+    const refused = await trpcFailure(caller.calendars.google.updateCalendar({ id: calendar.id, writeTarget: true }));
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.cause).toMatchObject({ code: "calendars.google_calendar_read_only" });
   });
 
   it("another person's ids are NOT_FOUND and change nothing", async () => {

@@ -40,6 +40,7 @@ describe("iam router", () => {
       () => anonymous.updateProfile({ name: "Mia" }),
       () => anonymous.changePassword({ current: "correct horse battery", next: "a new password!" }),
       () => anonymous.signOutEverywhere(),
+      () => anonymous.setPassword({ password: "a new password!" }),
       () => anonymous.deleteAccount({ password: "correct horse battery" }),
       () => anonymous.tokens.create({ name: "cli" }),
       () => anonymous.tokens.list(),
@@ -57,6 +58,7 @@ describe("iam router", () => {
       name: "Mia",
       timeZone: "UTC",
       createdAt: expect.any(Date),
+      hasPassword: true,
     });
     await expect(user.caller.iam.updateProfile({ name: "  Renamed  ", timeZone: "Asia/Kathmandu" })).resolves.toEqual({
       id: user.userId,
@@ -64,6 +66,7 @@ describe("iam router", () => {
       name: "Renamed",
       timeZone: "Asia/Kathmandu",
       createdAt: expect.any(Date),
+      hasPassword: true,
     });
   });
 
@@ -113,6 +116,46 @@ describe("iam router", () => {
     expect(wrong.code).toBe("BAD_REQUEST");
     expect(wrong.cause).toMatchObject({ code: "iam.wrong_password" });
     await expect(user.caller.iam.deleteAccount({ password: user.password })).resolves.toEqual({ deleted: true });
+  });
+
+  describe("an account without a password (made with Google)", () => {
+    async function withoutPassword() {
+      const user = await createTestUser(harness.deps);
+      await harness.deps.db.account.deleteMany({ where: { userId: user.userId, providerId: "credential" } });
+      return user;
+    }
+
+    it("me says so; setPassword validates, sets one, and a second is CONFLICT iam.password_already_set", async () => {
+      const user = await withoutPassword();
+      await expect(user.caller.iam.me()).resolves.toMatchObject({ hasPassword: false });
+      const short = await trpcFailure(user.caller.iam.setPassword({ password: "short" }));
+      expect(short.code).toBe("BAD_REQUEST");
+      expect(issuePaths(short)).toEqual(["password"]);
+      await expect(user.caller.iam.setPassword({ password: "a new password!" })).resolves.toEqual({ set: true });
+      await expect(user.caller.iam.me()).resolves.toMatchObject({ hasPassword: true });
+      const again = await trpcFailure(user.caller.iam.setPassword({ password: "a new password!" }));
+      expect(again.code).toBe("CONFLICT");
+      expect(again.cause).toMatchObject({ code: "iam.password_already_set" });
+    });
+
+    it("a sign-in long ago is FORBIDDEN iam.recent_sign_in_required", async () => {
+      const user = await withoutPassword();
+      await harness.deps.db.session.update({
+        where: { id: user.session.credentialId },
+        data: { createdAt: new Date(Date.now() - 60 * 60_000) },
+      });
+      const refused = await trpcFailure(user.caller.iam.setPassword({ password: "a new password!" }));
+      expect(refused.code).toBe("FORBIDDEN");
+      expect(refused.cause).toMatchObject({ code: "iam.recent_sign_in_required" });
+    });
+
+    it("deleteAccount takes the typed email; another email is BAD_REQUEST iam.confirmation_mismatch", async () => {
+      const user = await withoutPassword();
+      const wrong = await trpcFailure(user.caller.iam.deleteAccount({ confirmEmail: "someone@example.com" }));
+      expect(wrong.code).toBe("BAD_REQUEST");
+      expect(wrong.cause).toMatchObject({ code: "iam.confirmation_mismatch" });
+      await expect(user.caller.iam.deleteAccount({ confirmEmail: user.email })).resolves.toEqual({ deleted: true });
+    });
   });
 
   describe("tokens", () => {

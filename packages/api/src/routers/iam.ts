@@ -6,6 +6,7 @@ import {
   listApiTokens,
   listAuthProviders,
   revokeApiToken,
+  setPassword,
   signOutEverywhere,
   updateProfile,
   ZApiTokenPage,
@@ -16,6 +17,7 @@ import {
   ZDeleteAccountInput,
   ZListApiTokensInput,
   ZRevokeApiTokenInput,
+  ZSetPasswordInput,
   ZUpdateProfileInput,
   ZUser,
 } from "@agendacraft/domain/iam";
@@ -63,6 +65,12 @@ export const iamRouter = createTRPCRouter({
     .output(z.object({ revokedSessions: z.number().int() }))
     .mutation(({ ctx, input }) => changePassword({ db: ctx.db, session: ctx.session, input })),
 
+  // For an account made with Google: a recent sign-in stands in for the current password.
+  setPassword: sensitiveProcedure
+    .input(ZSetPasswordInput)
+    .output(z.object({ set: z.literal(true) }))
+    .mutation(({ ctx, input }) => setPassword({ db: ctx.db, session: ctx.session, input })),
+
   signOutEverywhere: protectedProcedure
     .input(z.void())
     .output(z.object({ revokedSessions: z.number().int() }))
@@ -71,7 +79,7 @@ export const iamRouter = createTRPCRouter({
   deleteAccount: sensitiveProcedure
     .input(ZDeleteAccountInput)
     .output(z.object({ deleted: z.literal(true) }))
-    .mutation(({ ctx, input }) => deleteAccount({ db: ctx.db, actorId: ctx.session.userId, input })),
+    .mutation(({ ctx, input }) => deleteAccount({ db: ctx.db, session: ctx.session, input })),
 
   tokens: tokensRouter,
 });

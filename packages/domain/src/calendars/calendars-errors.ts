@@ -85,6 +85,16 @@ export function needsReconnect(email: string): DomainError {
 }
 
 /** Google could not be reached or answered with an error we cannot fix by asking again now. */
+/** The person chose a calendar shared with them read-only in Google as the place for plans. */
+export function googleCalendarReadOnly(calendarName: string): DomainError {
+  return new DomainError({
+    kind: "INVALID",
+    code: "calendars.google_calendar_read_only",
+    message: `"${calendarName}" is read-only for you in Google, so AgendaCraft cannot write plans to it. Choose a calendar you can edit.`,
+    details: { field: "writeTarget" },
+  });
+}
+
 export function googleUnavailable(reason: string, cause?: unknown): DomainError {
   return new DomainError({
     kind: "UNAVAILABLE",

@@ -33,7 +33,7 @@ export const CalendarConnectionNeedsReconnect = defineEventType(
 export const GoogleConflictResolved = defineEventType(
   "calendars.google_conflict_resolved",
   z.object({
-    change: z.enum(["moved", "deleted"]),
+    change: z.enum(["moved", "deleted", "renamed"]),
     winner: z.enum(["google", "agendacraft"]),
     /** When the event was changed in Google (its `updated`). */
     googleUpdated: z.iso.datetime(),

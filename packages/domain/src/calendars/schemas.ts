@@ -114,6 +114,8 @@ export const ZConnectedCalendar = z.object({
   /** All-day events block the day (only Google calendars can choose; feeds: false). */
   allDayBusy: z.boolean(),
   writeTarget: z.boolean(),
+  /** Shared read-only in Google (accessRole reader or freeBusyReader): it cannot be the write target. Feeds: true. */
+  readOnly: z.boolean(),
 });
 export type ConnectedCalendarDto = z.infer<typeof ZConnectedCalendar>;
 

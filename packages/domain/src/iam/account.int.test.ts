@@ -5,7 +5,9 @@ import { DomainError } from "../shared/errors.ts";
 import { changePassword } from "./change-password.ts";
 import { deleteAccount } from "./delete-account.ts";
 import { getMe } from "./get-me.ts";
-import { ZChangePasswordInput, ZDeleteAccountInput, ZUpdateProfileInput } from "./schemas.ts";
+import { RECENT_SIGN_IN_MINUTES } from "./require-recent-sign-in.ts";
+import { ZChangePasswordInput, ZDeleteAccountInput, ZSetPasswordInput, ZUpdateProfileInput } from "./schemas.ts";
+import { setPassword } from "./set-password.ts";
 import { signOutEverywhere } from "./sign-out-everywhere.ts";
 import { createTestAuth, signInAgain, signUpTestUser } from "./testing/sign-up-test-user.ts";
 import { authenticateApiToken } from "./tokens/authenticate-api-token.ts";
@@ -54,6 +56,7 @@ describe("iam account", () => {
         name: "Mia",
         timeZone: "UTC",
         createdAt: expect.any(Date),
+        hasPassword: true,
       });
     });
 
@@ -159,7 +162,9 @@ describe("iam account", () => {
   describe("deleteAccount", () => {
     it("refuses a wrong password with iam.wrong_password and keeps the account", async () => {
       const { prisma, actor, canSignIn, user } = await setup();
-      const error = await failure(deleteAccount({ ...actor, input: ZDeleteAccountInput.parse({ password: "nope" }) }));
+      const error = await failure(
+        deleteAccount({ db: prisma, session: user.session, input: ZDeleteAccountInput.parse({ password: "nope" }) }),
+      );
       expect(error).toMatchObject(WRONG_PASSWORD);
       await expect(prisma.user.count({ where: { id: actor.actorId } })).resolves.toBe(1);
       await expect(canSignIn(user.password)).resolves.toBe(true);
@@ -173,7 +178,11 @@ describe("iam account", () => {
       await createApiToken({ db: prisma, actorId: other.user.userId, input: { name: "script" }, clock });
 
       await expect(
-        deleteAccount({ ...actor, input: ZDeleteAccountInput.parse({ password: user.password }) }),
+        deleteAccount({
+          db: prisma,
+          session: user.session,
+          input: ZDeleteAccountInput.parse({ password: user.password }),
+        }),
       ).resolves.toEqual({ deleted: true });
       const owned = { where: { userId: user.userId } };
       await expect(prisma.user.count({ where: { id: user.userId } })).resolves.toBe(0);
@@ -186,6 +195,92 @@ describe("iam account", () => {
       await expect(prisma.session.count(others)).resolves.toBe(1);
       await expect(prisma.account.count(others)).resolves.toBe(1);
       await expect(prisma.apiToken.count(others)).resolves.toBe(1);
+    });
+
+    it("refuses the email confirmation from an account that has a password", async () => {
+      const { prisma, user } = await setup();
+      const input = ZDeleteAccountInput.parse({ confirmEmail: user.email });
+      const error = await failure(deleteAccount({ db: prisma, session: user.session, input }));
+      expect(error).toMatchObject(WRONG_PASSWORD);
+      await expect(prisma.user.count({ where: { id: user.userId } })).resolves.toBe(1);
+    });
+  });
+
+  // An account made with "Continue with Google" has no credential account: sign up, then take
+  // the password away, which leaves exactly what Google sign-in leaves.
+  describe("an account without a password", () => {
+    async function withoutPassword() {
+      const context = await setup();
+      await context.prisma.account.deleteMany({ where: { userId: context.user.userId, providerId: "credential" } });
+      return context;
+    }
+    const signedInAgo = (prisma: Awaited<ReturnType<typeof setup>>["prisma"], id: string, minutes: number) =>
+      prisma.session.update({ where: { id }, data: { createdAt: new Date(Date.now() - minutes * 60_000) } });
+
+    it("getMe says it has none; setPassword gives it one to sign in with, once", async () => {
+      const { prisma, actor, user, canSignIn } = await withoutPassword();
+      await expect(getMe(actor)).resolves.toMatchObject({ hasPassword: false });
+      await expect(canSignIn(NEW_PASSWORD)).resolves.toBe(false);
+
+      const input = ZSetPasswordInput.parse({ password: NEW_PASSWORD });
+      await expect(setPassword({ db: prisma, session: user.session, input })).resolves.toEqual({ set: true });
+      await expect(getMe(actor)).resolves.toMatchObject({ hasPassword: true });
+      await expect(canSignIn(NEW_PASSWORD)).resolves.toBe(true);
+      // The caller's session stays.
+      await expect(prisma.session.count({ where: { id: user.session.credentialId } })).resolves.toBe(1);
+
+      const again = await failure(setPassword({ db: prisma, session: user.session, input }));
+      expect(again).toMatchObject({ kind: "CONFLICT", code: "iam.password_already_set" });
+    });
+
+    it("setPassword needs a browser session that signed in a moment ago, not an old one or an API token", async () => {
+      const { prisma, actor, user } = await withoutPassword();
+      const input = ZSetPasswordInput.parse({ password: NEW_PASSWORD });
+      const token = await createApiToken({ ...actor, input: { name: "script" }, clock });
+      const viaToken = { userId: user.userId, via: "token" as const, credentialId: token.token.id };
+      const RECENT = { kind: "FORBIDDEN", code: "iam.recent_sign_in_required" };
+      expect(await failure(setPassword({ db: prisma, session: viaToken, input }))).toMatchObject(RECENT);
+      await signedInAgo(prisma, user.session.credentialId, RECENT_SIGN_IN_MINUTES + 1);
+      expect(await failure(setPassword({ db: prisma, session: user.session, input }))).toMatchObject(RECENT);
+      await expect(getMe(actor)).resolves.toMatchObject({ hasPassword: false });
+    });
+
+    it("deleteAccount is confirmed by typing the account's email, removing the person's data", async () => {
+      const { prisma, user } = await withoutPassword();
+      const other = await setup();
+      await prisma.task.create({ data: { userId: user.userId, summary: "Mine", minutes: 30, order: 1 } });
+
+      const mismatch = await failure(
+        deleteAccount({
+          db: prisma,
+          session: user.session,
+          input: ZDeleteAccountInput.parse({ confirmEmail: other.user.email }),
+        }),
+      );
+      expect(mismatch).toMatchObject({
+        kind: "INVALID",
+        code: "iam.confirmation_mismatch",
+        details: { field: "confirmEmail" },
+      });
+      await expect(prisma.user.count({ where: { id: user.userId } })).resolves.toBe(1);
+
+      const input = ZDeleteAccountInput.parse({ confirmEmail: ` ${user.email.toUpperCase()} ` });
+      await expect(deleteAccount({ db: prisma, session: user.session, input })).resolves.toEqual({ deleted: true });
+      await expect(prisma.user.count({ where: { id: user.userId } })).resolves.toBe(0);
+      await expect(prisma.task.count({ where: { userId: user.userId } })).resolves.toBe(0);
+      await expect(prisma.session.count({ where: { userId: user.userId } })).resolves.toBe(0);
+      await expect(prisma.user.count({ where: { id: other.user.userId } })).resolves.toBe(1);
+    });
+
+    it("deleteAccount by email needs a recent sign-in", async () => {
+      const { prisma, user } = await withoutPassword();
+      await signedInAgo(prisma, user.session.credentialId, RECENT_SIGN_IN_MINUTES + 1);
+      const input = ZDeleteAccountInput.parse({ confirmEmail: user.email });
+      expect(await failure(deleteAccount({ db: prisma, session: user.session, input }))).toMatchObject({
+        kind: "FORBIDDEN",
+        code: "iam.recent_sign_in_required",
+      });
+      await expect(prisma.user.count({ where: { id: user.userId } })).resolves.toBe(1);
     });
   });
 });

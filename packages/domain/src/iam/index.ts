@@ -13,6 +13,7 @@ export { getMe } from "./get-me.ts";
 export { getUserTimeZone } from "./get-user-time-zone.ts";
 export { handleAuthRequest } from "./handle-auth-request.ts";
 export { listAuthProviders } from "./list-auth-providers.ts";
+export { RECENT_SIGN_IN_MINUTES } from "./require-recent-sign-in.ts";
 export { type ResolvedSession, resolveSession } from "./resolve-session.ts";
 export {
   type AuthProvidersDto,
@@ -26,11 +27,13 @@ export {
   ZDeleteAccountInput,
   ZListApiTokensInput,
   ZRevokeApiTokenInput,
+  ZSetPasswordInput,
   ZSignUpInput,
   ZTimeZone,
   ZUpdateProfileInput,
   ZUser,
 } from "./schemas.ts";
+export { setPassword } from "./set-password.ts";
 export { signOutEverywhere } from "./sign-out-everywhere.ts";
 export { authenticateApiToken } from "./tokens/authenticate-api-token.ts";
 export { createApiToken } from "./tokens/create-api-token.ts";

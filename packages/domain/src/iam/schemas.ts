@@ -33,6 +33,8 @@ export const ZUser = z.object({
   name: z.string(),
   timeZone: z.string(),
   createdAt: z.date(),
+  /** False for an account made with Google: Settings offers "Set a password" instead of changing one. */
+  hasPassword: z.boolean(),
 });
 export type UserDto = z.infer<typeof ZUser>;
 
@@ -47,7 +49,24 @@ export const ZChangePasswordInput = z.object({
 });
 export type ChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
-export const ZDeleteAccountInput = z.object({ password: ZText.min(1, "Enter your password") });
+/** A first password for an account without one (made with Google). */
+export const ZSetPasswordInput = z.object({ password: ZPassword });
+export type SetPasswordInput = z.infer<typeof ZSetPasswordInput>;
+
+/**
+ * Confirmed with the password, or, for an account without one, by typing its email (and a
+ * recent sign-in, see require-recent-sign-in.ts).
+ */
+export const ZDeleteAccountInput = z
+  .object({
+    password: ZText.min(1, "Enter your password").optional(),
+    confirmEmail: ZText.trim().min(1, "Type your account's email").optional(),
+  })
+  // Neither given: the password is what most accounts confirm with, so that is what is asked for.
+  .refine((input) => input.password !== undefined || input.confirmEmail !== undefined, {
+    message: "Enter your password",
+    path: ["password"],
+  });
 export type DeleteAccountInput = z.infer<typeof ZDeleteAccountInput>;
 
 export const ZCreateApiTokenInput = z.object({

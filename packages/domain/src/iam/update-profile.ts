@@ -1,6 +1,6 @@
 import type { Db } from "../shared/db.ts";
 import type { UpdateProfileInput, UserDto } from "./schemas.ts";
-import { userSelect } from "./user.select.ts";
+import { toUserDto, userSelect } from "./user.select.ts";
 
 export async function updateProfile({
   db,
@@ -11,9 +11,11 @@ export async function updateProfile({
   actorId: string;
   input: UpdateProfileInput;
 }): Promise<UserDto> {
-  return db.user.update({
-    where: { id: actorId },
-    data: { name: input.name, timeZone: input.timeZone },
-    select: userSelect,
-  });
+  return toUserDto(
+    await db.user.update({
+      where: { id: actorId },
+      data: { name: input.name, timeZone: input.timeZone },
+      select: userSelect,
+    }),
+  );
 }

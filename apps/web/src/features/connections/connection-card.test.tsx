@@ -31,6 +31,7 @@ function googleAccount(overrides: Partial<Connection> = {}): Connection {
         busy: true,
         allDayBusy: false,
         writeTarget: false,
+        readOnly: false,
       },
       {
         id: randomUUID(),
@@ -40,6 +41,7 @@ function googleAccount(overrides: Partial<Connection> = {}): Connection {
         busy: false,
         allDayBusy: false,
         writeTarget: false,
+        readOnly: false,
       },
     ],
     ...overrides,

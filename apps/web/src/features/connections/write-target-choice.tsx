@@ -50,14 +50,27 @@ export function WriteTargetChoice({ connections }: { connections: Connection[] }
         Nowhere (plans stay in AgendaCraft)
       </label>
       {calendars.map((calendar) => (
-        <label key={calendar.id} className="flex items-center gap-2 text-sm">
+        <label
+          key={calendar.id}
+          className={`flex items-center gap-2 text-sm ${calendar.readOnly ? "text-slate-500" : ""}`}
+        >
           <input
             type="radio"
             name="write-target"
             checked={calendar.writeTarget}
+            // Shared with the person read-only in Google: the server would refuse it.
+            disabled={calendar.readOnly && !calendar.writeTarget}
+            aria-describedby={calendar.readOnly ? `read-only-${calendar.id}` : undefined}
             onChange={() => update.mutate({ id: calendar.id, writeTarget: true })}
           />
           {several ? `${calendar.name} (${calendar.account})` : calendar.name}
+          {calendar.readOnly ? (
+            <span id={`read-only-${calendar.id}`} className="text-xs">
+              {calendar.writeTarget
+                ? "— read-only in Google now: plans are not written here; choose another calendar"
+                : "— read-only in Google: plans cannot be written here"}
+            </span>
+          ) : null}
         </label>
       ))}
       <div className="flex flex-wrap gap-2">

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { useAppServices } from "../../app-providers.tsx";
 import { describeGoogleLinkError } from "../../auth/google-sign-in-error.ts";
+import { useGoogleRedirect } from "../../auth/use-google-redirect.ts";
 import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
 import { SettingsSection } from "./settings-section.tsx";
@@ -29,30 +29,22 @@ export function LinkGoogleSection() {
     },
     enabled: providers.data?.google === true,
   });
-  const [starting, setStarting] = useState(false);
-  const [failed, setFailed] = useState(false);
-  if (!providers.data?.google) return null;
-
-  const linked = accounts.data?.some((account) => account.providerId === "google") ?? false;
-  const returnedError = params.get("link") === "google" ? params.get("error") : null;
-
-  async function link() {
-    setStarting(true);
-    setFailed(false);
-    const result = await authClient.linkSocial({
+  const {
+    starting,
+    failed,
+    start: link,
+  } = useGoogleRedirect(() =>
+    authClient.linkSocial({
       provider: "google",
       callbackURL: LINK_RETURN,
       errorCallbackURL: LINK_RETURN,
       disableRedirect: true,
-    });
-    const url = result.data?.url;
-    if (!url) {
-      setStarting(false);
-      setFailed(true);
-      return;
-    }
-    window.location.assign(url);
-  }
+    }),
+  );
+  if (!providers.data?.google) return null;
+
+  const linked = accounts.data?.some((account) => account.providerId === "google") ?? false;
+  const returnedError = params.get("link") === "google" ? params.get("error") : null;
 
   return (
     <SettingsSection

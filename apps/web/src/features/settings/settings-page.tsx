@@ -1,23 +1,26 @@
+import { useMe } from "../../auth/require-session.tsx";
 import { ConnectionsSection } from "../connections/connections-section.tsx";
 import { NotificationSettingsForm } from "../notifications/notification-settings-form.tsx";
 import { ApiTokensSection } from "./api-tokens-section.tsx";
+import { DeleteAccountForm } from "./delete-account-form.tsx";
 import { LinkGoogleSection } from "./link-google.tsx";
 import { PasswordForm } from "./password-form.tsx";
 import { ProfileForm } from "./profile-form.tsx";
+import { SetPasswordForm } from "./set-password-form.tsx";
 import { SettingsSection } from "./settings-section.tsx";
 import { SignOutEverywhere } from "./sign-out-everywhere.tsx";
 
-/** The person's account: profile, password, API tokens, calendars, reminders, sessions. */
+/** The person's account: profile, password, API tokens, calendars, reminders, sessions, deletion. */
 export function SettingsPage() {
+  // An account made with Google has no password to change: it can set one.
+  const { hasPassword } = useMe();
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <h1 className="text-xl font-semibold">Settings</h1>
       <SettingsSection title="Profile">
         <ProfileForm />
       </SettingsSection>
-      <SettingsSection title="Password">
-        <PasswordForm />
-      </SettingsSection>
+      <SettingsSection title="Password">{hasPassword ? <PasswordForm /> : <SetPasswordForm />}</SettingsSection>
       <LinkGoogleSection />
       <SettingsSection
         title="API tokens"
@@ -37,6 +40,9 @@ export function SettingsPage() {
       </SettingsSection>
       <SettingsSection title="Sessions">
         <SignOutEverywhere />
+      </SettingsSection>
+      <SettingsSection title="Delete account">
+        <DeleteAccountForm />
       </SettingsSection>
     </div>
   );

@@ -40,6 +40,16 @@ describe("the sentence for a history entry, in the person's zone", () => {
     );
   });
 
+  it("quotes the title a rename in Google gave, or says ours was newer", () => {
+    expect(
+      describeHistoryEntry(entry("renamed_in_google", { fromSummary: "Dentist", toSummary: "Dentist (Dr Ng)" }), ZONE),
+    ).toBe("Renamed in Google Calendar to “Dentist (Dr Ng)”");
+    const ignored = entry("google_change_ignored", { change: "renamed", toSummary: "Call", winner: "agendacraft" });
+    expect(describeHistoryEntry(ignored, ZONE)).toBe(
+      "Your change in AgendaCraft was newer; renaming it to “Call” in Google was replaced",
+    );
+  });
+
   it("names plans, undo, completion and creation plainly", () => {
     expect(describeHistoryEntry(entry("planned", { from: null, to: tuesday }), ZONE)).toBe(
       "Planned to Tue 2 Jun, 10:00–11:00",

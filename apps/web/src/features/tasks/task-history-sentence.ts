@@ -34,7 +34,14 @@ export function describeHistoryEntry({ kind, detail }: TaskHistoryEntry, timeZon
       return `Deleted from Google Calendar, so it has no time now${
         detail.winner === "google" ? " (newer than your change in AgendaCraft, so it won)" : ""
       }`;
+    case "renamed_in_google":
+      return `Renamed in Google Calendar to “${detail.toSummary ?? ""}”${
+        detail.winner === "google" ? " (newer than your change in AgendaCraft, so it won)" : ""
+      }`;
     case "google_change_ignored": {
+      if (detail.change === "renamed") {
+        return `Your change in AgendaCraft was newer; renaming it to “${detail.toSummary ?? ""}” in Google was replaced`;
+      }
       const edit = detail.change === "deleted" ? "deleting it in Google" : "Google's edit";
       return `Your change in AgendaCraft was newer; ${edit} was replaced${
         detail.change === "deleted" ? " and the event put back" : ""

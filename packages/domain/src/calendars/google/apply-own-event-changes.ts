@@ -11,6 +11,7 @@ import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import { GoogleConflictResolved } from "../events.ts";
+import { applyOwnEventRename } from "./apply-own-event-rename.ts";
 import { desiredTaskEvents } from "./desired-task-events.ts";
 import { requestTaskWrites } from "./write-task-job.ts";
 
@@ -19,13 +20,14 @@ type Span = { start: Date; end: Date };
 /**
  * What the busy-time sync calls with AgendaCraft's own events it saw in a calendar (those
  * carrying `extendedProperties.private.agendacraftTaskId`): an event the person moved or
- * resized in Google moves its task there and pins it; one they deleted unschedules the task.
+ * resized in Google moves its task there and pins it; one they deleted unschedules the task;
+ * one they renamed renames the task.
  * When the task's time was also changed in AgendaCraft since it was written, the later change
  * wins (Google's `updated` against the task's last change) and GoogleConflictResolved says
  * whose (and the task's history says it to the person); when AgendaCraft's wins, the task's
  * write job puts the event back.
  * Our own writes echoing back (their `updated` is not newer than the one we stored, or their
- * times are what we wrote) change nothing. Resolves with the number of tasks moved or unscheduled.
+ * times are what we wrote) change nothing. Resolves with the number of tasks moved, renamed or unscheduled.
  */
 export async function applyOwnEventChanges({
   db,
@@ -105,14 +107,17 @@ async function applyOne({
     await tx.taskCalendarEvent.delete({ where: { id: row.id } });
     return false;
   }
+  // A new title in Google renames the task (apply-own-event-rename.ts); a move is judged apart.
+  const renamed =
+    !deleted && (await applyOwnEventRename({ tx, jobs, events, clock, userId, row, task, event, updated }));
   const notAMove = !deleted && (!inGoogle || sameSpan(inGoogle, row) || (ours && sameSpan(inGoogle, ours)));
   if (notAMove) {
-    // A rename, an all-day switch, or our own write seen early: remember Google's state, keep the task.
+    // An all-day switch, or our own write seen early: remember Google's state, keep the task's time.
     await tx.taskCalendarEvent.update({
       where: { id: row.id },
       data: { googleUpdated: updated, ...(inGoogle ?? {}) },
     });
-    return false;
+    return renamed;
   }
 
   // Did AgendaCraft also move the task since the event was written? Then the later change wins.
@@ -173,7 +178,7 @@ async function applyOne({
       }),
     ]);
   }
-  return googleWins;
+  return googleWins || renamed;
 }
 
 /** A timed event's span; null for an all-day one (`date` only) or one without a usable span. */

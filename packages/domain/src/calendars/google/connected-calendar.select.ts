@@ -1,6 +1,8 @@
 import type { Prisma } from "@agendacraft/db/prisma";
+import type { ConnectedCalendarDto } from "../schemas.ts";
+import { canWriteEvents } from "./calendar-access.ts";
 
-/** The ConnectedCalendarDto's fields. */
+/** What the ConnectedCalendarDto is made from (toConnectedCalendarDto). */
 export const connectedCalendarSelect = {
   id: true,
   externalId: true,
@@ -9,4 +11,11 @@ export const connectedCalendarSelect = {
   busy: true,
   allDayBusy: true,
   writeTarget: true,
+  accessRole: true,
 } satisfies Prisma.ConnectedCalendarSelect;
+
+type ConnectedCalendarRow = Prisma.ConnectedCalendarGetPayload<{ select: typeof connectedCalendarSelect }>;
+
+export function toConnectedCalendarDto({ accessRole, ...row }: ConnectedCalendarRow): ConnectedCalendarDto {
+  return { ...row, readOnly: !canWriteEvents(accessRole) };
+}

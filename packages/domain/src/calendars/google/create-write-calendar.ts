@@ -5,7 +5,7 @@ import type { SecretKeyring } from "../../shared/secrets/secret-keyring.ts";
 import { connectionNotFound } from "../calendars-errors.ts";
 import { writeTargetChanged } from "../events.ts";
 import type { ConnectedCalendarDto, CreateWriteCalendarInput } from "../schemas.ts";
-import { connectedCalendarSelect } from "./connected-calendar.select.ts";
+import { connectedCalendarSelect, toConnectedCalendarDto } from "./connected-calendar.select.ts";
 import { getAccessToken } from "./get-access-token.ts";
 import { googleCallFailed } from "./google-call-failed.ts";
 import { createCalendarApi } from "./google-clients.ts";
@@ -79,6 +79,8 @@ export async function createWriteCalendar({
     });
     await makeWriteTarget(tx, actorId, calendar.id);
     await events.record(tx, [writeTargetChanged(actorId, calendar.id, "chosen")]);
-    return tx.connectedCalendar.findUniqueOrThrow({ where: { id: calendar.id }, select: connectedCalendarSelect });
+    return toConnectedCalendarDto(
+      await tx.connectedCalendar.findUniqueOrThrow({ where: { id: calendar.id }, select: connectedCalendarSelect }),
+    );
   });
 }

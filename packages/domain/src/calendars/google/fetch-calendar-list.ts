@@ -6,6 +6,8 @@ export type ListedCalendar = {
   name: string;
   color: string | null;
   primary: boolean;
+  /** owner, writer, reader or freeBusyReader (calendar-access.ts). */
+  accessRole: string;
 };
 
 /** Google's largest page; most people have fewer calendars than that. */
@@ -27,6 +29,8 @@ export async function fetchCalendarList(api: calendar_v3.Calendar): Promise<List
         name: entry.summaryOverride ?? entry.summary ?? entry.id,
         color: entry.backgroundColor ?? null,
         primary: entry.primary === true,
+        // Google always says; a missing one is taken as read-only rather than risk refused writes.
+        accessRole: entry.accessRole ?? "reader",
       });
     }
     pageToken = data.nextPageToken ?? undefined;

@@ -171,6 +171,44 @@ describe("Google connections against the fake Google", () => {
     expect(await prisma.connectedCalendar.count({ where: { userId, writeTarget: true } })).toBe(1);
   });
 
+  it("a calendar shared read-only is stored as such and refused as the write target with calendars.google_calendar_read_only", async () => {
+    const { userId, email } = await personWithAccount();
+    fake.addCalendar(email, { summary: "Holidays", accessRole: "reader" });
+    const connectionId = connectionIdOf(await connect(userId, email));
+    const prisma = database().prisma;
+    const [connection] = await listConnections({ db: prisma, actorId: userId });
+    expect(connection?.calendars.map((c) => [c.name, c.readOnly])).toEqual([
+      [email, false],
+      ["Holidays", true],
+      ["Team", false],
+    ]);
+    const holidays = await prisma.connectedCalendar.findFirstOrThrow({ where: { connectionId, name: "Holidays" } });
+    expect(holidays.accessRole).toBe("reader");
+
+    const choice = updateConnectedCalendar({
+      db: prisma,
+      actorId: userId,
+      input: { id: holidays.id, writeTarget: true },
+      events,
+      jobs,
+    });
+    await expect(choice).rejects.toMatchObject({
+      kind: "INVALID",
+      code: "calendars.google_calendar_read_only",
+      message: expect.stringContaining('"Holidays" is read-only'),
+    });
+    expect(await prisma.connectedCalendar.count({ where: { userId, writeTarget: true } })).toBe(0);
+    // Its busy time can still be used.
+    const busy = await updateConnectedCalendar({
+      db: prisma,
+      actorId: userId,
+      input: { id: holidays.id, busy: true },
+      events,
+      jobs,
+    });
+    expect(busy).toMatchObject({ busy: true, writeTarget: false, readOnly: true });
+  });
+
   it("reads every page of a long calendar list", async () => {
     const { userId, email } = await personWithAccount();
     // Google's pages hold at most 250.

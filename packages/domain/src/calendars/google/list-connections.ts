@@ -1,6 +1,6 @@
 import type { Db } from "../../shared/db.ts";
 import type { CalendarConnectionDto } from "../schemas.ts";
-import { connectedCalendarSelect } from "./connected-calendar.select.ts";
+import { connectedCalendarSelect, toConnectedCalendarDto } from "./connected-calendar.select.ts";
 
 /**
  * Every calendar connection of the actor, Google accounts first (oldest first), then the
@@ -30,7 +30,11 @@ export async function listConnections({ db, actorId }: { db: Db; actorId: string
     }),
   ]);
   return [
-    ...connections.map((connection) => ({ ...connection, kind: "google" as const })),
+    ...connections.map((connection) => ({
+      ...connection,
+      kind: "google" as const,
+      calendars: connection.calendars.map(toConnectedCalendarDto),
+    })),
     ...feeds.map((feed) => ({
       id: feed.id,
       kind: "ical" as const,
@@ -48,6 +52,7 @@ export async function listConnections({ db, actorId }: { db: Db; actorId: string
           busy: true,
           allDayBusy: true,
           writeTarget: false,
+          readOnly: true,
         },
       ],
     })),

@@ -6,7 +6,8 @@ import type { ListedCalendar } from "./fetch-calendar-list.ts";
 /**
  * Makes a connection's calendars what Google listed: new ones are added (the primary one
  * counts as busy, the others do not), known ones keep the person's choices (busy, all-day,
- * write target) and take Google's name and color, and ones no longer listed are removed
+ * write target) and take Google's name, color and accessRole (a write target that became
+ * read-only stays chosen; the write-back skips it and the connection says why), and ones no longer listed are removed
  * with their events. Runs in the caller's transaction.
  */
 export async function storeCalendarList(
@@ -20,7 +21,7 @@ export async function storeCalendarList(
 ): Promise<void> {
   const knownRows = await tx.connectedCalendar.findMany({
     where: { connectionId, userId },
-    select: { id: true, externalId: true, busy: true, name: true, color: true, primary: true },
+    select: { id: true, externalId: true, busy: true, name: true, color: true, primary: true, accessRole: true },
   });
   const listedIds = new Set(listed.map((calendar) => calendar.externalId));
   const gone = knownRows.filter((calendar) => !listedIds.has(calendar.externalId));
@@ -38,6 +39,7 @@ export async function storeCalendarList(
         name: calendar.name,
         color: calendar.color,
         primary: calendar.primary,
+        accessRole: calendar.accessRole,
         busy: calendar.primary,
       })),
     });
@@ -45,11 +47,16 @@ export async function storeCalendarList(
   for (const calendar of listed) {
     const before = known.get(calendar.externalId);
     if (!before) continue;
-    if (before.name === calendar.name && before.color === calendar.color && before.primary === calendar.primary)
+    if (
+      before.name === calendar.name &&
+      before.color === calendar.color &&
+      before.primary === calendar.primary &&
+      before.accessRole === calendar.accessRole
+    )
       continue;
     await tx.connectedCalendar.update({
       where: { id: before.id },
-      data: { name: calendar.name, color: calendar.color, primary: calendar.primary },
+      data: { name: calendar.name, color: calendar.color, primary: calendar.primary, accessRole: calendar.accessRole },
     });
   }
   // Busy time vanished with a removed calendar: the plan may have room now.

@@ -14,6 +14,7 @@ import { createCalendarApi } from "./google-clients.ts";
 import type { GoogleConfig } from "./google-config.ts";
 import { listCalendarChanges } from "./list-calendar-changes.ts";
 import { maintainPushChannels } from "./maintain-push-channels.ts";
+import { writeTargetProblem } from "./mark-calendar-read-only.ts";
 import { type GoogleEvent, readGoogleEvent } from "./read-google-event.ts";
 import { type EventChange, storeCalendarChanges } from "./store-calendar-changes.ts";
 
@@ -106,7 +107,8 @@ export async function syncConnection({
   }
   await db.calendarConnection.updateMany({
     where,
-    data: { status: "ok", lastSyncedAt: clock.now(), lastError: null },
+    // A read-only write target is still worth saying after a good sync: plans are not written.
+    data: { status: "ok", lastSyncedAt: clock.now(), lastError: await writeTargetProblem(db, connection.id) },
   });
   return { status: "ok", changed };
 }

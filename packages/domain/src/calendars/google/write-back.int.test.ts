@@ -382,6 +382,34 @@ describe("writing plans back to Google Calendar", () => {
     expect(fake.tokenRefreshes(person.email)).toBe(1);
   });
 
+  it("a write target made read-only in Google (403) is marked, the connection says so, and no retries follow", async () => {
+    const person = await personWithGoogle();
+    const { write } = await plannedAndWritten(person);
+    fake.setAccessRole(person.googleCalendarId, "reader");
+    await person.updateTask({ id: write.id, summary: "Write the annual report" });
+    await person.deliver();
+    await person.settled();
+
+    const prisma = database().prisma;
+    const calendar = await prisma.connectedCalendar.findUniqueOrThrow({ where: { id: person.calendar.id } });
+    expect(calendar).toMatchObject({ accessRole: "reader", writeTarget: true });
+    const connection = await prisma.calendarConnection.findUniqueOrThrow({ where: { id: person.connection.id } });
+    expect(connection.lastError).toBe(
+      'Google no longer lets AgendaCraft change events in "AgendaCraft" (it is read-only for this account), so plans are not written there. Choose another calendar for plans.',
+    );
+    // One refused write, then none: the next change makes no call at all.
+    expect(person.writesToGoogle().filter((request) => request.status === 403)).toHaveLength(1);
+    const writesBefore = person.writesToGoogle().length;
+    await person.updateTask({ id: write.id, summary: "Write the report, again" });
+    await person.deliver();
+    await person.settled();
+    expect(person.writesToGoogle()).toHaveLength(writesBefore);
+    // A good sync keeps saying it, since plans still are not written.
+    await person.sync();
+    const synced = await prisma.calendarConnection.findUniqueOrThrow({ where: { id: person.connection.id } });
+    expect(synced).toMatchObject({ status: "ok", lastError: connection.lastError });
+  });
+
   it("moves and pins a task whose event was moved in Google, and writes nothing back for it", async () => {
     const person = await personWithGoogle();
     const { write, review } = await plannedAndWritten(person);
@@ -683,6 +711,96 @@ describe("writing plans back to Google Calendar", () => {
       });
       await person.deliver();
       await vi.waitFor(() => expect(fake.event(person.googleCalendarId, eventId)?.status).toBe("confirmed"), WAIT);
+    });
+  });
+
+  describe("a task renamed through its event in Google", () => {
+    it("takes the new title at the next sync, ignoring the done mark, and writes nothing back", async () => {
+      const person = await personWithGoogle();
+      const { write, review } = await plannedAndWritten(person);
+      fake.updateEvent(person.googleCalendarId, taskEventId(write.id, 0), { summary: "Write the annual report" });
+      const writesBefore = person.writesToGoogle().length;
+
+      await expect(person.syncOwnEvents()).resolves.toBe(1);
+      const renamed = await person.task(write.id);
+      expect(renamed).toMatchObject({ summary: "Write the annual report", startTime: write.startTime });
+      expect(await person.task(review.id)).toEqual(review);
+      await expect(person.syncOwnEvents()).resolves.toBe(0);
+      await person.deliver();
+      await person.settled();
+      expect(person.writesToGoogle()).toHaveLength(writesBefore);
+      const history = await database().prisma.domainEvent.findMany({
+        where: { userId: person.userId, aggregateId: write.id, type: "scheduler.task_changed" },
+      });
+      expect(history.map((event) => event.payload)).toContainEqual({ fields: ["summary"], source: "google" });
+      expect((await person.history(write.id))[0]).toMatchObject({
+        kind: "renamed_in_google",
+        detail: { fromSummary: write.summary, toSummary: "Write the annual report" },
+      });
+
+      // Done: we write "✓ Write the annual report"; the person's edit of the title behind the mark counts.
+      await person.complete(write.id);
+      await person.deliver();
+      await vi.waitFor(
+        () =>
+          expect(fake.event(person.googleCalendarId, taskEventId(write.id, 0))?.summary).toBe(
+            "✓ Write the annual report",
+          ),
+        WAIT,
+      );
+      await person.settled();
+      await expect(person.syncOwnEvents()).resolves.toBe(0);
+      fake.updateEvent(person.googleCalendarId, taskEventId(write.id, 0), { summary: "✓ Annual report" });
+      await expect(person.syncOwnEvents()).resolves.toBe(1);
+      expect((await person.task(write.id)).summary).toBe("Annual report");
+    });
+
+    it("Google's later rename wins over an earlier one in AgendaCraft", async () => {
+      const person = await personWithGoogle();
+      const { write } = await plannedAndWritten(person);
+      await person.updateTask({ id: write.id, summary: "Renamed here" });
+      const changedHere = (await person.task(write.id)).updatedAt;
+      await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(changedHere.getTime()));
+      fake.updateEvent(person.googleCalendarId, taskEventId(write.id, 0), { summary: "Renamed in Google" });
+
+      await expect(person.syncOwnEvents()).resolves.toBe(1);
+      expect((await person.task(write.id)).summary).toBe("Renamed in Google");
+      await person.deliver();
+      await person.settled();
+      expect(fake.event(person.googleCalendarId, taskEventId(write.id, 0))?.summary).toBe("Renamed in Google");
+      await expect(conflicts(person.userId, write.id)).resolves.toEqual([
+        expect.objectContaining({ change: "renamed", winner: "google" }),
+      ]);
+      expect((await person.history(write.id))[0]).toMatchObject({
+        kind: "renamed_in_google",
+        detail: { fromSummary: "Renamed here", toSummary: "Renamed in Google", winner: "google" },
+      });
+    });
+
+    it("AgendaCraft's later rename wins over an earlier one in Google, which is put back", async () => {
+      const person = await personWithGoogle();
+      const { write } = await plannedAndWritten(person);
+      const eventId = taskEventId(write.id, 0);
+      const inGoogle = fake.updateEvent(person.googleCalendarId, eventId, { summary: "Renamed in Google" });
+      await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(Date.parse(inGoogle.updated)));
+      await person.updateTask({ id: write.id, summary: "Renamed here" });
+
+      await expect(person.syncOwnEvents()).resolves.toBe(0);
+      expect((await person.task(write.id)).summary).toBe("Renamed here");
+      await person.deliver();
+      await vi.waitFor(() => expect(fake.event(person.googleCalendarId, eventId)?.summary).toBe("Renamed here"), WAIT);
+      await expect(conflicts(person.userId, write.id)).resolves.toEqual([
+        expect.objectContaining({ change: "renamed", winner: "agendacraft" }),
+      ]);
+      expect((await person.history(write.id))[0]).toMatchObject({
+        kind: "google_change_ignored",
+        detail: {
+          change: "renamed",
+          fromSummary: "Renamed here",
+          toSummary: "Renamed in Google",
+          winner: "agendacraft",
+        },
+      });
     });
   });
 

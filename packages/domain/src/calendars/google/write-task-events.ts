@@ -1,8 +1,10 @@
 import type { calendar_v3 } from "@googleapis/calendar";
 import type { Db } from "../../shared/db.ts";
+import { canWriteEvents } from "./calendar-access.ts";
 import { type DesiredTaskEvent, desiredTaskEvents } from "./desired-task-events.ts";
 import { createCalendarApi } from "./google-clients.ts";
 import type { GoogleConfig } from "./google-config.ts";
+import { isReadOnlyRefusal, markCalendarReadOnly } from "./mark-calendar-read-only.ts";
 import {
   GoogleCallError,
   type TaskEventCalendar,
@@ -25,10 +27,15 @@ type StoredRow = {
   end: Date;
   summary: string;
   taskVersion: number;
-  calendar: { externalId: string; connectionId: string; connection: { status: string } };
+  calendar: { externalId: string; connectionId: string; accessRole: string; connection: { status: string } };
 };
 
-const calendarSelect = { externalId: true, connectionId: true, connection: { select: { status: true } } } as const;
+const calendarSelect = {
+  externalId: true,
+  connectionId: true,
+  accessRole: true,
+  connection: { select: { status: true } },
+} as const;
 
 /**
  * Makes the person's write-target calendar show the task as it is now: one event per block,
@@ -37,6 +44,8 @@ const calendarSelect = { externalId: true, connectionId: true, connection: { sel
  * difference, so running it again changes nothing. Events left in a calendar that is no longer
  * the write target are deleted. A connection that needs reconnecting gets no calls at all.
  * No transaction is held across Google's calls: each row is written after its call succeeded.
+ * A calendar that is read-only for us gets no calls either; one that Google newly refuses (403)
+ * is marked read-only (markCalendarReadOnly tells the person) and the run ends without a retry.
  */
 export async function writeTaskEvents({
   db,
@@ -90,12 +99,48 @@ export async function writeTaskEvents({
     const wanted = row.calendarId === target?.id && desired.some((event) => event.blockIndex === row.blockIndex);
     if (wanted || !usable(row.calendar)) continue;
     const calendar = await calendars.get(row.calendar);
-    await calendar.remove(row.externalEventId);
+    try {
+      await calendar.remove(row.externalEventId);
+    } catch (error) {
+      if (!isReadOnlyRefusal(error)) throw error;
+      // The event stays in a calendar we may no longer change; forget it rather than retry forever.
+      await markCalendarReadOnly({ db, calendarId: row.calendarId });
+    }
     await db.taskCalendarEvent.deleteMany({ where: { id: row.id } });
     result.deleted += 1;
   }
 
   if (!task || !target || !usable(target)) return result;
+  try {
+    await writeDesired({ db, calendars, userId, taskId, task, target, rows, desired, result });
+  } catch (error) {
+    if (!isReadOnlyRefusal(error)) throw error;
+    await markCalendarReadOnly({ db, calendarId: target.id });
+  }
+  return result;
+}
+
+async function writeDesired({
+  db,
+  calendars,
+  userId,
+  taskId,
+  task,
+  target,
+  rows,
+  desired,
+  result,
+}: {
+  db: Db;
+  calendars: ReturnType<typeof calendarsByConnection>;
+  userId: string;
+  taskId: string;
+  task: { version: number };
+  target: { id: string; externalId: string; connectionId: string };
+  rows: readonly StoredRow[];
+  desired: readonly DesiredTaskEvent[];
+  result: WriteTaskEventsResult;
+}): Promise<void> {
   for (const event of desired) {
     const row = rows.find((each) => each.calendarId === target.id && each.blockIndex === event.blockIndex);
     const eventId = taskEventId(taskId, event.blockIndex);
@@ -123,12 +168,12 @@ export async function writeTaskEvents({
     });
     result.written += 1;
   }
-  return result;
 }
 
-function usable(calendar: { connection: { status: string } }): boolean {
-  // A connection waiting for its person to reconnect gets no calls (no retry storm).
-  return calendar.connection.status !== "needs_reconnect";
+function usable(calendar: { accessRole: string; connection: { status: string } }): boolean {
+  // A connection waiting for its person to reconnect gets no calls (no retry storm), and
+  // Google refuses every change in a calendar that is read-only for us.
+  return calendar.connection.status !== "needs_reconnect" && canWriteEvents(calendar.accessRole);
 }
 
 function sameEvent(row: StoredRow, event: DesiredTaskEvent): boolean {

@@ -16,6 +16,8 @@ export const TASK_HISTORY_KINDS = [
   "moved_in_google",
   /** The person deleted the task's event in Google Calendar: the task has no time any more. */
   "unscheduled_in_google",
+  /** The person renamed the task's event in Google Calendar: the task took the new title. */
+  "renamed_in_google",
   /** A change made in Google Calendar was older than the task's change in AgendaCraft: Google's edit was replaced. */
   "google_change_ignored",
 ] as const;
@@ -33,7 +35,10 @@ export const ZTaskHistoryDetail = z.object({
   /** Where the task is after (null: it has no time). */
   to: ZTaskHistorySpan.nullable().optional(),
   /** google_change_ignored: what the person did in Google, and where Google had the event (null: deleted). */
-  change: z.enum(["moved", "deleted"]).optional(),
+  change: z.enum(["moved", "deleted", "renamed"]).optional(),
+  /** renamed_in_google (and a rename ignored): the title before and the title Google had. */
+  fromSummary: z.string().optional(),
+  toSummary: z.string().optional(),
   google: ZTaskHistorySpan.nullable().optional(),
   /** Present when both sides had changed the task: whose later change won. */
   winner: z.enum(["google", "agendacraft"]).optional(),

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "connected_calendars" ADD COLUMN     "accessRole" TEXT NOT NULL DEFAULT 'owner';
