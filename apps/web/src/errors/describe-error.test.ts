@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { TRPCClientError } from "@agendacraft/client";
 import { describe, expect, it } from "vitest";
 import { describeError } from "./describe-error.ts";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import type { Task } from "../tasks/task-types.ts";
 import { type InboxData, inboxTasks, withoutTask, withTaskMoved } from "./inbox-cache.ts";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { describeChange, formatSpan, plannedMessage, undoMessages } from "./plan-format.ts";
 import type { PlanChange } from "./week-types.ts";

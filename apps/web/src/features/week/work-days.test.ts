@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import type { AgendaEntry, PlannerWindow } from "./week-types.ts";
 import { daysWithWork, openingDay } from "./work-days.ts";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import type { DescribedError } from "../../errors/describe-error.ts";
 import { mapFormErrors } from "./map-form-errors.ts";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { ZUpdateNotificationSettingsInput } from "@agendacraft/domain/notifier/schemas";
 import { ZCreateTaskInput } from "@agendacraft/domain/scheduler/tasks/schemas";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { type ParsedQuickAdd, parseQuickAdd, type QuickAddContext, tokenKey } from "./parse-quick-add.ts";
 
