@@ -161,6 +161,7 @@ describe("Google Calendar in a real browser, against the fake Google", () => {
     for (const summary of TASKS) {
       await page.getByRole("button", { name: new RegExp(`^${summary}, .*, in Google Calendar`) }).waitFor();
     }
+    await page.getByRole("list", { name: "Legend" }).getByText("In your Google Calendar too (synced)").waitFor();
   });
 
   it("moves a task when its event is moved in Google and the person presses Sync now", async () => {

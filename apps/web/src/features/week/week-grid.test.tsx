@@ -62,6 +62,8 @@ describe("the week grid", () => {
     const legend = screen.getByRole("list", { name: "Legend" });
     expect(within(legend).getByText("Health")).toBeDefined();
     expect(within(legend).getByText(/Priority: ! low or medium, !! high, !!! urgent/)).toBeDefined();
+    // No task of this week is in Google Calendar, so the "G" mark is not explained.
+    expect(within(legend).queryByText(/In your Google Calendar too/)).toBeNull();
   });
 
   it("says which column is today in words", async () => {

@@ -2,7 +2,16 @@ import { INBOX_COLOR } from "./block-colors.ts";
 import type { ProjectLook } from "./calendar-events.ts";
 
 /** What the colours and marks mean, in words, so nothing is told by colour alone. */
-export function WeekLegend({ timeZone, projects = [] }: { timeZone: string; projects?: ProjectLook[] }) {
+export function WeekLegend({
+  timeZone,
+  projects = [],
+  showGoogleMark = false,
+}: {
+  timeZone: string;
+  projects?: ProjectLook[];
+  /** Only when the week shows a task written to Google: otherwise the "G" explains nothing on screen. */
+  showGoogleMark?: boolean;
+}) {
   const item = "flex items-center gap-1";
   const swatch = "inline-block h-3 w-3 rounded-sm border";
   return (
@@ -46,15 +55,17 @@ export function WeekLegend({ timeZone, projects = [] }: { timeZone: string; proj
         </span>{" "}
         Conflicts with a calendar event (the next plan moves it)
       </li>
-      <li className={item}>
-        <span
-          aria-hidden="true"
-          className="rounded-sm border border-slate-300 bg-white px-0.5 font-bold text-slate-800"
-        >
-          G
-        </span>{" "}
-        In your Google Calendar too (synced)
-      </li>
+      {showGoogleMark ? (
+        <li className={item}>
+          <span
+            aria-hidden="true"
+            className="rounded-sm border border-slate-300 bg-white px-0.5 font-bold text-slate-800"
+          >
+            G
+          </span>{" "}
+          In your Google Calendar too (synced)
+        </li>
+      ) : null}
       <li>Priority: ! low or medium, !! high, !!! urgent</li>
       <li>Times in {timeZone}</li>
     </ul>

@@ -62,7 +62,11 @@ export function WeekPage() {
         onNext={() => goTo(shiftWeek(week, 1, timeZone).from)}
       />
       <PlanActionsBar weekIsOver={now >= week.to} onPlan={() => setPlanRequestedAt(new Date())} />
-      <WeekLegend timeZone={timeZone} projects={data.shownProjects} />
+      <WeekLegend
+        timeZone={timeZone}
+        projects={data.shownProjects}
+        showGoogleMark={events.some((event) => event.extendedProps?.inGoogle === true)}
+      />
       {openedAhead && opening ? (
         <OpenedAheadNote
           day={opening}
