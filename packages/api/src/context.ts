@@ -4,6 +4,7 @@ import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
 import type { Clock, DbClient, JobSender, SecretKeyring } from "@agendacraft/domain/shared";
 import type { EventRecorder } from "@agendacraft/domain/shared/events";
+import type { TodoistConfig } from "@agendacraft/domain/todoist";
 import { assertBatchWithinLimit } from "./batch-limit.ts";
 import { isCrossSiteRequest } from "./cross-site.ts";
 import { sessionResolutionError } from "./errors/session-resolution-error.ts";
@@ -38,6 +39,8 @@ export type ServerDeps = {
   notifications?: NotificationBus;
   /** The server's Google OAuth client; absent or null: Google procedures answer `calendars.google_not_configured`. */
   google?: GoogleConfig | null;
+  /** How the server reaches Todoist (TODOIST_BASE_URL, TODOIST_CLIENT_ID...); absent: todoist.com, token connects only. */
+  todoist?: TodoistConfig;
   /** Whether calendar addresses may point at loopback or private networks (tests); absent: they may not. */
   calendarFeeds?: { allowPrivateNetworks: boolean };
   /** Counts every call against its caller's limit; absent (tests, scripts): nothing is limited. */

@@ -4,6 +4,7 @@ import { iamRouter } from "./routers/iam.ts";
 import { metaRouter } from "./routers/meta.ts";
 import { notifierRouter } from "./routers/notifier.ts";
 import { schedulerRouter } from "./routers/scheduler/index.ts";
+import { todoistRouter } from "./routers/todoist.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 /** One router per domain; paths read `domain.entity.verb`. */
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   meta: metaRouter,
   notifier: notifierRouter,
   scheduler: schedulerRouter,
+  todoist: todoistRouter,
 });
 
 export type AppRouter = typeof appRouter;
