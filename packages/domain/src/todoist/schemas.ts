@@ -6,7 +6,7 @@ export const ZConnectTodoistInput = z.object({
   apiToken: ZText.trim()
     .min(1, "Paste your Todoist API token")
     .max(200, "That is too long for a Todoist API token")
-    .regex(/^[A-Za-z0-9_-]+$/, "A Todoist API token has only letters, digits, - and _"),
+    .regex(/^[A-Za-z0-9_-]*$/, "A Todoist API token has only letters, digits, - and _"),
 });
 export type ConnectTodoistInput = z.infer<typeof ZConnectTodoistInput>;
 
