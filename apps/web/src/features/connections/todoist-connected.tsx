@@ -12,7 +12,8 @@ type Look = { words: string; className: string };
 
 /** The chip beside the account: the words say it, the colour repeats it (as on Google's cards). */
 function stateOf(status: TodoistStatus): Look {
-  if (status.needsReconnect) return { words: "Needs reconnecting", className: "bg-amber-50 text-amber-900 border-amber-300" };
+  if (status.needsReconnect)
+    return { words: "Needs reconnecting", className: "bg-amber-50 text-amber-900 border-amber-300" };
   if (status.running) return { words: "Syncing…", className: "bg-sky-50 text-sky-800 border-sky-200" };
   if (status.lastError) return { words: "Last sync failed", className: "bg-red-50 text-red-800 border-red-200" };
   return { words: "Connected", className: "bg-emerald-50 text-emerald-800 border-emerald-200" };
@@ -75,7 +76,11 @@ export function TodoistConnected({ status, sync, onConnected }: TodoistConnected
             Todoist no longer accepts AgendaCraft's access (the token was revoked or replaced). Reconnect to resume
             syncing; nothing syncs until then.
           </p>
-          <TodoistConnectForm oauthAvailable={status.oauthAvailable} submitLabel="Reconnect" onConnected={onConnected} />
+          <TodoistConnectForm
+            oauthAvailable={status.oauthAvailable}
+            submitLabel="Reconnect"
+            onConnected={onConnected}
+          />
         </div>
       ) : null}
       {status.running ? <TodoistProgress running={status.running} /> : null}

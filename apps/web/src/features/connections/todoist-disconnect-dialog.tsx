@@ -45,13 +45,7 @@ export function TodoistDisconnectDialog({ open, onClose }: TodoistDisconnectDial
       <fieldset className="mt-3 flex flex-col gap-2">
         <legend className="sr-only">The tasks imported from Todoist</legend>
         <label className="flex items-start gap-2">
-          <input
-            type="radio"
-            name={name}
-            className="mt-0.5"
-            checked={keepTasks}
-            onChange={() => setKeepTasks(true)}
-          />
+          <input type="radio" name={name} className="mt-0.5" checked={keepTasks} onChange={() => setKeepTasks(true)} />
           Keep the imported tasks and projects in AgendaCraft
         </label>
         <label className="flex items-start gap-2">

@@ -25,7 +25,10 @@ export function TodoistUnmappedList({ unmapped }: { unmapped: TodoistUnmapped[] 
       </p>
       <ul aria-label="Todoist repeats not planned" className="divide-y divide-slate-100 text-sm">
         {unmapped.map((item) => (
-          <li key={item.todoistId} className="flex flex-col gap-1 py-1.5 sm:flex-row sm:items-center sm:justify-between">
+          <li
+            key={item.todoistId}
+            className="flex flex-col gap-1 py-1.5 sm:flex-row sm:items-center sm:justify-between"
+          >
             <span>
               <span className="font-medium">“{item.text}”</span> <span className="text-slate-600">— {item.reason}</span>
             </span>

@@ -2,8 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
-import { todoistResultWords } from "./todoist-words.ts";
 import { useRefreshTodoist } from "./todoist-use-refresh.ts";
+import { todoistResultWords } from "./todoist-words.ts";
 
 /**
  * "Sync now": todoist.sync() answers when the run ends, or after a minute with `running` (the

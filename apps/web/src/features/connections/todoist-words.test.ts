@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { todoistConflictWords, todoistPhaseWords, todoistProgressFraction, todoistResultWords } from "./todoist-words.ts";
+import {
+  todoistConflictWords,
+  todoistPhaseWords,
+  todoistProgressFraction,
+  todoistResultWords,
+} from "./todoist-words.ts";
 
 const counts = { projects: 3, tasks: 200, created: 200, updated: 0, completed: 0, deleted: 0, pushed: 0 };
 
@@ -35,6 +40,8 @@ describe("a Todoist sync in words", () => {
 
   it("mentions conflicts only when there were some", () => {
     expect(todoistConflictWords(0)).toBeNull();
-    expect(todoistConflictWords(2)).toBe("2 fields changed on both sides since the last sync; the later change was kept.");
+    expect(todoistConflictWords(2)).toBe(
+      "2 fields changed on both sides since the last sync; the later change was kept.",
+    );
   });
 });
