@@ -59,6 +59,8 @@ function showCard(answers: TodoistAnswers) {
   const server = fakeTodoistServer(answers, globalThis.fetch);
   vi.stubGlobal("fetch", server.fetch);
   renderWithProviders(<TodoistCard />);
+  // Settings finds the card as a region by its name, as the Chromium test does.
+  expect(screen.getByRole("region", { name: "Todoist" })).toBeDefined();
   return server;
 }
 

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { LoadError, Loading } from "../../ui/states.tsx";
 import { TodoistConnectForm } from "./todoist-connect-form.tsx";
 import { TodoistConnected } from "./todoist-connected.tsx";
@@ -11,10 +12,11 @@ import { useTodoistSync } from "./todoist-use-sync.ts";
 export function TodoistCard() {
   const sync = useTodoistSync();
   const { status, watch } = useTodoistStatus({ syncing: sync.isPending });
+  const headingId = useId();
   return (
-    <section aria-labelledby="todoist-heading" className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
+    <section aria-labelledby={headingId} className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
       <div>
-        <h3 id="todoist-heading" className="text-sm font-semibold text-slate-800">
+        <h3 id={headingId} className="text-sm font-semibold text-slate-800">
           Todoist
         </h3>
         <p className="text-xs text-slate-600">
