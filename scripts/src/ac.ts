@@ -2,6 +2,7 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 import { healthCommand } from "./commands/health.ts";
 import { loginCommand } from "./commands/login.ts";
 import { logoutCommand } from "./commands/logout.ts";
+import { todoistImportCommand } from "./commands/todoist-import.ts";
 import { whoamiCommand } from "./commands/whoami.ts";
 import { readEnv } from "./lib/env.ts";
 import { errorMessage } from "./lib/error-message.ts";
@@ -52,13 +53,26 @@ const COMMANDS: Record<string, Command> = {
     summary: "Revoke the saved token on the server and delete it from this machine",
     run: () => logoutCommand({ env: readEnv(), print, printError }),
   },
+  "todoist import": {
+    summary: "Import from Todoist (or sync the changes) now, with a progress bar and a summary",
+    run: () =>
+      todoistImportCommand({
+        env: readEnv(),
+        print,
+        printError,
+        progress: { isTTY: process.stderr.isTTY === true, write: (text) => process.stderr.write(text) },
+      }),
+  },
 };
+
+/** The widest name (two-word ones such as `todoist import` included) sets where summaries start. */
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
 
 const USAGE = `Usage: pnpm ac <command> [options] [--help]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(NAME_WIDTH)} ${command.summary}`)
   .join("\n")}
 
 Environment:
@@ -103,8 +117,12 @@ async function main(argv: string[]): Promise<ExitCode> {
   // Options before the command belong to `ac`; everything after it belongs to the command.
   const commandIndex = argv.findIndex((arg) => !arg.startsWith("-"));
   const globalArgs = commandIndex === -1 ? argv : argv.slice(0, commandIndex);
-  const commandName = commandIndex === -1 ? undefined : argv[commandIndex];
-  const commandArgs = commandIndex === -1 ? [] : argv.slice(commandIndex + 1);
+  const firstWord = commandIndex === -1 ? undefined : argv[commandIndex];
+  const secondWord = commandIndex === -1 ? undefined : argv[commandIndex + 1];
+  // `todoist import`: a command of two words wins over one of its first word.
+  const twoWords = secondWord !== undefined && `${firstWord} ${secondWord}` in COMMANDS;
+  const commandName = twoWords ? `${firstWord} ${secondWord}` : firstWord;
+  const commandArgs = commandIndex === -1 ? [] : argv.slice(commandIndex + (twoWords ? 2 : 1));
 
   const global = parseArgs({ args: globalArgs, options: { help: { type: "boolean", short: "h" } }, strict: true });
   if (commandName === undefined) {
@@ -118,7 +136,12 @@ async function main(argv: string[]): Promise<ExitCode> {
 
   const command = COMMANDS[commandName];
   if (!command) {
-    console.error(`Unknown command: ${commandName}\n\n${USAGE}`);
+    const subCommands = Object.keys(COMMANDS).filter((name) => name.startsWith(`${commandName} `));
+    console.error(
+      subCommands.length > 0
+        ? `${commandName} needs one of: ${subCommands.map((name) => name.slice(commandName.length + 1)).join(", ")}\n\n${USAGE}`
+        : `Unknown command: ${commandName}\n\n${USAGE}`,
+    );
     return ExitCode.failure;
   }
 

@@ -4,10 +4,13 @@ import { AddCalendarFeedForm } from "../calendars/add-calendar-feed-form.tsx";
 import { ConnectGoogleButton } from "./connect-google-button.tsx";
 import { ConnectionList } from "./connection-list.tsx";
 import { GoogleReturnNotice } from "./google-return-notice.tsx";
+import { TodoistCard } from "./todoist-card.tsx";
+import { TodoistReturnNotice } from "./todoist-return-notice.tsx";
 
 /**
- * Settings → Connections: Google accounts and iCal feeds in one list. Google's button shows
- * only when the server is set up for Google (`iam.authProviders`, the sign-in page's signal too).
+ * Settings → Connections: Google accounts and iCal feeds in one list, then Todoist. Google's
+ * button shows only when the server is set up for Google (`iam.authProviders`, the sign-in
+ * page's signal too).
  */
 export function ConnectionsSection() {
   const trpc = useTRPC();
@@ -16,6 +19,7 @@ export function ConnectionsSection() {
   return (
     <div className="flex flex-col gap-5">
       <GoogleReturnNotice />
+      <TodoistReturnNotice />
       {googleAvailable ? (
         <div className="flex flex-col items-start gap-1">
           <ConnectGoogleButton label="Connect Google Calendar" />
@@ -29,6 +33,7 @@ export function ConnectionsSection() {
         <h3 className="text-sm font-semibold text-slate-800">Add a calendar by its iCal address</h3>
         <AddCalendarFeedForm />
       </div>
+      <TodoistCard />
     </div>
   );
 }
