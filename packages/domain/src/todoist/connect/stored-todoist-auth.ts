@@ -15,6 +15,10 @@ import {
 /** A stored OAuth token with less left than this is refreshed before it is used. */
 export const TODOIST_TOKEN_MARGIN_MS = 60_000;
 
+/** How long a refresh that lost the race looks for the winner's tokens: 20 × 100 ms. */
+const WINNER_LOOKS = 20;
+const WINNER_LOOK_EVERY_MS = 100;
+
 const tokenSelect = { accessToken: true, refreshToken: true, accessTokenExpiresAt: true } as const;
 
 /**
@@ -81,10 +85,15 @@ export function storedTodoistAuth({
       if (!(error instanceof TodoistGrantRefusedError)) throw error;
       log?.warn({ todoist: { status: error.status, error: error.oauthError } }, "Todoist refused the refresh token");
     }
-    // Lost the race (or the token we spent was already spent by the winner): take what the winner stored.
-    const current = await read();
-    if (!current || current.refreshToken === row.refreshToken) return null;
-    return open(current.accessToken);
+    // Lost the race (Todoist refused the token the winner had just spent, or our write found it
+    // gone): take what the winner stored, which may land a moment after Todoist answered us.
+    for (let look = 0; look < WINNER_LOOKS; look++) {
+      const current = await read();
+      if (!current) return null;
+      if (current.refreshToken !== row.refreshToken) return open(current.accessToken);
+      await new Promise((resolve) => setTimeout(resolve, WINNER_LOOK_EVERY_MS));
+    }
+    return null;
   }
 
   return {
