@@ -14,6 +14,7 @@ import { registerHttpMetrics } from "./metrics/http-metrics.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
 import { answerClientErrors, registerErrorReplies, replyNoRoute } from "./routes/error-replies.ts";
 import { registerGoogleCallbackRoute } from "./routes/google-callback.ts";
+import { registerTodoistCallbackRoute } from "./routes/todoist-callback.ts";
 import { registerGoogleNotificationsRoute } from "./routes/google-notifications.ts";
 import { registerMetricsRoute } from "./routes/metrics.ts";
 import { noStoreForPersonalData } from "./routes/no-store.ts";
@@ -97,6 +98,7 @@ export async function buildServer({ env, deps: baseDeps, rateLimiter, logger, me
   await registerAuthRoutes(app, { auth: deps.auth, rateLimiter, trustedOrigins: deps.trustedOrigins });
   registerProbeRoutes(app, deps);
   registerGoogleCallbackRoute(app, deps);
+  registerTodoistCallbackRoute(app, deps);
   await registerGoogleNotificationsRoute(app, deps);
   registerMetricsRoute(app, { registry: appMetrics.registry, token: env.METRICS_TOKEN });
   await registerWebApp(app, env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST, (request, reply) =>
