@@ -14,12 +14,12 @@ import { registerHttpMetrics } from "./metrics/http-metrics.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
 import { answerClientErrors, registerErrorReplies, replyNoRoute } from "./routes/error-replies.ts";
 import { registerGoogleCallbackRoute } from "./routes/google-callback.ts";
-import { registerTodoistCallbackRoute } from "./routes/todoist-callback.ts";
 import { registerGoogleNotificationsRoute } from "./routes/google-notifications.ts";
 import { registerMetricsRoute } from "./routes/metrics.ts";
 import { noStoreForPersonalData } from "./routes/no-store.ts";
 import { registerProbeRoutes } from "./routes/probes.ts";
 import { trackRoutes } from "./routes/route-index.ts";
+import { registerTodoistCallbackRoute } from "./routes/todoist-callback.ts";
 import { registerWebApp } from "./routes/web-app.ts";
 import { watchSlowQueries } from "./slow-queries.ts";
 

@@ -10,12 +10,6 @@ import {
   type GoogleConfig,
   RETIRED_SYNC_FEEDS_JOB,
 } from "@agendacraft/domain/calendars";
-import {
-  createTodoistSyncJob,
-  createTodoistSyncScheduleJob,
-  type TodoistConfig,
-  todoistConfig,
-} from "@agendacraft/domain/todoist";
 import { createCleanIdempotencyKeysJob } from "@agendacraft/domain/idempotency";
 import {
   createCalendarAlertsSubscriber,
@@ -28,6 +22,12 @@ import {
 import { createReplanJob, createReplanSubscriber } from "@agendacraft/domain/scheduler/plan";
 import type { Clock, SecretKeyring } from "@agendacraft/domain/shared";
 import { createEventJobs, createEventOutbox, type Subscriber } from "@agendacraft/domain/shared/events";
+import {
+  createTodoistSyncJob,
+  createTodoistSyncScheduleJob,
+  type TodoistConfig,
+  todoistConfig,
+} from "@agendacraft/domain/todoist";
 
 /** What job handlers get to work with: the same things a request gets, minus the request. */
 export type JobDeps = {
