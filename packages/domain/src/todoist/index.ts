@@ -11,7 +11,13 @@ export { getTodoistStatus } from "./connect/get-todoist-status.ts";
 export { storedTodoistAuth } from "./connect/stored-todoist-auth.ts";
 export { syncTodoistNow } from "./connect/sync-todoist-now.ts";
 export * from "./schemas.ts";
-export { runTodoistSync } from "./sync/run-todoist-sync.ts";
+export {
+  failureInWords,
+  type RunTodoistSyncInput,
+  runTodoistSync,
+  TodoistConnectionGoneError,
+} from "./sync/run-todoist-sync.ts";
+export { TODOIST_RUN_LEASE_MS, TodoistSyncBusyError } from "./sync/todoist-run-lease.ts";
 export {
   createTodoistSyncJob,
   createTodoistSyncScheduleJob,
