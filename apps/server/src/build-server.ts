@@ -19,6 +19,7 @@ import { registerMetricsRoute } from "./routes/metrics.ts";
 import { noStoreForPersonalData } from "./routes/no-store.ts";
 import { registerProbeRoutes } from "./routes/probes.ts";
 import { trackRoutes } from "./routes/route-index.ts";
+import { registerTodoistCallbackRoute } from "./routes/todoist-callback.ts";
 import { registerWebApp } from "./routes/web-app.ts";
 import { watchSlowQueries } from "./slow-queries.ts";
 
@@ -97,6 +98,7 @@ export async function buildServer({ env, deps: baseDeps, rateLimiter, logger, me
   await registerAuthRoutes(app, { auth: deps.auth, rateLimiter, trustedOrigins: deps.trustedOrigins });
   registerProbeRoutes(app, deps);
   registerGoogleCallbackRoute(app, deps);
+  registerTodoistCallbackRoute(app, deps);
   await registerGoogleNotificationsRoute(app, deps);
   registerMetricsRoute(app, { registry: appMetrics.registry, token: env.METRICS_TOKEN });
   await registerWebApp(app, env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST, (request, reply) =>

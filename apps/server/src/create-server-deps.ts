@@ -7,7 +7,7 @@ import type { ReadinessProbe } from "@agendacraft/domain/meta";
 import type { NotificationBus } from "@agendacraft/domain/notifier";
 import { type Clock, createRateLimitStore, type SecretKeyring } from "@agendacraft/domain/shared";
 import { createEventOutbox } from "@agendacraft/domain/shared/events";
-import { type Env, googleConfigFrom, publicOrigin } from "./env.ts";
+import { type Env, googleConfigFrom, publicOrigin, todoistConfigFrom } from "./env.ts";
 import { loadAppSecrets } from "./load-app-secrets.ts";
 
 export const VERSION = "0.1.0";
@@ -81,6 +81,7 @@ export async function createServerDeps({
     notifications,
     calendarFeeds: { allowPrivateNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS },
     google,
+    todoist: todoistConfigFrom(env),
     rateLimiter: createApiRateLimiter({
       store: rateLimitStore,
       limits: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, googleConfigFrom, loadEnv, trustProxySetting } from "./env.ts";
+import { EnvError, googleConfigFrom, loadEnv, todoistConfigFrom, trustProxySetting } from "./env.ts";
 
 describe("loadEnv", () => {
   it("starts with sensible defaults when nothing is set", () => {
@@ -156,5 +156,51 @@ describe("Google push notifications", () => {
     ).toBeUndefined();
     expect(googleConfigFrom(loadEnv(google))?.pushAddress).toBeUndefined();
     expect(googleConfigFrom(loadEnv(google))?.syncIntervalSeconds).toBe(300);
+  });
+});
+
+describe("Todoist settings", () => {
+  it("default to todoist.com, token connects only, a sync every 300 s", () => {
+    const config = todoistConfigFrom(loadEnv({}));
+    expect(config).toEqual({
+      webOrigin: "https://todoist.com",
+      apiOrigin: "https://api.todoist.com",
+      oauth: null,
+      syncIntervalSeconds: 300,
+    });
+  });
+
+  it("TODOIST_BASE_URL stands for both origins; the OAuth app's redirect URL is under PUBLIC_URL", () => {
+    const config = todoistConfigFrom(
+      loadEnv({
+        TODOIST_BASE_URL: "http://127.0.0.1:4020",
+        TODOIST_CLIENT_ID: "client",
+        TODOIST_CLIENT_SECRET: "secret",
+        TODOIST_SYNC_INTERVAL_SECONDS: "120",
+        PUBLIC_URL: "https://agenda.example.com",
+      }),
+    );
+    expect(config).toEqual({
+      webOrigin: "http://127.0.0.1:4020",
+      apiOrigin: "http://127.0.0.1:4020",
+      oauth: {
+        clientId: "client",
+        clientSecret: "secret",
+        redirectUri: "https://agenda.example.com/api/integrations/todoist/callback",
+      },
+      syncIntervalSeconds: 120,
+    });
+  });
+
+  it("refuses a client id without its secret, a non-http base URL and an interval under a minute", () => {
+    expect(() => loadEnv({ TODOIST_CLIENT_ID: "client" })).toThrow(
+      "Invalid environment variable TODOIST_CLIENT_SECRET: set TODOIST_CLIENT_ID and TODOIST_CLIENT_SECRET together, or neither",
+    );
+    expect(() => loadEnv({ TODOIST_BASE_URL: "ftp://example.com" })).toThrow(
+      /^Invalid environment variable TODOIST_BASE_URL/,
+    );
+    expect(() => loadEnv({ TODOIST_SYNC_INTERVAL_SECONDS: "10" })).toThrow(
+      /^Invalid environment variable TODOIST_SYNC_INTERVAL_SECONDS \(got "10"\): must be at least 60/,
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   ZSecretKeyListVariable,
   ZSecretKeyVariable,
 } from "@agendacraft/domain/shared";
+import { DEFAULT_TODOIST_SYNC_INTERVAL_SECONDS, type TodoistConfig, todoistConfig } from "@agendacraft/domain/todoist";
 import { z } from "zod";
 
 /**
@@ -103,6 +104,31 @@ const ZEnv = z.object({
     .or(z.literal("").transform(() => undefined)),
   /** How often the worker syncs each connected Google account. */
   GOOGLE_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(30, { error: "must be at least 30" }).default(300),
+  /**
+   * Replaces both todoist.com and api.todoist.com with this one origin, paths unchanged (tests,
+   * `pnpm fake:todoist`). Unset: Todoist itself.
+   */
+  TODOIST_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://127.0.0.1:4020" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Todoist's OAuth app ("Connect with Todoist"). Both or neither; unset: people connect with a personal API token. */
+  TODOIST_CLIENT_ID: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
+  TODOIST_CLIENT_SECRET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
+  /** How often the worker syncs each Todoist connection. */
+  TODOIST_SYNC_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60, { error: "must be at least 60" })
+    .default(DEFAULT_TODOIST_SYNC_INTERVAL_SECONDS),
   /** `inline`: the server runs the job workers itself; `off`: it only enqueues, and `pnpm worker` processes run them. */
   WORKER: z.enum(["inline", "off"], { error: "must be inline or off" }).default("inline"),
   /** Where reminder emails go out, e.g. `smtp://user:pass@mail.example.com:587` (or `smtps://` for port 465). Unset: emails are written to the log. */
@@ -153,6 +179,7 @@ const SECRET_VARIABLES = new Set([
   "SMTP_URL",
   "METRICS_TOKEN",
   "GOOGLE_CLIENT_SECRET",
+  "TODOIST_CLIENT_SECRET",
 ]);
 
 /** Parses the environment; throws EnvError naming the first bad variable in one line. */
@@ -163,6 +190,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       const missing = result.data.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID";
       throw new EnvError(
         `Invalid environment variable ${missing}: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET together, or neither`,
+      );
+    }
+    if (Boolean(result.data.TODOIST_CLIENT_ID) !== Boolean(result.data.TODOIST_CLIENT_SECRET)) {
+      const missing = result.data.TODOIST_CLIENT_ID ? "TODOIST_CLIENT_SECRET" : "TODOIST_CLIENT_ID";
+      throw new EnvError(
+        `Invalid environment variable ${missing}: set TODOIST_CLIENT_ID and TODOIST_CLIENT_SECRET together, or neither`,
       );
     }
     if (result.data.AGENDACRAFT_CLOCK_START && result.data.NODE_ENV === "production") {
@@ -229,4 +262,18 @@ export function googlePushAddress(env: Pick<Env, "PUBLIC_URL">): string | undefi
   if (!env.PUBLIC_URL) return undefined;
   const url = new URL(env.PUBLIC_URL);
   return url.protocol === "https:" ? `${url.origin}${GOOGLE_NOTIFICATIONS_PATH}` : undefined;
+}
+
+/**
+ * How the server reaches Todoist. Always a config: connecting with a personal API token
+ * needs no TODOIST_* setting; TODOIST_CLIENT_ID / TODOIST_CLIENT_SECRET add the OAuth connect.
+ */
+export function todoistConfigFrom(env: Env): TodoistConfig {
+  return todoistConfig({
+    baseUrl: env.TODOIST_BASE_URL,
+    clientId: env.TODOIST_CLIENT_ID,
+    clientSecret: env.TODOIST_CLIENT_SECRET,
+    publicOrigin: publicOrigin(env),
+    syncIntervalSeconds: env.TODOIST_SYNC_INTERVAL_SECONDS,
+  });
 }

@@ -22,6 +22,12 @@ import {
 import { createReplanJob, createReplanSubscriber } from "@agendacraft/domain/scheduler/plan";
 import type { Clock, SecretKeyring } from "@agendacraft/domain/shared";
 import { createEventJobs, createEventOutbox, type Subscriber } from "@agendacraft/domain/shared/events";
+import {
+  createTodoistSyncJob,
+  createTodoistSyncScheduleJob,
+  type TodoistConfig,
+  todoistConfig,
+} from "@agendacraft/domain/todoist";
 
 /** What job handlers get to work with: the same things a request gets, minus the request. */
 export type JobDeps = {
@@ -44,7 +50,12 @@ export type JobDeps = {
   allowPrivateCalendarNetworks?: boolean;
   /** The server's Google client (GOOGLE_*); absent or null: the Google sync and write-back jobs do nothing. */
   google?: GoogleConfig | null;
+  /** How the server reaches Todoist (TODOIST_*); absent: todoist.com itself. */
+  todoist?: TodoistConfig;
 };
+
+/** Without TODOIST_* settings, token connections still sync with todoist.com itself. */
+const TODOIST_ITSELF = todoistConfig({ publicOrigin: "http://localhost" });
 
 /** Names jobs had before a rename: their queues (and any job still waiting in them) are deleted at start. */
 export const RETIRED_JOB_NAMES: readonly string[] = [RETIRED_SYNC_FEEDS_JOB];
@@ -100,6 +111,21 @@ export function createJobDefinitions({
       jobs: deps.jobs,
     }),
     createGoogleSyncScheduleJob({ db: deps.db, jobs: deps.jobs, clock: deps.clock, google: deps.google }),
+    createTodoistSyncJob({
+      db: deps.db,
+      config: deps.todoist ?? TODOIST_ITSELF,
+      secrets: deps.secrets,
+      clock: deps.clock,
+      events,
+      jobs: deps.jobs,
+      log: deps.log,
+    }),
+    createTodoistSyncScheduleJob({
+      db: deps.db,
+      jobs: deps.jobs,
+      clock: deps.clock,
+      config: deps.todoist ?? TODOIST_ITSELF,
+    }),
     createCleanIdempotencyKeysJob({ db: deps.db, clock: deps.clock, log: deps.log }),
     createWriteTaskJob({ db: deps.db, google: deps.google ?? null, secrets: deps.secrets, clock: deps.clock, events }),
   ];

@@ -2,7 +2,7 @@ import type { Database } from "@agendacraft/db/client";
 import { createMailer } from "@agendacraft/domain/notifier";
 import { type SecretKeyring, systemClock } from "@agendacraft/domain/shared";
 import type { Logger } from "pino";
-import { type Env, googleConfigFrom, personClockFrom, publicOrigin } from "../env.ts";
+import { type Env, googleConfigFrom, personClockFrom, publicOrigin, todoistConfigFrom } from "../env.ts";
 import { createJobDefinitions, RETIRED_JOB_NAMES } from "./job-definitions.ts";
 import { jobStopTimeoutMs, startJobQueue } from "./start-job-queue.ts";
 
@@ -40,6 +40,7 @@ export async function startAppJobs({
         appUrl: publicOrigin(env),
         allowPrivateCalendarNetworks: env.CALENDAR_FEEDS_ALLOW_PRIVATE_NETWORKS,
         google: googleConfigFrom(env),
+        todoist: todoistConfigFrom(env),
       }),
     work,
     retired: RETIRED_JOB_NAMES,

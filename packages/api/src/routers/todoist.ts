@@ -29,6 +29,7 @@ function servicesOf(ctx: Context & { session: { userId: string } }) {
     clock: ctx.clock,
     events: ctx.events,
     jobs: ctx.jobs,
+    log: ctx.log,
     actorId: ctx.session.userId,
   };
 }
