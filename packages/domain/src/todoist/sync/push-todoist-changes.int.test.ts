@@ -248,7 +248,10 @@ describe("pushing local changes of Todoist tasks", () => {
     fake.deleteTask(who.email, todoistId);
     await who.update({ id: taskId, summary: "Gone?" });
     const result = await pushed(who);
-    expect(result).toMatchObject({ pushed: 0, notes: [{ todoistId, taskId, note: expect.stringContaining("no longer") }] });
+    expect(result).toMatchObject({
+      pushed: 0,
+      notes: [{ todoistId, taskId, note: expect.stringContaining("no longer") }],
+    });
     expect(await who.link(todoistId)).toBeNull();
     expect(await database().prisma.task.findUnique({ where: { id: taskId } })).not.toBeNull();
   });

@@ -60,7 +60,11 @@ export async function todoistPushPerson({
   await prisma.todoistProjectLink.create({
     data: { connectionId: connection.id, todoistId: account.inbox_project_id, isInbox: true, name: "Inbox" },
   });
-  const client = createTodoistClient({ apiOrigin: fake.url, auth: staticTodoistAuth(fake.issueToken(email)), backoffMs: 1 });
+  const client = createTodoistClient({
+    apiOrigin: fake.url,
+    auth: staticTodoistAuth(fake.issueToken(email)),
+    backoffMs: 1,
+  });
   const events = createEventOutbox({ jobs, clock });
   const actor = { db: prisma, actorId: user.id, events };
   const subscribers = [createTodoistPushSubscriber({ jobs, clock })];
