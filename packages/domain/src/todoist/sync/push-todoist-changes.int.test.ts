@@ -3,8 +3,9 @@ import { useTestDatabase } from "@agendacraft/db/testing";
 import { type FakeTodoist, startFakeTodoist } from "@agendacraft/fake-todoist";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../shared/clock.ts";
+import { ZTodoistItem } from "../api/todoist-objects.ts";
 import { TodoistUnavailableError } from "../api/todoist-request-errors.ts";
-import { localFieldsOf, ZTodoistTaskSnapshot } from "../todoist-snapshot.ts";
+import { localFieldsOf, remoteFieldsOf, ZTodoistTaskSnapshot } from "../todoist-snapshot.ts";
 import { ZPushedSnapshot } from "./push/pending-push.ts";
 import { todoistPushPerson } from "./push/testing/todoist-push-person.ts";
 
@@ -240,6 +241,67 @@ describe("pushing local changes of Todoist tasks", () => {
     expect(fake.completions(who.email)).toHaveLength(1);
     expect((await who.link(todoistId))?.taskId).toBe(next?.id);
     await expectAgreed(who, todoistId, next?.id as string);
+  });
+
+  it("follows a series completed twice here while the first completion was still on its way", async () => {
+    const who = await person();
+    const { todoistId, taskId } = await who.linkTask(
+      { content: "Stretch", due: { string: "every day" } },
+      {
+        summary: "Stretch",
+        startAfter: dayStart("2026-06-01"),
+        dueAt: dayEnd("2026-06-01"),
+        recurrence: "FREQ=DAILY",
+        recurrenceAnchor: "scheduled",
+      },
+    );
+    const first = await who.complete(taskId);
+    await who.deliver();
+    fake.failNext({ status: 503, path: "/api/v1/sync", times: 3 });
+    await expect(who.push()).rejects.toBeInstanceOf(TodoistUnavailableError);
+    const second = await who.complete(first.next?.id as string);
+
+    await pushed(who);
+    expect(await who.link(todoistId)).toMatchObject({ taskId: first.next?.id, dirty: true });
+    await pushed(who);
+
+    expect(fake.task(who.email, todoistId)?.due?.date).toBe("2026-06-03");
+    expect(fake.completions(who.email)).toHaveLength(2);
+    await expectAgreed(who, todoistId, second.next?.id as string);
+    const open = await database().prisma.task.findMany({
+      where: { userId: who.user.id, summary: "Stretch", completedAt: null },
+    });
+    expect(open.map((task) => task.id)).toEqual([second.next?.id]);
+  });
+
+  it("sends at most 100 commands per request", async () => {
+    const who = await person();
+    const { prisma } = database();
+    // Linked in bulk, as an import leaves them, then changed here.
+    const created = Array.from({ length: 101 }, (_, index) => fake.addTask(who.email, { content: `Task ${index}` }));
+    const tasks = await prisma.task.createManyAndReturn({
+      data: created.map((item, index) => ({ userId: who.user.id, summary: item.content, order: index + 1 })),
+    });
+    const items = new Map(created.map((item) => [item.content, item]));
+    await prisma.todoistTaskLink.createMany({
+      data: tasks.map((task) => {
+        const item = ZTodoistItem.parse(items.get(task.summary));
+        return {
+          connectionId: who.connection.id,
+          todoistId: item.id,
+          taskId: task.id,
+          synced: { remote: remoteFieldsOf(item), local: localFieldsOf(task) },
+          dirty: true,
+        };
+      }),
+    });
+    await prisma.task.updateMany({ where: { userId: who.user.id }, data: { description: "renamed in bulk" } });
+
+    const result = await pushed(who);
+
+    expect(result.pushed).toBe(101);
+    expect(result.requests.map((request) => request.commands?.length)).toEqual([100, 1]);
+    expect(fake.tasks(who.email).filter((task) => task.description === "renamed in bulk")).toHaveLength(101);
   });
 
   it("unlinks a task whose item is gone from Todoist, with a note", async () => {

@@ -98,7 +98,9 @@ export function planTaskPush({
       // Todoist's new due to that occurrence instead of taking it for a local change.
       if (task.next) {
         nextTaskId = task.next.id;
-        agreedLocal = localFieldsOf(task.next);
+        // As it was created (open): should it be completed too before this push lands, that
+        // completion is a change of its own, pushed next (see settlePushAnswers).
+        agreedLocal = { ...localFieldsOf(task.next), completed: false };
       }
     } else {
       remote.checked = true;

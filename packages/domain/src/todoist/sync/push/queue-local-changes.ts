@@ -5,7 +5,8 @@ import { type Db, withTransaction } from "../../../shared/db.ts";
 import { type PendingPush, ZPushedSnapshot } from "./pending-push.ts";
 import { type PlannedCommand, planTaskPush } from "./plan-task-push.ts";
 
-const TASK_FIELDS = {
+/** What localFieldsOf reads, and the id. */
+export const LOCAL_TASK_FIELDS = {
   id: true,
   summary: true,
   description: true,
@@ -19,10 +20,10 @@ const TASK_FIELDS = {
 } satisfies Prisma.TaskSelect;
 
 export const PUSH_TASK_SELECT = {
-  ...TASK_FIELDS,
+  ...LOCAL_TASK_FIELDS,
   plannedStart: true,
   recurrence: true,
-  next: { select: TASK_FIELDS },
+  next: { select: LOCAL_TASK_FIELDS },
 } satisfies Prisma.TaskSelect;
 
 /**

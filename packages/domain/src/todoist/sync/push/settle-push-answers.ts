@@ -1,6 +1,8 @@
 import { type Db, withTransaction } from "../../../shared/db.ts";
 import type { TodoistSyncResponse } from "../../api/todoist-objects.ts";
+import { changedFields, localFieldsOf } from "../../todoist-snapshot.ts";
 import { ZPushedSnapshot } from "./pending-push.ts";
+import { LOCAL_TASK_FIELDS } from "./queue-local-changes.ts";
 
 /** A command as stored in todoist_commands. */
 export type StoredCommand = { uuid: string; type: string; args: Record<string, unknown> };
@@ -33,13 +35,29 @@ export async function settlePushAnswers({
   const byItem = groupByItem(sent);
   let pushed = 0;
   const notes: PushNote[] = [];
+  const answered = [...byItem].filter(([, commands]) =>
+    commands.every((command) => {
+      const answer = statuses[command.uuid];
+      return answer !== undefined && (answer === "ok" || !mayChangeOnRetry(answer));
+    }),
+  );
+  if (answered.length === 0) return { pushed, notes };
   await withTransaction(db, async (tx) => {
-    for (const [todoistId, commands] of byItem) {
-      const answers = commands.map((command) => statuses[command.uuid]);
-      if (answers.some((answer) => answer === undefined || (answer !== "ok" && mayChangeOnRetry(answer)))) continue;
-      await tx.todoistCommand.deleteMany({ where: { uuid: { in: commands.map((command) => command.uuid) } } });
+    await tx.todoistCommand.deleteMany({
+      where: { uuid: { in: answered.flatMap(([, commands]) => commands.map((command) => command.uuid)) } },
+    });
+    const links = new Map(
+      (
+        await tx.todoistTaskLink.findMany({
+          where: { connectionId, todoistId: { in: answered.map(([todoistId]) => todoistId) } },
+          select: { todoistId: true, synced: true, taskId: true },
+        })
+      ).map((link) => [link.todoistId, link]),
+    );
+    for (const [todoistId, commands] of answered) {
+      const answers = commands.map((command) => statuses[command.uuid] ?? "ok");
       const where = { connectionId_todoistId: { connectionId, todoistId } };
-      const link = await tx.todoistTaskLink.findUnique({ where, select: { synced: true, taskId: true } });
+      const link = links.get(todoistId);
       if (!link) continue;
       const errors = answers.filter((answer): answer is CommandError => answer !== "ok");
       const deleting = commands.some((command) => command.type === "item_delete");
@@ -74,11 +92,16 @@ export async function settlePushAnswers({
         await tx.todoistTaskLink.delete({ where });
       } else {
         const next = pending.nextTaskId
-          ? await tx.task.findUnique({ where: { id: pending.nextTaskId }, select: { id: true } })
+          ? await tx.task.findUnique({ where: { id: pending.nextTaskId }, select: LOCAL_TASK_FIELDS })
           : null;
         await tx.todoistTaskLink.update({
           where,
-          data: { synced: { remote: pending.remote, local: pending.local }, ...(next ? { taskId: next.id } : {}) },
+          data: {
+            synced: { remote: pending.remote, local: pending.local },
+            // The next occurrence was not linked while these commands were out: a change to it since
+            // (a completion included) found no link to mark, so it is marked here.
+            ...(next ? { taskId: next.id, dirty: changedFields(pending.local, localFieldsOf(next)).length > 0 } : {}),
+          },
         });
       }
       pushed += 1;
