@@ -304,6 +304,29 @@ describe("pushing local changes of Todoist tasks", () => {
     expect(fake.tasks(who.email).filter((task) => task.description === "renamed in bulk")).toHaveLength(101);
   });
 
+  it("notes a change Todoist refuses and does not send it again", async () => {
+    const who = await person();
+    const { todoistId, taskId } = await who.linkTask({ content: "Name me" }, { summary: "Name me" });
+    // Blank content is refused by Todoist (no service here writes one; an older import could have).
+    await database().prisma.task.update({ where: { id: taskId }, data: { summary: " " } });
+    await database().prisma.todoistTaskLink.update({
+      where: { connectionId_todoistId: { connectionId: who.connection.id, todoistId } },
+      data: { dirty: true },
+    });
+
+    const result = await pushed(who);
+
+    expect(result).toMatchObject({
+      pushed: 0,
+      notes: [{ todoistId, taskId, note: expect.stringContaining("refused") }],
+    });
+    expect(fake.task(who.email, todoistId)?.content).toBe("Name me");
+    const snapshot = ZTodoistTaskSnapshot.parse((await who.link(todoistId))?.synced);
+    expect(snapshot).toMatchObject({ local: { summary: " " }, remote: { content: "Name me" } });
+    expect(await database().prisma.todoistCommand.count({ where: { connectionId: who.connection.id } })).toBe(0);
+    expect((await pushed(who)).requests).toEqual([]);
+  });
+
   it("unlinks a task whose item is gone from Todoist, with a note", async () => {
     const who = await person();
     const { todoistId, taskId } = await who.linkTask({ content: "Gone" }, { summary: "Gone" });

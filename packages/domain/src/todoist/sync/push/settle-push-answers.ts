@@ -83,9 +83,10 @@ export async function settlePushAnswers({
       // Without its pending agreement a pull has agreed on this item since: its snapshot stands.
       if (!pending || !commands.every((command) => pending.uuids.includes(command.uuid))) continue;
       if (errors.length > 0) {
-        // A refused close of a recurring task leaves the link on this occurrence, as it was.
-        if (pending.nextTaskId) continue;
-        await tx.todoistTaskLink.update({ where, data: { synced: { ...snapshot, local: pending.local } } });
+        // Not sent again: the refused values count as agreed here. A refused close of a recurring
+        // task leaves the link on the completed occurrence (pending.local is the next one's).
+        const local = pending.nextTaskId ? { ...snapshot.local, completed: true } : pending.local;
+        await tx.todoistTaskLink.update({ where, data: { synced: { ...snapshot, local } } });
         continue;
       }
       if (pending.unlink) {
