@@ -23,6 +23,7 @@ import { createReplanJob, createReplanSubscriber } from "@agendacraft/domain/sch
 import type { Clock, SecretKeyring } from "@agendacraft/domain/shared";
 import { createEventJobs, createEventOutbox, type Subscriber } from "@agendacraft/domain/shared/events";
 import {
+  createTodoistPushSubscriber,
   createTodoistSyncJob,
   createTodoistSyncScheduleJob,
   type TodoistConfig,
@@ -70,6 +71,7 @@ export function createEventSubscribers({ jobs, clock }: Pick<JobDeps, "jobs" | "
     createReplanSubscriber({ jobs, clock }),
     createCalendarAlertsSubscriber({ clock }),
     createGoogleWriteBackSubscriber({ jobs, clock }),
+    createTodoistPushSubscriber({ jobs, clock }),
   ];
 }
 

@@ -11,6 +11,8 @@ export { getTodoistStatus } from "./connect/get-todoist-status.ts";
 export { storedTodoistAuth } from "./connect/stored-todoist-auth.ts";
 export { syncTodoistNow } from "./connect/sync-todoist-now.ts";
 export * from "./schemas.ts";
+export { createTodoistPushSubscriber } from "./sync/todoist-push-subscriber.ts";
+export { TODOIST_SYNC_JOB, TODOIST_SYNC_QUEUE_OPTIONS, TodoistSyncJob } from "./sync/todoist-sync-job-type.ts";
 export {
   failureInWords,
   type RunTodoistSyncInput,
@@ -24,7 +26,6 @@ export {
   sendDueTodoistSyncs,
   TodoistSyncScheduleJob,
 } from "./sync/todoist-sync-job.ts";
-export { TODOIST_SYNC_QUEUE_OPTIONS, TodoistSyncJob } from "./sync/todoist-sync-job-type.ts";
 export {
   DEFAULT_TODOIST_SYNC_INTERVAL_SECONDS,
   TODOIST_CALLBACK_PATH,
