@@ -24,7 +24,10 @@ export async function listAreas({
   const page = toPage(rows, input.limit, encodeOrderCursor);
   const counts = await countAreaTasks({ db, actorId, areaIds: page.items.map((area) => area.id) });
   return {
-    items: page.items.map((area) => ({ ...toAreaDto(area), ...(counts.get(area.id) ?? { openTasks: 0, doneTasks: 0 }) })),
+    items: page.items.map((area) => ({
+      ...toAreaDto(area),
+      ...(counts.get(area.id) ?? { openTasks: 0, doneTasks: 0 }),
+    })),
     nextCursor: page.nextCursor,
   };
 }

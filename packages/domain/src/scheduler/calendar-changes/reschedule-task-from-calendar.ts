@@ -60,11 +60,13 @@ export async function rescheduleTaskFromCalendar({
       await tx.taskBlock.deleteMany({ where: { taskId: input.id } });
     }
 
-    const task = await tx.task.update({
-      where: { id: input.id },
-      data: { ...span, plannedStart: null },
-      select: taskSelect,
-    }).then(toTaskDto);
+    const task = await tx.task
+      .update({
+        where: { id: input.id },
+        data: { ...span, plannedStart: null },
+        select: taskSelect,
+      })
+      .then(toTaskDto);
     const fields = (["startTime", "endTime", "minutes"] as const satisfies TaskField[]).filter(
       (field) => !sameValue(current[field], task[field]),
     );

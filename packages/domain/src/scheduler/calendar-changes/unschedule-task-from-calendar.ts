@@ -34,11 +34,13 @@ export async function unscheduleTaskFromCalendar({
   return inLockedTask({ db, actorId, id }, async (tx, current) => {
     if (current.startTime === null) return current;
     await tx.taskBlock.deleteMany({ where: { taskId: id } });
-    const task = await tx.task.update({
-      where: { id },
-      data: { startTime: null, endTime: null, plannedStart: null },
-      select: taskSelect,
-    }).then(toTaskDto);
+    const task = await tx.task
+      .update({
+        where: { id },
+        data: { startTime: null, endTime: null, plannedStart: null },
+        select: taskSelect,
+      })
+      .then(toTaskDto);
     await events.record(tx, [
       newEvent(TaskChanged, {
         userId: actorId,

@@ -39,7 +39,8 @@ export async function listProjects({
   return {
     items: page.items.map((project) => ({
       ...toProjectDto(project),
-      ...(counts.get(project.id) ?? { openTasks: 0, doneTasks: 0 }) })),
+      ...(counts.get(project.id) ?? { openTasks: 0, doneTasks: 0 }),
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -10,8 +10,8 @@ import { nextOrder } from "../ordering/next-order.ts";
 import { taskOrder } from "../ordering/order-scope.ts";
 import { assertOpenTaskRoom } from "./assert-open-task-room.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
-import type { CreateTaskInput, TaskDto } from "./schemas.ts";
 import { resolveTaskParent } from "./resolve-task-parent.ts";
+import type { CreateTaskInput, TaskDto } from "./schemas.ts";
 import { taskSelect, toTaskDto } from "./task.select.ts";
 import {
   END_OUT_OF_RANGE_MESSAGE,

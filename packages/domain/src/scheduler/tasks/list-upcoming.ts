@@ -30,18 +30,22 @@ export async function listUpcoming({
   const take = MAX_DAY_LIST_TASKS + 1;
 
   const [scheduled, due, occurrences] = await Promise.all([
-    db.task.findMany({
-      where: { AND: [{ ...open, startTime: { gte: from, lt: to } }, TASK_DATES_IN_RANGE] },
-      orderBy: [{ startTime: "asc" }, { id: "asc" }],
-      take,
-      select: taskSelect,
-    }).then((rows) => rows.map(toTaskDto)),
-    db.task.findMany({
-      where: { AND: [{ ...open, dueAt: { gte: from, lt: to } }, TASK_DATES_IN_RANGE] },
-      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      take,
-      select: taskSelect,
-    }).then((rows) => rows.map(toTaskDto)),
+    db.task
+      .findMany({
+        where: { AND: [{ ...open, startTime: { gte: from, lt: to } }, TASK_DATES_IN_RANGE] },
+        orderBy: [{ startTime: "asc" }, { id: "asc" }],
+        take,
+        select: taskSelect,
+      })
+      .then((rows) => rows.map(toTaskDto)),
+    db.task
+      .findMany({
+        where: { AND: [{ ...open, dueAt: { gte: from, lt: to } }, TASK_DATES_IN_RANGE] },
+        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        take,
+        select: taskSelect,
+      })
+      .then((rows) => rows.map(toTaskDto)),
     listKeptOccurrences({ db, actorId, from, to, take }),
   ]);
 

@@ -6,8 +6,8 @@ import { assertInstantInRange } from "../../shared/instant.ts";
 import { TaskChanged, ZTaskFields } from "../events.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import { inLockedTask } from "./in-locked-task.ts";
-import type { TaskDto, UpdateTaskInput } from "./schemas.ts";
 import { resolveTaskParent } from "./resolve-task-parent.ts";
+import type { TaskDto, UpdateTaskInput } from "./schemas.ts";
 import { taskSelect, toTaskDto } from "./task.select.ts";
 import {
   END_OUT_OF_RANGE_MESSAGE,
