@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
+import { TodoistMark } from "../../ui/todoist-mark.tsx";
 import { LoadError, Loading } from "../../ui/states.tsx";
 import { DeleteProjectDialog } from "./delete-project-dialog.tsx";
 import { ProjectTaskList } from "./project-task-list.tsx";
@@ -49,6 +50,7 @@ export function ProjectPage() {
         <div className="flex flex-wrap items-center gap-2">
           <span aria-hidden="true" className="size-3 rounded-full" style={{ backgroundColor: data.color }} />
           <h1 className="text-xl font-semibold">{data.name}</h1>
+          {data.todoistId !== null ? <TodoistMark /> : null}
           {data.archivedAt ? (
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Archived</span>
           ) : null}
