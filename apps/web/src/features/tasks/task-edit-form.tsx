@@ -147,7 +147,8 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
 
   const previewError = recurrence.preview.isError ? [describeError(recurrence.preview.error).message] : undefined;
   // The source's wording stays true while the repeat is left as it is; a new repeat replaces it.
-  const sourceRepeat = task.recurrenceText && repeat === initial.repeat ? `In Todoist: ${task.recurrenceText}` : undefined;
+  const sourceRepeat =
+    task.recurrenceText && repeat === initial.repeat ? `In Todoist: ${task.recurrenceText}` : undefined;
   const repeatHint = pickedPreset && recurrence.preview.data ? `Repeats ${recurrence.preview.data.text}` : sourceRepeat;
   const busy = update.isPending || move.isPending;
 
