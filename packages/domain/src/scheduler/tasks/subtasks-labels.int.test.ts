@@ -186,7 +186,7 @@ describe("sub-tasks, labels and the Todoist mark", () => {
       const { prisma, user, create } = await setup();
       const project = await createProject({ db: prisma, actorId: user.id, input: { name: "Work" } });
       const linked = await create({ summary: "From Todoist", projectId: project.id });
-      const local = await create({ summary: "Local", projectId: project.id });
+      await create({ summary: "Local", projectId: project.id });
       expect(linked.todoistId).toBeNull();
       expect(project.todoistId).toBeNull();
 
