@@ -16,6 +16,8 @@ export const ZTaskFields = z.enum([
   "areaId",
   "plannerId",
   "projectId",
+  "parentId",
+  "labels",
   "recurrence",
   "recurrenceAnchor",
   "order",

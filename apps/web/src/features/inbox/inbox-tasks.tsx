@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { useMe } from "../../auth/require-session.tsx";
 import { buttonClass } from "../../ui/button.ts";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
+import { nestSubtasks } from "../tasks/nest-subtasks.ts";
 import type { Task } from "../tasks/task-types.ts";
 import { useDeferredTaskDelete } from "../tasks/use-deferred-task-delete.ts";
 import { inboxTasks, withTaskReplaced } from "./inbox-cache.ts";
@@ -25,7 +26,9 @@ export function InboxTasks() {
   const [editingId, setEditingId] = useState<string | null>(null);
   const focus = useFocusAfterRemoval();
 
-  const tasks = inboxTasks(inbox.data).filter((task) => !hiddenIds.has(task.id));
+  // In the order shown: sub-tasks right after their parent, which is also the order drags are read in.
+  const listed = nestSubtasks(inboxTasks(inbox.data).filter((task) => !hiddenIds.has(task.id)));
+  const tasks = listed.map(({ task }) => task);
 
   if (inbox.isPending) return <Loading label="Loading your inbox…" />;
   // A failed refetch keeps the tasks already shown; only a first load that failed has nothing to show.
@@ -62,10 +65,11 @@ export function InboxTasks() {
         </EmptyState>
       ) : (
         <SortableTaskList tasks={tasks} label="Inbox tasks" onDrop={drop}>
-          {tasks.map((task) => (
+          {listed.map(({ task, parent }) => (
             <SortableTaskRow
               key={task.id}
               task={task}
+              parent={parent}
               timeZone={timeZone}
               editing={editingId === task.id}
               onEdit={() => setEditingId(task.id)}

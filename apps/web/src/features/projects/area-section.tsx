@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
+import { TodoistMark } from "../../ui/todoist-mark.tsx";
 import { ColorInput } from "./color-input.tsx";
 import { DeleteAreaDialog } from "./delete-area-dialog.tsx";
 import type { AreaItem } from "./project-types.ts";
@@ -54,6 +55,7 @@ export function AreaSection({ area, children }: { area: AreaItem; children: Reac
           <h2 id={headingId} className="font-semibold">
             {area.name}
           </h2>
+          {area.todoistId !== null ? <TodoistMark /> : null}
           <TaskCounts open={area.openTasks} done={area.doneTasks} />
           <div className="ml-auto flex items-center gap-1">
             <button type="button" className={buttonClass.ghost} onClick={() => setRenaming(true)}>

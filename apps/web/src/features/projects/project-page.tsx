@@ -5,6 +5,7 @@ import { describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
 import { LoadError, Loading } from "../../ui/states.tsx";
+import { TodoistMark } from "../../ui/todoist-mark.tsx";
 import { DeleteProjectDialog } from "./delete-project-dialog.tsx";
 import { ProjectTaskList } from "./project-task-list.tsx";
 import { TaskCounts } from "./task-counts.tsx";
@@ -49,6 +50,7 @@ export function ProjectPage() {
         <div className="flex flex-wrap items-center gap-2">
           <span aria-hidden="true" className="size-3 rounded-full" style={{ backgroundColor: data.color }} />
           <h1 className="text-xl font-semibold">{data.name}</h1>
+          {data.todoistId !== null ? <TodoistMark /> : null}
           {data.archivedAt ? (
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Archived</span>
           ) : null}

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { describeError } from "../../errors/describe-error.ts";
 import { useTRPC } from "../../trpc.ts";
 import { buttonClass } from "../../ui/button.ts";
+import { TodoistMark } from "../../ui/todoist-mark.tsx";
 import { ColorInput } from "./color-input.tsx";
 import { DeleteProjectDialog } from "./delete-project-dialog.tsx";
 import type { ProjectItem } from "./project-types.ts";
@@ -66,6 +67,7 @@ export function ProjectRow({ project }: { project: ProjectItem }) {
             >
               {project.name}
             </Link>
+            {project.todoistId !== null ? <TodoistMark /> : null}
             {archived ? (
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Archived</span>
             ) : null}

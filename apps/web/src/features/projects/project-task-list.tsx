@@ -3,6 +3,7 @@ import { useMe } from "../../auth/require-session.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { LoadMoreButton } from "../../ui/load-more-button.tsx";
 import { EmptyState, LoadError, Loading } from "../../ui/states.tsx";
+import { nestSubtasks } from "../tasks/nest-subtasks.ts";
 import { TaskRow } from "../tasks/task-row.tsx";
 import { useTaskListActions } from "../tasks/use-task-list-actions.ts";
 import { filtersToListInput, hasFilters, type TaskFilters } from "./task-filters.ts";
@@ -37,8 +38,8 @@ export function ProjectTaskList({ projectId, filters }: { projectId: string; fil
         {items.length} {items.length === 1 ? "task" : "tasks"} shown
       </p>
       <ul aria-label="Tasks" className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-        {items.map((task) => (
-          <TaskRow key={task.id} task={task} timeZone={me.timeZone} {...actions.rowActions(task)} />
+        {nestSubtasks(items).map(({ task, parent }) => (
+          <TaskRow key={task.id} task={task} parent={parent} timeZone={me.timeZone} {...actions.rowActions(task)} />
         ))}
       </ul>
       <LoadMoreButton query={tasks} label="Load more" />

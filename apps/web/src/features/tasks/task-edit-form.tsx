@@ -1,6 +1,7 @@
 /**
  * TaskEditForm: every field of a task edited in place, wherever a task is listed: summary,
- * description, minutes, priority, project, deadline, start, start after and repeat.
+ * description, minutes, priority, project, deadline, start, start after, repeat and labels.
+ * A repeat worded elsewhere (Todoist's "every other week") is shown beside the Repeats field.
  *
  * Props:
  * - `task`: the task as every scheduler.tasks procedure returns it.
@@ -55,7 +56,17 @@ type TaskEditValues = {
   /** "2026-03-13T09:30" or "": the planner never places the task before it. */
   startAfter: string;
   repeat: RepeatValue;
+  /** As typed: labels separated by commas. */
+  labels: string;
 };
+
+/** "deep work, phone" → ["deep work", "phone"]; the server trims and keeps each once. */
+function parseLabels(typed: string): string[] {
+  return typed
+    .split(",")
+    .map((label) => label.trim())
+    .filter((label) => label !== "");
+}
 
 const CONTROL = `${inputClass} w-full min-w-0`;
 
@@ -70,6 +81,7 @@ function initialValues(task: Task, timeZone: string): TaskEditValues {
     start: task.startTime ? toDateTimeInputValue(task.startTime, timeZone) : "",
     startAfter: task.startAfter ? toDateTimeInputValue(task.startAfter, timeZone) : "",
     repeat: task.recurrence ? (presetKindOfRule(task.recurrence) ?? KEEP_RULE) : null,
+    labels: task.labels.join(", "),
   };
 }
 
@@ -88,7 +100,7 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
     defaultValues: initial,
     // An empty number box has no value to send; the schema would only see "not a number".
     check: ({ minutes }) => (minutes.trim() === "" ? { minutes: "Enter how many minutes the task takes" } : {}),
-    toInput: ({ summary, description, priority, minutes, deadline, start, startAfter }) => ({
+    toInput: ({ summary, description, priority, minutes, deadline, start, startAfter, labels }) => ({
       id: task.id,
       summary,
       description,
@@ -99,6 +111,7 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
       ...(deadline === initial.deadline ? {} : { dueAt: endOfDayFromDateInput(deadline, timeZone) }),
       ...(start === initial.start ? {} : { startTime: fromDateTimeInputValue(start, timeZone) }),
       ...(startAfter === initial.startAfter ? {} : { startAfter: fromDateTimeInputValue(startAfter, timeZone) }),
+      ...(labels === initial.labels ? {} : { labels: parseLabels(labels) }),
     }),
     mapping: TASK_FORM_MAPPING,
     onSubmit: async (input, { getValues }) => {
@@ -133,7 +146,10 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
   }, [setFocus]);
 
   const previewError = recurrence.preview.isError ? [describeError(recurrence.preview.error).message] : undefined;
-  const repeatHint = pickedPreset && recurrence.preview.data ? `Repeats ${recurrence.preview.data.text}` : undefined;
+  // The source's wording stays true while the repeat is left as it is; a new repeat replaces it.
+  const sourceRepeat =
+    task.recurrenceText && repeat === initial.repeat ? `In Todoist: ${task.recurrenceText}` : undefined;
+  const repeatHint = pickedPreset && recurrence.preview.data ? `Repeats ${recurrence.preview.data.text}` : sourceRepeat;
   const busy = update.isPending || move.isPending;
 
   return (
@@ -199,6 +215,9 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
           )}
         </FormField>
       </div>
+      <FormField control={form.control} name="labels" label="Labels" hint="Separate labels with commas">
+        {(control) => <input {...control} className={CONTROL} autoComplete="off" />}
+      </FormField>
       <FormField control={form.control} name="description" label="Description">
         {(control) => <textarea {...control} rows={3} className={CONTROL} />}
       </FormField>

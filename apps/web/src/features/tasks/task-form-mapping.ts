@@ -10,7 +10,8 @@ export type TaskFormField =
   | "deadline"
   | "start"
   | "startAfter"
-  | "repeat";
+  | "repeat"
+  | "labels";
 
 /**
  * Where a task create/update's refusals go in any task form. The server names the input

@@ -2,6 +2,7 @@ import { priorityLabel } from "@agendacraft/domain/scheduler/tasks/priority/sche
 import { type CSSProperties, type ReactNode, type Ref, useEffect, useRef } from "react";
 import { formatDateTime, formatMinutes, formatTime } from "../../lib/time.ts";
 import { buttonClass } from "../../ui/button.ts";
+import { TodoistMark } from "../../ui/todoist-mark.tsx";
 import { formatDue } from "./format-due.ts";
 import { useProjectChoices } from "./project-select.tsx";
 import { TaskEditForm } from "./task-edit-form.tsx";
@@ -28,6 +29,8 @@ export type TaskRowProps = {
   trailing?: ReactNode;
   /** A short status next to the summary (Today's "Conflict"). */
   badge?: ReactNode;
+  /** The listed task this one is a sub-task of: the row is indented under it. */
+  parent?: Task | null;
   /** For a list that moves its rows (the inbox's sortable list). */
   rowRef?: Ref<HTMLLIElement>;
   rowStyle?: CSSProperties;
@@ -52,6 +55,7 @@ export function TaskRow({
   leading,
   trailing,
   badge,
+  parent = null,
   rowRef,
   rowStyle,
   rowClassName = "",
@@ -70,8 +74,9 @@ export function TaskRow({
     <li
       ref={rowRef}
       data-task-id={task.id}
+      data-parent-id={parent?.id}
       style={rowStyle}
-      className={`flex flex-wrap items-start gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 last:border-b-0 ${rowClassName}`}
+      className={`flex flex-wrap items-start gap-x-3 gap-y-2 border-b border-slate-200 bg-white py-2 pr-3 last:border-b-0 ${parent ? "pl-10" : "pl-3"} ${rowClassName}`}
     >
       {editing ? (
         <TaskEditForm task={task} onDone={onEditEnd} />
@@ -88,14 +93,17 @@ export function TaskRow({
           />
           <div className="min-w-0 flex-1 basis-40">
             <div className="flex flex-wrap items-baseline gap-x-2">
+              {parent ? <span className="sr-only">Sub-task of “{parent.summary}”:</span> : null}
               <p
                 className={`break-words text-sm font-medium ${done ? "text-slate-500 line-through" : "text-slate-900"}`}
               >
                 {task.summary}
               </p>
+              {task.todoistId !== null ? <TodoistMark className="self-center" /> : null}
               {badge}
             </div>
             <TaskFacts task={task} timeZone={timeZone} startAs={startAs} showProject={showProject} />
+            <TaskLabels labels={task.labels} />
           </div>
           <div className="ml-auto flex shrink-0 gap-1">
             {trailing}
@@ -120,6 +128,19 @@ export function TaskRow({
         </>
       )}
     </li>
+  );
+}
+
+function TaskLabels({ labels }: { labels: string[] }) {
+  if (labels.length === 0) return null;
+  return (
+    <ul aria-label="Labels" className="mt-1 flex flex-wrap gap-1">
+      {labels.map((label) => (
+        <li key={label} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+          {label}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -46,6 +46,9 @@ describe("scheduler.tasks", () => {
       ["0 minutes", { summary: "x", minutes: 0 }, "minutes"],
       ["600 minutes", { summary: "x", minutes: 600 }, "minutes"],
       ["a malformed rule", { summary: "x", dueAt: NOW, recurrence: "FREQ=SOMETIMES" }, "recurrence"],
+      ["a label over 60 characters", { summary: "x", labels: ["x".repeat(61)] }, "labels.0"],
+      ["21 labels", { summary: "x", labels: Array.from({ length: 21 }, (_, n) => `l${n}`) }, "labels"],
+      ["a parent that is not an id", { summary: "x", parentId: "nope" }, "parentId"],
     ])("rejects %s by field and writes nothing", async (_case, input, field) => {
       const user = await createTestUser(harness.deps);
       const error = await trpcFailure(user.caller.scheduler.tasks.create(input as never));
@@ -107,6 +110,17 @@ describe("scheduler.tasks", () => {
       id: task.id,
       priority: 5,
     });
+  });
+
+  it("answers sub-tasks and labels in the task's shape, and maps a parent with sub-tasks of its own to BAD_REQUEST", async () => {
+    const user = await createTestUser(harness.deps);
+    const top = await user.caller.scheduler.tasks.create({ summary: "trip" });
+    const step = await user.caller.scheduler.tasks.create({ summary: "flights", parentId: top.id, labels: ["phone"] });
+    expect(step).toMatchObject({ parentId: top.id, labels: ["phone"], recurrenceText: null, todoistId: null });
+    const other = await user.caller.scheduler.tasks.create({ summary: "other" });
+    const error = await trpcFailure(user.caller.scheduler.tasks.update({ id: top.id, parentId: other.id }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.cause).toMatchObject({ code: "scheduler.task_has_subtasks" });
   });
 
   it("complete answers the task and the next occurrence; reopen answers the task", async () => {

@@ -134,8 +134,8 @@ describe("scheduler areas", () => {
     expect(large.result.items).toHaveLength(50);
     expect(large.result.items.every((area) => area.openTasks === 1 && area.doneTasks === 1)).toBe(true);
     expect(small.queries).toBe(large.queries);
-    // The areas, then the counts of all of them at once.
-    expect(small.queries).toBe(2);
+    // The areas, their Todoist links (one query for all), then the counts of all of them at once.
+    expect(small.queries).toBe(3);
 
     const names: string[] = [];
     let cursor: string | undefined;

@@ -3,7 +3,7 @@ import { type Db, withTransaction } from "../../shared/db.ts";
 import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { nextOrder } from "../ordering/next-order.ts";
 import { areaOrder } from "../ordering/order-scope.ts";
-import { areaSelect } from "./area.select.ts";
+import { areaSelect, toAreaDto } from "./area.select.ts";
 import { tooManyAreas } from "./area-errors.ts";
 import type { AreaDto, CreateAreaInput } from "./schemas.ts";
 
@@ -25,5 +25,5 @@ export async function createArea({
       data: { userId: actorId, name: input.name, color: input.color, order },
       select: areaSelect,
     });
-  });
+  }).then(toAreaDto);
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../../shared/db.ts";
 import { type Page, type PageInput, toPage } from "../../shared/pagination.ts";
 import { afterOrderCursor, encodeOrderCursor } from "../ordering/order-cursor.ts";
-import { areaSelect } from "./area.select.ts";
+import { areaSelect, toAreaDto } from "./area.select.ts";
 import { countAreaTasks } from "./count-area-tasks.ts";
 import type { AreaWithCountsDto } from "./schemas.ts";
 
@@ -24,7 +24,10 @@ export async function listAreas({
   const page = toPage(rows, input.limit, encodeOrderCursor);
   const counts = await countAreaTasks({ db, actorId, areaIds: page.items.map((area) => area.id) });
   return {
-    items: page.items.map((area) => ({ ...area, ...(counts.get(area.id) ?? { openTasks: 0, doneTasks: 0 }) })),
+    items: page.items.map((area) => ({
+      ...toAreaDto(area),
+      ...(counts.get(area.id) ?? { openTasks: 0, doneTasks: 0 }),
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -13,6 +13,8 @@ export const ZArea = z.object({
   color: z.string(),
   /** 1..n among the user's areas, contiguous. */
   order: z.number().int().positive(),
+  /** The Todoist project (one with sub-projects) this area stands for; null when not linked. */
+  todoistId: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -1,6 +1,6 @@
 import type { Db } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
-import { areaSelect } from "./area.select.ts";
+import { areaSelect, toAreaDto } from "./area.select.ts";
 import { areaNotFound } from "./area-errors.ts";
 import type { AreaDto, UpdateAreaInput } from "./schemas.ts";
 
@@ -20,6 +20,7 @@ export async function updateArea({
       data: { name: input.name, color: input.color },
       select: areaSelect,
     })
+    .then(toAreaDto)
     .catch((error: unknown) => {
       throw domainErrorFromPrisma(error)?.kind === "NOT_FOUND" ? areaNotFound() : error;
     });

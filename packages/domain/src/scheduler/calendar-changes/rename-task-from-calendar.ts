@@ -6,7 +6,7 @@ import { TaskChanged } from "../events.ts";
 import { recordTaskHistory } from "../history/record-task-history.ts";
 import { inLockedTask } from "../tasks/in-locked-task.ts";
 import type { TaskDto } from "../tasks/schemas.ts";
-import { taskSelect } from "../tasks/task.select.ts";
+import { taskSelect, toTaskDto } from "../tasks/task.select.ts";
 
 /** What tasks allow (ZSummary): a longer title from Google is cut, not refused. */
 const MAX_SUMMARY_LENGTH = 255;
@@ -38,7 +38,7 @@ export async function renameTaskFromCalendar({
   const title = summary.trim().slice(0, MAX_SUMMARY_LENGTH);
   return inLockedTask({ db, actorId, id }, async (tx, current) => {
     if (title === "" || title === current.summary) return current;
-    const task = await tx.task.update({ where: { id }, data: { summary: title }, select: taskSelect });
+    const task = await tx.task.update({ where: { id }, data: { summary: title }, select: taskSelect }).then(toTaskDto);
     await events.record(tx, [
       newEvent(TaskChanged, {
         userId: actorId,

@@ -6,7 +6,7 @@ import { TaskChanged, type TaskField } from "../events.ts";
 import { historySpan, recordTaskHistory } from "../history/record-task-history.ts";
 import { inLockedTask } from "../tasks/in-locked-task.ts";
 import type { TaskDto } from "../tasks/schemas.ts";
-import { taskSelect } from "../tasks/task.select.ts";
+import { taskSelect, toTaskDto } from "../tasks/task.select.ts";
 
 const MINUTE_MS = 60_000;
 
@@ -60,11 +60,13 @@ export async function rescheduleTaskFromCalendar({
       await tx.taskBlock.deleteMany({ where: { taskId: input.id } });
     }
 
-    const task = await tx.task.update({
-      where: { id: input.id },
-      data: { ...span, plannedStart: null },
-      select: taskSelect,
-    });
+    const task = await tx.task
+      .update({
+        where: { id: input.id },
+        data: { ...span, plannedStart: null },
+        select: taskSelect,
+      })
+      .then(toTaskDto);
     const fields = (["startTime", "endTime", "minutes"] as const satisfies TaskField[]).filter(
       (field) => !sameValue(current[field], task[field]),
     );

@@ -6,7 +6,7 @@ import { TaskChanged } from "../events.ts";
 import { historySpan, recordTaskHistory } from "../history/record-task-history.ts";
 import { inLockedTask } from "../tasks/in-locked-task.ts";
 import type { TaskDto } from "../tasks/schemas.ts";
-import { taskSelect } from "../tasks/task.select.ts";
+import { taskSelect, toTaskDto } from "../tasks/task.select.ts";
 
 /**
  * Takes a task off the calendar because the person deleted its event in Google Calendar:
@@ -34,11 +34,13 @@ export async function unscheduleTaskFromCalendar({
   return inLockedTask({ db, actorId, id }, async (tx, current) => {
     if (current.startTime === null) return current;
     await tx.taskBlock.deleteMany({ where: { taskId: id } });
-    const task = await tx.task.update({
-      where: { id },
-      data: { startTime: null, endTime: null, plannedStart: null },
-      select: taskSelect,
-    });
+    const task = await tx.task
+      .update({
+        where: { id },
+        data: { startTime: null, endTime: null, plannedStart: null },
+        select: taskSelect,
+      })
+      .then(toTaskDto);
     await events.record(tx, [
       newEvent(TaskChanged, {
         userId: actorId,

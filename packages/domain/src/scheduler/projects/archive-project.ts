@@ -1,6 +1,6 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
-import { projectSelect } from "./project.select.ts";
+import { projectSelect, toProjectDto } from "./project.select.ts";
 import { projectNotFound } from "./project-errors.ts";
 import type { ProjectDto, ProjectIdInput } from "./schemas.ts";
 
@@ -22,5 +22,5 @@ export async function archiveProject({
   });
   const project = await db.project.findFirst({ where: { id: input.id, userId: actorId }, select: projectSelect });
   if (!project) throw projectNotFound();
-  return project;
+  return toProjectDto(project);
 }

@@ -4,7 +4,7 @@ import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { nextOrder } from "../ordering/next-order.ts";
 import { projectOrder } from "../ordering/order-scope.ts";
 import { assertAreaUsable } from "./assert-area-usable.ts";
-import { projectSelect } from "./project.select.ts";
+import { projectSelect, toProjectDto } from "./project.select.ts";
 import { tooManyProjects } from "./project-errors.ts";
 import type { CreateProjectInput, ProjectDto } from "./schemas.ts";
 
@@ -23,7 +23,7 @@ export async function createProject({
     if ((await tx.project.count({ where: { userId: actorId } })) >= ACCOUNT_LIMITS.projects) throw tooManyProjects();
     if (input.areaId) await assertAreaUsable({ tx, actorId, areaId: input.areaId });
     const order = await nextOrder(tx, projectOrder(actorId));
-    return tx.project.create({
+    const project = await tx.project.create({
       data: {
         userId: actorId,
         name: input.name,
@@ -33,5 +33,6 @@ export async function createProject({
       },
       select: projectSelect,
     });
+    return toProjectDto(project);
   });
 }

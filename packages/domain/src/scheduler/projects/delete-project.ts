@@ -26,6 +26,16 @@ export async function deleteProject({
     const [project] = await tx.$queryRaw<{ order: number }[]>`
       SELECT "order" FROM projects WHERE id = ${input.id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
     if (!project) throw projectNotFound();
+    // A sub-task filed in another project stays there, as a top task: left to the foreign
+    // key's cascade it would go unseen and leave a gap in that project's order.
+    await tx.task.updateMany({
+      where: {
+        userId: actorId,
+        parent: { projectId: input.id },
+        OR: [{ projectId: null }, { projectId: { not: input.id } }],
+      },
+      data: { parentId: null },
+    });
     const { count: deletedTasks } = await tx.task.deleteMany({ where: { projectId: input.id } });
     await tx.project.delete({ where: { id: input.id } });
     await closeOrderGap(tx, projectOrder(actorId), project.order);

@@ -1,6 +1,6 @@
 import type { Db } from "../../shared/db.ts";
 import { countProjectTasks } from "./count-project-tasks.ts";
-import { projectSelect } from "./project.select.ts";
+import { projectSelect, toProjectDto } from "./project.select.ts";
 import { projectNotFound } from "./project-errors.ts";
 import type { ProjectIdInput, ProjectWithCountsDto } from "./schemas.ts";
 
@@ -17,5 +17,5 @@ export async function getProject({
   const project = await db.project.findFirst({ where: { id: input.id, userId: actorId }, select: projectSelect });
   if (!project) throw projectNotFound();
   const counts = await countProjectTasks({ db, actorId, projectIds: [project.id] });
-  return { ...project, ...(counts.get(project.id) ?? { openTasks: 0, doneTasks: 0 }) };
+  return { ...toProjectDto(project), ...(counts.get(project.id) ?? { openTasks: 0, doneTasks: 0 }) };
 }

@@ -3,7 +3,7 @@ import { type Page, toPage } from "../../shared/pagination.ts";
 import { areaNotFound } from "../areas/area-errors.ts";
 import { afterOrderCursor, encodeOrderCursor } from "../ordering/order-cursor.ts";
 import { countProjectTasks } from "./count-project-tasks.ts";
-import { projectSelect } from "./project.select.ts";
+import { projectSelect, toProjectDto } from "./project.select.ts";
 import type { ListProjectsInput, ProjectWithCountsDto } from "./schemas.ts";
 
 /**
@@ -37,7 +37,10 @@ export async function listProjects({
   const page = toPage(rows, input.limit, encodeOrderCursor);
   const counts = await countProjectTasks({ db, actorId, projectIds: page.items.map((project) => project.id) });
   return {
-    items: page.items.map((project) => ({ ...project, ...(counts.get(project.id) ?? { openTasks: 0, doneTasks: 0 }) })),
+    items: page.items.map((project) => ({
+      ...toProjectDto(project),
+      ...(counts.get(project.id) ?? { openTasks: 0, doneTasks: 0 }),
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -214,8 +214,9 @@ describe("scheduler projects", () => {
       expect(large.result.items).toHaveLength(50);
       expect(large.result.items.every((project) => project.openTasks === 1 && project.doneTasks === 1)).toBe(true);
       expect(small.queries).toBe(large.queries);
-      // The projects and the counts of all of them at once; the area check when filtering by one.
-      expect(small.queries).toBe("areaId" in filter ? 3 : 2);
+      // The projects, their Todoist links and the counts of all of them at once; the area check
+      // when filtering by one.
+      expect(small.queries).toBe("areaId" in filter ? 4 : 3);
     }
 
     const names: string[] = [];

@@ -17,6 +17,8 @@ export const ZProject = z.object({
   /** 1..n among the user's projects (archived ones included), contiguous. */
   order: z.number().int().positive(),
   archivedAt: z.date().nullable(),
+  /** The Todoist project this one is linked to (imported from or pushed to); null when not linked. */
+  todoistId: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -1,6 +1,6 @@
 import type { Db } from "../../shared/db.ts";
 import { domainErrorFromPrisma } from "../../shared/errors.ts";
-import { projectSelect } from "./project.select.ts";
+import { projectSelect, toProjectDto } from "./project.select.ts";
 import { projectNotFound } from "./project-errors.ts";
 import type { ProjectDto, ProjectIdInput } from "./schemas.ts";
 
@@ -16,6 +16,7 @@ export async function unarchiveProject({
 }): Promise<ProjectDto> {
   return db.project
     .update({ where: { id: input.id, userId: actorId }, data: { archivedAt: null }, select: projectSelect })
+    .then(toProjectDto)
     .catch((error: unknown) => {
       throw domainErrorFromPrisma(error)?.kind === "NOT_FOUND" ? projectNotFound() : error;
     });

@@ -1,7 +1,7 @@
 import { type Db, withTransaction } from "../../shared/db.ts";
 import { lockOrdering } from "../ordering/lock-ordering.ts";
 import { assertAreaUsable } from "./assert-area-usable.ts";
-import { projectSelect } from "./project.select.ts";
+import { projectSelect, toProjectDto } from "./project.select.ts";
 import { projectNotFound } from "./project-errors.ts";
 import type { ProjectDto, UpdateProjectInput } from "./schemas.ts";
 
@@ -41,6 +41,6 @@ export async function updateProject({
         data: { areaId: input.areaId },
       });
     }
-    return project;
+    return toProjectDto(project);
   });
 }

@@ -12,7 +12,7 @@ import { taskOrder } from "../ordering/order-scope.ts";
 import { nextTaskOccurrence } from "../recurrence/index.ts";
 import { findOccurrenceBlock, handOverOccurrenceBlocks } from "./hand-over-occurrence-blocks.ts";
 import type { TaskDto } from "./schemas.ts";
-import { taskSelect } from "./task.select.ts";
+import { taskSelect, toTaskDto } from "./task.select.ts";
 import { NEXT_OUT_OF_RANGE_MESSAGE, taskNotFound } from "./task-errors.ts";
 
 type Deps = { db: Db; actorId: string; id: string; clock: Clock; events: EventRecorder };
@@ -43,15 +43,16 @@ async function completeOnce({ db, actorId, id, clock, events }: Deps) {
       where: { id },
       select: { ...taskSelect, user: { select: { timeZone: true } } },
     });
-    const { user, ...task } = current;
+    const { user, ...row } = current;
+    const task = toTaskDto(row);
 
     if (task.completedAt) {
       const next = await tx.task.findUnique({ where: { previousId: id }, select: taskSelect });
-      return { task, next };
+      return { task, next: next && toTaskDto(next) };
     }
 
     const completedAt = clock.now();
-    const completed = await tx.task.update({ where: { id }, data: { completedAt }, select: taskSelect });
+    const completed = toTaskDto(await tx.task.update({ where: { id }, data: { completedAt }, select: taskSelect }));
     const recordCompleted = async (next: TaskDto | null) => {
       await recordTaskHistory(tx, [
         { userId: actorId, taskId: id, at: completedAt, kind: "completed" },
@@ -118,6 +119,8 @@ async function completeOnce({ db, actorId, id, clock, events }: Deps) {
         projectId: task.projectId,
         areaId: task.areaId,
         plannerId: task.plannerId,
+        parentId: task.parentId,
+        labels: task.labels,
         summary: task.summary,
         description: task.description,
         priority: task.priority,
@@ -129,6 +132,7 @@ async function completeOnce({ db, actorId, id, clock, events }: Deps) {
         startAfter,
         plannedStart: reserved ? reserved.start : null,
         recurrence: task.recurrence,
+        recurrenceText: task.recurrenceText,
         recurrenceAnchor: task.recurrenceAnchor,
         occurrenceIndex,
         previousId: id,
@@ -136,7 +140,7 @@ async function completeOnce({ db, actorId, id, clock, events }: Deps) {
       select: taskSelect,
     });
     await handOverOccurrenceBlocks(tx, { fromId: id, nextId: next.id, nextIndex: occurrenceIndex });
-    await recordCompleted(next);
-    return { task: completed, next };
+    await recordCompleted(toTaskDto(next));
+    return { task: completed, next: toTaskDto(next) };
   });
 }

@@ -10,8 +10,9 @@ import { nextOrder } from "../ordering/next-order.ts";
 import { taskOrder } from "../ordering/order-scope.ts";
 import { assertOpenTaskRoom } from "./assert-open-task-room.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
+import { resolveTaskParent } from "./resolve-task-parent.ts";
 import type { CreateTaskInput, TaskDto } from "./schemas.ts";
-import { taskSelect } from "./task.select.ts";
+import { taskSelect, toTaskDto } from "./task.select.ts";
 import {
   END_OUT_OF_RANGE_MESSAGE,
   endBeforeStart,
@@ -48,13 +49,14 @@ export async function createTask({
   // The start is in range (the schema says so), but start + minutes may not be.
   assertInstantInRange(endTime, "endTime", END_OUT_OF_RANGE_MESSAGE);
 
-  const projectId = input.projectId ?? null;
-
   return withTransaction(db, async (tx) => {
     await lockOrdering(tx, actorId, "tasks");
+    const parent = input.parentId ? await resolveTaskParent(tx, { actorId, parentId: input.parentId }) : null;
+    // A step of a task is filed with it unless the person says where.
+    const projectId = input.projectId ?? parent?.projectId ?? null;
     // Checked in the transaction that writes; a reference deleted meanwhile still fails
     // on its foreign key, which answers common.reference_not_found.
-    const { projectAreaId } = await assertTaskReferences(tx, actorId, input);
+    const { projectAreaId } = await assertTaskReferences(tx, actorId, { ...input, projectId });
     await assertOpenTaskRoom(tx, actorId);
     const order = await nextOrder(tx, taskOrder(actorId, projectId));
     const task = await tx.task.create({
@@ -63,6 +65,8 @@ export async function createTask({
         projectId,
         areaId: input.areaId ?? projectAreaId,
         plannerId: input.plannerId ?? null,
+        parentId: parent?.id ?? null,
+        labels: input.labels ?? [],
         summary: input.summary,
         description: input.description,
         priority: input.priority,
@@ -94,6 +98,6 @@ export async function createTask({
         payload: { startTime: task.startTime?.toISOString() ?? null, previousId: null },
       }),
     ]);
-    return task;
+    return toTaskDto(task);
   });
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "@agendacraft/db/prisma";
 import { type Db, withTransaction } from "../../shared/db.ts";
 import type { TaskDto } from "./schemas.ts";
-import { taskSelect } from "./task.select.ts";
+import { taskSelect, toTaskDto } from "./task.select.ts";
 import { taskNotFound } from "./task-errors.ts";
 
 /**
@@ -17,6 +17,6 @@ export function inLockedTask<T>(
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM tasks WHERE id = ${id}::uuid AND "userId" = ${actorId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw taskNotFound();
-    return work(tx, await tx.task.findUniqueOrThrow({ where: { id }, select: taskSelect }));
+    return work(tx, toTaskDto(await tx.task.findUniqueOrThrow({ where: { id }, select: taskSelect })));
   });
 }

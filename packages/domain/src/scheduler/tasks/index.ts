@@ -25,6 +25,8 @@ export {
   MAX_AGENDA_ENTRIES,
   MAX_AGENDA_RANGE_DAYS,
   MAX_DAY_LIST_TASKS,
+  MAX_LABEL_LENGTH,
+  MAX_TASK_LABELS,
   type MoveTaskInput,
   type TaskDto,
   type TodayDto,

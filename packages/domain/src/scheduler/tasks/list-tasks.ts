@@ -5,7 +5,7 @@ import { type Page, toPage } from "../../shared/pagination.ts";
 import { afterOrderCursor, encodeOrderCursor } from "../ordering/order-cursor.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { ListTasksInput, TaskDto } from "./schemas.ts";
-import { taskSelect } from "./task.select.ts";
+import { taskSelect, toTaskDto } from "./task.select.ts";
 import { TASK_DATES_IN_RANGE, warnAboutSkippedTasks } from "./task-dates-in-range.ts";
 
 const HIGH_PRIORITY = 3;
@@ -71,5 +71,5 @@ export async function listTasks({
       ? warnAboutSkippedTasks({ db, actorId, log, where: { AND: where }, reading: "tasks.list" })
       : undefined,
   ]);
-  return toPage(rows, input.limit, encodeOrderCursor);
+  return toPage(rows.map(toTaskDto), input.limit, encodeOrderCursor);
 }

@@ -6,7 +6,7 @@ import { overdueTaskWhere } from "./overdue-task-where.ts";
 import { overlapsAny } from "./overlaps-any.ts";
 import { readBusySpans } from "./read-busy-spans.ts";
 import { MAX_DAY_LIST_TASKS, type TodayDto } from "./schemas.ts";
-import { taskSelect } from "./task.select.ts";
+import { taskSelect, toTaskDto } from "./task.select.ts";
 import { TASK_DATES_IN_RANGE } from "./task-dates-in-range.ts";
 
 /**
@@ -56,7 +56,7 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
     db.task.findFirst({ where: { userId: actorId, startTime: { not: null } }, select: { id: true } }),
     readBusySpans({ db, actorId, from: now, to: today.end }),
   ]);
-  const scheduled = scheduledRows.map(({ plannedStart: _, ...task }) => task);
+  const scheduled = scheduledRows.map(({ plannedStart: _, ...task }) => toTaskDto(task));
   // Only the planner's own placements count as conflicts, as in the agenda.
   const conflictIds = scheduledRows
     .filter(
@@ -70,10 +70,10 @@ export async function listToday({ db, actorId, clock }: { db: Db; actorId: strin
 
   const overdueIds = new Set(overdue.map((task) => task.id));
   const lists = {
-    overdue,
+    overdue: overdue.map(toTaskDto),
     // A task with a passed deadline that is still planned later today is overdue, listed once.
     scheduled: scheduled.filter((task) => !overdueIds.has(task.id)),
-    due: due.filter((task) => !overdueIds.has(task.id)),
+    due: due.filter((task) => !overdueIds.has(task.id)).map(toTaskDto),
   };
   const truncated = [...Object.values(lists), occurrences].some((list) => list.length > MAX_DAY_LIST_TASKS);
   return {

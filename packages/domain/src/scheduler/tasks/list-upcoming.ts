@@ -3,7 +3,7 @@ import type { Db } from "../../shared/db.ts";
 import { listKeptOccurrences } from "./kept-occurrences.ts";
 import { type LocalDay, listLocalDays } from "./local-days.ts";
 import { MAX_DAY_LIST_TASKS, type TaskDto, type UpcomingDto, type UpcomingInput } from "./schemas.ts";
-import { taskSelect } from "./task.select.ts";
+import { taskSelect, toTaskDto } from "./task.select.ts";
 import { TASK_DATES_IN_RANGE } from "./task-dates-in-range.ts";
 
 /**
@@ -30,18 +30,22 @@ export async function listUpcoming({
   const take = MAX_DAY_LIST_TASKS + 1;
 
   const [scheduled, due, occurrences] = await Promise.all([
-    db.task.findMany({
-      where: { AND: [{ ...open, startTime: { gte: from, lt: to } }, TASK_DATES_IN_RANGE] },
-      orderBy: [{ startTime: "asc" }, { id: "asc" }],
-      take,
-      select: taskSelect,
-    }),
-    db.task.findMany({
-      where: { AND: [{ ...open, dueAt: { gte: from, lt: to } }, TASK_DATES_IN_RANGE] },
-      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      take,
-      select: taskSelect,
-    }),
+    db.task
+      .findMany({
+        where: { AND: [{ ...open, startTime: { gte: from, lt: to } }, TASK_DATES_IN_RANGE] },
+        orderBy: [{ startTime: "asc" }, { id: "asc" }],
+        take,
+        select: taskSelect,
+      })
+      .then((rows) => rows.map(toTaskDto)),
+    db.task
+      .findMany({
+        where: { AND: [{ ...open, dueAt: { gte: from, lt: to } }, TASK_DATES_IN_RANGE] },
+        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        take,
+        select: taskSelect,
+      })
+      .then((rows) => rows.map(toTaskDto)),
     listKeptOccurrences({ db, actorId, from, to, take }),
   ]);
 

@@ -8,7 +8,7 @@ import { taskOrder } from "../ordering/order-scope.ts";
 import { closeOrderGap, makeOrderRoom } from "../ordering/shift-orders.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import type { MoveTaskInput, TaskDto } from "./schemas.ts";
-import { taskSelect } from "./task.select.ts";
+import { taskSelect, toTaskDto } from "./task.select.ts";
 import { taskNotFound } from "./task-errors.ts";
 
 /**
@@ -45,7 +45,9 @@ export async function moveTask({
     const from = taskOrder(actorId, task.projectId);
     const toProjectId = anchorTask ? anchorTask.projectId : (input.projectId ?? null);
     const to = taskOrder(actorId, toProjectId);
-    if (anchorTask?.id === task.id) return tx.task.findUniqueOrThrow({ where: { id: task.id }, select: taskSelect });
+    if (anchorTask?.id === task.id) {
+      return toTaskDto(await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: taskSelect }));
+    }
 
     // Take the task out of its scope (parking it at 0), then put it in at the target.
     await tx.task.update({ where: { id: task.id }, data: { order: 0 } });
@@ -72,6 +74,6 @@ export async function moveTask({
     await events.record(tx, [
       newEvent(TaskChanged, { userId: actorId, aggregateId: moved.id, version: moved.version, payload: { fields } }),
     ]);
-    return moved;
+    return toTaskDto(moved);
   });
 }

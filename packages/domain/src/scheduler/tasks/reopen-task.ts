@@ -7,7 +7,7 @@ import { recordTaskHistory } from "../history/record-task-history.ts";
 import { assertOpenTaskRoom } from "./assert-open-task-room.ts";
 import { inLockedTask } from "./in-locked-task.ts";
 import type { TaskDto } from "./schemas.ts";
-import { taskSelect } from "./task.select.ts";
+import { taskSelect, toTaskDto } from "./task.select.ts";
 
 /** Marks a completed task as not done (refused at ACCOUNT_LIMITS.openTasks). A next occurrence created on completion stays. */
 export async function reopenTask({
@@ -31,6 +31,6 @@ export async function reopenTask({
       newEvent(TaskReopened, { userId: actorId, aggregateId: id, version: reopened.version, payload: {} }),
     ]);
     await recordTaskHistory(tx, [{ userId: actorId, taskId: id, at: clock.now(), kind: "reopened" }]);
-    return reopened;
+    return toTaskDto(reopened);
   });
 }

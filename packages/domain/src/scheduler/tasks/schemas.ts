@@ -31,10 +31,17 @@ export const ZTask = z.object({
   projectId: z.uuid().nullable(),
   areaId: z.uuid().nullable(),
   plannerId: z.uuid().nullable(),
+  /** The task this one is a step of (a sub-task); one level only, so a parent never has a parent. */
+  parentId: z.uuid().nullable(),
+  labels: z.array(z.string()),
   recurrence: z.string().nullable(),
+  /** The repeat in the words of where the task came from (Todoist's "every other week"); read-only. */
+  recurrenceText: z.string().nullable(),
   recurrenceAnchor: ZRecurrenceAnchor.nullable(),
   occurrenceIndex: z.number().int(),
   previousId: z.uuid().nullable(),
+  /** The Todoist task this one is linked to; null when it is not in Todoist. */
+  todoistId: z.string().nullable(),
   /** Moves on with every write: what undo and sync compare. */
   version: z.number().int(),
   createdAt: z.date(),
@@ -46,6 +53,17 @@ const ZSummary = ZText.trim().min(1, "Enter a summary").max(255, "Keep the summa
 const ZDescription = ZText.max(10_000, "Keep the description under 10,000 characters");
 const ZPriority = z.number().int().min(0, "Priority goes from 0 to 5").max(5, "Priority goes from 0 to 5");
 const ZMinutes = z.number().int().min(1, "A task takes at least 1 minute").max(480, "A task takes at most 480 minutes");
+
+export const MAX_TASK_LABELS = 20;
+export const MAX_LABEL_LENGTH = 60;
+const ZLabel = ZText.trim()
+  .min(1, "A label cannot be empty")
+  .max(MAX_LABEL_LENGTH, `Keep each label under ${MAX_LABEL_LENGTH + 1} characters`);
+/** The same label twice says nothing more: kept once, where it first appears. */
+const ZLabels = z
+  .array(ZLabel)
+  .max(MAX_TASK_LABELS, `A task has at most ${MAX_TASK_LABELS} labels`)
+  .transform((labels) => [...new Set(labels)]);
 
 export const ZCreateTaskInput = z.object({
   summary: ZSummary,
@@ -61,6 +79,13 @@ export const ZCreateTaskInput = z.object({
   projectId: z.uuid().optional(),
   areaId: z.uuid().optional(),
   plannerId: z.uuid().optional(),
+  /**
+   * Makes the task a sub-task of this one (of its top task when it is a sub-task itself).
+   * Without a projectId the task goes into the parent's project.
+   */
+  parentId: z.uuid().optional(),
+  /** None when omitted. */
+  labels: ZLabels.optional(),
   recurrence: ZRecurrenceRule.optional(),
   recurrenceAnchor: ZRecurrenceAnchor.optional(),
 });
@@ -79,6 +104,10 @@ export const ZUpdateTaskInput = z.object({
   startAfter: ZInstant.nullable().optional(),
   areaId: z.uuid().nullable().optional(),
   plannerId: z.uuid().nullable().optional(),
+  /** null makes the task a top task again; the project stays (it changes through moveTask). */
+  parentId: z.uuid().nullable().optional(),
+  /** Replaces the labels ([] removes them all). */
+  labels: ZLabels.optional(),
   recurrence: ZRecurrenceRule.nullable().optional(),
   recurrenceAnchor: ZRecurrenceAnchor.optional(),
 });

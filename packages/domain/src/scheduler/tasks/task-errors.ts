@@ -51,3 +51,21 @@ export const NEXT_OUT_OF_RANGE_MESSAGE =
 export function tooManyOpenTasks(): DomainError {
   return limitReached({ code: "scheduler.too_many_open_tasks", max: ACCOUNT_LIMITS.openTasks, what: "open tasks" });
 }
+
+export function taskOwnParent(): DomainError {
+  return new DomainError({
+    kind: "INVALID",
+    code: "scheduler.task_own_parent",
+    message: "A task cannot be a sub-task of itself.",
+    details: { field: "parentId" },
+  });
+}
+
+export function taskHasSubtasks(): DomainError {
+  return new DomainError({
+    kind: "INVALID",
+    code: "scheduler.task_has_subtasks",
+    message: "This task has sub-tasks of its own, so it cannot become a sub-task. Move its sub-tasks first.",
+    details: { field: "parentId" },
+  });
+}

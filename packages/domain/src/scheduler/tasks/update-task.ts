@@ -6,8 +6,9 @@ import { assertInstantInRange } from "../../shared/instant.ts";
 import { TaskChanged, ZTaskFields } from "../events.ts";
 import { assertTaskReferences } from "./assert-task-references.ts";
 import { inLockedTask } from "./in-locked-task.ts";
+import { resolveTaskParent } from "./resolve-task-parent.ts";
 import type { TaskDto, UpdateTaskInput } from "./schemas.ts";
-import { taskSelect } from "./task.select.ts";
+import { taskSelect, toTaskDto } from "./task.select.ts";
 import {
   END_OUT_OF_RANGE_MESSAGE,
   endBeforeStart,
@@ -62,8 +63,17 @@ export async function updateTask({
     const anchor = recurrence ? (input.recurrenceAnchor ?? current.recurrenceAnchor ?? "scheduled") : null;
     const dueAt = input.dueAt === undefined ? current.dueAt : input.dueAt;
     if (anchor === "scheduled" && !startTime && !dueAt) throw recurrenceNeedsDate();
+    // recurrenceText keeps the source's wording of the repeat (Todoist's "every other week"),
+    // which still describes the task while the person leaves the repeat alone. Once they
+    // change the repeat here, their rule is the repeat and the old wording would contradict it.
+    const recurrenceText = recurrence === current.recurrence ? undefined : null;
 
-    const task = await tx.task.update({
+    const parentId =
+      input.parentId === undefined || input.parentId === current.parentId
+        ? undefined
+        : input.parentId && (await resolveTaskParent(tx, { actorId, parentId: input.parentId, taskId: current.id })).id;
+
+    const row = await tx.task.update({
       where: { id: current.id },
       data: {
         summary: input.summary,
@@ -76,11 +86,15 @@ export async function updateTask({
         startAfter: input.startAfter,
         areaId: input.areaId,
         plannerId: input.plannerId,
+        parentId,
+        labels: input.labels,
         recurrence,
+        recurrenceText,
         recurrenceAnchor: anchor,
       },
       select: taskSelect,
     });
+    const task = toTaskDto(row);
     // A task moved or resized by hand is one block again, not the parts a plan split it into.
     if (startChanged || input.minutes !== undefined) await tx.taskBlock.deleteMany({ where: { taskId: task.id } });
     const fields = COMPARED.filter((field) => !sameValue(current[field], task[field]));
@@ -101,5 +115,6 @@ export async function updateTask({
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
   return a === b;
 }
