@@ -31,7 +31,15 @@ describe("mapTodoistItem", () => {
     ["no due: no dates", {}, { startTime: null, endTime: null, startAfter: null, dueAt: null }],
     [
       "a timed due in the future (UTC with a zone) is the start",
-      { due: { date: "2026-12-08T09:00:00Z", datetime: "2026-12-08T09:00:00Z", timezone: "Europe/Berlin", string: "tomorrow 10am" }, duration: { amount: 60, unit: "minute" } },
+      {
+        due: {
+          date: "2026-12-08T09:00:00Z",
+          datetime: "2026-12-08T09:00:00Z",
+          timezone: "Europe/Berlin",
+          string: "tomorrow 10am",
+        },
+        duration: { amount: 60, unit: "minute" },
+      },
       { startTime: at("2026-12-08T09:00:00Z"), endTime: at("2026-12-08T10:00:00Z"), startAfter: null, dueAt: null },
     ],
     [
@@ -61,7 +69,14 @@ describe("mapTodoistItem", () => {
     ],
     [
       "an overdue timed due is unscheduled, its time kept as start-after",
-      { due: { date: "2026-12-06T09:00:00Z", datetime: "2026-12-06T09:00:00Z", timezone: "Europe/Berlin", string: "yesterday 10am" } },
+      {
+        due: {
+          date: "2026-12-06T09:00:00Z",
+          datetime: "2026-12-06T09:00:00Z",
+          timezone: "Europe/Berlin",
+          string: "yesterday 10am",
+        },
+      },
       { startTime: null, endTime: null, startAfter: at("2026-12-06T09:00:00Z"), dueAt: null },
     ],
     [
@@ -82,7 +97,12 @@ describe("mapTodoistItem", () => {
     [
       "a repeat Todoist words is a recurrence, its words kept",
       { due: { date: "2026-12-08", string: "every day", is_recurring: true } },
-      { recurrence: "FREQ=DAILY", recurrenceAnchor: "scheduled", recurrenceText: "every day", startAfter: at("2026-12-07T23:00:00Z") },
+      {
+        recurrence: "FREQ=DAILY",
+        recurrenceAnchor: "scheduled",
+        recurrenceText: "every day",
+        startAfter: at("2026-12-07T23:00:00Z"),
+      },
     ],
     [
       "every! counts from completion",
@@ -94,7 +114,11 @@ describe("mapTodoistItem", () => {
       { due: { date: "2026-12-09", string: "every mon, wed", is_recurring: true } },
       { recurrence: "FREQ=WEEKLY;BYDAY=MO,WE", recurrenceText: "every mon, wed" },
     ],
-    ["a due that does not repeat has no recurrence text", { due: { date: "2026-12-09", string: "Dec 9" } }, { recurrence: null, recurrenceText: null }],
+    [
+      "a due that does not repeat has no recurrence text",
+      { due: { date: "2026-12-09", string: "Dec 9" } },
+      { recurrence: null, recurrenceText: null },
+    ],
   ] as const)("%s", (_name, fields, expected) => {
     const { task, unmappedReason } = map(fields);
     expect(task).toMatchObject(expected);
@@ -112,19 +136,31 @@ describe("mapTodoistItem", () => {
   });
 
   it.each([
-    ["a title over 255 characters", { content: "x".repeat(300) }, { summary: "x".repeat(255) }, /title was longer than 255/],
+    [
+      "a title over 255 characters",
+      { content: "x".repeat(300) },
+      { summary: "x".repeat(255) },
+      /title was longer than 255/,
+    ],
     [
       "a description over 10,000 characters",
       { description: "y".repeat(10_050) },
       { description: "y".repeat(10_000) },
       /description was longer than 10,000/,
     ],
-    ["a duration over 480 minutes", { duration: { amount: 600, unit: "minute" } }, { minutes: 480 }, /600 minutes is planned as 480/],
+    [
+      "a duration over 480 minutes",
+      { duration: { amount: 600, unit: "minute" } },
+      { minutes: 480 },
+      /600 minutes is planned as 480/,
+    ],
     ["a duration in days", { duration: { amount: 2, unit: "day" } }, { minutes: 480 }, /2 days is planned as 480/],
     ["a title without words", { content: "" }, { summary: "Untitled Todoist task" }, /no title/],
     [
       "a due in an unknown zone",
-      { due: { date: "2026-12-08T09:00:00Z", datetime: "2026-12-08T09:00:00Z", timezone: "Mars/Olympus", string: "x" } },
+      {
+        due: { date: "2026-12-08T09:00:00Z", datetime: "2026-12-08T09:00:00Z", timezone: "Mars/Olympus", string: "x" },
+      },
       { startTime: null, startAfter: null },
       /due date was left out/,
     ],
@@ -141,7 +177,9 @@ describe("mapTodoistItem", () => {
   });
 
   it("lists a repeat it cannot map, still imports the task and keeps the words", () => {
-    const { task, unmappedReason } = map({ due: { date: "2026-12-08T09:00:00", string: "every hour", is_recurring: true } });
+    const { task, unmappedReason } = map({
+      due: { date: "2026-12-08T09:00:00", string: "every hour", is_recurring: true },
+    });
     expect(unmappedReason).toMatch(/every hour/);
     expect(task).toMatchObject({ recurrence: null, recurrenceAnchor: null, recurrenceText: "every hour" });
     expect(task.startTime).toEqual(at("2026-12-08T08:00:00Z"));

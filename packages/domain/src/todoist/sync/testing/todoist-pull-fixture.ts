@@ -37,7 +37,11 @@ export async function todoistPuller({
       accessToken: "not-used-in-these-tests",
     },
   });
-  const client = createTodoistClient({ apiOrigin: fake.url, auth: staticTodoistAuth(fake.issueToken(email)), backoffMs: 1 });
+  const client = createTodoistClient({
+    apiOrigin: fake.url,
+    auth: staticTodoistAuth(fake.issueToken(email)),
+    backoffMs: 1,
+  });
   const events = createRecordingEvents();
   const pull = (options: { onProgress?: OnProgress; signal?: AbortSignal } = {}) =>
     pullTodoistChanges({
