@@ -3,7 +3,8 @@ import { deleteTask } from "../../scheduler/tasks/delete-task.ts";
 import { ACCOUNT_LIMITS } from "../../shared/account-limits.ts";
 import type { TodoistItem } from "../api/todoist-objects.ts";
 import type { ItemMapping } from "../mapping/map-todoist-item.ts";
-import { localFieldsOf, remoteFieldsOf, type TodoistTaskSnapshot } from "../todoist-snapshot.ts";
+import { localFieldsOf, remoteFieldsOf } from "../todoist-snapshot.ts";
+import { insertTaskLinks, type NewTaskLink } from "./insert-task-links.ts";
 import { linkedTaskSelect, type TaskLink, taskLinkSelect } from "./linked-task.ts";
 import { type BatchContext, mapItem, note, targetOf } from "./pull-context.ts";
 import { updateLinkedTask } from "./update-linked-task.ts";
@@ -80,14 +81,7 @@ async function createTasks(
     };
   });
   const { created } = await insertImportedTasks({ tx, userId, tasks: rows, at: clock.now(), events });
-  const links: {
-    connectionId: string;
-    todoistId: string;
-    taskId: string;
-    synced: TodoistTaskSnapshot;
-    remoteUpdatedAt: Date | null;
-    unmappedReason: string | null;
-  }[] = [];
+  const links: NewTaskLink[] = [];
   fresh.forEach(({ item, mapping }, index) => {
     const taskId = created[index] ?? null;
     const row = rows[index];
@@ -104,7 +98,6 @@ async function createTasks(
     for (const text of mapping.notes) note(context, item, taskId, text);
     listUnmapped(context, item, mapping, taskId);
     links.push({
-      connectionId,
       todoistId: item.id,
       taskId,
       synced: { remote: remoteFieldsOf(item), local: localFieldsOf(row) },
@@ -112,7 +105,7 @@ async function createTasks(
       unmappedReason: mapping.unmappedReason,
     });
   });
-  if (links.length > 0) await tx.todoistTaskLink.createMany({ data: links });
+  await insertTaskLinks(tx, connectionId, links);
 }
 
 function listUnmapped(context: BatchContext, item: TodoistItem, mapping: ItemMapping, taskId: string | null): void {
