@@ -1,4 +1,4 @@
-import { priorityFromTodoist } from "../../scheduler/tasks/priority/schemas.ts";
+import { priorityFromTodoist } from "../../scheduler/tasks/index.ts";
 import type { TodoistItem } from "../api/todoist-objects.ts";
 import { mapTodoistRecurrence } from "../recurrence/index.ts";
 import { mapTodoistDates } from "./map-todoist-dates.ts";

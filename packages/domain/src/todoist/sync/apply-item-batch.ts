@@ -1,5 +1,5 @@
-import { insertImportedTasks } from "../../scheduler/imports/insert-imported-tasks.ts";
-import { deleteTask } from "../../scheduler/tasks/delete-task.ts";
+import { insertImportedTasks } from "../../scheduler/imports/index.ts";
+import { deleteTask } from "../../scheduler/tasks/index.ts";
 import { ACCOUNT_LIMITS } from "../../shared/account-limits.ts";
 import type { TodoistItem } from "../api/todoist-objects.ts";
 import type { ItemMapping } from "../mapping/map-todoist-item.ts";

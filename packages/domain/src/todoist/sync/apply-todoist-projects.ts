@@ -1,10 +1,8 @@
 import type { Prisma } from "@agendacraft/db/prisma";
-import { lockOrdering } from "../../scheduler/ordering/lock-ordering.ts";
-import { nextOrder } from "../../scheduler/ordering/next-order.ts";
-import { areaOrder, projectOrder } from "../../scheduler/ordering/order-scope.ts";
+import { createImportedArea, createImportedProject, lockImportedContainers } from "../../scheduler/imports/index.ts";
 import { ACCOUNT_LIMITS } from "../../shared/account-limits.ts";
 import type { TodoistProject } from "../api/todoist-objects.ts";
-import type { PullResult } from "./pull-todoist-changes.ts";
+import type { PullResult } from "./pull-types.ts";
 
 /** Where a Todoist project's tasks go here: a project (null: the inbox) and that project's area. */
 export type ProjectTarget = { projectId: string | null; areaId: string | null };
@@ -32,7 +30,7 @@ export async function applyTodoistProjects({
   projects: readonly TodoistProject[];
   result: PullResult;
 }): Promise<Map<string, ProjectTarget>> {
-  await lockOrdering(tx, userId, "areas", "projects");
+  await lockImportedContainers(tx, userId);
   const links = new Map<string, Link>(
     (
       await tx.todoistProjectLink.findMany({
@@ -68,8 +66,7 @@ export async function applyTodoistProjects({
       return null;
     }
     projectRoom -= 1;
-    const order = await nextOrder(tx, projectOrder(userId));
-    return (await tx.project.create({ data: { userId, name, areaId, order }, select: { id: true } })).id;
+    return createImportedProject(tx, { userId, name, areaId });
   };
 
   /** The area a parent's sub-projects go in: made (and the parent's own project moved in) on its first sub-project. */
@@ -86,8 +83,7 @@ export async function applyTodoistProjects({
       return null;
     }
     areaRoom -= 1;
-    const order = await nextOrder(tx, areaOrder(userId));
-    const area = await tx.area.create({ data: { userId, name: parent.name, order }, select: { id: true } });
+    const area = { id: await createImportedArea(tx, { userId, name: parent.name }) };
     if (parent.projectId) {
       await tx.project.update({ where: { id: parent.projectId }, data: { areaId: area.id } });
       await tx.task.updateMany({ where: { projectId: parent.projectId }, data: { areaId: area.id } });

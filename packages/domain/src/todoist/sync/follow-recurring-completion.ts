@@ -1,6 +1,6 @@
 import { TaskChanged } from "../../scheduler/events.ts";
-import { insertImportedTasks } from "../../scheduler/imports/insert-imported-tasks.ts";
-import { completeTask } from "../../scheduler/tasks/complete-task.ts";
+import { insertImportedTasks } from "../../scheduler/imports/index.ts";
+import { completeTask } from "../../scheduler/tasks/index.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import type { TodoistItem } from "../api/todoist-objects.ts";
 import type { ItemMapping } from "../mapping/map-todoist-item.ts";

@@ -4,7 +4,7 @@ import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import type { TodoistItem } from "../api/todoist-objects.ts";
 import { type ItemMapping, mapTodoistItem } from "../mapping/map-todoist-item.ts";
 import type { ProjectTarget } from "./apply-todoist-projects.ts";
-import type { PullResult } from "./pull-todoist-changes.ts";
+import type { PullResult } from "./pull-types.ts";
 
 /** What every step of one pull reads: whose data, the person's zone, and where results go. */
 export type PullContext = {

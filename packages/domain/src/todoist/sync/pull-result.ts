@@ -1,4 +1,4 @@
-import type { PullResult } from "./pull-todoist-changes.ts";
+import type { PullResult } from "./pull-types.ts";
 
 /** The result a pull fills in as it goes. */
 export function emptyPullResult(): PullResult {

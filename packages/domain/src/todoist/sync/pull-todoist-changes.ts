@@ -4,19 +4,18 @@ import { type Db, withTransaction } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
 import type { TodoistClient } from "../api/todoist-client.ts";
 import type { TodoistItem, TodoistSection } from "../api/todoist-objects.ts";
-import type { TodoistPhase, TodoistSyncResult } from "../schemas.ts";
 import { ZTodoistTaskSnapshot } from "../todoist-snapshot.ts";
 import { applyItemBatch } from "./apply-item-batch.ts";
 import { applyTodoistProjects } from "./apply-todoist-projects.ts";
 import { bufferedEvents } from "./buffered-events.ts";
 import type { PullContext } from "./pull-context.ts";
 import { emptyPullResult } from "./pull-result.ts";
+import type { OnProgress, PullResult } from "./pull-types.ts";
 import { readRecurringCompletions } from "./read-recurring-completions.ts";
 import { readTodoistAnswer } from "./read-todoist-answer.ts";
 import { resolveParents } from "./resolve-parents.ts";
 
-export type PullResult = Omit<TodoistSyncResult, "pushed">;
-export type OnProgress = (progress: { phase: TodoistPhase; done: number; total: number }) => Promise<void> | void;
+export type { OnProgress, PullResult } from "./pull-types.ts";
 
 /** Items written per transaction: small enough to commit often (an import killed halfway keeps its batches). */
 export const PULL_BATCH_SIZE = 200;

@@ -1,8 +1,6 @@
 import type { Prisma } from "@agendacraft/db/prisma";
 import { TaskChanged, type TaskField } from "../../scheduler/events.ts";
-import { completeTask } from "../../scheduler/tasks/complete-task.ts";
-import { moveTask } from "../../scheduler/tasks/move-task.ts";
-import { reopenTask } from "../../scheduler/tasks/reopen-task.ts";
+import { completeTask, moveTask, reopenTask } from "../../scheduler/tasks/index.ts";
 import { newEvent } from "../../shared/events/event-type.ts";
 import type { TodoistItem } from "../api/todoist-objects.ts";
 import { type ItemMapping, SECTION_LABEL_PREFIX } from "../mapping/map-todoist-item.ts";
