@@ -77,8 +77,10 @@ export async function updateLinkedTask(
     write("endTime", mapped.endTime);
     write("startAfter", mapped.startAfter);
     write("dueAt", mapped.dueAt);
-    // Todoist's time is the person's word: the planner must not move it.
+    // Todoist's time is the person's word: the planner must not move it, and parts it had
+    // split the task into no longer match.
     data.plannedStart = null;
+    await tx.taskBlock.deleteMany({ where: { taskId: task.id } });
     if (remoteChanged.has("due")) {
       write("recurrence", mapped.recurrence);
       write("recurrenceAnchor", mapped.recurrenceAnchor);
