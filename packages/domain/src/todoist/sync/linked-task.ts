@@ -16,6 +16,8 @@ export const linkedTaskSelect = {
   areaId: true,
   labels: true,
   recurrence: true,
+  recurrenceAnchor: true,
+  recurrenceText: true,
   updatedAt: true,
   version: true,
 } satisfies Prisma.TaskSelect;

@@ -202,6 +202,34 @@ describe("pulling Todoist's changes", () => {
     expect(snapshot.local).toMatchObject({ summary: "Write report", priority: 5 });
   });
 
+  it("the same change on both sides is agreement, not a conflict", async () => {
+    const { prisma, person, id } = await imported();
+    const task = await person.taskOf(id("Write report"));
+    await prisma.task.update({ where: { id: task.id }, data: { completedAt: clock.now() } });
+    clock.advance(MINUTE_MS);
+    fake.closeTask(person.email, id("Write report"));
+    const result = await person.pull();
+    expect(result).toMatchObject({ conflicts: [], completed: 0, updated: 0 });
+    const link = await person.link(id("Write report"));
+    expect(ZTodoistTaskSnapshot.parse(link.synced).local.completed).toBe(true);
+    expect(person.events.names()).not.toContain("scheduler.task_completed");
+  });
+
+  it("a new repeat on the same date is followed", async () => {
+    const { person, id } = await imported();
+    const before = await person.taskOf(id("Water plants"));
+    fake.updateTask(person.email, id("Water plants"), {
+      due: { date: "2026-12-07", string: "every 2 days", is_recurring: true },
+    });
+    await person.pull();
+    expect(await person.taskOf(id("Water plants"))).toMatchObject({
+      recurrence: "FREQ=DAILY;INTERVAL=2",
+      recurrenceText: "every 2 days",
+      startAfter: before.startAfter,
+      dueAt: before.dueAt,
+    });
+  });
+
   it("moves a task to another section: the section label follows", async () => {
     const { person, ids, id } = await imported();
     fake.moveTask(person.email, id("Ship it"), { section_id: ids.sections["Work/Later"] as string });

@@ -39,11 +39,25 @@ export async function updateLinkedTask(
     return followRecurringCompletion(context, { item, mapping, task });
   }
 
-  const localChanged = new Set(changedFields(snapshot.local, localFieldsOf(task)));
+  const current = localFieldsOf(task);
+  const localChanged = new Set(changedFields(snapshot.local, current));
+  // Todoist's values as local fields: both sides making the same change (both completed the
+  // task, say) is agreement, not a conflict.
+  const wanted = localFieldsOf({
+    ...mapping.task,
+    completedAt: mapping.task.completed ? (task.completedAt ?? context.now) : null,
+    projectId: targetOf(context, item).projectId,
+  });
   const applied = new Set<keyof LocalFields>();
+  /** Fields whose agreed value becomes the current one: the written ones and those both sides agree on. */
+  const settled = new Set<keyof LocalFields>();
   let localWon = false;
   for (const pair of FIELD_PAIRS) {
     if (!pair.remote.some((field) => remoteChanged.has(field))) continue;
+    if (pair.local.every((field) => JSON.stringify(current[field]) === JSON.stringify(wanted[field]))) {
+      for (const field of pair.local) settled.add(field);
+      continue;
+    }
     if (pair.local.some((field) => localChanged.has(field))) {
       const todoistLater = item.updated_at ? Date.parse(item.updated_at) > task.updatedAt.getTime() : false;
       result.conflicts.push({
@@ -57,7 +71,10 @@ export async function updateLinkedTask(
         continue;
       }
     }
-    for (const field of pair.local) applied.add(field);
+    for (const field of pair.local) {
+      applied.add(field);
+      settled.add(field);
+    }
   }
 
   const mapped = mapping.task;
@@ -81,18 +98,21 @@ export async function updateLinkedTask(
     // split the task into no longer match.
     data.plannedStart = null;
     await tx.taskBlock.deleteMany({ where: { taskId: task.id } });
-    if (remoteChanged.has("due")) {
-      write("recurrence", mapped.recurrence);
-      write("recurrenceAnchor", mapped.recurrenceAnchor);
-      data.recurrenceText = mapped.recurrenceText;
-    }
   } else if (applied.has("minutes") && task.startTime) {
     write("endTime", new Date(task.startTime.getTime() + mapped.minutes * MINUTE_MS));
+  }
+  // The repeat follows Todoist's due unless AgendaCraft's later dates won (a new due string
+  // may keep the same date: "every day" became "every 2 days").
+  const dueFollows = remoteChanged.has("due") && settled.has("startTime");
+  if (dueFollows) {
+    if (task.recurrence !== mapped.recurrence) write("recurrence", mapped.recurrence);
+    if (task.recurrenceAnchor !== mapped.recurrenceAnchor) write("recurrenceAnchor", mapped.recurrenceAnchor);
+    if (task.recurrenceText !== mapped.recurrenceText) data.recurrenceText = mapped.recurrenceText;
   }
   if (remoteChanged.has("labels") || remoteChanged.has("section_id"))
     data.labels = labelsOf(context, item, mapped, task);
 
-  let changed = fields.length > 0 || data.labels !== undefined;
+  let changed = Object.keys(data).length > 0;
   if (Object.keys(data).length > 0) {
     const updated = await tx.task.update({ where: { id: task.id }, data, select: { version: true } });
     if (fields.length > 0) {
@@ -122,7 +142,7 @@ export async function updateLinkedTask(
   const local = Object.fromEntries(
     (Object.keys(after) as (keyof LocalFields)[]).map((field) => [
       field,
-      applied.has(field) ? after[field] : snapshot.local[field],
+      settled.has(field) ? after[field] : snapshot.local[field],
     ]),
   ) as LocalFields;
   await tx.todoistTaskLink.update({
@@ -131,7 +151,7 @@ export async function updateLinkedTask(
       synced: { remote, local },
       remoteUpdatedAt: item.updated_at ? new Date(item.updated_at) : null,
       dirty: link.dirty || localWon,
-      ...(datesApplied && remoteChanged.has("due") ? { unmappedReason: mapping.unmappedReason } : {}),
+      ...(dueFollows ? { unmappedReason: mapping.unmappedReason } : {}),
     },
   });
   return task.id;
