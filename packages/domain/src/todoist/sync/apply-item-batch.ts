@@ -96,6 +96,14 @@ async function createTasks(
     }
     result.created += 1;
     for (const text of mapping.notes) note(context, item, taskId, text);
+    if (!row.projectId && !context.targets.has(item.project_id)) {
+      note(
+        context,
+        item,
+        taskId,
+        "Its Todoist project is not imported (archived, or past the project limit): it is in the inbox.",
+      );
+    }
     listUnmapped(context, item, mapping, taskId);
     links.push({
       todoistId: item.id,

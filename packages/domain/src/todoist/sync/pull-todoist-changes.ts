@@ -71,11 +71,15 @@ export async function pullTodoistChanges({
   const { userId } = connection;
 
   await onProgress?.({ phase: "projects", done: 0, total: answer.projects.length });
-  const targets = await withTransaction(
-    db,
-    (tx) => applyTodoistProjects({ tx, userId, connectionId, projects: answer.projects, result }),
-    { timeoutMs: BATCH_TIMEOUT_MS },
-  );
+  // The steady state (nothing changed) needs no database work before saving the new token.
+  const idle = answer.projects.length === 0 && answer.items.length === 0;
+  const targets = idle
+    ? new Map()
+    : await withTransaction(
+        db,
+        (tx) => applyTodoistProjects({ tx, userId, connectionId, projects: answer.projects, result }),
+        { timeoutMs: BATCH_TIMEOUT_MS },
+      );
   result.projects = answer.projects.length;
   await onProgress?.({ phase: "projects", done: answer.projects.length, total: answer.projects.length });
   signal?.throwIfAborted();
