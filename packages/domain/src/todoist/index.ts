@@ -11,14 +11,13 @@ export { getTodoistStatus } from "./connect/get-todoist-status.ts";
 export { storedTodoistAuth } from "./connect/stored-todoist-auth.ts";
 export { syncTodoistNow } from "./connect/sync-todoist-now.ts";
 export * from "./schemas.ts";
-export { createTodoistPushSubscriber } from "./sync/todoist-push-subscriber.ts";
-export { TODOIST_SYNC_JOB, TODOIST_SYNC_QUEUE_OPTIONS, TodoistSyncJob } from "./sync/todoist-sync-job-type.ts";
 export {
   failureInWords,
   type RunTodoistSyncInput,
   runTodoistSync,
   TodoistConnectionGoneError,
 } from "./sync/run-todoist-sync.ts";
+export { createTodoistPushSubscriber } from "./sync/todoist-push-subscriber.ts";
 export { TODOIST_RUN_LEASE_MS, TodoistSyncBusyError } from "./sync/todoist-run-lease.ts";
 export {
   createTodoistSyncJob,
@@ -26,6 +25,7 @@ export {
   sendDueTodoistSyncs,
   TodoistSyncScheduleJob,
 } from "./sync/todoist-sync-job.ts";
+export { TODOIST_SYNC_JOB, TODOIST_SYNC_QUEUE_OPTIONS, TodoistSyncJob } from "./sync/todoist-sync-job-type.ts";
 export {
   DEFAULT_TODOIST_SYNC_INTERVAL_SECONDS,
   TODOIST_CALLBACK_PATH,
