@@ -119,7 +119,13 @@ describe("Todoist in a real browser, against the fake Todoist", () => {
   it("completes an imported task here and Todoist shows it completed", async () => {
     const [task] = (await tasksNamed("Task 12")).filter((candidate) => candidate.completedAt === null);
     expect(task?.todoistId).toBeTruthy();
-    await mutate(page, "scheduler.tasks.complete", { id: task?.id });
+    // Task 12 is in Todoist's "Project 3" (the generator deals tasks to projects in turn).
+    await nav("Projects");
+    await page.getByRole("link", { name: /^Project 3/ }).first().click();
+    const row = page.getByRole("listitem").filter({ hasText: "Task 12" }).first();
+    await row.getByRole("img", { name: "From Todoist" }).waitFor();
+    await row.getByRole("checkbox", { name: 'Complete "Task 12"' }).click();
+    await screenshot("todoist-project.png");
     // The push runs as a job a few seconds after the change.
     await expect
       .poll(() => fake.task(fake.defaultEmail, task?.todoistId ?? "")?.checked, { timeout: 60_000, interval: 500 })

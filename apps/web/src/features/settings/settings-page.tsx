@@ -31,7 +31,7 @@ export function SettingsPage() {
       <SettingsSection
         id="connections"
         title="Connections"
-        description="Your calendars: plans go around their events, the week view shows them, and planned tasks can be written to Google Calendar."
+        description="Your calendars: plans go around their events, the week view shows them, and planned tasks can be written to Google Calendar. Todoist: your projects and tasks, planned here and kept in step with Todoist."
       >
         <ConnectionsSection />
       </SettingsSection>
