@@ -121,7 +121,10 @@ describe("Todoist in a real browser, against the fake Todoist", () => {
     expect(task?.todoistId).toBeTruthy();
     // Task 12 is in Todoist's "Project 3" (the generator deals tasks to projects in turn).
     await nav("Projects");
-    await page.getByRole("link", { name: /^Project 3/ }).first().click();
+    await page
+      .getByRole("link", { name: /^Project 3/ })
+      .first()
+      .click();
     const row = page.getByRole("listitem").filter({ hasText: "Task 12" }).first();
     await row.getByRole("img", { name: "From Todoist" }).waitFor();
     await row.getByRole("checkbox", { name: 'Complete "Task 12"' }).click();

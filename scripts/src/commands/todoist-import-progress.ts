@@ -1,4 +1,4 @@
-import type { TodoistRunning } from "@agendacraft/domain/todoist/schemas";
+import { type TodoistRunning, todoistPhaseWords } from "@agendacraft/domain/todoist/schemas";
 
 /** Where the progress goes (stderr): one updating line on a terminal, plain lines otherwise. */
 export type ProgressStream = { isTTY: boolean; write(text: string): void };
@@ -6,20 +6,6 @@ export type ProgressStream = { isTTY: boolean; write(text: string): void };
 const BAR_WIDTH = 24;
 /** Back to the line's start and clear it: the next draw replaces the last. */
 const CLEAR_LINE = "\r\x1b[2K";
-
-/** The phase in words, as the web's card says it. */
-export function phaseWords({ phase, done, total }: TodoistRunning): string {
-  switch (phase) {
-    case "push":
-      return "Sending your changes";
-    case "projects":
-      return "Reading projects";
-    case "tasks":
-      return total > 0 ? `Importing tasks ${done} of ${total}` : "Importing tasks";
-    case "completed":
-      return "Reading completed tasks";
-  }
-}
 
 /** Whole percent done, or null when the phase has no total to count against. */
 function percentOf({ done, total }: TodoistRunning): number | null {
@@ -32,7 +18,7 @@ export function progressLine(running: TodoistRunning): string {
   const filled = percent === null ? 0 : Math.round((percent / 100) * BAR_WIDTH);
   const bar = `[${"#".repeat(filled)}${(percent === null ? " " : "-").repeat(BAR_WIDTH - filled)}]`;
   const figure = percent === null ? "    " : `${String(percent).padStart(3)}%`;
-  return `${bar} ${figure}  ${phaseWords(running)}`;
+  return `${bar} ${figure}  ${todoistPhaseWords(running)}`;
 }
 
 /**
@@ -56,7 +42,7 @@ export function createTodoistProgress(stream: ProgressStream) {
       if (running.phase === lastPhase && tenth <= lastTenth) return;
       lastPhase = running.phase;
       lastTenth = tenth;
-      stream.write(`${phaseWords(running)}${percent === null ? "" : ` (${percent}%)`}\n`);
+      stream.write(`${todoistPhaseWords(running)}${percent === null ? "" : ` (${percent}%)`}\n`);
     },
     /** Clears the terminal's progress line, so the summary starts on a clean line. */
     finish() {

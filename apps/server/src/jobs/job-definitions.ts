@@ -26,8 +26,8 @@ import {
   createTodoistPushSubscriber,
   createTodoistSyncJob,
   createTodoistSyncScheduleJob,
+  TODOIST_ITSELF,
   type TodoistConfig,
-  todoistConfig,
 } from "@agendacraft/domain/todoist";
 
 /** What job handlers get to work with: the same things a request gets, minus the request. */
@@ -54,9 +54,6 @@ export type JobDeps = {
   /** How the server reaches Todoist (TODOIST_*); absent: todoist.com itself. */
   todoist?: TodoistConfig;
 };
-
-/** Without TODOIST_* settings, token connections still sync with todoist.com itself. */
-const TODOIST_ITSELF = todoistConfig({ publicOrigin: "http://localhost" });
 
 /** Names jobs had before a rename: their queues (and any job still waiting in them) are deleted at start. */
 export const RETIRED_JOB_NAMES: readonly string[] = [RETIRED_SYNC_FEEDS_JOB];

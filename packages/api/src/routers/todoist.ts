@@ -4,8 +4,8 @@ import {
   disconnectTodoist,
   getTodoistStatus,
   syncTodoistNow,
+  TODOIST_ITSELF,
   type TodoistConfig,
-  todoistConfig,
   ZConnectTodoistInput,
   ZDisconnectTodoistInput,
   ZTodoistConnectUrl,
@@ -16,9 +16,6 @@ import {
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
-
-/** Without TODOIST_* settings the server still connects personal API tokens, to todoist.com itself. */
-const TODOIST_ITSELF = todoistConfig({ publicOrigin: "http://localhost" });
 
 function servicesOf(ctx: Context & { session: { userId: string } }) {
   const config: TodoistConfig = ctx.todoist ?? TODOIST_ITSELF;

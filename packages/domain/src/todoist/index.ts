@@ -29,6 +29,7 @@ export { TODOIST_SYNC_JOB, TODOIST_SYNC_QUEUE_OPTIONS, TodoistSyncJob } from "./
 export {
   DEFAULT_TODOIST_SYNC_INTERVAL_SECONDS,
   TODOIST_CALLBACK_PATH,
+  TODOIST_ITSELF,
   type TodoistConfig,
   todoistConfig,
 } from "./todoist-config.ts";

@@ -76,6 +76,20 @@ export type TodoistPhase = z.infer<typeof ZTodoistPhase>;
 export const ZTodoistRunning = z.object({ phase: ZTodoistPhase, done: z.number().int(), total: z.number().int() });
 export type TodoistRunning = z.infer<typeof ZTodoistRunning>;
 
+/** What a running sync is doing, in words (the web's card and `pnpm ac todoist import` say the same). */
+export function todoistPhaseWords({ phase, done, total }: TodoistRunning): string {
+  switch (phase) {
+    case "push":
+      return "Sending your changes";
+    case "projects":
+      return "Reading projects";
+    case "tasks":
+      return total > 0 ? `Importing tasks ${done} of ${total}` : "Importing tasks";
+    case "completed":
+      return "Reading completed tasks";
+  }
+}
+
 export const ZTodoistStatus = z.object({
   connected: z.boolean(),
   /** The Todoist account; null when not connected. */

@@ -55,3 +55,6 @@ export function todoistConfig({
     syncIntervalSeconds,
   };
 }
+
+/** Without any TODOIST_* setting: todoist.com itself, personal API tokens only (no OAuth client). */
+export const TODOIST_ITSELF: TodoistConfig = todoistConfig({ publicOrigin: "http://localhost" });

@@ -1,45 +1,7 @@
-import { useEffect, useRef, useState } from "react";
-import { useSearchParams } from "react-router";
-import { GOOGLE_RETURN_PARAMS, type GoogleReturn, readGoogleReturn } from "./google-return.ts";
+import { GOOGLE_RETURN_PARAMS, readGoogleReturn } from "./google-return.ts";
+import { OAuthReturnNotice } from "./oauth-return-notice.tsx";
 
-/**
- * After Google's consent page sends the browser back (`/settings?google=...`), says how it went
- * and takes the parameters out of the address, so a reload or a shared link does not repeat it.
- */
+/** How "Connect Google Calendar" went, after Google sends the browser back (`/settings?google=...`). */
 export function GoogleReturnNotice() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const [notice, setNotice] = useState<GoogleReturn | null>(() => readGoogleReturn(searchParams));
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const read = readGoogleReturn(searchParams);
-    if (!read) return;
-    setNotice(read);
-    ref.current?.scrollIntoView?.({ block: "center" });
-    setSearchParams(
-      (params) => {
-        for (const name of GOOGLE_RETURN_PARAMS) params.delete(name);
-        return params;
-      },
-      { replace: true },
-    );
-  }, [searchParams, setSearchParams]);
-
-  if (!notice) return null;
-  const look =
-    notice.tone === "success"
-      ? "border-emerald-200 bg-emerald-50 text-emerald-900"
-      : "border-red-200 bg-red-50 text-red-900";
-  return (
-    <div
-      ref={ref}
-      role={notice.tone === "success" ? "status" : "alert"}
-      className={`flex items-start justify-between gap-3 rounded-md border px-3 py-2 text-sm ${look}`}
-    >
-      <p>{notice.message}</p>
-      <button type="button" className="shrink-0 underline" onClick={() => setNotice(null)}>
-        Dismiss
-      </button>
-    </div>
-  );
+  return <OAuthReturnNotice read={readGoogleReturn} params={GOOGLE_RETURN_PARAMS} />;
 }

@@ -1,4 +1,5 @@
 import { GOOGLE_CALENDAR_PERMISSIONS } from "@agendacraft/domain/calendars/schemas";
+import type { OAuthReturn } from "./oauth-return.ts";
 
 /**
  * One permission the callback named as missing (`missing=calendar.events,...`, the scope's
@@ -9,7 +10,7 @@ export function permissionWords(permission: string): string {
   return `“${words ?? permission}”`;
 }
 
-export type GoogleReturn = { tone: "success" | "error"; message: string };
+export type GoogleReturn = OAuthReturn;
 
 /** The query parameters the OAuth callback adds when it sends the browser back here. */
 export const GOOGLE_RETURN_PARAMS = ["google", "missing", "connection"] as const;

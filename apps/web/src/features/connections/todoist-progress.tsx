@@ -1,5 +1,6 @@
 import type { TodoistRunning } from "@agendacraft/domain/todoist/schemas";
-import { todoistPhaseWords, todoistProgressFraction } from "./todoist-words.ts";
+import { todoistPhaseWords } from "@agendacraft/domain/todoist/schemas";
+import { todoistProgressFraction } from "./todoist-words.ts";
 
 /**
  * The run in progress: its phase in words and a bar. Without a total (reading projects) the bar

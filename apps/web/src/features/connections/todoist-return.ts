@@ -1,5 +1,6 @@
+import type { OAuthReturn } from "./oauth-return.ts";
 /** A notice after Todoist's consent page sent the browser back. */
-export type TodoistReturn = { tone: "success" | "error"; message: string };
+export type TodoistReturn = OAuthReturn;
 
 /** The query parameters the OAuth callback adds when it sends the browser back here. */
 export const TODOIST_RETURN_PARAMS = ["todoist", "reason"] as const;

@@ -1,10 +1,6 @@
+import { todoistPhaseWords } from "@agendacraft/domain/todoist/schemas";
 import { describe, expect, it } from "vitest";
-import {
-  todoistConflictWords,
-  todoistPhaseWords,
-  todoistProgressFraction,
-  todoistResultWords,
-} from "./todoist-words.ts";
+import { todoistConflictWords, todoistProgressFraction, todoistResultWords } from "./todoist-words.ts";
 
 const counts = { projects: 3, tasks: 200, created: 200, updated: 0, completed: 0, deleted: 0, pushed: 0 };
 

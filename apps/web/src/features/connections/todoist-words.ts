@@ -5,20 +5,6 @@ export function countWords(count: number, noun: string): string {
   return `${count} ${count === 1 ? noun : `${noun}s`}`;
 }
 
-/** What a running sync is doing, in words; the tasks phase counts, the others are too quick to. */
-export function todoistPhaseWords({ phase, done, total }: TodoistRunning): string {
-  switch (phase) {
-    case "push":
-      return "Sending your changes";
-    case "projects":
-      return "Reading projects";
-    case "tasks":
-      return total > 0 ? `Importing tasks ${done} of ${total}` : "Importing tasks";
-    case "completed":
-      return "Reading completed tasks";
-  }
-}
-
 /** How far a run is, 0..1; null when it cannot say (no total yet). */
 export function todoistProgressFraction({ done, total }: TodoistRunning): number | null {
   if (total <= 0) return null;
