@@ -200,8 +200,16 @@ describe("pushing local changes of Todoist tasks", () => {
 
     const own = await database().prisma.project.create({ data: { userId: who.user.id, name: "Private", order: 9 } });
     await who.move({ id: taskId, projectId: own.id });
-    // Todoist has no such project: the item stays where it is, and no sync is asked for.
-    expect((await pushed(who)).requests).toEqual([]);
+    // Todoist has no such project: the item stays where it is, nothing is sent, and the run says why (once).
+    const ownMove = await pushed(who);
+    expect(ownMove.requests).toEqual([]);
+    expect(ownMove.notes).toEqual([
+      {
+        todoistId,
+        taskId,
+        note: "Moved here to a project that is not in Todoist: in Todoist it stays in its project.",
+      },
+    ]);
     expect(fake.task(who.email, todoistId)?.project_id).toBe(fake.user(who.email).inbox_project_id);
   });
 

@@ -36,13 +36,13 @@ export async function pushTodoistChanges({
     select: { user: { select: { timeZone: true } } },
   });
   if (!connection) throw todoistNotConnected();
-  await queueLocalChanges({ db, clock, connectionId, timeZone: connection.user.timeZone });
+  const planningNotes = await queueLocalChanges({ db, clock, connectionId, timeZone: connection.user.timeZone });
   const stored = await db.todoistCommand.findMany({
     where: { connectionId },
     select: { uuid: true, type: true, args: true },
     orderBy: [{ createdAt: "asc" }, { uuid: "asc" }],
   });
-  const result = { pushed: 0, notes: [] as PushNote[] };
+  const result = { pushed: 0, notes: [...planningNotes] };
   if (stored.length === 0) return result;
 
   const commands = stored.map((row) => ({ ...row, args: row.args as Record<string, unknown> }));

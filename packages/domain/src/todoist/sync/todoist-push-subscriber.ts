@@ -63,7 +63,8 @@ export function createTodoistPushSubscriber({
       timeZone: link.connection.user.timeZone,
       todoistProjectOf: await readTodoistProjects(tx, link.connectionId),
     });
-    if (plan.commands.length === 0) return;
+    // A change Todoist cannot take (a move to a project of our own) still syncs, so the run's notes say so.
+    if (plan.commands.length === 0 && plan.notes.length === 0) return;
     await tx.todoistTaskLink.update({
       where: { connectionId_todoistId: { connectionId: link.connectionId, todoistId: link.todoistId } },
       data: { dirty: true },

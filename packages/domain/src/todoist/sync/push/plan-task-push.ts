@@ -27,6 +27,8 @@ export type TaskPushPlan = {
   remote: RemoteFields;
   local: LocalFields;
   nextTaskId: string | null;
+  /** Local changes Todoist cannot take, in words (the run's notes). */
+  notes: string[];
 };
 
 type Due = NonNullable<RemoteFields["due"]>;
@@ -72,6 +74,7 @@ export function planTaskPush({
   if (!recurring) planDates({ snapshot, task, changed, timeZone, set });
 
   const commands: PlannedCommand[] = [];
+  const notes: string[] = [];
   let nextTaskId: string | null = null;
   let agreedLocal = local;
   const reopened = changed.has("completed") && !local.completed;
@@ -84,7 +87,9 @@ export function planTaskPush({
   if (changed.has("projectId")) {
     const target = todoistProjectOf(task.projectId);
     // A project that did not come from Todoist has no Todoist twin: the item stays where it is.
-    if (target !== null && target !== remote.project_id) {
+    if (target === null)
+      notes.push("Moved here to a project that is not in Todoist: in Todoist it stays in its project.");
+    else if (target !== remote.project_id) {
       commands.push({ type: "item_move", args: { id: todoistId, project_id: target } });
       remote.project_id = target;
       remote.section_id = null;
@@ -106,7 +111,7 @@ export function planTaskPush({
       remote.checked = true;
     }
   }
-  return { commands, remote, local: agreedLocal, nextTaskId };
+  return { commands, remote, local: agreedLocal, nextTaskId, notes };
 }
 
 function planDates({

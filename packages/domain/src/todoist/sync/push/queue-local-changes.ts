@@ -4,6 +4,7 @@ import type { Clock } from "../../../shared/clock.ts";
 import { type Db, withTransaction } from "../../../shared/db.ts";
 import { type PendingPush, ZPushedSnapshot } from "./pending-push.ts";
 import { type PlannedCommand, planTaskPush } from "./plan-task-push.ts";
+import type { PushNote } from "./settle-push-answers.ts";
 
 /** What localFieldsOf reads, and the id. */
 export const LOCAL_TASK_FIELDS = {
@@ -33,6 +34,7 @@ export const PUSH_TASK_SELECT = {
  * sent, so a push that dies halfway re-sends the same uuids. A link whose commands from an
  * earlier push are still unanswered waits for them. Links with nothing to send only take the
  * task's current fields as agreed (a planner placement, a value Todoist already holds).
+ * Resolves with the local changes Todoist cannot take, in words.
  */
 export async function queueLocalChanges({
   db,
@@ -44,7 +46,8 @@ export async function queueLocalChanges({
   clock: Clock;
   connectionId: string;
   timeZone: string;
-}): Promise<void> {
+}): Promise<PushNote[]> {
+  const notes: PushNote[] = [];
   await withTransaction(db, async (tx) => {
     const links = await tx.todoistTaskLink.findMany({
       where: { connectionId, OR: [{ dirty: true }, { taskId: null }] },
@@ -69,7 +72,9 @@ export async function queueLocalChanges({
             remote: snapshot.remote,
             local: snapshot.local,
             nextTaskId: null,
+            notes: [],
           };
+      for (const note of plan.notes) notes.push({ todoistId: link.todoistId, taskId: link.task?.id ?? null, note });
       if (plan.commands.length === 0) {
         await tx.todoistTaskLink.update({ where, data: { synced: { ...snapshot, local: plan.local }, dirty: false } });
         continue;
@@ -98,6 +103,7 @@ export async function queueLocalChanges({
       })),
     });
   });
+  return notes;
 }
 
 /** The Todoist project linked to a local project (null: the inbox), or null when it did not come from Todoist. */
