@@ -68,6 +68,32 @@ describe("one Todoist sync run", () => {
     ]);
   });
 
+  it("pushes local changes after the pull, and the run's notes say what Todoist could not take", async () => {
+    const { deps, connectionId, email, db, userId } = await connected(4);
+    await runTodoistSync({ ...deps, connectionId });
+    const [renamed, moved] = await db.todoistTaskLink.findMany({
+      where: { connectionId },
+      orderBy: { todoistId: "asc" },
+      take: 2,
+      select: { todoistId: true, taskId: true },
+    });
+    if (!renamed?.taskId || !moved?.taskId) throw new Error("the import linked no tasks");
+    const own = await db.project.create({ data: { userId, name: "Private", order: 99 } });
+    await db.task.update({ where: { id: renamed.taskId }, data: { summary: "Renamed here" } });
+    await db.task.update({ where: { id: moved.taskId }, data: { projectId: own.id } });
+    // What the push subscriber does after each change (its own tests deliver real events).
+    await db.todoistTaskLink.updateMany({ where: { connectionId }, data: { dirty: true } });
+
+    const result = await runTodoistSync({ ...deps, connectionId });
+    expect(result.pushed).toBe(1);
+    expect(fake.task(email, renamed.todoistId)?.content).toBe("Renamed here");
+    expect(result.notes).toContainEqual({
+      todoistId: moved.todoistId,
+      taskId: moved.taskId,
+      note: "Moved here to a project that is not in Todoist: in Todoist it stays in its project.",
+    });
+  });
+
   it("a token Todoist refuses: needs_reconnect with the reason in words; the job completes without retrying", async () => {
     const { deps, connectionId, email, stored } = await connected();
     fake.expireAccessTokens(email);

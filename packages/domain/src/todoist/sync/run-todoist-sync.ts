@@ -83,8 +83,12 @@ export async function runTodoistSync({
   });
   try {
     const pulled = await pullTodoistChanges({ db, client, clock, events, jobs, connectionId, onProgress, signal });
-    const { pushed } = await pushTodoistChanges({ db, client, clock, connectionId, onProgress, signal });
-    const result: TodoistSyncResult = { ...pulled, pushed };
+    const pushedChanges = await pushTodoistChanges({ db, client, clock, connectionId, onProgress, signal });
+    const result: TodoistSyncResult = {
+      ...pulled,
+      pushed: pushedChanges.pushed,
+      notes: [...pulled.notes, ...pushedChanges.notes],
+    };
     const { unmapped: _unmapped, ...lastResult } = result;
     const { count } = await db.todoistConnection.updateMany({
       where: { id: connectionId },
