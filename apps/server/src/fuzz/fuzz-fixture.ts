@@ -15,6 +15,7 @@ import {
 import { createNotificationBus, type NotificationBus } from "@agendacraft/domain/notifier";
 import { fixedClock, testSecretKeyring } from "@agendacraft/domain/shared";
 import { type FakeGoogle, startFakeGoogle } from "@agendacraft/fake-google";
+import { type FakeTodoist, startFakeTodoist } from "@agendacraft/fake-todoist";
 import { createJobDefinitions } from "../jobs/job-definitions.ts";
 import { startJobQueue } from "../jobs/start-job-queue.ts";
 import { APP_ORIGIN, cookieFrom, postJson } from "../testing/http.ts";
@@ -52,6 +53,9 @@ export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixt
 
   // Google procedures are fuzzed as a configured server answers them (without it they all answer 503 not configured).
   const google: FakeGoogle = await startFakeGoogle({ clientId: "agendacraft-fuzz", clientSecret: "fuzz-secret" });
+  // Todoist too, with an OAuth client: there is no internet here, a fuzzed token must meet a
+  // Todoist that answers (401), and without a client connectUrl answers 503 not configured.
+  const todoist: FakeTodoist = await startFakeTodoist();
 
   const webDist = await mkdtemp(join(tmpdir(), "agendacraft-fuzz-web-"));
   await writeFile(join(webDist, "index.html"), "<!doctype html><title>AgendaCraft</title>");
@@ -82,6 +86,9 @@ export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixt
       GOOGLE_CLIENT_ID: google.clientId,
       GOOGLE_CLIENT_SECRET: google.clientSecret,
       GOOGLE_BASE_URL: google.url,
+      TODOIST_BASE_URL: todoist.url,
+      TODOIST_CLIENT_ID: todoist.clientId,
+      TODOIST_CLIENT_SECRET: todoist.clientSecret,
     },
   });
 
@@ -109,6 +116,7 @@ export async function startFuzzFixture(database: TestDatabase): Promise<FuzzFixt
       await jobs.stop();
       await calendars.close();
       await google.close();
+      await todoist.close();
       await rm(webDist, { recursive: true, force: true });
     },
   };

@@ -93,6 +93,7 @@ describe("event delivery across a killed server", { timeout: 240_000 }, () => {
         { subscriber: "notifier.calendar-alerts", behind: "0" },
         { subscriber: "notifier.reminders", behind: "0" },
         { subscriber: "scheduler.replan", behind: "0" },
+        { subscriber: "todoist.push", behind: "0" },
       ]);
       expect(await db.prisma.notification.count({ where: { taskId } })).toBe(1);
     } finally {

@@ -1,6 +1,8 @@
+import { createServer } from "node:net";
+import { todoistConfig } from "@agendacraft/domain/todoist";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDeps } from "../testing/create-test-deps.ts";
-import { createTestUser } from "../testing/test-users.ts";
+import { callerFor, createTestUser } from "../testing/test-users.ts";
 import { trpcFailure } from "../testing/trpc-failure.ts";
 
 /**
@@ -26,6 +28,26 @@ describe("the database-unavailable log line", () => {
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.cause).toMatchObject({ code: "calendars.feed_unreachable" });
     const messages = harness.log.entries.map((entry) => entry.message);
+    expect(messages).not.toContain("database unavailable; answered 503");
+  });
+
+  it("is not written when Todoist cannot be reached, answered 503 todoist.unavailable", async () => {
+    // A port that refuses connections (ECONNREFUSED, the same socket code a dead database gives).
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+    const { session } = await createTestUser(harness.deps);
+    const deps = {
+      ...harness.deps,
+      todoist: todoistConfig({ baseUrl: `http://127.0.0.1:${port}`, publicOrigin: "http://localhost:3000" }),
+    };
+    const caller = callerFor(deps, session);
+    const before = harness.log.entries.length;
+    const error = await trpcFailure(caller.todoist.connect({ apiToken: "a1b2c3" }));
+    expect(error.code).toBe("SERVICE_UNAVAILABLE");
+    expect(error.cause).toMatchObject({ code: "todoist.unavailable" });
+    const messages = harness.log.entries.slice(before).map((entry) => entry.message);
     expect(messages).not.toContain("database unavailable; answered 503");
   });
 });

@@ -1,4 +1,5 @@
 import {
+  DATABASE_UNAVAILABLE_CODE,
   type DomainErrorKind,
   domainErrorFromPrisma,
   isDatabaseUnavailableError,
@@ -36,9 +37,10 @@ export function toTRPCError(error: TRPCError): {
     return {
       error: new TRPCError({ code: CODE_BY_KIND[domainError.kind], message: domainError.message, cause: domainError }),
       unexpected: false,
-      // Only a 503 is an outage: a 400 for a calendar whose name does not resolve carries the
-      // same kind of socket error (ENOTFOUND) in its cause chain.
-      databaseUnavailable: domainError.kind === "UNAVAILABLE" && isDatabaseUnavailableError(cause),
+      // Only the database's own 503 is an outage: a 400 for a calendar whose name does not
+      // resolve, or a 503 because Todoist or Google cannot be reached, carries the same kind of
+      // socket error (ENOTFOUND, ECONNREFUSED) in its cause chain.
+      databaseUnavailable: domainError.code === DATABASE_UNAVAILABLE_CODE && isDatabaseUnavailableError(cause),
     };
   }
   if (error.code !== "INTERNAL_SERVER_ERROR") return { error, unexpected: false, databaseUnavailable: false };

@@ -152,9 +152,9 @@ describe("todoist router", () => {
     expect(stored).toMatchObject({ userId, returnTo: "/settings/connections" });
     expect(stored.expiresAt.getTime() - deps.clock.now().getTime()).toBe(10 * 60_000);
     // Only paths of this app come back.
-    expect((await trpcFailure(caller.todoist.connectUrl({ returnTo: "https://evil.example" }))).code).toBe(
-      "BAD_REQUEST",
-    );
+    for (const returnTo of ["https://evil.example", "//evil.example/settings", "/\\evil.example"]) {
+      expect((await trpcFailure(caller.todoist.connectUrl({ returnTo }))).code, returnTo).toBe("BAD_REQUEST");
+    }
   });
 
   /** A person with a Todoist connection and what an import would have made: an area, two projects, tasks. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zInstant } from "../shared/instant.ts";
+import { ZReturnTo } from "../shared/return-to.ts";
 import { ZText } from "../shared/text.ts";
 import { refineTimeRange } from "../shared/time-range.ts";
 
@@ -94,10 +95,7 @@ export type ConnectionStatus = z.infer<typeof ZConnectionStatus>;
 export const ZConnectionId = z.uuid("Unknown connection");
 
 /** A path inside the app (never another site): "/settings", "/settings/connections?tab=google". */
-export const ZReturnTo = ZText.trim()
-  .max(500, "That path is too long")
-  // "/" then anything but a second "/" or a backslash (browsers read "//evil.example" as another site).
-  .regex(/^\/([^/\\\s]\S*)?$/, "Give a path inside the app, starting with /");
+export { ZReturnTo };
 
 export const ZConnectUrlInput = z.object({ returnTo: ZReturnTo.optional() }).optional();
 export type ConnectUrlInput = z.infer<typeof ZConnectUrlInput>;

@@ -68,10 +68,13 @@ const FOREIGN_KEY = /\b[a-z]+(?:_[a-z]+)*_([a-z]\w*)_fkey\b/;
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** The one answer for "the database cannot be reached right now": 503 with `common.unavailable`. */
+/** The code of databaseUnavailableError: the one UNAVAILABLE that means the database is away. */
+export const DATABASE_UNAVAILABLE_CODE = "common.unavailable";
+
 export function databaseUnavailableError(cause: unknown): DomainError {
   return new DomainError({
     kind: "UNAVAILABLE",
-    code: "common.unavailable",
+    code: DATABASE_UNAVAILABLE_CODE,
     message: "The service is briefly unavailable. Please try again in a few seconds.",
     details: { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
     cause,

@@ -4,6 +4,7 @@ export { ZColor } from "./color.ts";
 export { isDatabaseUnavailableError } from "./database-unavailable.ts";
 export { type Db, type DbClient, type JobSender, withTransaction } from "./db.ts";
 export {
+  DATABASE_UNAVAILABLE_CODE,
   DomainError,
   type DomainErrorKind,
   type DomainErrorOptions,

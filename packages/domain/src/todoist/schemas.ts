@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZReturnTo } from "../shared/return-to.ts";
 import { ZText } from "../shared/text.ts";
 
 export const ZConnectTodoistInput = z.object({
@@ -13,11 +14,7 @@ export type ConnectTodoistInput = z.infer<typeof ZConnectTodoistInput>;
 export const ZTodoistConnectUrlInput = z
   .object({
     /** A path in the web app to come back to afterwards (default /settings). */
-    returnTo: z
-      .string()
-      .max(200)
-      .regex(/^\/(?!\/)[^\s\\]*$/, "Give a path in this app, such as /settings")
-      .optional(),
+    returnTo: ZReturnTo.optional(),
   })
   .default({});
 export type TodoistConnectUrlInput = z.infer<typeof ZTodoistConnectUrlInput>;
