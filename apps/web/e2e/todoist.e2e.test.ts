@@ -74,6 +74,8 @@ async function tasksNamed(summary: string): Promise<Task[]> {
 describe("Todoist in a real browser, against the fake Todoist", () => {
   it("connects with a pasted API token and imports 3 projects and 200 tasks", async () => {
     await page.goto(appUrl());
+    // "/" sends a signed-in person on to the inbox: a click before that lands would be undone by it.
+    await page.getByRole("heading", { name: "Inbox" }).waitFor();
     await nav("Settings");
     await todoistCard().getByLabel("Todoist API token").fill(fake.issueToken());
     await todoistCard().getByRole("button", { name: "Connect", exact: true }).click();
