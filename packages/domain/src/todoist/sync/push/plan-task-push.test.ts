@@ -110,3 +110,25 @@ describe("planTaskPush", () => {
     ]);
   });
 });
+
+describe("clearing a start", () => {
+  const timedDue = {
+    date: "2026-06-03",
+    datetime: "2026-06-03T08:00:00Z",
+    timezone: "Europe/Berlin",
+    string: "jun 3 10am",
+    is_recurring: false,
+  };
+  const start = new Date("2026-06-03T08:00:00Z");
+
+  it("removes Todoist's due when the person takes the task off the time Todoist gave it", () => {
+    const result = plan({ due: timedDue }, { startTime: start }, { startTime: null });
+    expect(result.commands).toEqual([{ type: "item_update", args: { id: "T1", due: null } }]);
+    expect(result.remote.due).toBeNull();
+  });
+
+  it("leaves Todoist's due alone when the start was the planner's", () => {
+    const result = plan({ due: timedDue }, { startTime: start }, { startTime: null, plannedStart: start });
+    expect(result.commands).toEqual([]);
+  });
+});

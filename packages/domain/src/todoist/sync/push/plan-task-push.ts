@@ -147,6 +147,14 @@ function planDates({
     );
     timed = true;
   }
+  // The person took the task off its Todoist time (it was Todoist's, not the planner's: no
+  // plannedStart): the item loses its due too, or the next pull would put the time back.
+  const startFromTodoist = snapshot.local.startTime !== null && task.plannedStart === null;
+  if (changed.has("startTime") && task.startTime === null && timed && startFromTodoist) {
+    set("due", null);
+    timed = false;
+    return;
+  }
   const dateOnly = before.due !== null && !timed;
   if (changed.has("dueAt")) {
     if (dateOnly && before.deadline === null) {
