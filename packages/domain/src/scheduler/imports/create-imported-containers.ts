@@ -20,11 +20,11 @@ export async function createImportedArea(
   return (await tx.area.create({ data: { userId, name, order }, select: { id: true } })).id;
 }
 
-/** Appends an imported project after the person's last one, in an area or none. */
+/** Appends an imported project after the person's last one, in an area or none; no colour: the default. */
 export async function createImportedProject(
   tx: Prisma.TransactionClient,
-  { userId, name, areaId }: { userId: string; name: string; areaId: string | null },
+  { userId, name, areaId, color }: { userId: string; name: string; areaId: string | null; color?: string },
 ): Promise<string> {
   const order = await nextOrder(tx, projectOrder(userId));
-  return (await tx.project.create({ data: { userId, name, areaId, order }, select: { id: true } })).id;
+  return (await tx.project.create({ data: { userId, name, areaId, order, color }, select: { id: true } })).id;
 }

@@ -2,6 +2,7 @@ import type { Prisma } from "@agendacraft/db/prisma";
 import { createImportedArea, createImportedProject, lockImportedContainers } from "../../scheduler/imports/index.ts";
 import { ACCOUNT_LIMITS } from "../../shared/account-limits.ts";
 import type { TodoistProject } from "../api/todoist-objects.ts";
+import { todoistColorHex } from "../mapping/todoist-colors.ts";
 import type { PullResult } from "./pull-types.ts";
 
 /** Where a Todoist project's tasks go here: a project (null: the inbox) and that project's area. */
@@ -66,7 +67,7 @@ export async function applyTodoistProjects({
       return null;
     }
     projectRoom -= 1;
-    return createImportedProject(tx, { userId, name, areaId });
+    return createImportedProject(tx, { userId, name, areaId, color: todoistColorHex(project.color) });
   };
 
   /** The area a parent's sub-projects go in: made (and the parent's own project moved in) on its first sub-project. */

@@ -74,6 +74,8 @@ describe("importing a Todoist account", () => {
       { name: "Hiring", inWork: true, order: 3 },
       { name: "Hiring / Interviews", inWork: true, order: 4 },
     ]);
+    // Todoist's colour names come over as colours: the fake's projects are "charcoal".
+    expect(new Set(projects.map((project) => project.color))).toEqual(new Set(["#808080"]));
 
     const plan = await person.taskOf(ids.tasks["Plan sprint"] as string);
     expect(plan).toMatchObject({ priority: 5, labels: ["calls", "§ Next"], parentId: null, areaId: areas[0]?.id });
