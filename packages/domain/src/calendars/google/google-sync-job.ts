@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { EVERY_MINUTE_CRON, EVERY_MINUTE_SCHEDULE_QUEUE_OPTIONS } from "../../shared/every-minute-schedule.ts";
 import type { SecretKeyring } from "../../shared/secrets/secret-keyring.ts";
 import { applyOwnEventChanges } from "./apply-own-event-changes.ts";
 import type { GoogleConfig } from "./google-config.ts";
@@ -20,16 +21,8 @@ import { type OnOwnEvents, syncConnection } from "./sync-connection.ts";
 /** Every minute (cron's finest step): sends a sync for each Google connection that is due. */
 export const GOOGLE_SYNC_SCHEDULE_JOB = "calendars.google.sync-schedule";
 export const GoogleSyncScheduleJob = defineJobType(GOOGLE_SYNC_SCHEDULE_JOB, z.object({}));
-export const GOOGLE_SYNC_SCHEDULE_CRON = "* * * * *";
-
-const GOOGLE_SYNC_SCHEDULE_QUEUE_OPTIONS: QueueOptions = {
-  // The next tick is the retry.
-  retryLimit: 0,
-  retryDelay: 60,
-  retryBackoff: false,
-  expireInSeconds: 60,
-  policy: "stately",
-};
+export const GOOGLE_SYNC_SCHEDULE_CRON = EVERY_MINUTE_CRON;
+const GOOGLE_SYNC_SCHEDULE_QUEUE_OPTIONS = EVERY_MINUTE_SCHEDULE_QUEUE_OPTIONS;
 
 /** When a quota answer names no Retry-After, the queue's backoff alone decides. */
 const QUOTA_WAIT_WITHOUT_RETRY_AFTER_SECONDS = 1;

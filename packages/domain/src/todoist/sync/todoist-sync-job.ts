@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/db.ts";
 import type { EventRecorder } from "../../shared/events/event-recorder.ts";
+import { EVERY_MINUTE_CRON, EVERY_MINUTE_SCHEDULE_QUEUE_OPTIONS } from "../../shared/every-minute-schedule.ts";
 import type { WarningLog } from "../../shared/log.ts";
 import type { SecretKeyring } from "../../shared/secrets/secret-keyring.ts";
 import { TodoistAuthError, TodoistRateLimitError } from "../api/todoist-request-errors.ts";
@@ -20,16 +21,8 @@ import { TODOIST_SYNC_QUEUE_OPTIONS, TodoistSyncJob } from "./todoist-sync-job-t
 
 /** Every minute (cron's finest step): sends a sync for each Todoist connection that is due. */
 export const TodoistSyncScheduleJob = defineJobType("todoist.sync-schedule", z.object({}));
-export const TODOIST_SYNC_SCHEDULE_CRON = "* * * * *";
-
-const TODOIST_SYNC_SCHEDULE_QUEUE_OPTIONS: QueueOptions = {
-  // The next tick is the retry.
-  retryLimit: 0,
-  retryDelay: 60,
-  retryBackoff: false,
-  expireInSeconds: 60,
-  policy: "stately",
-};
+export const TODOIST_SYNC_SCHEDULE_CRON = EVERY_MINUTE_CRON;
+const TODOIST_SYNC_SCHEDULE_QUEUE_OPTIONS = EVERY_MINUTE_SCHEDULE_QUEUE_OPTIONS;
 
 /** A connection synced a little less than an interval ago is due too; otherwise it would wait two. */
 const DUE_SLACK_SECONDS = 30;
