@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { googleServerEnv } from "../src/testing/google-test-server.ts";
 import { startAppServer } from "../src/testing/start-app-server.ts";
-import { todoistServerEnv } from "../src/testing/todoist-test-server.ts";
 import { buildWeb } from "./build-web.ts";
 import { freePort } from "./free-port.ts";
 
@@ -22,8 +21,6 @@ declare module "vitest" {
      * retake them on purpose), otherwise the artifacts folder, so a test run changes no tracked file.
      */
     readmeScreenshotsDir: string;
-    /** The port the server expects the fake Todoist on (todoist.e2e.test.ts starts it). */
-    fakeTodoistPort: number;
   }
 }
 
@@ -43,19 +40,15 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   // Set up for Google against a fake that google-calendar.e2e.test.ts starts on this port.
   const googlePort = await freePort();
-  // And for Todoist against a fake that todoist.e2e.test.ts starts on this port.
-  const todoistPort = await freePort();
   const server = await startAppServer({
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     WEB_DIST_DIR: distDir,
     ...googleServerEnv(googlePort),
-    ...todoistServerEnv(todoistPort),
   });
   project.provide("appUrl", server.url);
   project.provide("webDistDir", distDir);
   project.provide("fakeGooglePort", googlePort);
-  project.provide("fakeTodoistPort", todoistPort);
   project.provide("artifactsDir", artifactsDir);
   project.provide(
     "readmeScreenshotsDir",

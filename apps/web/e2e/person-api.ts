@@ -8,8 +8,11 @@ import { expect, inject } from "vitest";
  * uses (the cookie lands in the page's browser context), so no test depends on what an
  * earlier one left behind and each can run alone.
  */
-export async function signUpThroughApi(page: Page, { name, timeZone }: { name: string; timeZone: string }) {
-  const appUrl = inject("appUrl");
+export async function signUpThroughApi(
+  page: Page,
+  { name, timeZone }: { name: string; timeZone: string },
+  appUrl = inject("appUrl"),
+) {
   const response = await page.request.post(`${appUrl}/api/auth/sign-up/email`, {
     headers: { origin: new URL(appUrl).origin },
     data: {

@@ -3,10 +3,11 @@ import { type FakeTodoist, startFakeTodoist } from "@agendacraft/fake-todoist";
 import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { fakeTodoistPort } from "../src/testing/todoist-test-server.ts";
+import { type AppServer, startAppServer } from "../src/testing/start-app-server.ts";
 import { seriousAccessibilityViolations } from "./accessibility.ts";
 import { launchChromium } from "./browser.ts";
-import { mutate, query, signUpThroughApi } from "./person-api.ts";
+import { freePort } from "./free-port.ts";
+import { mutate as mutateOn, query as queryOn, signUpThroughApi } from "./person-api.ts";
 
 const ZONE = "Europe/Berlin";
 const nextWeek = DateTime.now().setZone(ZONE).startOf("week").plus({ weeks: 1 });
@@ -29,15 +30,25 @@ type Status = {
 
 let browser: Browser;
 let fake: FakeTodoist;
+/** This file's own server: an import and a plan of 200 tasks must not slow the shared one's tests. */
+let server: AppServer;
+let appUrl: string;
 let context: BrowserContext;
 let page: Page;
 const uncaught: string[] = [];
 
 beforeAll(async () => {
-  // The server of this run was started with TODOIST_BASE_URL at this port (global-setup.ts).
-  fake = await startFakeTodoist({ port: fakeTodoistPort() });
+  fake = await startFakeTodoist();
   // 3 projects, 200 tasks, 10 of them recurring (every day, every weekday, every week, ...).
   fake.generate(fake.defaultEmail, { projects: 3, tasks: 200, recurring: 10 });
+  const port = await freePort();
+  server = await startAppServer({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    WEB_DIST_DIR: inject("webDistDir"),
+    TODOIST_BASE_URL: fake.url,
+  });
+  appUrl = server.url;
   browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -46,25 +57,27 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   page.on("pageerror", (error) => uncaught.push(error.message));
-  await signUpThroughApi(page, { name: "Tess Todoist", timeZone: ZONE });
+  await signUpThroughApi(page, { name: "Tess Todoist", timeZone: ZONE }, appUrl);
 });
 afterAll(async () => {
   await context?.close();
   await browser?.close();
+  await server?.close();
   await fake?.close();
 });
 
-const appUrl = () => inject("appUrl");
+const mutate = <T>(path: string, input: unknown) => mutateOn<T>(page, path, input, appUrl);
+const query = <T>(path: string, input: unknown) => queryOn<T>(page, path, input, appUrl);
 const screenshot = (name: string) => page.screenshot({ path: join(inject("artifactsDir"), name), fullPage: true });
 const nav = (name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
 const todoistCard = () => page.getByRole("region", { name: "Todoist" });
-const status = () => query<Status>(page, "todoist.status", undefined);
+const status = () => query<Status>("todoist.status", undefined);
 
 /** Every task with exactly this summary, open or completed. */
 async function tasksNamed(summary: string): Promise<Task[]> {
   const found: Task[] = [];
   for (const isComplete of [false, true]) {
-    const page_ = await query<{ items: Task[] }>(page, "scheduler.tasks.list", { q: summary, isComplete, limit: 100 });
+    const page_ = await query<{ items: Task[] }>("scheduler.tasks.list", { q: summary, isComplete, limit: 100 });
     found.push(...page_.items.filter((task) => task.summary === summary));
   }
   return found;
@@ -73,7 +86,7 @@ async function tasksNamed(summary: string): Promise<Task[]> {
 // One person's story in one browser: each step builds on the one before.
 describe("Todoist in a real browser, against the fake Todoist", () => {
   it("connects with a pasted API token and imports 3 projects and 200 tasks", async () => {
-    await page.goto(appUrl());
+    await page.goto(appUrl);
     // "/" sends a signed-in person on to the inbox: a click before that lands would be undone by it.
     await page.getByRole("heading", { name: "Inbox" }).waitFor();
     await nav("Settings");
@@ -96,7 +109,7 @@ describe("Todoist in a real browser, against the fake Todoist", () => {
   });
 
   it("plans the week with the imported tasks", async () => {
-    await mutate(page, "scheduler.planners.create", {
+    await mutate("scheduler.planners.create", {
       name: "Work hours",
       recurrence: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
       startDate: DateTime.now().setZone(ZONE).toISODate(),
@@ -110,7 +123,7 @@ describe("Todoist in a real browser, against the fake Todoist", () => {
     await preview.getByRole("button", { name: "Apply" }).click();
     await preview.waitFor({ state: "detached" });
 
-    const agenda = await query<{ entries: { taskId: string; summary: string }[] }>(page, "scheduler.tasks.agenda", {
+    const agenda = await query<{ entries: { taskId: string; summary: string }[] }>("scheduler.tasks.agenda", {
       from: nextWeek.toJSDate(),
       to: nextWeek.plus({ weeks: 1 }).toJSDate(),
     });
