@@ -229,12 +229,17 @@ describe("createJobQueue", () => {
     );
     const id = (await queue.send(anyJobType("test.retry-later"), { n: 1 })) as string;
     await expect.poll(async () => (await jobRow("test.retry-later", id))?.state, WAIT).toBe("retry");
-    const { rows } = await database().pool.query<{ wait: number }>(
-      "SELECT EXTRACT(epoch FROM start_after - now())::float AS wait FROM pgboss.job WHERE name = $1 AND id = $2",
-      ["test.retry-later", id],
-    );
-    // The queue's own delay is 1 s; the failure asked for two minutes.
-    expect(rows[0]?.wait).toBeGreaterThan(100);
+    // The queue first marks the failure with its own delay (1 s), then moves the retry to the
+    // two minutes the failure asked for: wait for that second write rather than race it.
+    const wait = async () =>
+      (
+        await database().pool.query<{ wait: number }>(
+          "SELECT EXTRACT(epoch FROM start_after - now())::float AS wait FROM pgboss.job WHERE name = $1 AND id = $2",
+          ["test.retry-later", id],
+        )
+      ).rows[0]?.wait ?? 0;
+    await expect.poll(wait, WAIT).toBeGreaterThan(100);
+    expect(await jobRow("test.retry-later", id)).toMatchObject({ state: "retry" });
     expect(attempts).toEqual([0]);
   });
 
