@@ -18,6 +18,7 @@ import { registerGoogleNotificationsRoute } from "./routes/google-notifications.
 import { registerMetricsRoute } from "./routes/metrics.ts";
 import { noStoreForPersonalData } from "./routes/no-store.ts";
 import { registerProbeRoutes } from "./routes/probes.ts";
+import { registerRestApi } from "./routes/rest-api.ts";
 import { trackRoutes } from "./routes/route-index.ts";
 import { registerTodoistCallbackRoute } from "./routes/todoist-callback.ts";
 import { registerWebApp } from "./routes/web-app.ts";
@@ -95,6 +96,7 @@ export async function buildServer({ env, deps: baseDeps, rateLimiter, logger, me
     } satisfies FastifyTRPCPluginOptions<typeof appRouter>["trpcOptions"],
   });
 
+  await registerRestApi(app, deps);
   await registerAuthRoutes(app, { auth: deps.auth, rateLimiter, trustedOrigins: deps.trustedOrigins });
   registerProbeRoutes(app, deps);
   registerGoogleCallbackRoute(app, deps);

@@ -3,10 +3,11 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer } from "../src/testing/start-app-server.ts";
 import { seriousAccessibilityViolations } from "./accessibility.ts";
 import { launchChromium } from "./browser.ts";
+import { keepFailureEvidence, watchPage } from "./failure-evidence.ts";
 import { freePort } from "./free-port.ts";
 import { PASSWORD, query as queryOn } from "./person-api.ts";
 
@@ -116,6 +117,7 @@ const projects = new Map<string, string>();
 /** The newcomer's work calendar (a secret iCal address), holding one event once the test puts it there. */
 let calendarServer: Server;
 let meeting: { start: DateTime; end: DateTime } | null = null;
+let pageEvents: () => string[];
 const icsTime = (time: DateTime) => time.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
 
 beforeAll(async () => {
@@ -165,7 +167,9 @@ beforeAll(async () => {
   await context.clock.install({ time: MONDAY.toJSDate() });
   page = await context.newPage();
   page.on("pageerror", (error) => uncaught.push(error.message));
+  pageEvents = watchPage(page);
 });
+afterEach((testContext) => keepFailureEvidence(testContext, page, pageEvents, inject("artifactsDir")));
 afterAll(async () => {
   await context?.close();
   await browser?.close();

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { seriousAccessibilityViolations } from "./accessibility.ts";
 import { launchChromium } from "./browser.ts";
+import { keepFailureEvidence, watchPage } from "./failure-evidence.ts";
 import { mutate, PASSWORD, query, signUpThroughApi } from "./person-api.ts";
 
 const TASKS = [
@@ -29,6 +30,7 @@ let calendarServer: Server;
 let context: BrowserContext;
 let page: Page;
 let uncaught: string[];
+let pageEvents: () => string[];
 
 const icsTime = (time: DateTime) => time.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
 const calendarUrl = () =>
@@ -73,8 +75,10 @@ beforeEach(async () => {
   page = await context.newPage();
   uncaught = [];
   page.on("pageerror", (error) => uncaught.push(error.message));
+  pageEvents = watchPage(page);
 });
-afterEach(async () => {
+afterEach(async (testContext) => {
+  await keepFailureEvidence(testContext, page, pageEvents, inject("artifactsDir"));
   expect(uncaught).toEqual([]);
   await context?.close();
 });

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import { logDatabaseUnavailable, trpcCodeForKind, trpcErrorBody } from "@agendacraft/api/errors";
+import { REST_PREFIX } from "@agendacraft/api/rest";
 import {
   DomainError,
   domainErrorFromPrisma,
@@ -17,8 +18,8 @@ import type { RouteIndex } from "./route-index.ts";
  * Errors raised by the HTTP layer rather than by a procedure (a body over the limit,
  * headers too large, an unknown route, a database that is down while /api/auth runs) get
  * the same shape as everything else on their path: tRPC's error JSON under /trpc (with
- * `data.code` and `data.domainError.code`), `{ code, message }` elsewhere, as /api/auth
- * answers. Nothing from a driver or a stack ever reaches the body.
+ * `data.code` and `data.domainError.code`), `{"error": {message, code, details}}` under
+ * /api/v1, `{ code, message }` elsewhere, as /api/auth answers. Nothing from a driver or a stack ever reaches the body.
  */
 
 type HttpFailure = {
@@ -88,7 +89,17 @@ function errorBody(path: string, { status, trpcCode, message, domainError }: Htt
   if (path === "/trpc" || path.startsWith("/trpc/")) {
     return trpcErrorBody({ code: trpcCode, httpStatus: status, message, ...(domainError ? { domainError } : {}) });
   }
-  return { code: domainError?.code ?? "common.internal_error", message };
+  const code = domainError?.code ?? "common.internal_error";
+  if (path === REST_PREFIX || path.startsWith(`${REST_PREFIX}/`)) {
+    return { error: { message, code, details: restDetails(domainError) } };
+  }
+  return { code, message };
+}
+
+/** A rate limit's wait, in the REST API's names; nothing else of an HTTP-layer failure is detail. */
+function restDetails(error: DomainError | null): Record<string, unknown> | null {
+  const seconds = error?.details?.retryAfterSeconds;
+  return typeof seconds === "number" ? { retry_after_seconds: seconds } : null;
 }
 
 function retryAfter(error: DomainError | null): string | undefined {
