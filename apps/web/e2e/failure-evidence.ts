@@ -17,12 +17,20 @@ export function watchPage(page: Page): () => string[] {
       events.push(`${at()} console.${message.type()}: ${message.text()}`);
     }
   });
-  // Every API answer (path and status only): a flake is often a request never sent, or sent twice.
+  // Every API answer: its path, status and the start of its body. A flake is often a request
+  // never sent, sent twice, or answered with what the test did not expect.
   page.on("response", (response) => {
     const url = new URL(response.url());
-    if (response.status() >= 400 || url.pathname.startsWith("/trpc/")) {
-      events.push(`${at()} ${response.status()} ${response.request().method()} ${url.pathname}`);
-    }
+    if (response.status() < 400 && !url.pathname.startsWith("/trpc/")) return;
+    const line = `${at()} ${response.status()} ${response.request().method()} ${url.pathname}`;
+    const index = events.push(line) - 1;
+    if (url.pathname.includes("onNew")) return; // a stream: its body never ends
+    response
+      .text()
+      .then((body) => {
+        events[index] = `${line} ${body.slice(0, 300)}`;
+      })
+      .catch(() => undefined);
   });
   page.on("requestfailed", (request) => {
     events.push(`${at()} failed ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? "unknown"}`);

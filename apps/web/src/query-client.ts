@@ -1,4 +1,10 @@
-import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import {
+  type InvalidateOptions,
+  type InvalidateQueryFilters,
+  MutationCache,
+  QueryCache,
+  QueryClient,
+} from "@tanstack/react-query";
 import { isNetworkError, isUnauthorizedError } from "./errors/describe-error.ts";
 import type { ConnectionStatus } from "./layout/connection-status.ts";
 
@@ -17,7 +23,7 @@ export function createQueryClient({ onUnauthorized, connection }: QueryClientHoo
     if (isUnauthorizedError(error)) onUnauthorized?.();
   };
   const onSuccess = () => connection?.markOnline();
-  return new QueryClient({
+  return new ChangeAwareQueryClient({
     queryCache: new QueryCache({ onError, onSuccess }),
     mutationCache: new MutationCache({ onError, onSuccess }),
     defaultOptions: {
@@ -29,4 +35,24 @@ export function createQueryClient({ onUnauthorized, connection }: QueryClientHoo
       mutations: { retry: false },
     },
   });
+}
+
+/**
+ * A QueryClient whose invalidation is never lost. TanStack Query answers an invalidation of a
+ * query whose first fetch is still in flight with that same fetch (it cancels only fetches
+ * that would replace data already shown), and that fetch may have been read before the
+ * change that invalidates it. On a busy machine a project created right after opening
+ * Projects then stayed missing from the list. Such queries are fetched once more.
+ */
+export class ChangeAwareQueryClient extends QueryClient {
+  override async invalidateQueries(filters?: InvalidateQueryFilters, options?: InvalidateOptions): Promise<void> {
+    const firstFetchInFlight = new Set(
+      this.getQueryCache()
+        .findAll(filters)
+        .filter((query) => query.state.data === undefined && query.state.fetchStatus === "fetching"),
+    );
+    await super.invalidateQueries(filters, options);
+    if (firstFetchInFlight.size === 0) return;
+    await this.refetchQueries({ type: "active", predicate: (query) => firstFetchInFlight.has(query) }, options);
+  }
 }
