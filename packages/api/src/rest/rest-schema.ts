@@ -122,10 +122,10 @@ function deriveInput(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodOptional) return deriveInput(schema.unwrap() as z.ZodType).optional();
   if (schema instanceof z.ZodDefault) {
     const inner = schema.unwrap() as z.ZodType;
-    // The procedure applies its own default; documenting it here tells a client what it gets.
+    // The procedure applies its own default; documenting it here (in REST names) tells a client what it gets.
     return deriveInput(inner)
       .optional()
-      .meta({ default: schema.def.defaultValue as never });
+      .meta({ default: toRestValue(inner, schema.def.defaultValue) as never });
   }
   if (schema instanceof z.ZodDate) {
     return ZRestInstant.transform((text) => new Date(text)).pipe(schema);
