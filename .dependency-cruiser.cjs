@@ -177,8 +177,24 @@ module.exports = {
         "tooling/ (the fake Google and Todoist, the boundary checks) serves tests and people from outside the app: it " +
         "speaks to the app over HTTP only, never through the app's own code.",
       severity: "error",
-      from: { path: "^tooling/" },
+      from: { path: "^tooling/", pathNot: "^tooling/openapi-client/" },
       to: { path: "^(apps|packages|scripts)/" },
+    },
+    {
+      name: "openapi-client-sees-only-the-document",
+      comment:
+        "tooling/openapi-client is a client generated from the REST API's OpenAPI document: it reads the document " +
+        "(packages/api/src/rest/index.ts, at generate time) and starts the real server in its tests, nothing else.",
+      severity: "error",
+      from: { path: "^tooling/openapi-client/" },
+      to: {
+        path: "^(apps|packages|scripts)/",
+        pathNot: [
+          "^packages/api/src/rest/index\\.ts$",
+          "^apps/server/src/testing/(start-test-server|rest)\\.ts$",
+          "^packages/db/src/testing/index\\.ts$",
+        ],
+      },
     },
 
     {

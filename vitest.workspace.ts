@@ -58,6 +58,8 @@ export default [
   node("fake-google", "tooling/fake-google"),
   // The fake Todoist API v1 the integration tests and `pnpm fake:todoist` run.
   node("fake-todoist", "tooling/fake-todoist"),
+  // A client generated from the REST API's OpenAPI document by another toolchain, and the document's validators.
+  node("openapi-client", "tooling/openapi-client"),
   {
     test: {
       name: "web",

@@ -1,4 +1,6 @@
+import { text } from "node:stream/consumers";
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { apiCommand } from "./commands/api.ts";
 import { healthCommand } from "./commands/health.ts";
 import { loginCommand } from "./commands/login.ts";
 import { logoutCommand } from "./commands/logout.ts";
@@ -13,7 +15,9 @@ type Command = {
   summary: string;
   /** Options that take a value (`--email <address>`); `--help` lists them. */
   options?: Record<string, { value: string; description: string }>;
-  run(options: Partial<Record<string, string>>): Promise<ExitCode>;
+  /** Arguments without a dash, as `--help` shows them (`<METHOD> <path>`); none when absent. */
+  positionals?: string;
+  run(options: Partial<Record<string, string>>, positionals: string[]): Promise<ExitCode>;
 };
 
 const print = (line: string) => console.log(line);
@@ -53,6 +57,26 @@ const COMMANDS: Record<string, Command> = {
     summary: "Revoke the saved token on the server and delete it from this machine",
     run: () => logoutCommand({ env: readEnv(), print, printError }),
   },
+  api: {
+    summary: "Call the REST API with the saved token: prints the JSON answer, its status and Link header",
+    positionals: "<GET|POST|PATCH|PUT|DELETE> </api/v1/...> [json-body]",
+    options: {
+      data: { value: "<json>", description: "the JSON body, instead of the third argument; - reads it from stdin" },
+    },
+    run: (options, [method, path, body, ...extra]) => {
+      if (extra.length > 0) throw new Error(`api takes at most three arguments, got also: ${extra.join(" ")}`);
+      if (body !== undefined && options.data !== undefined) throw new Error("Give the body once: argument or --data");
+      return apiCommand({
+        env: readEnv(),
+        method,
+        path,
+        body: body ?? options.data,
+        readStdin: () => text(process.stdin),
+        print,
+        printError,
+      });
+    },
+  },
   "todoist import": {
     summary: "Import from Todoist (or sync the changes) now, with a progress bar and a summary",
     run: () =>
@@ -76,9 +100,9 @@ ${Object.entries(COMMANDS)
   .join("\n")}
 
 Environment:
-  AGENDACRAFT_URL         the server's base URL (default http://localhost:3000); for whoami and
+  AGENDACRAFT_URL         the server's base URL (default http://localhost:3000); for whoami, api and
                           logout it replaces the URL saved by login
-  AGENDACRAFT_TOKEN       an API token that whoami uses instead of the saved one (CI)
+  AGENDACRAFT_TOKEN       an API token that whoami and api use instead of the saved one (CI)
   AGENDACRAFT_CONFIG_DIR  where login saves credentials.json (default ~/.config/agendacraft)
   AGENDACRAFT_PASSWORD    the password for login when stdin is not a terminal
                           (otherwise the first line of stdin is read)
@@ -89,7 +113,7 @@ Exit codes:
 function commandUsage(name: string, command: Command): string {
   const options = Object.entries(command.options ?? {}).map(([option, { value }]) => `--${option} ${value}`);
   const lines = [
-    `Usage: pnpm ac ${[name, ...options.map((option) => `[${option}]`)].join(" ")}`,
+    `Usage: pnpm ac ${[name, ...(command.positionals ? [command.positionals] : []), ...options.map((option) => `[${option}]`)].join(" ")}`,
     "",
     `${command.summary}.`,
   ];
@@ -149,7 +173,12 @@ async function main(argv: string[]): Promise<ExitCode> {
   const optionNames = Object.keys(command.options ?? {});
   const options: ParseArgsConfig["options"] = { help: { type: "boolean", short: "h" } };
   for (const option of optionNames) options[option] = { type: "string" };
-  const local = parseArgs({ args: commandArgs, options, strict: true });
+  const local = parseArgs({
+    args: commandArgs,
+    options,
+    strict: true,
+    allowPositionals: command.positionals !== undefined,
+  });
   if (global.values.help || local.values.help) {
     console.log(commandUsage(commandName, command));
     return ExitCode.ok;
@@ -159,7 +188,7 @@ async function main(argv: string[]): Promise<ExitCode> {
     const value = local.values[option];
     if (typeof value === "string") values[option] = value;
   }
-  return command.run(values);
+  return command.run(values, local.positionals);
 }
 
 try {

@@ -149,6 +149,18 @@ describe("the dependency rules of pnpm lint, on a fixture of the repository", ()
       ]);
     });
 
+    it("lets the generated OpenAPI client read the document and test servers, nothing else of the app", async () => {
+      const violations = await violationsOf({
+        "packages/api/src/rest/index.ts": "export const openApiDocument = () => ({});\n",
+        "tooling/openapi-client/src/cli/generate.ts": `import { openApiDocument } from "../../../../packages/api/src/rest/index.ts";\nexport const document = openApiDocument;\n`,
+        "tooling/openapi-client/src/flow.int.test.ts": `import { createTestDatabase } from "../../../packages/db/src/testing/index.ts";\nexport const db = createTestDatabase;\n`,
+        "tooling/openapi-client/src/order.ts": `import { planOrder } from "../../../packages/domain/src/scheduler/plan/plan-order.ts";\nexport const order = planOrder;\n`,
+      });
+      expect(violations.map((violation) => [violation.rule, violation.from])).toEqual([
+        ["openapi-client-sees-only-the-document", "tooling/openapi-client/src/order.ts"],
+      ]);
+    });
+
     it("fails a package importing an app", async () => {
       const violations = await violationsOf({
         "packages/api/src/server.ts": `import { spawnServer } from "@agendacraft/server/testing";\nexport const server = spawnServer;\n`,
