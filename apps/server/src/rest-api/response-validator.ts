@@ -43,7 +43,12 @@ export class ResponseValidator {
     }
     const problems: string[] = [];
     for (const header of documented.headers) {
-      if (header.required && response.headers.get(header.name) === null) problems.push(`no ${header.name} header`);
+      const value = response.headers.get(header.name);
+      if (value === null) {
+        if (header.required) problems.push(`no ${header.name} header`);
+      } else if (header.schema && !this.validator(header.schema)(value)) {
+        problems.push(`${header.name} header ${JSON.stringify(value)} does not match its schema`);
+      }
     }
     if (!documented.schema) {
       if (response.body !== undefined)
