@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeLoggedErrors } from "../fuzz/fuzz-report.ts";
 import { personWithToken, restCall } from "../testing/rest.ts";
 import { startTestServer, type TestServer } from "../testing/start-test-server.ts";
-import { documentedOperations, type OpenApiDocument } from "./documented-operations.ts";
-import { ResponseValidator } from "./response-validator.ts";
-import { restFuzzOptions } from "./rest-fuzz-options.ts";
-import { RestFuzzReport } from "./rest-fuzz-report.ts";
-import { RestIdPool } from "./rest-id-pool.ts";
-import { runRestFuzz } from "./run-rest-fuzz.ts";
+import { documentedOperations, type OpenApiDocument } from "./testing/documented-operations.ts";
+import { ResponseValidator } from "./testing/response-validator.ts";
+import { restFuzzOptions } from "./testing/rest-fuzz-options.ts";
+import { RestFuzzReport } from "./testing/rest-fuzz-report.ts";
+import { RestIdPool } from "./testing/rest-id-pool.ts";
+import { runRestFuzz } from "./testing/run-rest-fuzz.ts";
 
 /**
  * Every operation of /api/v1, driven by the OpenAPI document the server serves: requests

@@ -4,9 +4,13 @@ import { useTestDatabase } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { personWithToken, type RestResponse, restCall } from "../testing/rest.ts";
 import { startTestServer, type TestServer } from "../testing/start-test-server.ts";
-import { type DocumentedOperation, documentedOperations, type OpenApiDocument } from "./documented-operations.ts";
-import { ResponseValidator } from "./response-validator.ts";
-import { candidateBodies, isInvalidInput, pathWith, requiredQuery } from "./valid-requests.ts";
+import {
+  type DocumentedOperation,
+  documentedOperations,
+  type OpenApiDocument,
+} from "./testing/documented-operations.ts";
+import { ResponseValidator } from "./testing/response-validator.ts";
+import { candidateBodies, isInvalidInput, pathWith, requiredQuery } from "./testing/valid-requests.ts";
 
 // The document the server serves (the same function builds it), read here so that each
 // collection gets a test of its own, named after it.

@@ -3,8 +3,8 @@ import { useTestDatabase } from "@agendacraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { personWithToken, type RestResponse, restCall } from "../testing/rest.ts";
 import { startTestServer, type TestServer } from "../testing/start-test-server.ts";
-import { documentedOperations, type OpenApiDocument } from "./documented-operations.ts";
-import { ResponseValidator } from "./response-validator.ts";
+import { documentedOperations, type OpenApiDocument } from "./testing/documented-operations.ts";
+import { ResponseValidator } from "./testing/response-validator.ts";
 
 const PER_MINUTE = 6;
 const document = openApiDocument("0.0.0-test") as unknown as OpenApiDocument;

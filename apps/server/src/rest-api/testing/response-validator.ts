@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import type { RestResponse } from "../testing/rest.ts";
+import type { RestResponse } from "../../testing/rest.ts";
 import type { DocumentedOperation, JsonSchema, OpenApiDocument } from "./documented-operations.ts";
 
 const COMPONENTS_ID = "urn:agendacraft:components";

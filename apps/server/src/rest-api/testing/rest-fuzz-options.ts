@@ -1,4 +1,4 @@
-import { fuzzOptions } from "../fuzz/fuzz-options.ts";
+import { fuzzOptions } from "../../fuzz/fuzz-options.ts";
 
 /** Inside every test run: a few hundred requests, a few seconds. FUZZ_RUNS asks for more. */
 const SUITE_RUNS = 300;

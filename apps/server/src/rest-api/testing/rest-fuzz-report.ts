@@ -1,4 +1,4 @@
-import type { RestResponse } from "../testing/rest.ts";
+import type { RestResponse } from "../../testing/rest.ts";
 import type { DocumentedOperation } from "./documented-operations.ts";
 import type { SentRequest } from "./send-planned-request.ts";
 

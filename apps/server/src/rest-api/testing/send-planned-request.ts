@@ -1,5 +1,5 @@
 import { REST_PREFIX } from "@agendacraft/api/rest";
-import type { RestResponse } from "../testing/rest.ts";
+import type { RestResponse } from "../../testing/rest.ts";
 import type { RequestPlan } from "./request-plans.ts";
 import type { RestIdPool } from "./rest-id-pool.ts";
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { RestResponse } from "../testing/rest.ts";
+import type { RestResponse } from "../../testing/rest.ts";
 import type { DocumentedOperation, OpenApiDocument } from "./documented-operations.ts";
 import { type RequestPlan, requestPlans } from "./request-plans.ts";
 import type { ResponseValidator } from "./response-validator.ts";
