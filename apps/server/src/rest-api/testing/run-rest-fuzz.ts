@@ -7,6 +7,7 @@ import { operationSeed } from "./rest-fuzz-options.ts";
 import type { RestFuzzReport } from "./rest-fuzz-report.ts";
 import type { RestIdPool } from "./rest-id-pool.ts";
 import { materialize, send } from "./send-planned-request.ts";
+import { candidateBodies } from "./valid-requests.ts";
 
 type FuzzRun = {
   baseUrl: string;
@@ -31,7 +32,7 @@ function harvestIds(operation: DocumentedOperation, id: string, response: RestRe
   }
 }
 
-async function sendAndCheck(run: FuzzRun, plan: RequestPlan): Promise<void> {
+async function sendAndCheck(run: FuzzRun, plan: RequestPlan): Promise<RestResponse | Error> {
   const request = materialize(plan, run.pool, run.token);
   let outcome: RestResponse | Error;
   try {
@@ -42,6 +43,7 @@ async function sendAndCheck(run: FuzzRun, plan: RequestPlan): Promise<void> {
   const problems = outcome instanceof Error ? [] : run.validator.problems(plan.operation, outcome);
   run.report.record(plan.operation, plan.variant, request, outcome, problems);
   if (!(outcome instanceof Error)) harvestIds(plan.operation, request.pathId, outcome, run.pool);
+  return outcome;
 }
 
 /**
@@ -57,9 +59,10 @@ export async function runRestFuzz(run: FuzzRun): Promise<void> {
       numRuns: perOperation,
     }),
   );
-  await refill(run, 3);
+  const creates = await workingCreates(run);
+  await refill(run, creates, 3);
   for (let turn = 0; turn < perOperation; turn++) {
-    await refill(run, 2);
+    await refill(run, creates, 2);
     for (const queue of queues) {
       const plan = queue[turn];
       if (plan) await sendAndCheck(run, plan);
@@ -67,19 +70,41 @@ export async function runRestFuzz(run: FuzzRun): Promise<void> {
   }
 }
 
-const createsOf = (operations: DocumentedOperation[]) =>
-  operations.filter((operation) => operation.method === "post" && operation.pathParams.length === 0);
+/**
+ * Creates of collections with `{id}` paths, each with a body it took (its documented
+ * example first, else the first generated body that got a 201). A create that takes none
+ * is left out, so the run does not spend its requests on it.
+ */
+async function workingCreates(run: FuzzRun): Promise<Map<DocumentedOperation, unknown>> {
+  const working = new Map<DocumentedOperation, unknown>();
+  const creates = run.operations.filter(
+    (operation) =>
+      operation.method === "post" &&
+      operation.pathParams.length === 0 &&
+      "201" in operation.responses &&
+      run.operations.some((other) => other.collection === operation.collection && other.path !== operation.path),
+  );
+  for (const operation of creates) {
+    for (const body of candidateBodies(run.document, operation, run.seed)) {
+      const outcome = await sendAndCheck(run, createPlan(operation, body));
+      if (!(outcome instanceof Error) && outcome.status === 201) {
+        working.set(operation, body);
+        break;
+      }
+    }
+  }
+  return working;
+}
 
-/** A create as its documented example shows it (no example: an empty body). */
-function examplePlan(operation: DocumentedOperation): RequestPlan {
+function createPlan(operation: DocumentedOperation, body: unknown): RequestPlan {
   return {
     operation,
-    variant: "example",
+    variant: "create",
     pathId: { kind: "existing", pick: 0 },
     query: {},
     headers: {},
     existingIds: false,
-    ...(operation.body?.example === undefined ? {} : { body: { kind: "json", value: operation.body.example } }),
+    ...(body === undefined ? {} : { body: { kind: "json", value: body } }),
   };
 }
 
@@ -87,10 +112,10 @@ function examplePlan(operation: DocumentedOperation): RequestPlan {
  * Keeps a few rows in every collection that has a create (deletes drain them), so that
  * requests on existing ids keep reaching rows rather than turning into 404s.
  */
-async function refill(run: FuzzRun, atLeast: number): Promise<void> {
-  for (const operation of createsOf(run.operations)) {
+async function refill(run: FuzzRun, creates: Map<DocumentedOperation, unknown>, atLeast: number): Promise<void> {
+  for (const [operation, body] of creates) {
     for (let tries = 0; run.pool.size(operation.collection) < atLeast && tries < atLeast; tries++) {
-      await sendAndCheck(run, examplePlan(operation));
+      await sendAndCheck(run, createPlan(operation, body));
     }
   }
 }
