@@ -14,10 +14,22 @@ export function candidateBodies(document: OpenApiDocument, operation: Documented
   return operation.body.example === undefined ? generated : [operation.body.example, ...generated];
 }
 
-/** The query parameters the operation requires (none on most), generated from their schemas. */
+const FIRST_INSTANT = Date.parse("2026-06-01T09:00:00Z");
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The query parameters the operation requires (none on most), generated from their schemas.
+ * Instants go in the order documented, a day apart: a range's `from` comes before its `to`
+ * (a rule the schema cannot state) and the range stays short.
+ */
 export function requiredQuery(document: OpenApiDocument, operation: DocumentedOperation, seed = 1): string {
   const search = new URLSearchParams();
+  let instants = 0;
   for (const parameter of operation.query.filter((one) => one.required)) {
+    if (parameter.schema.format === "date-time") {
+      search.append(parameter.name, new Date(FIRST_INSTANT + instants++ * DAY_MS).toISOString());
+      continue;
+    }
     const [value] = fc.sample(arbitraryFor(document, parameter.schema), { seed, numRuns: 1 });
     search.append(parameter.name, typeof value === "string" ? value : JSON.stringify(value));
   }
