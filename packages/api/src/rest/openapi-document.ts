@@ -26,7 +26,11 @@ const ZRateLimitHeaders = z.object({
   "ratelimit-reset": z.string().optional().meta({ description: "Seconds until the window resets." }),
 });
 
-/** The failures any call can answer with; 404 only where the path names a resource. */
+/**
+ * The failures any call can answer with. 404 on every operation: besides a path's `{id}`,
+ * an id the request names (a list's `area_id` filter, a body's `project_id`) may be unknown.
+ * 415 wherever a body may be sent: the server reads JSON only.
+ */
 function errorResponses(operation: RestOperation): ZodOpenApiResponsesObject {
   return {
     "400": errorResponse(
@@ -34,9 +38,12 @@ function errorResponses(operation: RestOperation): ZodOpenApiResponsesObject {
     ),
     "401": errorResponse("No valid API token (`Authorization: Bearer act_…`). Cookies are not accepted here."),
     "403": errorResponse("The token may not do this."),
-    ...(operation.params ? { "404": errorResponse("No such resource among the token owner's.") } : {}),
+    "404": errorResponse("No such resource among the token owner's (the path's, or one the request names)."),
     "409": errorResponse("The change conflicts with the current state (a name taken, a stale plan)."),
     "413": errorResponse("The request body is too large."),
+    ...(operation.method === "get"
+      ? {}
+      : { "415": errorResponse("The body is not JSON: send it with `Content-Type: application/json`.") }),
     "429": errorResponse(
       "Too many requests: wait the seconds in `Retry-After`.",
       z.object({ "retry-after": z.string().meta({ description: "Seconds to wait." }) }),
