@@ -118,6 +118,10 @@ describe("REST API v1: the contract requests", () => {
       headers: { cookie: person.cookie, origin: APP_ORIGIN },
     });
     expect(byCookie.status).toBe(401);
+
+    // Who is calling is checked before the input: no token, no lesson in the body's rules.
+    const anonymousInvalid = await restCall(server.url, "POST", "/api/v1/tasks/", { body: { minutes: "many" } });
+    expect(anonymousInvalid.status).toBe(401);
   });
 
   it("serves the OpenAPI document and the documentation page", async () => {

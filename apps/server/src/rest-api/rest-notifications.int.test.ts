@@ -64,15 +64,17 @@ describe("REST API v1: notifications", () => {
     expect(second.headers.get("link")).toBeNull();
   });
 
-  it("marks one read: the count and the unread filter follow; another person's stays unread", async () => {
+  it("marks one read: the count and the unread filter follow; another person's is not found and stays unread", async () => {
     const person = await personWithNotifications(["Standup", "Lunch"]);
     const other = await personWithNotifications(["Not yours"]);
     expect((await person.call("GET", "/api/v1/notifications/unread-count/")).body).toEqual({ count: 2 });
 
     const marked = await person.call("POST", `/api/v1/notifications/${person.ids[0]}/read/`);
     expect(marked.status).toBe(200);
-    expect(marked.body).toEqual({ updated: 1 });
-    expect((await person.call("POST", `/api/v1/notifications/${person.ids[0]}/read`)).body).toEqual({ updated: 0 });
+    expect(marked.body).toMatchObject({ id: person.ids[0], title: "Standup", read_at: NOW });
+    // Again: still read, since the first time.
+    const again = await person.call("POST", `/api/v1/notifications/${person.ids[0]}/read`);
+    expect(again.body).toEqual(marked.body);
 
     const all = (await person.call("GET", "/api/v1/notifications/")).body as Notification[];
     expect(all.find((item) => item.id === person.ids[0])?.read_at).toBe(NOW);
@@ -80,7 +82,9 @@ describe("REST API v1: notifications", () => {
     expect((unread.body as Notification[]).map((item) => item.title)).toEqual(["Lunch"]);
     expect((await person.call("GET", "/api/v1/notifications/unread-count")).body).toEqual({ count: 1 });
 
-    expect((await person.call("POST", `/api/v1/notifications/${other.ids[0]}/read/`)).body).toEqual({ updated: 0 });
+    const notYours = await person.call("POST", `/api/v1/notifications/${other.ids[0]}/read/`);
+    expect(notYours.status).toBe(404);
+    expect(notYours.body).toMatchObject({ error: { code: "notifier.notification_not_found" } });
     expect((await other.call("GET", "/api/v1/notifications/unread-count/")).body).toEqual({ count: 1 });
   });
 

@@ -1,8 +1,8 @@
-import { isDomainError } from "@agendacraft/domain/shared";
+import { type DomainError, isDomainError } from "@agendacraft/domain/shared";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError, z } from "zod";
-import { GENERIC_INTERNAL_MESSAGE } from "../errors/to-trpc-error.ts";
+import { GENERIC_INTERNAL_MESSAGE, trpcCodeForKind } from "../errors/to-trpc-error.ts";
 import type { Log } from "../log.ts";
 import { toSnakeCase, toSnakePath } from "./case.ts";
 
@@ -78,31 +78,38 @@ function restDetails(details: Record<string, unknown> | undefined): Record<strin
  */
 export function restFailure(error: unknown, log: Log, requestId: string): RestFailure {
   if (error instanceof ZodError) return invalidInput(error);
+  // A domain error raised before any procedure runs (the rate limit on an anonymous call).
+  if (isDomainError(error)) return domainFailure(error);
   if (!(error instanceof TRPCError)) {
     log.error({ err: error, requestId }, "REST request failed");
     return internalFailure();
   }
   if (error.cause instanceof ZodError) return invalidInput(error.cause);
+  if (isDomainError(error.cause)) return domainFailure(error.cause);
   const status = getHTTPStatusCodeFromError(error);
-  if (isDomainError(error.cause)) {
-    const details = restDetails(error.cause.details);
-    const wait = details?.retry_after_seconds;
-    return {
-      status,
-      body: { error: { message: error.cause.message, code: error.cause.code, details } },
-      headers: typeof wait === "number" && wait > 0 ? { "retry-after": String(Math.ceil(wait)) } : {},
-    };
-  }
   if (error.code === "INTERNAL_SERVER_ERROR") return internalFailure();
-  if (error.code === "UNAUTHORIZED") {
-    return {
-      status,
-      body: { error: { message: UNAUTHORIZED_MESSAGE, code: "common.unauthorized", details: null } },
-      headers: { "www-authenticate": 'Bearer realm="AgendaCraft API"' },
-    };
-  }
+  if (error.code === "UNAUTHORIZED") return unauthorizedFailure();
   const code = CODE_BY_TRPC_CODE[error.code] ?? `common.${error.code.toLowerCase()}`;
   return { status, body: { error: { message: error.message, code, details: null } }, headers: {} };
+}
+
+function domainFailure(error: DomainError): RestFailure {
+  const details = restDetails(error.details);
+  const wait = details?.retry_after_seconds;
+  return {
+    status: getHTTPStatusCodeFromError(new TRPCError({ code: trpcCodeForKind(error.kind) })),
+    body: { error: { message: error.message, code: error.code, details } },
+    headers: typeof wait === "number" && wait > 0 ? { "retry-after": String(Math.ceil(wait)) } : {},
+  };
+}
+
+/** No bearer token: 401 with the header that says how to authenticate. */
+export function unauthorizedFailure(): RestFailure {
+  return {
+    status: 401,
+    body: { error: { message: UNAUTHORIZED_MESSAGE, code: "common.unauthorized", details: null } },
+    headers: { "www-authenticate": 'Bearer realm="AgendaCraft API"' },
+  };
 }
 
 function internalFailure(): RestFailure {

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { Context } from "../context.ts";
+import { enforceRateLimit } from "../rate-limit/enforce-rate-limit.ts";
 import { createCaller } from "../root.ts";
-import { invalidInput, type RestError, restFailure } from "./rest-errors.ts";
+import { invalidInput, type RestError, restFailure, unauthorizedFailure } from "./rest-errors.ts";
 import type { RestOperation } from "./rest-operation.ts";
 import { toRestValue } from "./rest-schema.ts";
 
@@ -34,6 +35,16 @@ export async function runRestOperation(
   ctx: Context,
   request: RestRequest,
 ): Promise<RestResult> {
+  // Who is calling comes first: a request without a token learns nothing about the input's
+  // rules. It still counts against the caller's address, as an anonymous tRPC call does.
+  if (!ctx.session) {
+    try {
+      await enforceRateLimit(ctx, (limiter) => limiter.call(ctx), "Too many requests.");
+    } catch (error) {
+      return restFailure(error, ctx.log, ctx.requestId);
+    }
+    return unauthorizedFailure();
+  }
   const params = parse(operation.params, request.params ?? {});
   if (!params.ok) return params.failure;
   const query = parse(operation.query, request.query ?? {});

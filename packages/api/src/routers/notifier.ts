@@ -3,12 +3,14 @@ import {
   getNotificationSettings,
   listNotifications,
   markAllNotificationsRead,
+  markNotificationRead,
   markNotificationsRead,
   type NotificationDto,
   streamNewNotifications,
   updateNotificationSettings,
   ZListNotificationsInput,
   ZMarkNotificationsReadInput,
+  ZNotification,
   ZNotificationPage,
   ZNotificationSettings,
   ZOnNewNotificationsInput,
@@ -54,6 +56,14 @@ const notificationsRouter = createTRPCRouter({
     .output(ZUpdatedCount)
     .mutation(({ ctx, input }) =>
       markNotificationsRead({ db: ctx.db, actorId: ctx.session.userId, input, clock: ctx.clock }),
+    ),
+
+  /** One notification, answered with it; not the caller's (or unknown): `notifier.notification_not_found`. */
+  markOneRead: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(ZNotification)
+    .mutation(({ ctx, input }) =>
+      markNotificationRead({ db: ctx.db, actorId: ctx.session.userId, id: input.id, clock: ctx.clock }),
     ),
 
   markAllRead: protectedProcedure

@@ -13,6 +13,7 @@ export { DEFAULT_MAIL_FROM, type Mailer, type MailMessage, type NotifierLog } fr
 export { countUnreadNotifications } from "./notifications/count-unread-notifications.ts";
 export { listNotifications } from "./notifications/list-notifications.ts";
 export { markAllNotificationsRead } from "./notifications/mark-all-notifications-read.ts";
+export { markNotificationRead } from "./notifications/mark-notification-read.ts";
 export { markNotificationsRead } from "./notifications/mark-notifications-read.ts";
 export { streamNewNotifications } from "./notifications/stream-new-notifications.ts";
 export { createRemindersSubscriber } from "./reminders/create-reminders-subscriber.ts";

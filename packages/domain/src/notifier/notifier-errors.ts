@@ -11,3 +11,11 @@ export function liveNotificationsUnavailable(): DomainError {
     message: "Live notifications are not available on this server; reload to see new ones.",
   });
 }
+
+export function notificationNotFound(): DomainError {
+  return new DomainError({
+    kind: "NOT_FOUND",
+    code: "notifier.notification_not_found",
+    message: "There is no such notification.",
+  });
+}

@@ -8,6 +8,7 @@ import { NotificationSettingsChanged } from "./events.ts";
 import { countUnreadNotifications } from "./notifications/count-unread-notifications.ts";
 import { listNotifications } from "./notifications/list-notifications.ts";
 import { markAllNotificationsRead } from "./notifications/mark-all-notifications-read.ts";
+import { markNotificationRead } from "./notifications/mark-notification-read.ts";
 import { markNotificationsRead } from "./notifications/mark-notifications-read.ts";
 import { streamNewNotifications } from "./notifications/stream-new-notifications.ts";
 import { ZListNotificationsInput, ZMarkNotificationsReadInput, ZUpdateNotificationSettingsInput } from "./schemas.ts";
@@ -192,6 +193,22 @@ describe("notifier settings and notifications", () => {
       await expect(bob.unreadCount()).resolves.toEqual({ count: 1 });
       const alicesList = await alice.list();
       expect(alicesList.items.map((item) => item.id)).not.toContain(bobs.id);
+    });
+
+    it("markOneRead answers with the notification, keeps the first read time, and finds no one else's", async () => {
+      const alice = await setup("Alice");
+      const bob = await setup("Bob");
+      const mine = await alice.notify("Standup");
+      const bobs = await bob.notify("Bob's");
+      const markOne = (id: string, at: Date) =>
+        markNotificationRead({ db: alice.prisma, actorId: alice.user.id, id, clock: fixedClock(at) });
+
+      await expect(markOne(mine.id, NOW)).resolves.toMatchObject({ id: mine.id, title: "Standup", readAt: NOW });
+      const later = new Date(NOW.getTime() + 60_000);
+      await expect(markOne(mine.id, later)).resolves.toMatchObject({ readAt: NOW });
+      await expect(markOne(bobs.id, NOW)).rejects.toMatchObject({ code: "notifier.notification_not_found" });
+      await expect(markOne(newId(), NOW)).rejects.toMatchObject({ code: "notifier.notification_not_found" });
+      await expect(bob.unreadCount()).resolves.toEqual({ count: 1 });
     });
 
     it("markRead takes 1 to 200 notification ids", () => {

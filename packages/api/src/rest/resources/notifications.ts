@@ -49,13 +49,11 @@ export const notificationOperations = [
     operationId: "markNotificationRead",
     tag: TAG,
     summary: "Mark a notification read",
-    description:
-      "`updated` is 1 when it was unread, 0 when it was read already or is not one of the person's " +
-      "(so the answer reveals nothing about anyone else's).",
+    description: "Answers with the notification; one read already keeps the time it was first read.",
     params: ZIdParams,
     status: 200,
-    response: ZUpdatedCount,
-    run: ({ caller, params }) => caller.notifier.notifications.markRead({ ids: [params.id] }),
+    response: ZNotification,
+    run: ({ caller, params }) => caller.notifier.notifications.markOneRead({ id: params.id }),
   }),
   singleOperation({
     method: "post",
