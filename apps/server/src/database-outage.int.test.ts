@@ -91,8 +91,26 @@ describe("requests while the database is unreachable", () => {
     expect(await session.json()).toMatchObject({ code: "common.unavailable" });
     expect(unavailableLogFor(sessionRequestId)).toBeDefined();
 
+    // The REST API answers the outage in its own error shape.
+    const restRequestId = `outage-rest-${randomUUID()}`;
+    const rest = await fetch(`${server.url}/api/v1/tasks/`, {
+      headers: { authorization: `Bearer ${token}`, "x-request-id": restRequestId },
+    });
+    expect(rest.status).toBe(503);
+    expect(Number(rest.headers.get("retry-after"))).toBeGreaterThan(0);
+    const restBody = (await rest.json()) as { error: { code: string; message: string } };
+    expect(restBody.error.code).toBe("common.unavailable");
+    expect(restBody.error.message).not.toMatch(/prisma|invocation|127\.0\.0\.1|Failed to get session/i);
+    expect(unavailableLogFor(restRequestId)).toBeDefined();
+
     await proxy.restore();
     await expect.poll(readyStatus).toBe(200);
+    await expect
+      .poll(
+        async () =>
+          (await fetch(`${server.url}/api/v1/tasks/`, { headers: { authorization: `Bearer ${token}` } })).status,
+      )
+      .toBe(200);
     for (const call of calls) {
       await expect.poll(async () => (await procedure(call.path, call.headers, `after-${call.name}`)).status).toBe(200);
     }

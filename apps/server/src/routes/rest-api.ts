@@ -4,6 +4,8 @@ import {
   openApiDocument,
   REST_PREFIX,
   type RestOperation,
+  type RestResult,
+  restFailure,
   restOperations,
   runRestOperation,
 } from "@agendacraft/api/rest";
@@ -32,17 +34,25 @@ export async function registerRestApi(app: FastifyInstance, deps: ServerDeps) {
   const createContext = createRestContextFactory(deps);
   const document = openApiDocument(deps.app.version);
 
+  const run = async (operation: RestOperation, request: FastifyRequest, reply: FastifyReply): Promise<RestResult> => {
+    try {
+      const ctx = await createContext(
+        { id: request.id, method: request.method, headers: request.headers, log: request.log, ip: request.ip },
+        reply,
+      );
+      return await runRestOperation(operation, ctx, {
+        params: request.params,
+        query: request.query,
+        body: request.body,
+        url: request.url,
+      });
+    } catch (error) {
+      // Resolving the token failed (the database is unreachable: 503 common.unavailable).
+      return restFailure(error, request.log, request.id);
+    }
+  };
   const handle = (operation: RestOperation) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const ctx = await createContext(
-      { id: request.id, method: request.method, headers: request.headers, log: request.log, ip: request.ip },
-      reply,
-    );
-    const result = await runRestOperation(operation, ctx, {
-      params: request.params,
-      query: request.query,
-      body: request.body,
-      url: request.url,
-    });
+    const result = await run(operation, request, reply);
     reply.code(result.status).headers(result.headers);
     return result.body === undefined ? reply.send() : reply.type("application/json; charset=utf-8").send(result.body);
   };

@@ -10,7 +10,7 @@ import { taskOperations } from "./resources/tasks.ts";
 import type { RestOperation } from "./rest-operation.ts";
 
 export { createRestContextFactory } from "./rest-context.ts";
-export { ZRestError } from "./rest-errors.ts";
+export { restFailure, ZRestError } from "./rest-errors.ts";
 export type { RestOperation } from "./rest-operation.ts";
 export { REST_PREFIX, type RestResult, runRestOperation } from "./run-rest-operation.ts";
 
