@@ -1,0 +1,54 @@
+import type { RunningApp } from "../app/start-app.ts";
+import type { BenchPerson } from "../database/seed.ts";
+import { interleave } from "../load/interleave.ts";
+import { measureAlone } from "../load/measure-alone.ts";
+import { requests } from "../load/requests.ts";
+import { perSecond, ratio } from "../report/format.ts";
+import type { TargetRow } from "../report/summary.ts";
+
+const CALL = "tasks.list @32, embedded vs PostgreSQL app";
+const TARGET = ">= 0.85x PostgreSQL";
+
+/**
+ * The embedded app's list throughput against the PostgreSQL-backed app's (each with its
+ * own seeded person), or, without PostgreSQL, the embedded app's figures alone.
+ */
+export async function runEmbeddedCase({
+  embedded,
+  postgres,
+  timing,
+}: {
+  embedded: { app: RunningApp; lister: BenchPerson };
+  postgres: { app: RunningApp; lister: BenchPerson } | undefined;
+  timing: { rounds: number; seconds: number };
+}): Promise<TargetRow> {
+  const embeddedSide = { name: "embedded", request: requests.appList(embedded.app.url, embedded.lister.token) };
+  if (!postgres) {
+    const alone = await measureAlone({
+      title: "scheduler.tasks.list (50 items), embedded app alone (no PostgreSQL to compare with)",
+      side: embeddedSide,
+      connections: 32,
+      ...timing,
+    });
+    return {
+      call: CALL,
+      figure: `skipped: no PostgreSQL (embedded alone: ${perSecond(alone.requestsPerSecond)})`,
+      target: TARGET,
+      met: undefined,
+    };
+  }
+  const comparison = await interleave({
+    title: "scheduler.tasks.list (50 items), embedded app vs PostgreSQL app",
+    baseline: { name: "PostgreSQL", request: requests.appList(postgres.app.url, postgres.lister.token) },
+    measured: embeddedSide,
+    connections: 32,
+    ...timing,
+  });
+  const share = comparison.measured.requestsPerSecond / comparison.baseline.requestsPerSecond;
+  return {
+    call: CALL,
+    figure: `${ratio(share)} (${perSecond(comparison.measured.requestsPerSecond)} vs ${perSecond(comparison.baseline.requestsPerSecond)})`,
+    target: TARGET,
+    met: share >= 0.85,
+  };
+}
