@@ -16,6 +16,7 @@ import { createBenchDatabase } from "./database/bench-database.ts";
 import { prepareEmbeddedDataDir } from "./database/prepare-embedded.ts";
 import { type BenchPerson, seedBenchData } from "./database/seed.ts";
 import { loadBenchEnv } from "./env.ts";
+import { checkSameAnswers } from "./floor/check-same-answers.ts";
 import { startFloor } from "./floor/start-floor.ts";
 import { printSummary, type TargetRow } from "./report/summary.ts";
 
@@ -54,6 +55,7 @@ try {
     const data = await seedBenchData(sql);
     const floor = await startFloor(database.url);
     cleanups.push(() => floor.close());
+    await checkSameAnswers(app.url, floor.url, data.lister);
     rows.push(...(await runFloorCases({ appUrl: app.url, floorUrl: floor.url, data, sql, timing })));
     rows.push(
       await runWorkersCase({

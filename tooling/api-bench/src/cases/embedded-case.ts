@@ -3,7 +3,8 @@ import type { BenchPerson } from "../database/seed.ts";
 import { interleave } from "../load/interleave.ts";
 import { measureAlone } from "../load/measure-alone.ts";
 import { requests } from "../load/requests.ts";
-import { perSecond, ratio } from "../report/format.ts";
+import { comparisonRow, throughputRatio, throughputs } from "../report/comparison-row.ts";
+import { perSecond } from "../report/format.ts";
 import type { TargetRow } from "../report/summary.ts";
 
 const CALL = "tasks.list @32, embedded vs PostgreSQL app";
@@ -44,11 +45,12 @@ export async function runEmbeddedCase({
     connections: 32,
     ...timing,
   });
-  const share = comparison.measured.requestsPerSecond / comparison.baseline.requestsPerSecond;
-  return {
+  return comparisonRow({
     call: CALL,
-    figure: `${ratio(share)} (${perSecond(comparison.measured.requestsPerSecond)} vs ${perSecond(comparison.baseline.requestsPerSecond)})`,
+    comparison,
+    value: throughputRatio,
+    detail: throughputs,
     target: TARGET,
-    met: share >= 0.85,
-  };
+    isMet: (value) => value >= 0.85,
+  });
 }

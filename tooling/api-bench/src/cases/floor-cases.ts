@@ -3,7 +3,7 @@ import type { BenchData } from "../database/seed.ts";
 import { clearCreatedTasks } from "../database/seed.ts";
 import { interleave } from "../load/interleave.ts";
 import { requests } from "../load/requests.ts";
-import { ms, perSecond, ratio } from "../report/format.ts";
+import { comparisonRow, p99Ratio, p99s, throughputRatio, throughputs } from "../report/comparison-row.ts";
 import type { TargetRow } from "../report/summary.ts";
 
 type Timing = { rounds: number; seconds: number };
@@ -70,40 +70,46 @@ export async function runFloorCases({
     ...timing,
   });
 
-  const throughput = (c: typeof list32) => c.measured.requestsPerSecond / c.baseline.requestsPerSecond;
-  const p99 = (c: typeof list32) => c.measured.p99Ms / c.baseline.p99Ms;
-  const vs = (c: typeof list32) =>
-    `(${perSecond(c.measured.requestsPerSecond)} vs ${perSecond(c.baseline.requestsPerSecond)})`;
   return [
-    {
+    comparisonRow({
       call: "tasks.list, 32 connections: throughput",
-      figure: `${ratio(throughput(list32))} ${vs(list32)}`,
+      comparison: list32,
+      value: throughputRatio,
+      detail: throughputs,
       target: ">= 0.5x floor",
-      met: throughput(list32) >= 0.5,
-    },
-    {
+      isMet: (value) => value >= 0.5,
+    }),
+    comparisonRow({
       call: "tasks.list, 32 connections: p99",
-      figure: `${ratio(p99(list32))} (${ms(list32.measured.p99Ms)} vs ${ms(list32.baseline.p99Ms)})`,
+      comparison: list32,
+      value: p99Ratio,
+      detail: p99s,
       target: "<= 2.5x floor",
-      met: p99(list32) <= 2.5,
-    },
-    {
+      isMet: (value) => value <= 2.5,
+    }),
+    comparisonRow({
       call: "tasks.list, 1 connection: throughput",
-      figure: `${ratio(throughput(list1))} ${vs(list1)}`,
+      comparison: list1,
+      value: throughputRatio,
+      detail: throughputs,
       target: ">= 0.5x floor",
-      met: throughput(list1) >= 0.5,
-    },
-    {
+      isMet: (value) => value >= 0.5,
+    }),
+    comparisonRow({
       call: "tasks.create, 32 connections",
-      figure: `${ratio(throughput(create32))} ${vs(create32)}`,
+      comparison: create32,
+      value: throughputRatio,
+      detail: throughputs,
       target: ">= 0.7x floor",
-      met: throughput(create32) >= 0.7,
-    },
-    {
+      isMet: (value) => value >= 0.7,
+    }),
+    comparisonRow({
       call: "tasks.create into 50,000 tasks",
-      figure: `${ratio(throughput(big))} of empty ${vs(big)}`,
+      comparison: big,
+      value: throughputRatio,
+      detail: (comparison) => `of empty ${throughputs(comparison)}`,
       target: ">= 0.9x empty",
-      met: throughput(big) >= 0.9,
-    },
+      isMet: (value) => value >= 0.9,
+    }),
   ];
 }

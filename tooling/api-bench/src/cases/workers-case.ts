@@ -2,7 +2,7 @@ import { type RunningApp, startApp } from "../app/start-app.ts";
 import type { BenchPerson } from "../database/seed.ts";
 import { interleave } from "../load/interleave.ts";
 import { requests } from "../load/requests.ts";
-import { perSecond, ratio } from "../report/format.ts";
+import { comparisonRow, throughputRatio, throughputs } from "../report/comparison-row.ts";
 import type { TargetRow } from "../report/summary.ts";
 
 const TARGET = ">= 1.4x 1 worker";
@@ -43,13 +43,14 @@ export async function runWorkersCase({
       connections: 32,
       ...timing,
     });
-    const gain = comparison.measured.requestsPerSecond / comparison.baseline.requestsPerSecond;
-    return {
+    return comparisonRow({
       call: CALL,
-      figure: `${ratio(gain)} (${perSecond(comparison.measured.requestsPerSecond)} vs ${perSecond(comparison.baseline.requestsPerSecond)})`,
+      comparison,
+      value: throughputRatio,
+      detail: throughputs,
       target: TARGET,
-      met: gain >= 1.4,
-    };
+      isMet: (value) => value >= 1.4,
+    });
   } finally {
     await twoWorkers.stop();
   }

@@ -38,6 +38,7 @@ export async function interleave({
     [baseline, []],
     [measured, []],
   ]);
+  for (const side of [baseline, measured]) await warmUp(side, connections, seconds);
   for (let round = 1; round <= rounds; round++) {
     for (const side of [baseline, measured]) {
       await side.beforeRound?.();
@@ -62,6 +63,17 @@ export async function interleave({
   const comparison = { baseline: figures(baseline), measured: figures(measured) };
   printComparison(comparison);
   return comparison;
+}
+
+/**
+ * An unreported run per side before the rounds: the first calls of a fresh process compile
+ * code and open its database connections, which no round should pay for.
+ */
+export async function warmUp(side: Side, connections: number, seconds: number): Promise<void> {
+  const warmUpSeconds = Math.max(2, Math.min(seconds, 4));
+  console.log(`   warming up ${side.name} (${warmUpSeconds} s)`);
+  await side.beforeRound?.();
+  await runLoad(side.request, connections, warmUpSeconds);
 }
 
 function printComparison({ baseline, measured }: Comparison): void {

@@ -1,5 +1,5 @@
 import { median, ms, perSecond } from "../report/format.ts";
-import type { Side, SideFigures } from "./interleave.ts";
+import { type Side, type SideFigures, warmUp } from "./interleave.ts";
 import { runLoad } from "./run-load.ts";
 
 /** One side's rounds with nothing to compare against (the embedded app when no PostgreSQL is configured). */
@@ -17,6 +17,7 @@ export async function measureAlone({
   seconds: number;
 }): Promise<SideFigures> {
   console.log(`\n== ${title}: ${connections} connection(s), ${rounds} round(s) of ${seconds} s`);
+  await warmUp(side, connections, seconds);
   const results = [];
   for (let round = 1; round <= rounds; round++) {
     await side.beforeRound?.();

@@ -1,6 +1,7 @@
-export const ratio = (value: number) => `${value.toFixed(2)}x`;
+export const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}x` : "-");
 export const perSecond = (value: number) => `${Math.round(value)} req/s`;
-export const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+export const ms = (value: number) =>
+  Number.isFinite(value) ? `${value < 10 ? value.toFixed(1) : Math.round(value)} ms` : "-";
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
