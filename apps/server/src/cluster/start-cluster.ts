@@ -1,0 +1,131 @@
+import cluster, { type Worker } from "node:cluster";
+import type { Env } from "../env.ts";
+import { createLogger } from "../logger.ts";
+import { openAppDatabase } from "../open-app-database.ts";
+import { prepareSecrets } from "../prepare-secrets.ts";
+import { SHUTDOWN_MESSAGE } from "./cluster-worker.ts";
+import { createCrashLimit } from "./crash-limit.ts";
+
+/** More crashes than this within the window: something is wrong at every start, stop instead. */
+const MAX_CRASHES = 5;
+const CRASH_WINDOW_MS = 60_000;
+/** After SHUTDOWN_TIMEOUT_MS a worker exits by itself (close-with-grace); this is for one that cannot. */
+const KILL_MARGIN_MS = 5_000;
+
+/**
+ * The primary of `WEB_CONCURRENCY=N pnpm start` on PostgreSQL: does the once-per-start work
+ * (migrations, the generated auth secret), then forks N HTTP workers that share the port, and
+ * supervises them. It serves no HTTP itself.
+ *
+ * The job workers (pg-boss handlers, cron schedules, event dispatch) run in HTTP worker 1 only;
+ * the others only send jobs, as with WORKER=off. Not in the primary: with Node's round-robin
+ * scheduling the primary accepts every connection and hands it on, so a job busy on the CPU
+ * there (a re-plan of thousands of tasks) would hold up every new connection; and worker 1
+ * runs them exactly as a single server does (WORKER=inline), with the same shutdown, and is
+ * replaced like any worker if it crashes.
+ */
+export async function startCluster(env: Env): Promise<void> {
+  const log = createLogger(env).child({ role: "primary" });
+  const count = env.WEB_CONCURRENCY;
+  log.info(
+    { workers: count, jobs: env.WORKER === "inline" ? "worker 1" : "pnpm worker" },
+    `starting ${count} HTTP workers on one port (${env.WORKER === "inline" ? "HTTP worker 1 runs the jobs" : "WORKER=off: pnpm worker processes run the jobs"})`,
+  );
+
+  // Here, once, before any worker starts: workers then find nothing to migrate and no secret to
+  // generate, so they cannot race each other at it.
+  const db = await openAppDatabase(env, log);
+  await prepareSecrets({ env, db: db.prisma, log });
+  await db.close();
+
+  const slots = new Map<number, Worker>();
+  const crashes = createCrashLimit({ max: MAX_CRASHES, windowMs: CRASH_WINDOW_MS });
+  let listening = 0;
+  let started = false;
+  let stopping = false;
+  let failed = false;
+
+  function fork(slot: number): void {
+    // Worker 1 keeps the configured WORKER (inline: it runs the jobs); the others only send jobs.
+    const worker = cluster.fork({ WORKER: slot === 1 ? env.WORKER : "off" });
+    const pid = worker.process.pid;
+    let served = false;
+    slots.set(slot, worker);
+    worker.once("listening", (address) => {
+      served = true;
+      log.info({ worker: slot, workerPid: pid }, `HTTP worker ${slot} listening (pid ${pid})`);
+      if (started) return;
+      listening += 1;
+      if (listening === count) {
+        started = true;
+        const url = `http://${address.address ?? env.HOST}:${address.port}`;
+        log.info({ workers: count, url }, `${count} HTTP workers listening at ${url}`);
+      }
+    });
+    worker.once("exit", (code, signal) => {
+      if (slots.get(slot) === worker) slots.delete(slot);
+      if (stopping) {
+        if (code !== 0) failed = true;
+        log.info({ worker: slot, workerPid: pid, code, signal }, `HTTP worker ${slot} (pid ${pid}) stopped`);
+        if (slots.size === 0) finish();
+        return;
+      }
+      if (!served && !started) {
+        // A worker that cannot start (port taken, database gone) would fail again: stop, as one server would.
+        log.fatal(
+          { worker: slot, workerPid: pid, code, signal },
+          `HTTP worker ${slot} (pid ${pid}) stopped before it could serve; stopping`,
+        );
+        failed = true;
+        shutdown();
+        return;
+      }
+      if (!crashes.allow()) {
+        log.fatal(
+          { worker: slot, workerPid: pid, code, signal },
+          `HTTP workers stopped unexpectedly more than ${MAX_CRASHES} times in a minute; stopping instead of starting another`,
+        );
+        failed = true;
+        shutdown();
+        return;
+      }
+      log.error(
+        { worker: slot, workerPid: pid, code, signal },
+        `HTTP worker ${slot} (pid ${pid}) stopped unexpectedly; starting a new one`,
+      );
+      fork(slot);
+    });
+  }
+
+  function shutdown(signal?: NodeJS.Signals): void {
+    if (stopping) return;
+    stopping = true;
+    if (signal) log.info({ signal }, `shutting down: ${slots.size} HTTP workers finish their in-flight requests`);
+    if (slots.size === 0) return finish();
+    for (const worker of slots.values()) {
+      if (worker.isConnected()) worker.send(SHUTDOWN_MESSAGE);
+    }
+    setTimeout(() => {
+      log.error(`HTTP workers still running ${KILL_MARGIN_MS} ms after their shutdown timeout; killing them`);
+      for (const worker of slots.values()) worker.process.kill("SIGKILL");
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS + KILL_MARGIN_MS).unref();
+  }
+
+  function finish(): void {
+    log.info(failed ? "stopped" : "stopped cleanly");
+    process.exit(failed ? 1 : 0);
+  }
+
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      if (!stopping) return shutdown(signal);
+      // A second signal: whoever sent it wants the processes gone now.
+      log.error({ signal }, `second ${signal}: killing the HTTP workers`);
+      for (const worker of slots.values()) worker.process.kill("SIGKILL");
+      process.exit(1);
+    });
+  }
+
+  for (let slot = 1; slot <= count; slot++) fork(slot);
+}
