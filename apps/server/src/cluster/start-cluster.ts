@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import type { Env } from "../env.ts";
+import { startAppJobs } from "../jobs/start-app-jobs.ts";
 import { createLogger } from "../logger.ts";
 import { openAppDatabase } from "../open-app-database.ts";
 import { prepareSecrets } from "../prepare-secrets.ts";
@@ -32,11 +33,17 @@ export async function startCluster(env: Env): Promise<void> {
     `starting ${count} HTTP workers on one port (${env.WORKER === "inline" ? "HTTP worker 1 runs the jobs" : "WORKER=off: pnpm worker processes run the jobs"})`,
   );
 
-  // Here, once, before any worker starts: workers then find nothing to migrate and no secret to
-  // generate, so they cannot race each other at it.
+  // Here, once, before any worker starts: workers then find nothing to migrate, no secret to
+  // generate and every job queue defined, so they cannot race each other at it. (pg-boss creates
+  // a new queue's table with DDL that deadlocks when two processes create the same queues at once.)
   const db = await openAppDatabase(env, log);
-  await prepareSecrets({ env, db: db.prisma, log });
+  const secrets = await prepareSecrets({ env, db: db.prisma, log });
+  // Quiet: its "job queue started (workers off)" would read as if the primary sent jobs.
+  const defining = await startAppJobs({ env, db, log: log.child({}, { level: "warn" }), secrets, work: false });
+  await defining.jobs.stop();
+  await defining.mailer.close();
   await db.close();
+  log.info("database migrated and job queues defined: starting the HTTP workers");
 
   const slots = new Map<number, Worker>();
   const crashes = createCrashLimit({ max: MAX_CRASHES, windowMs: CRASH_WINDOW_MS });
@@ -101,7 +108,10 @@ export async function startCluster(env: Env): Promise<void> {
     if (stopping) return;
     stopping = true;
     if (signal) log.info({ signal }, `shutting down: ${slots.size} HTTP workers finish their in-flight requests`);
-    if (slots.size === 0) return finish();
+    if (slots.size === 0) {
+      finish();
+      return;
+    }
     for (const worker of slots.values()) {
       if (worker.isConnected()) worker.send(SHUTDOWN_MESSAGE);
     }
@@ -119,7 +129,10 @@ export async function startCluster(env: Env): Promise<void> {
 
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
-      if (!stopping) return shutdown(signal);
+      if (!stopping) {
+        shutdown(signal);
+        return;
+      }
       // A second signal: whoever sent it wants the processes gone now.
       log.error({ signal }, `second ${signal}: killing the HTTP workers`);
       for (const worker of slots.values()) worker.process.kill("SIGKILL");
