@@ -18,8 +18,8 @@ const KILL_MARGIN_MS = 5_000;
  * (migrations, the generated auth secret), then forks N HTTP workers that share the port, and
  * supervises them. It serves no HTTP itself.
  *
- * The job workers (pg-boss handlers, cron schedules, event dispatch) run in HTTP worker 1 only;
- * the others only send jobs, as with WORKER=off. Not in the primary: with Node's round-robin
+ * The job workers (pg-boss handlers, cron schedules, event dispatch) run in HTTP worker 1 only
+ * (in its replacement if it crashes); the others only send jobs, as with WORKER=off. Not in the primary: with Node's round-robin
  * scheduling the primary accepts every connection and hands it on, so a job busy on the CPU
  * there (a re-plan of thousands of tasks) would hold up every new connection; and worker 1
  * runs them exactly as a single server does (WORKER=inline), with the same shutdown, and is
@@ -45,22 +45,24 @@ export async function startCluster(env: Env): Promise<void> {
   await db.close();
   log.info("database migrated and job queues defined: starting the HTTP workers");
 
-  const slots = new Map<number, Worker>();
+  const running = new Set<Worker>();
   const crashes = createCrashLimit({ max: MAX_CRASHES, windowMs: CRASH_WINDOW_MS });
   let listening = 0;
   let started = false;
   let stopping = false;
   let failed = false;
 
-  function fork(slot: number): void {
-    // Worker 1 keeps the configured WORKER (inline: it runs the jobs); the others only send jobs.
-    const worker = cluster.fork({ WORKER: slot === 1 ? env.WORKER : "off" });
-    const pid = worker.process.pid;
+  /** Workers are named by node:cluster's id (1, 2, ...; a replacement gets the next), as in their own log lines. */
+  function fork(runsJobs: boolean): void {
+    // The jobs' worker keeps the configured WORKER (inline: it runs them); the others only send jobs.
+    const worker = cluster.fork({ WORKER: runsJobs ? env.WORKER : "off" });
+    const name = `HTTP worker ${worker.id} (pid ${worker.process.pid})`;
+    const fields = { worker: worker.id, workerPid: worker.process.pid };
     let served = false;
-    slots.set(slot, worker);
+    running.add(worker);
     worker.once("listening", (address) => {
       served = true;
-      log.info({ worker: slot, workerPid: pid }, `HTTP worker ${slot} listening (pid ${pid})`);
+      log.info(fields, `${name} listening${runsJobs && env.WORKER === "inline" ? ", running the jobs" : ""}`);
       if (started) return;
       listening += 1;
       if (listening === count) {
@@ -70,54 +72,48 @@ export async function startCluster(env: Env): Promise<void> {
       }
     });
     worker.once("exit", (code, signal) => {
-      if (slots.get(slot) === worker) slots.delete(slot);
+      running.delete(worker);
       if (stopping) {
         if (code !== 0) failed = true;
-        log.info({ worker: slot, workerPid: pid, code, signal }, `HTTP worker ${slot} (pid ${pid}) stopped`);
-        if (slots.size === 0) finish();
+        log.info({ ...fields, code, signal }, `${name} stopped`);
+        if (running.size === 0) finish();
         return;
       }
       if (!served && !started) {
         // A worker that cannot start (port taken, database gone) would fail again: stop, as one server would.
-        log.fatal(
-          { worker: slot, workerPid: pid, code, signal },
-          `HTTP worker ${slot} (pid ${pid}) stopped before it could serve; stopping`,
-        );
+        log.fatal({ ...fields, code, signal }, `${name} stopped before it could serve; stopping`);
         failed = true;
         shutdown();
         return;
       }
       if (!crashes.allow()) {
         log.fatal(
-          { worker: slot, workerPid: pid, code, signal },
+          { ...fields, code, signal },
           `HTTP workers stopped unexpectedly more than ${MAX_CRASHES} times in a minute; stopping instead of starting another`,
         );
         failed = true;
         shutdown();
         return;
       }
-      log.error(
-        { worker: slot, workerPid: pid, code, signal },
-        `HTTP worker ${slot} (pid ${pid}) stopped unexpectedly; starting a new one`,
-      );
-      fork(slot);
+      log.error({ ...fields, code, signal }, `${name} stopped unexpectedly; starting another in its place`);
+      fork(runsJobs);
     });
   }
 
   function shutdown(signal?: NodeJS.Signals): void {
     if (stopping) return;
     stopping = true;
-    if (signal) log.info({ signal }, `shutting down: ${slots.size} HTTP workers finish their in-flight requests`);
-    if (slots.size === 0) {
+    if (signal) log.info({ signal }, `shutting down: ${running.size} HTTP workers finish their in-flight requests`);
+    if (running.size === 0) {
       finish();
       return;
     }
-    for (const worker of slots.values()) {
+    for (const worker of running) {
       if (worker.isConnected()) worker.send(SHUTDOWN_MESSAGE);
     }
     setTimeout(() => {
       log.error(`HTTP workers still running ${KILL_MARGIN_MS} ms after their shutdown timeout; killing them`);
-      for (const worker of slots.values()) worker.process.kill("SIGKILL");
+      for (const worker of running) worker.process.kill("SIGKILL");
       process.exit(1);
     }, env.SHUTDOWN_TIMEOUT_MS + KILL_MARGIN_MS).unref();
   }
@@ -135,10 +131,10 @@ export async function startCluster(env: Env): Promise<void> {
       }
       // A second signal: whoever sent it wants the processes gone now.
       log.error({ signal }, `second ${signal}: killing the HTTP workers`);
-      for (const worker of slots.values()) worker.process.kill("SIGKILL");
+      for (const worker of running) worker.process.kill("SIGKILL");
       process.exit(1);
     });
   }
 
-  for (let slot = 1; slot <= count; slot++) fork(slot);
+  for (let index = 0; index < count; index++) fork(index === 0);
 }

@@ -48,7 +48,7 @@ describe("WEB_CONCURRENCY=2 on PostgreSQL", { timeout: 240_000 }, () => {
     await storage?.dispose();
   });
 
-  it("serves from two workers on one port, runs each job once, notifies live in both, and stops cleanly", async () => {
+  it("serves from two workers on one port, runs each job once, notifies live in both, replaces a dead worker, and stops cleanly", async () => {
     const server = spawnServer({ ...storage.env, WEB_CONCURRENCY: "2", PUBLIC_URL: APP_ORIGIN });
     const streams: OpenEventStream[] = [];
     let taskId: string;
@@ -58,7 +58,7 @@ describe("WEB_CONCURRENCY=2 on PostgreSQL", { timeout: 240_000 }, () => {
       const lines = logLines(server.stdout());
       const primaryPid = lines.find((line) => line.role === "primary")?.pid;
       const workerPids = lines
-        .filter((line) => line.role === "primary" && /^HTTP worker \d listening/.test(line.msg))
+        .filter((line) => line.role === "primary" && /^HTTP worker \d \(pid \d+\) listening/.test(line.msg))
         .map((line) => String(line.workerPid))
         .sort();
       expect(workerPids).toHaveLength(2);
@@ -138,6 +138,29 @@ describe("WEB_CONCURRENCY=2 on PostgreSQL", { timeout: 240_000 }, () => {
       const { items } = await client.notifier.notifications.list.query({});
       expect(items.filter((item) => item.taskId === taskId)).toHaveLength(1);
 
+      // A worker that dies is replaced: the port keeps answering, from the new worker too.
+      const [jobsPid, otherPid] = [
+        String(jobQueues.find((line) => line.worker === 1)?.pid),
+        String(jobQueues.find((line) => line.worker === 2)?.pid),
+      ];
+      process.kill(Number(otherPid), "SIGKILL");
+      const replaced = await server.waitForOutput(
+        /"msg":"HTTP worker 3 \(pid (\d+)\) listening"/,
+        "a new worker listened",
+      );
+      expect(server.stdout()).toContain(
+        `HTTP worker 2 (pid ${otherPid}) stopped unexpectedly; starting another in its place`,
+      );
+      const newPid = replaced[1] as string;
+      const answeredAfter = new Set<string | undefined>();
+      await vi.waitFor(
+        async () => {
+          answeredAfter.add(await workerAnswering(url));
+          expect([...answeredAfter].sort()).toEqual([jobsPid, newPid].sort());
+        },
+        { timeout: 30_000, interval: 0 },
+      );
+
       // A request still arriving when SIGTERM reaches the primary is answered before its worker exits.
       const req = request(`${url}/trpc/meta.health`, {
         agent: false,
@@ -168,7 +191,7 @@ describe("WEB_CONCURRENCY=2 on PostgreSQL", { timeout: 240_000 }, () => {
     }
 
     const stopped = logLines(server.stdout()).filter((line) => line.msg === "stopped cleanly");
-    expect(stopped.map((line) => line.worker ?? line.role).sort()).toEqual([1, 2, "primary"]);
+    expect(stopped.map((line) => line.worker ?? line.role).sort()).toEqual([1, 3, "primary"]);
 
     // Read the books with the processes gone: one reminder job ever, completed once.
     const admin = new pg.Client({ connectionString: storage.env.DATABASE_URL });
