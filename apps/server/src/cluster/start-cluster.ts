@@ -15,15 +15,15 @@ const KILL_MARGIN_MS = 5_000;
 
 /**
  * The primary of `WEB_CONCURRENCY=N pnpm start` on PostgreSQL: does the once-per-start work
- * (migrations, the generated auth secret), then forks N HTTP workers that share the port, and
- * supervises them. It serves no HTTP itself.
+ * (migrations, the generated auth secret, the job queues' definitions), then forks N HTTP
+ * workers that share the port, and supervises them. It serves no HTTP itself.
  *
- * The job workers (pg-boss handlers, cron schedules, event dispatch) run in HTTP worker 1 only
- * (in its replacement if it crashes); the others only send jobs, as with WORKER=off. Not in the primary: with Node's round-robin
- * scheduling the primary accepts every connection and hands it on, so a job busy on the CPU
- * there (a re-plan of thousands of tasks) would hold up every new connection; and worker 1
- * runs them exactly as a single server does (WORKER=inline), with the same shutdown, and is
- * replaced like any worker if it crashes.
+ * The job workers (pg-boss handlers, cron schedules, event dispatch) run in HTTP worker 1 only,
+ * or in its replacement if it crashes; the others only send jobs, as with WORKER=off. Not in
+ * the primary: with Node's round-robin scheduling the primary accepts every connection and
+ * hands it on, so a job busy on the CPU there (a re-plan of thousands of tasks) would hold up
+ * every new connection. In worker 1 they run exactly as in a single server (WORKER=inline),
+ * with the same shutdown, and a crash there is handled like any worker's.
  */
 export async function startCluster(env: Env): Promise<void> {
   const log = createLogger(env).child({ role: "primary" });
