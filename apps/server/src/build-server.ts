@@ -34,10 +34,23 @@ export type BuildServerOptions = {
   logger: FastifyBaseLogger;
   /** What /metrics serves (start-server.ts adds the pool and the job queue); default: process and request metrics only. */
   metrics?: AppMetrics;
+  /**
+   * In a WEB_CONCURRENCY cluster, this worker's pid, sent as `x-worker` on every response: which
+   * process answered is what an operator (and the cluster's test) needs to tell workers apart.
+   * Harmless to show, a number that says nothing about the machine; absent in a single process.
+   */
+  answeredBy?: number;
 };
 
 /** The HTTP server, fully wired but not listening; tests use `inject` or `listen({ port: 0 })`. */
-export async function buildServer({ env, deps: baseDeps, rateLimiter, logger, metrics }: BuildServerOptions) {
+export async function buildServer({
+  env,
+  deps: baseDeps,
+  rateLimiter,
+  logger,
+  metrics,
+  answeredBy,
+}: BuildServerOptions) {
   const appMetrics = metrics ?? createAppMetrics({ log: logger });
   const deps: ServerDeps = { ...baseDeps, metrics: appMetrics.procedures };
   const app: FastifyInstance = Fastify({
@@ -59,8 +72,10 @@ export async function buildServer({ env, deps: baseDeps, rateLimiter, logger, me
   const routes = trackRoutes(app);
   registerErrorReplies(app);
 
+  const worker = answeredBy === undefined ? undefined : String(answeredBy);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    if (worker) reply.header("x-worker", worker);
   });
   app.addHook("onRequest", noStoreForPersonalData);
   app.addHook("onResponse", async (request, reply) => {

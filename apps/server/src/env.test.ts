@@ -70,6 +70,21 @@ describe("WORKER", () => {
   });
 });
 
+describe("WEB_CONCURRENCY", () => {
+  it("runs one server process unless asked for more, up to 32; empty means the default", () => {
+    expect(loadEnv({}).WEB_CONCURRENCY).toBe(1);
+    expect(loadEnv({ WEB_CONCURRENCY: "" }).WEB_CONCURRENCY).toBe(1);
+    expect(loadEnv({ WEB_CONCURRENCY: "4" }).WEB_CONCURRENCY).toBe(4);
+    expect(loadEnv({ WEB_CONCURRENCY: "32" }).WEB_CONCURRENCY).toBe(32);
+  });
+
+  it.each(["0", "-2", "1.5", "two", "33"])("names %j with the range it takes", (value) => {
+    expect(() => loadEnv({ WEB_CONCURRENCY: value })).toThrow(
+      `Invalid environment variable WEB_CONCURRENCY (got "${value}"): must be a whole number of server processes from 1 to 32`,
+    );
+  });
+});
+
 describe("METRICS_TOKEN and SLOW_QUERY_MS", () => {
   it("serve no metrics and log statements from 500 ms by default", () => {
     const env = loadEnv({});

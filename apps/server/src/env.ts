@@ -14,6 +14,9 @@ import { z } from "zod";
  * configuration table documents each of them; keep the two in step.
  */
 const PORT_RANGE = "must be a port number from 0 to 65535";
+/** Far above the cores of one machine; more workers than cores only adds memory and connections. */
+export const MAX_WEB_CONCURRENCY = 32;
+const WEB_CONCURRENCY_RANGE = `must be a whole number of server processes from 1 to ${MAX_WEB_CONCURRENCY}`;
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -129,6 +132,20 @@ const ZEnv = z.object({
     .int()
     .min(60, { error: "must be at least 60" })
     .default(DEFAULT_TODOIST_SYNC_INTERVAL_SECONDS),
+  /**
+   * HTTP server processes `pnpm start` runs on the one port (node:cluster), PostgreSQL only: the
+   * embedded database is one session in one process, so there it stays 1 and says so.
+   */
+  WEB_CONCURRENCY: z.preprocess(
+    // Some hosts set it empty; that means the default, not zero.
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number({ error: WEB_CONCURRENCY_RANGE })
+      .int({ error: WEB_CONCURRENCY_RANGE })
+      .min(1, { error: WEB_CONCURRENCY_RANGE })
+      .max(MAX_WEB_CONCURRENCY, { error: WEB_CONCURRENCY_RANGE })
+      .default(1),
+  ),
   /** `inline`: the server runs the job workers itself; `off`: it only enqueues, and `pnpm worker` processes run them. */
   WORKER: z.enum(["inline", "off"], { error: "must be inline or off" }).default("inline"),
   /** Where reminder emails go out, e.g. `smtp://user:pass@mail.example.com:587` (or `smtps://` for port 465). Unset: emails are written to the log. */

@@ -26,17 +26,19 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-export function loggerOptions(env: Pick<Env, "LOG_LEVEL" | "LOG_PRETTY" | "NODE_ENV">): LoggerOptions {
+type LoggerEnv = Pick<Env, "LOG_LEVEL" | "LOG_PRETTY" | "NODE_ENV"> & Partial<Pick<Env, "WEB_CONCURRENCY">>;
+
+export function loggerOptions(env: LoggerEnv): LoggerOptions {
   const pretty = env.LOG_PRETTY ?? env.NODE_ENV === "development";
+  // With several server processes the pid says which one wrote the line.
+  const ignore = (env.WEB_CONCURRENCY ?? 1) > 1 ? "hostname" : "pid,hostname";
   return {
     level: env.LOG_LEVEL,
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-    ...(pretty
-      ? { transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" } } }
-      : {}),
+    ...(pretty ? { transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore } } } : {}),
   };
 }
 
-export function createLogger(env: Pick<Env, "LOG_LEVEL" | "LOG_PRETTY" | "NODE_ENV">) {
+export function createLogger(env: LoggerEnv) {
   return pino(loggerOptions(env));
 }
