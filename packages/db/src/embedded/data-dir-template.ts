@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { migrationsFingerprint } from "../migrations/migrations-fingerprint.ts";
 import { repoRoot } from "../paths.ts";
@@ -31,8 +31,8 @@ export function isNewDataDir(dataDir: string): boolean {
  * either makes a new one; the migrations still run after loading it, as on any start.
  */
 export async function findDataDirTemplate(cacheDir: string = defaultTemplateCacheDir): Promise<DataDirTemplate> {
-  const name = `${PREFIX}${await migrationsFingerprint("data-dir-template")}.tar`;
-  const file = join(cacheDir, name);
+  const file = await dataDirTemplatePath(cacheDir);
+  const name = basename(file);
   const bytes = await readFile(file).catch(() => null);
   return {
     ...(bytes ? { snapshot: new BytesBlob(new Uint8Array(bytes)) } : {}),
@@ -46,6 +46,11 @@ export async function findDataDirTemplate(cacheDir: string = defaultTemplateCach
       await removeOtherTemplates(cacheDir, name);
     },
   };
+}
+
+/** Where the template for today's migrations is (or will be) kept. */
+export async function dataDirTemplatePath(cacheDir: string = defaultTemplateCacheDir): Promise<string> {
+  return join(cacheDir, `${PREFIX}${await migrationsFingerprint("data-dir-template")}.tar`);
 }
 
 /** Templates of older migrations are never used again. */
