@@ -1,7 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { type DataDirTemplate, findDataDirTemplate, isNewDataDir } from "./embedded/data-dir-template.ts";
-import { startEmbeddedPostgres } from "./embedded/start-embedded-postgres.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { listenOnPool } from "./listen/listen-on-pool.ts";
 import { listenOnServer } from "./listen/listen-on-server.ts";
@@ -94,6 +93,8 @@ async function startEmbedded(config: DatabaseConfig): Promise<Database> {
   const dataDir = config.dataDir ?? defaultDataDir;
   const template = await templateForNewDataDir(dataDir, config);
   const loadDataDir = config.loadDataDir ?? template?.snapshot;
+  // Loaded only in embedded mode: PGlite's JavaScript alone costs a PostgreSQL start about 0.1 s.
+  const { startEmbeddedPostgres } = await import("./embedded/start-embedded-postgres.ts");
   const embedded = await startEmbeddedPostgres({ dataDir, ...(loadDataDir ? { loadDataDir } : {}) });
   let migration = NOT_MIGRATED;
   // Before the app's pool opens: the embedded server accepts one connection at a time.
