@@ -92,24 +92,33 @@ async function connectToServer(url: string, config: DatabaseConfig): Promise<Dat
 async function startEmbedded(config: DatabaseConfig): Promise<Database> {
   const dataDir = config.dataDir ?? defaultDataDir;
   const template = await templateForNewDataDir(dataDir, config);
-  const loadDataDir = config.loadDataDir ?? template?.snapshot;
+  // A directory the copy cannot take (one holding other files) is left to initdb, as before.
+  const copied = template?.exists
+    ? await template.copyTo(dataDir).then(
+        () => true,
+        () => false,
+      )
+    : false;
   // Loaded only in embedded mode: PGlite's JavaScript alone costs a PostgreSQL start about 0.1 s.
   const { startEmbeddedPostgres } = await import("./embedded/start-embedded-postgres.ts");
-  const embedded = await startEmbeddedPostgres({ dataDir, ...(loadDataDir ? { loadDataDir } : {}) });
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+  });
   let migration = NOT_MIGRATED;
   // Before the app's pool opens: the embedded server accepts one connection at a time.
   if (config.migrate) {
     try {
       migration = await migrate(embedded.url);
       // The template's migrations were applied to this new database too, by copy.
-      if (template?.snapshot) migration = { ...migration, applied: await migrationNames() };
+      if (copied) migration = { ...migration, applied: await migrationNames() };
     } catch (error) {
       await embedded.close();
       throw error;
     }
   }
   // Only a cache: when it cannot be written, the next new data directory runs initdb again.
-  if (template && !template.snapshot) await template.save(embedded.pglite).catch(() => undefined);
+  if (template && !template.exists) await template.save(embedded.pglite).catch(() => undefined);
   // PGlite is a single database session: more than one connection corrupts statements.
   const pool = new pg.Pool({ connectionString: embedded.url, max: 1, idleTimeoutMillis: 0 });
   pool.on("error", (error) => config.onConnectionError?.(error));
@@ -122,7 +131,7 @@ async function startEmbedded(config: DatabaseConfig): Promise<Database> {
     url: embedded.url,
     appliedMigrations: migration.applied,
     schemaEngineLoaded: migration.schemaEngineLoaded,
-    ...(template ? { createdFrom: template.snapshot ? ("template" as const) : ("initdb" as const) } : {}),
+    ...(template ? { createdFrom: copied ? ("template" as const) : ("initdb" as const) } : {}),
     listen,
     async close() {
       await prisma.$disconnect();
