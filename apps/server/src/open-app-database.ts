@@ -20,7 +20,11 @@ export async function openAppDatabase(env: Env, log: Logger): Promise<Database> 
     process.exit(1);
   });
   log.info(
-    { appliedMigrations: db.appliedMigrations },
+    {
+      appliedMigrations: db.appliedMigrations,
+      schemaEngineLoaded: db.schemaEngineLoaded,
+      ...(db.createdFrom ? { createdFrom: db.createdFrom } : {}),
+    },
     db.appliedMigrations.length > 0
       ? `applied ${db.appliedMigrations.length} migration(s)`
       : "database schema is up to date",

@@ -1,11 +1,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { startEmbeddedPostgres } from "./embedded/start-embedded-postgres.ts";
+import { type DataDirTemplate, findDataDirTemplate, isNewDataDir } from "./embedded/data-dir-template.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { listenOnPool } from "./listen/listen-on-pool.ts";
 import { listenOnServer } from "./listen/listen-on-server.ts";
 import type { Listen } from "./listen/types.ts";
-import { applyMigrations } from "./migrations/apply-migrations.ts";
+import { type MigrationOutcome, migrate } from "./migrations/apply-migrations.ts";
+import { migrationNames } from "./migrations/read-migrations.ts";
 import { defaultDataDir } from "./paths.ts";
 import { QUERY_EVENT_LOG } from "./query-events.ts";
 
@@ -24,6 +25,11 @@ export type DatabaseConfig = {
   onConnectionError?: (error: Error) => void;
   /** Apply pending migrations before handing out the client (what the server does at start). */
   migrate?: boolean;
+  /**
+   * Where the template for new embedded data directories is cached (default
+   * node_modules/.cache/agendacraft); `false` runs initdb and every migration instead.
+   */
+  templateCacheDir?: string | false;
 };
 
 export type Database = {
@@ -35,6 +41,10 @@ export type Database = {
   url: string;
   /** Migrations applied while opening (empty when already current or `migrate` was off). */
   appliedMigrations: string[];
+  /** Whether migrating needed the schema engine (false when `_prisma_migrations` already had every migration). */
+  schemaEngineLoaded: boolean;
+  /** How a new embedded data directory was made: a copy of the migrated template, or initdb and migrations. */
+  createdFrom?: "template" | "initdb";
   /** LISTEN for NOTIFY on a channel (a dedicated connection on a server; the shared session when embedded). */
   listen: Listen;
   close(): Promise<void>;
@@ -49,8 +59,10 @@ export async function createDatabase(config: DatabaseConfig = {}): Promise<Datab
   return startEmbedded(config);
 }
 
+const NOT_MIGRATED: MigrationOutcome = { applied: [], schemaEngineLoaded: false };
+
 async function connectToServer(url: string, config: DatabaseConfig): Promise<Database> {
-  const appliedMigrations = config.migrate ? await applyMigrations(url) : [];
+  const migration = config.migrate ? await migrate(url) : NOT_MIGRATED;
   const pool = new pg.Pool({
     connectionString: url,
     max: config.poolMax ?? 10,
@@ -66,7 +78,8 @@ async function connectToServer(url: string, config: DatabaseConfig): Promise<Dat
     pool,
     mode: "postgres",
     url,
-    appliedMigrations,
+    appliedMigrations: migration.applied,
+    schemaEngineLoaded: migration.schemaEngineLoaded,
     listen: listener.listen,
     async close() {
       await listener.close();
@@ -77,17 +90,35 @@ async function connectToServer(url: string, config: DatabaseConfig): Promise<Dat
 }
 
 async function startEmbedded(config: DatabaseConfig): Promise<Database> {
+  const dataDir = config.dataDir ?? defaultDataDir;
+  const template = await templateForNewDataDir(dataDir, config);
+  // A directory the copy cannot take (one holding other files) is left to initdb, as before.
+  const copied = template?.exists
+    ? await template.copyTo(dataDir).then(
+        () => true,
+        () => false,
+      )
+    : false;
+  // Loaded only in embedded mode: PGlite's JavaScript alone costs a PostgreSQL start about 0.1 s.
+  const { startEmbeddedPostgres } = await import("./embedded/start-embedded-postgres.ts");
   const embedded = await startEmbeddedPostgres({
-    dataDir: config.dataDir ?? defaultDataDir,
+    dataDir,
     ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
   });
+  let migration = NOT_MIGRATED;
   // Before the app's pool opens: the embedded server accepts one connection at a time.
-  const appliedMigrations = config.migrate
-    ? await applyMigrations(embedded.url).catch(async (error) => {
-        await embedded.close();
-        throw error;
-      })
-    : [];
+  if (config.migrate) {
+    try {
+      migration = await migrate(embedded.url);
+      // The template's migrations were applied to this new database too, by copy.
+      if (copied) migration = { ...migration, applied: await migrationNames() };
+    } catch (error) {
+      await embedded.close();
+      throw error;
+    }
+  }
+  // Only a cache: when it cannot be written, the next new data directory runs initdb again.
+  if (template && !template.exists) await template.save(embedded.pglite).catch(() => undefined);
   // PGlite is a single database session: more than one connection corrupts statements.
   const pool = new pg.Pool({ connectionString: embedded.url, max: 1, idleTimeoutMillis: 0 });
   pool.on("error", (error) => config.onConnectionError?.(error));
@@ -98,7 +129,9 @@ async function startEmbedded(config: DatabaseConfig): Promise<Database> {
     pool,
     mode: "embedded",
     url: embedded.url,
-    appliedMigrations,
+    appliedMigrations: migration.applied,
+    schemaEngineLoaded: migration.schemaEngineLoaded,
+    ...(template ? { createdFrom: copied ? ("template" as const) : ("initdb" as const) } : {}),
     listen,
     async close() {
       await prisma.$disconnect();
@@ -106,4 +139,11 @@ async function startEmbedded(config: DatabaseConfig): Promise<Database> {
       await embedded.close();
     },
   };
+}
+
+/** The template to make a new data directory from, when the database is to be migrated anyway. */
+async function templateForNewDataDir(dataDir: string, config: DatabaseConfig): Promise<DataDirTemplate | undefined> {
+  if (!config.migrate || config.loadDataDir || config.templateCacheDir === false) return undefined;
+  if (dataDir.startsWith("memory://") || !isNewDataDir(dataDir)) return undefined;
+  return findDataDirTemplate(config.templateCacheDir);
 }

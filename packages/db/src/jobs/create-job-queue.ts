@@ -3,6 +3,7 @@ import type pg from "pg";
 import PgBoss from "pg-boss";
 import { listDeadLetters, retryDeadLetter } from "./dead-letters.ts";
 import type { JobType } from "./job-type.ts";
+import { queueIsAsDefined } from "./queue-as-defined.ts";
 import { queueStats } from "./queue-stats.ts";
 import { poolExecutor, type SqlExecutor, transactionExecutor } from "./sql-executors.ts";
 import { type RunningWorker, startWorker } from "./start-worker.ts";
@@ -173,7 +174,6 @@ export function createJobQueue({
     async defineQueue(name, options) {
       assertQueueName(name);
       const deadLetter = options.deadLetter === false ? undefined : `${name}${DEAD_LETTER_SUFFIX}`;
-      if (deadLetter) await boss.createQueue(deadLetter, { name: deadLetter });
       const queue: PgBoss.Queue = {
         name,
         policy: options.policy ?? "standard",
@@ -183,9 +183,12 @@ export function createJobQueue({
         expireInSeconds: options.expireInSeconds,
         ...(deadLetter ? { deadLetter } : {}),
       };
-      await boss.createQueue(name, queue);
-      // createQueue leaves an existing queue as it was; the code's options win.
-      await boss.updateQueue(name, queue);
+      if (!(await queueIsAsDefined(executor, queue))) {
+        if (deadLetter) await boss.createQueue(deadLetter, { name: deadLetter });
+        await boss.createQueue(name, queue);
+        // createQueue leaves an existing queue as it was; the code's options win.
+        await boss.updateQueue(name, queue);
+      }
       policies.set(name, queue.policy ?? "standard");
     },
 

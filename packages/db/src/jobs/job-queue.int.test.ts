@@ -253,6 +253,16 @@ describe("createJobQueue", () => {
     expect(rows[0]).toEqual({ retry_limit: 5, expire_seconds: 120, dead_letter: "test.redefined.dead" });
   });
 
+  it("leaves a queue defined again with the same options untouched", async () => {
+    await queue.defineQueue("test.unchanged", FAST);
+    const read = async () =>
+      (await database().pool.query("SELECT * FROM pgboss.queue WHERE name LIKE 'test.unchanged%' ORDER BY name")).rows;
+    const before = await read();
+    await queue.defineQueue("test.unchanged", FAST);
+    expect(await read()).toEqual(before);
+    expect(before.map((row) => row.name)).toEqual(["test.unchanged", "test.unchanged.dead"]);
+  });
+
   it("rejects queue names pg-boss would accept but we cannot read back", async () => {
     await expect(queue.defineQueue("bad name", FAST)).rejects.toThrow(/not a queue name/);
   });

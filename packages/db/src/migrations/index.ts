@@ -1,3 +1,3 @@
-export { applyMigrations } from "./apply-migrations.ts";
+export { applyMigrations, type MigrationOutcome, migrate } from "./apply-migrations.ts";
 export { type CreateMigrationOptions, type CreateMigrationResult, createMigration } from "./create-migration.ts";
 export { listPendingMigrations } from "./pending-migrations.ts";

@@ -1,11 +1,12 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { createDatabase, type Database } from "../create-database.ts";
+import { BytesBlob } from "../embedded/bytes-blob.ts";
 import { startEmbeddedPostgres } from "../embedded/start-embedded-postgres.ts";
 import { applyMigrations } from "../migrations/apply-migrations.ts";
-import { readMigrations } from "../migrations/read-migrations.ts";
+import { migrationsFingerprint } from "../migrations/migrations-fingerprint.ts";
 import { repoRoot } from "../paths.ts";
 
 export type TestDatabase = Database & {
@@ -33,17 +34,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  */
 const EMBEDDED_TEST_SETTINGS = { shared_buffers: "16MB" };
 
-async function migrationsFingerprint(): Promise<string> {
-  const list = await readMigrations();
-  const hash = createHash("sha256");
+function testSnapshotFingerprint(): Promise<string> {
   // A snapshot is only valid for the PGlite version that wrote it, and the settings in it.
-  hash.update(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
-  hash.update(JSON.stringify(EMBEDDED_TEST_SETTINGS));
-  for (const directory of list.migrationDirectories) {
-    hash.update(directory.path);
-    hash.update(directory.migrationFile.content.value);
-  }
-  return hash.digest("hex").slice(0, 16);
+  return migrationsFingerprint(JSON.stringify(EMBEDDED_TEST_SETTINGS));
 }
 
 async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
@@ -58,24 +51,6 @@ let snapshotLoading: Promise<Blob> | undefined;
  * initdb plus migrations take seconds; a snapshot cached on disk brings each test file down to
  * ~0.5 s. Read once per test process (files share their worker's modules).
  */
-/**
- * Node 20's Blob.arrayBuffer() reads a 40 MB blob in small chunks and joins them, about 0.4 s
- * of CPU; PGlite calls it once per database it loads. This Blob holds the same bytes (every
- * other method reads them as usual) and hands PGlite a copy of them at once.
- */
-class SnapshotBlob extends Blob {
-  readonly #bytes: Uint8Array<ArrayBuffer>;
-
-  constructor(bytes: Uint8Array<ArrayBuffer>) {
-    super([bytes]);
-    this.#bytes = bytes;
-  }
-
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#bytes.slice().buffer;
-  }
-}
-
 export function migratedSnapshot(): Promise<Blob> {
   snapshotLoading ??= loadOrBuildSnapshot();
   snapshotLoading.catch(() => {
@@ -86,9 +61,9 @@ export function migratedSnapshot(): Promise<Blob> {
 
 async function loadOrBuildSnapshot(): Promise<Blob> {
   const cacheDir = join(repoRoot, "node_modules", ".cache", "agendacraft");
-  const file = join(cacheDir, `pglite-migrated-${await migrationsFingerprint()}.tar`);
+  const file = join(cacheDir, `pglite-migrated-${await testSnapshotFingerprint()}.tar`);
   const cached = await readFile(file).catch(() => null);
-  if (cached) return new SnapshotBlob(new Uint8Array(cached));
+  if (cached) return new BytesBlob(new Uint8Array(cached));
 
   const embedded = await startEmbeddedPostgres();
   try {
@@ -105,7 +80,7 @@ async function loadOrBuildSnapshot(): Promise<Blob> {
     const temporary = `${file}.${randomUUID()}`;
     await writeFile(temporary, bytes);
     await rename(temporary, file);
-    return new SnapshotBlob(new Uint8Array(bytes));
+    return new BytesBlob(new Uint8Array(bytes));
   } finally {
     await embedded.close();
   }
@@ -122,7 +97,7 @@ export function databaseUrl(serverUrl: string, name: string): string {
  * once per migration set); returns its URL.
  */
 export async function createMigratedServerDatabase(serverUrl: string, name: string): Promise<string> {
-  const template = `agendacraft_test_template_${await migrationsFingerprint()}`;
+  const template = `agendacraft_test_template_${await testSnapshotFingerprint()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {

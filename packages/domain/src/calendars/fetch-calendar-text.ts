@@ -1,4 +1,4 @@
-import { fetch, type Response } from "undici";
+import type { Response } from "undici";
 import { feedInvalid, feedUnreachable } from "./calendars-errors.ts";
 import { isPublicAddress, literalAddress, PRIVATE_ADDRESS_CODE, publicOnlyAgent } from "./public-network-guard.ts";
 
@@ -46,6 +46,9 @@ export async function fetchCalendarText(
   url: string,
   { signal, allowPrivateNetworks = false }: CalendarFetchOptions = {},
 ): Promise<string> {
+  // Loaded here rather than at the server's start (see publicOnlyAgent).
+  const { fetch } = await import("undici");
+  const dispatcher = allowPrivateNetworks ? undefined : await publicOnlyAgent();
   const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
   const abort = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
@@ -59,7 +62,7 @@ export async function fetchCalendarText(
         signal: abort,
         redirect: "manual",
         headers: { accept: "text/calendar, */*;q=0.5" },
-        ...(allowPrivateNetworks ? {} : { dispatcher: publicOnlyAgent }),
+        ...(dispatcher ? { dispatcher } : {}),
       });
     } catch (error) {
       throw feedUnreachable(networkReason(error), error);

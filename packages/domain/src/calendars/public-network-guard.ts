@@ -1,7 +1,7 @@
 import { type LookupAddress, lookup } from "node:dns";
 import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
-import { Agent } from "undici";
+import type { Agent } from "undici";
 
 /** The error code a refused address carries, so the caller can explain it. */
 export const PRIVATE_ADDRESS_CODE = "EPRIVATEADDRESS";
@@ -53,5 +53,13 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
   });
 };
 
-/** An HTTP agent that only connects to public addresses. */
-export const publicOnlyAgent = new Agent({ connect: { lookup: publicOnlyLookup } });
+let agent: Promise<Agent> | undefined;
+
+/**
+ * An HTTP agent that only connects to public addresses. undici is loaded on the first
+ * download, not at the server's start, where importing it cost 0.15-0.3 s.
+ */
+export function publicOnlyAgent(): Promise<Agent> {
+  agent ??= import("undici").then(({ Agent }) => new Agent({ connect: { lookup: publicOnlyLookup } }));
+  return agent;
+}
