@@ -60,7 +60,11 @@ describe("Upcoming", () => {
       recurrence: "FREQ=DAILY",
     });
     const plan = await api.scheduler.plan.commit.mutate({ horizonDays: 4 });
-    expect(plan.changes.map((change) => change.occurrence?.index ?? 1)).toEqual([1, 2, 3]);
+    // Four days from now reach the fourth occurrence (due at 23:00 on day four) only when the
+    // test runs after 23:00 in the zone: the first three are planned whatever the time of day.
+    const indexes = plan.changes.map((change) => change.occurrence?.index ?? 1);
+    expect(indexes.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(indexes.length).toBeLessThanOrEqual(4);
     renderApp({ cookie: person.cookie, path: "/upcoming" });
 
     const tomorrow = await screen.findByRole("region", { name: /^Tomorrow · / });
