@@ -1,4 +1,5 @@
 import { describeRequest, shorten } from "./describe-request.ts";
+import { formatStatusCounts } from "./format-status-counts.ts";
 import type { HttpRequest } from "./materialize-request.ts";
 import { problemOf } from "./problem-of.ts";
 import type { Outcome } from "./send-request.ts";
@@ -57,10 +58,7 @@ export class FuzzReport {
 
   /** `fuzz: 10240 requests: 200 x 4100, 400 x 5900, ...` */
   summary(): string {
-    const counts = [...this.counts.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([status, count]) => `${status} x ${count}`)
-      .join(", ");
+    const counts = formatStatusCounts(this.counts);
     const errors = [...this.connectionErrors.entries()].map(([message, count]) => `${message} x ${count}`).join("; ");
     return `fuzz: ${this.requests} requests: ${counts}${errors ? ` (connection errors: ${errors})` : ""}`;
   }

@@ -1,3 +1,4 @@
+import { formatStatusCounts } from "../../fuzz/format-status-counts.ts";
 import type { RestResponse } from "../../testing/rest.ts";
 import type { DocumentedOperation } from "./documented-operations.ts";
 import type { SentRequest } from "./send-planned-request.ts";
@@ -58,10 +59,7 @@ export class RestFuzzReport {
 
   /** `rest fuzz: 312 requests over 8 operations: 200 x 90, 201 x 40, 400 x 150, ...` */
   summary(): string {
-    const counts = [...this.counts.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([status, count]) => `${status} x ${count}`)
-      .join(", ");
+    const counts = formatStatusCounts(this.counts);
     return `rest fuzz: ${this.requests} requests over ${this.operations.size} operations: ${counts}`;
   }
 
