@@ -1,14 +1,20 @@
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { seriousAccessibilityViolations } from "./accessibility.ts";
 import { launchChromium } from "./browser.ts";
+import { keepFailureEvidence, watchPage } from "./failure-evidence.ts";
 
 let browser: Browser;
+/** The test's page and what it did, kept when a step fails (a rare CI timeout here is not yet explained). */
+let watched: { page: Page; events: () => string[] } | undefined;
 
 beforeAll(async () => {
   browser = await launchChromium();
 });
+afterEach((testContext) =>
+  keepFailureEvidence(testContext, watched?.page, watched?.events ?? (() => []), inject("artifactsDir")),
+);
 afterAll(async () => {
   await browser?.close();
 });
@@ -17,6 +23,7 @@ describe("a first visit in a real browser", () => {
   it("sends a visitor to sign in, lets them create an account and lands in the empty inbox", async () => {
     // Reduced motion, which the app honours: the accessibility check sees pages at rest.
     const page = await browser.newPage({ viewport: { width: 360, height: 740 }, reducedMotion: "reduce" });
+    watched = { page, events: watchPage(page) };
     await page.goto(inject("appUrl"));
 
     await page.getByRole("heading", { name: "Sign in to AgendaCraft" }).waitFor();
