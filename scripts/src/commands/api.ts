@@ -1,11 +1,10 @@
 import { cannotReachMessage } from "../lib/cannot-reach-message.ts";
-import { credentialsPath, findCredentials } from "../lib/credentials-store.ts";
 import { describeConnectionError } from "../lib/describe-connection-error.ts";
 import type { ScriptsEnv } from "../lib/env.ts";
 import { errorMessage } from "../lib/error-message.ts";
 import { ExitCode } from "../lib/exit-codes.ts";
 import { fetchWithTimeout } from "../lib/fetch-with-timeout.ts";
-import { resolveToken } from "../lib/resolve-token.ts";
+import { findActiveToken } from "../lib/resolve-token.ts";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const METHODS = new Set(["GET", "POST", "PATCH", "PUT", "DELETE"]);
@@ -53,11 +52,7 @@ export async function apiCommand({
     }
   }
 
-  const credentials = await findCredentials(env.configDir);
-  const active = resolveToken({
-    env,
-    saved: credentials ? { path: credentialsPath(env.configDir), credentials } : null,
-  });
+  const active = await findActiveToken(env);
   if (!active) {
     printError("Not signed in. Run `pnpm ac login`.");
     return ExitCode.failure;

@@ -1,13 +1,12 @@
 import { type AgendaCraftClient, createAgendaCraftClient, domainErrorCode } from "@agendacraft/client";
 import type { TodoistStatusDto, TodoistSyncResult } from "@agendacraft/domain/todoist/schemas";
 import { cannotReachMessage } from "../lib/cannot-reach-message.ts";
-import { credentialsPath, findCredentials } from "../lib/credentials-store.ts";
 import { describeConnectionError } from "../lib/describe-connection-error.ts";
 import type { ScriptsEnv } from "../lib/env.ts";
 import { errorMessage } from "../lib/error-message.ts";
 import { ExitCode } from "../lib/exit-codes.ts";
 import { fetchWithTimeout } from "../lib/fetch-with-timeout.ts";
-import { type ActiveToken, resolveToken } from "../lib/resolve-token.ts";
+import { type ActiveToken, findActiveToken } from "../lib/resolve-token.ts";
 import { trpcErrorCode } from "../lib/trpc-error-code.ts";
 import { createTodoistProgress, type ProgressStream } from "./todoist-import-progress.ts";
 import { formatTodoistSummary } from "./todoist-import-summary.ts";
@@ -42,11 +41,7 @@ export async function todoistImportCommand({
   progress,
   pollMs = DEFAULT_POLL_MS,
 }: TodoistImportCommandOptions): Promise<ExitCode> {
-  const credentials = await findCredentials(env.configDir);
-  const active = resolveToken({
-    env,
-    saved: credentials ? { path: credentialsPath(env.configDir), credentials } : null,
-  });
+  const active = await findActiveToken(env);
   if (!active) {
     printError("Not signed in. Run `pnpm ac login`.");
     return ExitCode.failure;

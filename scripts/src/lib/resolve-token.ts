@@ -1,4 +1,4 @@
-import type { Credentials } from "./credentials-store.ts";
+import { type Credentials, credentialsPath, findCredentials } from "./credentials-store.ts";
 import type { ScriptsEnv } from "./env.ts";
 
 export type ActiveToken = {
@@ -27,4 +27,12 @@ export function resolveToken({
     token: saved.credentials.token,
     source: { kind: "file", ...saved },
   };
+}
+
+/** The token a command acts with: the environment's, else the one `ac login` saved; null when signed out. */
+export async function findActiveToken(
+  env: Pick<ScriptsEnv, "baseUrl" | "urlOverride" | "token" | "configDir">,
+): Promise<ActiveToken | null> {
+  const credentials = await findCredentials(env.configDir);
+  return resolveToken({ env, saved: credentials ? { path: credentialsPath(env.configDir), credentials } : null });
 }
